@@ -1,0 +1,201 @@
+// The report document: one tree (Report → Section → Block) that every renderer draws.
+// Values are typed and carry their suppression state, so HTML, PDF and XLSX show the same
+// figure; renderers never compute figures and know nothing about IPS.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "model/scale.h"
+
+namespace ips::doc {
+
+enum class ValueType {
+  Empty,
+  Text,
+  Count,    // whole number of people/jobs/rows
+  Rate,     // fraction 0..1, shown as a percentage
+  Score,    // a fidelity score or total (whole number)
+  Number,   // a measured quantity with `decimals` decimals (days, hours, FTE, means)
+  Date,     // days since 1970-01-01
+  Change,   // a signed difference, shown with + / −
+};
+
+/// Why a value is not shown (metrics.md, "Small numbers").
+enum class Suppression {
+  None,
+  SmallCount,  // a count from 1 to min_cell−1: shown as "<min_cell"
+  Withheld,    // a rate, mean or median from too few: shown as "–" with a footnote
+};
+
+/// How a total row's cell is recomputed in a spreadsheet.
+enum class Aggregate { None, Sum, Mean };
+
+/// One typed value. When suppressed, `number` is always 0: the real figure never reaches a
+/// renderer, so no output format can leak it.
+struct Value {
+  ValueType type = ValueType::Empty;
+  double number = 0;
+  std::string text;
+  int decimals = 0;
+  Suppression suppression = Suppression::None;
+  int min_cell = 0;           // for SmallCount: the threshold shown ("<5")
+  Aggregate aggregate = Aggregate::None;  // in a Total row: the spreadsheet formula to write
+  bool emphasis = false;      // drawn bold (totals, warnings)
+
+  static Value empty() { return {}; }
+  static Value of_text(std::string t);
+  static Value count(long n);
+  static Value rate(double fraction, int decimals = 1);
+  static Value score(int s);
+  static Value number_of(double x, int decimals);
+  static Value date(int32_t days);
+  static Value change(double delta, int decimals = 0);
+  static Value small_count(int min_cell);  // "<min_cell"
+  static Value withheld();                 // "–"
+
+  bool is_numeric() const;
+  bool suppressed() const { return suppression != Suppression::None; }
+  Value& with_aggregate(Aggregate a) { aggregate = a; return *this; }
+  Value& bold() { emphasis = true; return *this; }
+};
+
+struct Heading {
+  int level = 2;  // 1 = section title (report's h2), 2 = subsection, 3 = minor
+  std::string text;
+  std::string anchor;  // id for links and bookmarks; unique within the report
+};
+
+enum class ParagraphStyle { Body, Lead, Note, Warning };
+
+struct Paragraph {
+  std::string text;  // plain text; renderers escape it
+  ParagraphStyle style = ParagraphStyle::Body;
+};
+
+/// Label–value pairs, e.g. the review header (Dato, Til, Fra).
+struct FieldList {
+  std::vector<std::pair<std::string, std::string>> fields;
+};
+
+struct KeyFigure {
+  std::string label;
+  Value value;
+  std::string detail;  // a short line under the figure, e.g. "11 av 25 punkter"
+};
+
+struct KeyFigures {
+  std::vector<KeyFigure> figures;
+};
+
+enum class Align { Left, Right, Center };
+
+struct Column {
+  std::string header;
+  Align align = Align::Left;
+  double width = 1;  // relative width (PDF) / character width hint (XLSX)
+};
+
+enum class RowStyle { Data, Group, Total };
+
+struct Row {
+  RowStyle style = RowStyle::Data;
+  std::vector<Value> cells;  // one per column; a Group row uses only the first cell
+};
+
+struct Table {
+  std::string id;          // unique within the report; charts refer to it
+  std::string caption;
+  std::string sheet_name;  // XLSX sheet (≤ 31 chars); empty = derive from caption
+  std::vector<Column> columns;
+  std::vector<Row> rows;
+  std::vector<std::string> footnotes;
+};
+
+enum class ChartKind {
+  Line,     // one line per series over categories (totals per round)
+  Bar,      // grouped bars over categories, with benchmark lines
+  Profile,  // item profile: bars per item for this and the previous review
+  Heatmap,  // series = rows, categories = columns, values = colour
+  Scatter,  // x/y points, one per series entry
+};
+
+struct Series {
+  std::string name;
+  std::vector<std::optional<double>> values;  // one per category (scatter: y values)
+  std::vector<std::optional<double>> x;       // scatter only
+  std::vector<std::string> point_labels;      // scatter only
+};
+
+struct Axis {
+  std::string title;
+  double min = 0;
+  double max = 1;
+  double step = 0.25;
+  bool percent = false;  // values are fractions shown as %
+};
+
+struct Benchmark {
+  std::string label;
+  double value = 0;
+};
+
+struct ChartSpec {
+  ChartKind kind = ChartKind::Bar;
+  std::string title;
+  std::string alt_text;  // a sentence that says what the chart shows, for screen readers
+  std::vector<std::string> categories;
+  std::vector<Series> series;
+  Axis x_axis;
+  Axis y_axis;
+  std::vector<Benchmark> benchmarks;
+  // XLSX draws the chart natively from the cells of this table: categories from
+  // `category_column`, series j from `series_columns[j]`.
+  std::string source_table;
+  int category_column = 0;
+  std::vector<int> series_columns;
+};
+
+struct Chart {
+  ChartSpec spec;
+};
+
+using Block = std::variant<Heading, Paragraph, FieldList, KeyFigures, Table, Chart>;
+
+struct Section {
+  std::string title;
+  std::string anchor;
+  bool appendix = false;
+  std::vector<Block> blocks;
+};
+
+struct ReportMeta {
+  std::string kind;         // "kvalitetsrapport", "halvarsrapport", "nasjonal-sammenstilling"
+  std::string title;        // document title
+  std::string subtitle;     // e.g. site name and date
+  std::string running_head; // shown on every PDF page: title, site, period
+  std::string subject;
+  std::string author;
+  std::string keywords;
+  Lang lang = Lang::Nb;
+  std::string output_stem;  // path below the output folder without extension
+  std::string date_label;   // the report's date as shown on the title page
+};
+
+/// Text every renderer needs that is not part of the document body (page labels etc.).
+struct RenderWords {
+  std::string page_of;       // "Side {0} av {1}"
+  std::string contents;      // "Innhold"
+  std::string chart_data;    // "Tallene bak figuren"
+  std::string suppressed_note;  // footnote for "–"
+};
+
+struct Report {
+  ReportMeta meta;
+  RenderWords words;
+  std::vector<Section> sections;
+};
+
+}  // namespace ips::doc

@@ -1,0 +1,69 @@
+#include "report/value_format.h"
+
+#include <cmath>
+#include <cstdio>
+
+#include "model/date.h"
+
+namespace ips::doc {
+
+namespace {
+constexpr const char* kNoBreakSpace = "\u00A0";
+constexpr const char* kMinus = "\u2212";
+constexpr const char* kEnDash = "\u2013";
+}  // namespace
+
+std::string format_number(double x, int decimals, Lang lang) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, std::fabs(x));
+  std::string digits = buf;
+  const size_t dot = digits.find('.');
+  std::string whole = digits.substr(0, dot);
+  std::string frac = dot == std::string::npos ? "" : digits.substr(dot + 1);
+
+  const std::string group = lang == Lang::Nb ? kNoBreakSpace : ",";
+  std::string grouped;
+  // Norwegian style groups from four digits (1 234); English from four too (1,234).
+  for (size_t i = 0; i < whole.size(); ++i) {
+    if (i > 0 && (whole.size() - i) % 3 == 0 && whole.size() >= 4) grouped += group;
+    grouped += whole[i];
+  }
+  std::string out;
+  // "-0" and "-0,0" read as zero.
+  const bool negative = x < 0 && std::string(buf).find_first_not_of("0.") != std::string::npos;
+  if (negative) out += kMinus;
+  out += grouped;
+  if (!frac.empty()) out += (lang == Lang::Nb ? "," : ".") + frac;
+  return out;
+}
+
+std::string format_value(const Value& v, Lang lang) {
+  if (v.suppression == Suppression::SmallCount) return "<" + std::to_string(v.min_cell);
+  if (v.suppression == Suppression::Withheld) return kEnDash;
+  switch (v.type) {
+    case ValueType::Empty:
+      return "";
+    case ValueType::Text:
+      return v.text;
+    case ValueType::Count:
+    case ValueType::Score:
+      return format_number(v.number, 0, lang);
+    case ValueType::Number:
+      return format_number(v.number, v.decimals, lang);
+    case ValueType::Rate: {
+      const std::string n = format_number(v.number * 100.0, v.decimals, lang);
+      return lang == Lang::Nb ? n + kNoBreakSpace + "%" : n + "%";
+    }
+    case ValueType::Date: {
+      const Date d{static_cast<int32_t>(v.number)};
+      return lang == Lang::Nb ? d.norwegian() : d.iso();
+    }
+    case ValueType::Change: {
+      const std::string n = format_number(v.number, v.decimals, lang);
+      return v.number > 0 && n != "0" ? "+" + n : n;
+    }
+  }
+  return "";
+}
+
+}  // namespace ips::doc

@@ -1,0 +1,18 @@
+// How a typed value reads in a report language: "41,2 %", "1 234", "−2", "<5", "–".
+#pragma once
+
+#include <string>
+
+#include "model/scale.h"
+#include "report/document.h"
+
+namespace ips::doc {
+
+/// The value as text in the given language (Norwegian: decimal comma, no-break-space
+/// thousands separator, "41,2 %"; English: "41.2%", "1,234").
+std::string format_value(const Value& v, Lang lang);
+
+/// A plain number with `decimals` decimals in the language's style.
+std::string format_number(double x, int decimals, Lang lang);
+
+}  // namespace ips::doc

@@ -1,0 +1,26 @@
+#include <catch2/catch.hpp>
+
+#include "model/date.h"
+#include "report/value_format.h"
+
+using namespace ips;
+using namespace ips::doc;
+
+TEST_CASE("values read the Norwegian way by default and the English way with en") {
+  CHECK(format_value(Value::rate(0.412), Lang::Nb) == "41,2\u00A0%");
+  CHECK(format_value(Value::rate(0.412), Lang::En) == "41.2%");
+  CHECK(format_value(Value::count(1234), Lang::Nb) == "1\u00A0234");
+  CHECK(format_value(Value::count(1234), Lang::En) == "1,234");
+  CHECK(format_value(Value::count(999), Lang::Nb) == "999");
+  CHECK(format_value(Value::change(-2), Lang::Nb) == "\u22122");
+  CHECK(format_value(Value::change(3), Lang::Nb) == "+3");
+  CHECK(format_value(Value::change(0), Lang::Nb) == "0");
+  CHECK(format_value(Value::number_of(4.1667, 2), Lang::Nb) == "4,17");
+  CHECK(format_value(Value::date(Date::from_ymd(2012, 12, 3).days), Lang::Nb) == "03.12.2012");
+}
+
+TEST_CASE("suppressed values show only their marker") {
+  CHECK(format_value(Value::small_count(5), Lang::Nb) == "<5");
+  CHECK(format_value(Value::withheld(), Lang::En) == "\u2013");
+  CHECK(Value::small_count(5).number == 0);
+}
