@@ -1,6 +1,7 @@
 // Problems found in the input, kept as data: they flow to the run summary and the reports.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -40,9 +41,18 @@ struct TableAccount {
   int duplicates = 0;  // exact duplicate rows (counted among rows_excluded)
 };
 
+/// One input file as read.
+struct FileAccount {
+  std::string path;
+  std::string format;  // "xlsx", "ods", "csv"
+  uintmax_t bytes = 0;
+  bool readable = true;  // false: the whole file was refused (see its Diagnostic)
+};
+
 struct Diagnostics {
   std::vector<Diagnostic> items;
   std::vector<TableAccount> tables;
+  std::vector<FileAccount> files;
 
   void add(Diagnostic d) { items.push_back(std::move(d)); }
   size_t count(Severity s) const;

@@ -1,0 +1,32 @@
+// The three renderers of the document model. Each writes one file; each throws RenderError
+// when it cannot produce a complete, correct file (never a truncated one).
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <stdexcept>
+
+#include "report/document.h"
+
+namespace ips::render {
+
+struct RenderError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+struct RenderOptions {
+  /// Root holding templates/ and fonts/ (the source tree or the installed share folder).
+  std::filesystem::path resources_dir;
+  /// The time stamped into document metadata, seconds since 1970 (UTC). The caller sets it
+  /// from SOURCE_DATE_EPOCH, or from the data, so that output is byte-identical run to run.
+  int64_t document_time = 0;
+};
+
+/// A self-contained HTML file from templates/html/*.mustache.
+void render_html(const doc::Report& report, const RenderOptions& options, const std::filesystem::path& out);
+/// An A4 PDF with the bundled fonts embedded.
+void render_pdf(const doc::Report& report, const RenderOptions& options, const std::filesystem::path& out);
+/// An XLSX workbook, one sheet per table, native charts.
+void render_xlsx(const doc::Report& report, const RenderOptions& options, const std::filesystem::path& out);
+
+}  // namespace ips::render
