@@ -62,6 +62,8 @@ OutcomeIndex::OutcomeIndex(const Dataset& data) : data_(data) {
     auto it = site_index.find(data.participants[i].site);
     if (it != site_index.end()) participants_by_site_[it->second].push_back(i);
     all_participants_.push_back(i);
+    const Period p = Period::containing(data.participants[i].intake);
+    if (!first_period_ || p < *first_period_) first_period_ = p;
   }
   for (size_t j = 0; j < data.jobs.size(); ++j) {
     auto it = participant_index.find(data.jobs[j].participant);
@@ -69,13 +71,7 @@ OutcomeIndex::OutcomeIndex(const Dataset& data) : data_(data) {
   }
 }
 
-std::optional<Period> OutcomeIndex::first_period() const {
-  std::optional<Date> first;
-  for (const auto& p : data_.participants)
-    if (!first || p.intake < *first) first = p.intake;
-  if (!first) return std::nullopt;
-  return Period::containing(*first);
-}
+std::optional<Period> OutcomeIndex::first_period() const { return first_period_; }
 
 OutcomeFigures OutcomeIndex::site(size_t site_index, Period period) const {
   OutcomeFigures f = figures(participants_by_site_.at(site_index), period);
@@ -85,6 +81,13 @@ OutcomeFigures OutcomeIndex::site(size_t site_index, Period period) const {
 }
 
 OutcomeFigures OutcomeIndex::all_sites(Period period) const {
+  std::lock_guard<std::mutex> lock(all_sites_mutex_);
+  auto it = all_sites_cache_.find(period);
+  if (it == all_sites_cache_.end()) it = all_sites_cache_.emplace(period, compute_all_sites(period)).first;
+  return it->second;
+}
+
+OutcomeFigures OutcomeIndex::compute_all_sites(Period period) const {
   OutcomeFigures f = figures(all_participants_, period);
   // Caseload for all sites: only the sites that have an FTE count, on both sides of the ratio.
   double fte = 0;

@@ -2,6 +2,8 @@
 // Raw figures only: small-number suppression is applied when the figures become report values.
 #pragma once
 
+#include <map>
+#include <mutex>
 #include <optional>
 #include <vector>
 
@@ -45,17 +47,22 @@ class OutcomeIndex {
   explicit OutcomeIndex(const Dataset& data);
   /// Outcomes of one site (index into data.sites) in a period.
   OutcomeFigures site(size_t site_index, Period period) const;
-  /// Outcomes of all sites together in a period.
+  /// Outcomes of all sites together in a period (computed once per period, then remembered,
+  /// since every site's report compares with it; safe to call from several threads).
   OutcomeFigures all_sites(Period period) const;
   /// The earliest half-year with a participant's intake, or nullopt when there are none.
   std::optional<Period> first_period() const;
 
  private:
   OutcomeFigures figures(const std::vector<size_t>& participants, Period period) const;
+  OutcomeFigures compute_all_sites(Period period) const;
   const Dataset& data_;
   std::vector<std::vector<size_t>> participants_by_site_;  // parallel to data.sites
   std::vector<std::vector<size_t>> jobs_by_participant_;   // parallel to data.participants
   std::vector<size_t> all_participants_;
+  std::optional<Period> first_period_;
+  mutable std::mutex all_sites_mutex_;
+  mutable std::map<Period, OutcomeFigures> all_sites_cache_;
 };
 
 /// The median of the values (mean of the middle two for an even count); nullopt when empty.

@@ -104,7 +104,8 @@ int run_reports(const RunConfig& config, std::ostream& err, bool verbose) {
 
   const std::vector<ReviewScore> scores = score_reviews(l.data, l.scales);
   const ReportContext ctx{l.scales, l.words, config.author, config.min_cell};
-  const std::vector<PlannedReport> plan = plan_reports(l.data, scores, *period, ctx);
+  const OutcomeIndex outcomes(l.data);
+  const std::vector<PlannedReport> plan = plan_reports(l.data, scores, outcomes, *period, ctx);
   timer.stop("analysis");
 
   render::RenderOptions options{resources_dir(config), document_time(*period)};

@@ -1,6 +1,7 @@
 #include "report/kvalitetsrapport.h"
 
 #include "report/data_quality.h"
+#include "report/report_common.h"
 #include "report/value_format.h"
 
 namespace ips {
@@ -12,13 +13,6 @@ using doc::Value;
 
 Value optional_score(const std::optional<int>& s) { return s ? Value::score(*s) : Value::empty(); }
 Value optional_change(const std::optional<int>& c) { return c ? Value::change(*c) : Value::empty(); }
-
-std::string site_name(const Dataset& data, const std::string& key) {
-  const Site* s = data.find_site(key);
-  return s && !s->name.empty() ? s->name : key;
-}
-
-std::string date_text(Date d, Lang lang) { return doc::format_value(Value::date(d.days), lang); }
 
 /// "B1 Deltakerportefølje, O3 Samarbeid …" for a list of item indexes.
 std::string item_list(const std::vector<size_t>& items, const Scale& scale, const ReportContext& ctx) {
@@ -41,7 +35,7 @@ doc::Section about_section(const ReviewScore& rs, const Dataset& data, const Rep
   const Wording& w = ctx.words;
   doc::Section s{w.get("kvalitetsrapport.about"), "about", false, {}};
   doc::FieldList fields;
-  fields.fields.push_back({w.get("kvalitetsrapport.site"), site_name(data, r.site)});
+  fields.fields.push_back({w.get("kvalitetsrapport.site"), site_display_name(data, r.site)});
   fields.fields.push_back({w.get("kvalitetsrapport.date"), date_text(r.date, ctx.lang())});
   if (!r.info.recipient.empty()) fields.fields.push_back({w.get("kvalitetsrapport.to"), r.info.recipient});
   if (!r.info.evaluators.empty()) fields.fields.push_back({w.get("kvalitetsrapport.from"), r.info.evaluators});
@@ -259,26 +253,6 @@ doc::Section goi_section(const ReviewScore& rs, const ReportContext& ctx) {
   return s;
 }
 
-doc::Section data_quality_section(const ReviewScore& rs, const Dataset& data, const ReportContext& ctx) {
-  doc::Section s{ctx.words.get("common.data_quality"), "data-quality", true, {}};
-  std::vector<const Diagnostic*> mine;
-  for (const auto& d : data.diagnostics.items)
-    if (d.site == rs.review->site && d.review_date == rs.review->date) mine.push_back(&d);
-  if (mine.empty()) {
-    s.blocks.push_back(doc::Paragraph{ctx.words.get("common.data_quality_none"), doc::ParagraphStyle::Note});
-  } else {
-    s.blocks.push_back(diagnostics_table(mine, ctx.words, "data-quality"));
-  }
-  return s;
-}
-
-doc::Section definitions_section(const ReportContext& ctx) {
-  doc::Section s{ctx.words.get("common.definitions"), "definitions", true, {}};
-  for (const char* key : {"total", "band", "partial", "score", "change", "areas", "section", "goi"})
-    s.blocks.push_back(doc::Paragraph{ctx.words.get(std::string("definitions.") + key), doc::ParagraphStyle::Body});
-  return s;
-}
-
 }  // namespace
 
 std::string kvalitetsrapport_stem(const Review& review) {
@@ -289,7 +263,7 @@ std::string kvalitetsrapport_stem(const Review& review) {
 doc::Report build_kvalitetsrapport(const ReviewScore& rs, const Dataset& data, const ReportContext& ctx) {
   const Review& r = *rs.review;
   const Wording& w = ctx.words;
-  const std::string name = site_name(data, r.site);
+  const std::string name = site_display_name(data, r.site);
   const std::string date = date_text(r.date, ctx.lang());
 
   doc::Report report;
@@ -310,8 +284,14 @@ doc::Report build_kvalitetsrapport(const ReviewScore& rs, const Dataset& data, c
   for (const auto& section : ctx.scales.ips25().sections) report.sections.push_back(items_section(rs, section, ctx));
   report.sections.push_back(score_sheet_section(rs, ctx));
   report.sections.push_back(goi_section(rs, ctx));
-  report.sections.push_back(data_quality_section(rs, data, ctx));
-  report.sections.push_back(definitions_section(ctx));
+  std::vector<const Diagnostic*> problems;
+  for (const auto& d : data.diagnostics.items)
+    if (d.site == r.site && d.review_date == r.date) problems.push_back(&d);
+  report.sections.push_back(data_quality_section(problems, ctx, "common.data_quality_none"));
+  std::vector<std::string> definitions;
+  for (const char* key : {"total", "band", "partial", "score", "change", "areas", "section", "goi"})
+    definitions.push_back(std::string("definitions.") + key);
+  report.sections.push_back(definitions_section(definitions, ctx));
   return report;
 }
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "analysis/fidelity.h"
+#include "analysis/outcomes.h"
 #include "model/dataset.h"
 #include "report/document.h"
 #include "report/report_settings.h"
@@ -21,9 +22,9 @@ struct PlannedReport {
   std::function<doc::Report()> build;
 };
 
-/// Plans every report for the period: a Kvalitetsrapport per review dated in the period.
-/// The data, scores and context must outlive the plan.
+/// Plans every report for the period: a Kvalitetsrapport per review dated in the period and a
+/// Halvårsrapport per site. The data, scores, outcomes and context must outlive the plan.
 std::vector<PlannedReport> plan_reports(const Dataset& data, const std::vector<ReviewScore>& scores,
-                                        Period period, const ReportContext& ctx);
+                                        const OutcomeIndex& outcomes, Period period, const ReportContext& ctx);
 
 }  // namespace ips
