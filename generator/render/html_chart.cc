@@ -1,0 +1,124 @@
+#include "render/html_chart.h"
+
+#include <cmath>
+
+#include "render/html_view.h"
+#include "report/value_format.h"
+
+namespace ips::render {
+
+namespace {
+
+namespace mstch = kainjow::mustache;
+using doc::Value;
+
+// The fewest decimals (at most 2) that show every value of the chart exactly as drawn.
+int decimals_for(const doc::ChartSpec& spec) {
+  int decimals = 0;
+  auto widen = [&](const std::optional<double>& v) {
+    if (!v) return;
+    const double scaled = spec.y_axis.percent ? *v * 100.0 : *v;
+    while (decimals < 2) {
+      const double p = std::pow(10.0, decimals);
+      if (std::fabs(scaled * p - std::round(scaled * p)) < 1e-6) break;
+      ++decimals;
+    }
+  };
+  for (const auto& s : spec.series) {
+    for (const auto& v : s.values) widen(v);
+    if (spec.kind == doc::ChartKind::Scatter)
+      for (const auto& v : s.x) widen(v);
+  }
+  return decimals;
+}
+
+Value chart_value(const std::optional<double>& v, bool percent, int decimals) {
+  if (!v || !std::isfinite(*v)) return Value::empty();
+  return percent ? Value::rate(*v, decimals) : Value::number_of(*v, decimals);
+}
+
+doc::Column text_column(const std::string& header) { return {header, doc::Align::Left, 1}; }
+doc::Column number_column(const std::string& header) { return {header, doc::Align::Right, 1}; }
+
+}  // namespace
+
+std::string chart_markup(const doc::ChartSpec& /*spec*/, Lang /*lang*/) {
+  // CHART ENGINE HOOK: return chart_svg(spec, width, height, lang) from render/chart.h here
+  // once the chart engine is merged. Until then the figure shows its text alternative and the
+  // data table.
+  return "";
+}
+
+doc::Table chart_data_table(const doc::ChartSpec& spec, const std::string& caption) {
+  doc::Table table;
+  table.caption = caption;
+  const int decimals = decimals_for(spec);
+  const bool percent = spec.y_axis.percent;
+
+  if (spec.kind == doc::ChartKind::Scatter) {
+    table.columns = {text_column(""), number_column(spec.x_axis.title), number_column(spec.y_axis.title)};
+    const bool x_percent = spec.x_axis.percent;
+    for (const auto& s : spec.series) {
+      for (size_t i = 0; i < s.values.size(); ++i) {
+        doc::Row row;
+        std::string label = i < s.point_labels.size() ? s.point_labels[i] : s.name;
+        row.cells.push_back(Value::of_text(std::move(label)));
+        row.cells.push_back(chart_value(i < s.x.size() ? s.x[i] : std::nullopt, x_percent, decimals));
+        row.cells.push_back(chart_value(s.values[i], percent, decimals));
+        table.rows.push_back(std::move(row));
+      }
+    }
+    return table;
+  }
+
+  if (spec.kind == doc::ChartKind::Heatmap) {
+    table.columns.push_back(text_column(spec.y_axis.title));
+    for (const auto& c : spec.categories) table.columns.push_back(number_column(c));
+    for (const auto& s : spec.series) {
+      doc::Row row;
+      row.cells.push_back(Value::of_text(s.name));
+      for (size_t i = 0; i < spec.categories.size(); ++i)
+        row.cells.push_back(chart_value(i < s.values.size() ? s.values[i] : std::nullopt, percent, decimals));
+      table.rows.push_back(std::move(row));
+    }
+    return table;
+  }
+
+  table.columns.push_back(text_column(spec.x_axis.title));
+  for (const auto& s : spec.series) table.columns.push_back(number_column(s.name));
+  for (size_t i = 0; i < spec.categories.size(); ++i) {
+    doc::Row row;
+    row.cells.push_back(Value::of_text(spec.categories[i]));
+    for (const auto& s : spec.series)
+      row.cells.push_back(chart_value(i < s.values.size() ? s.values[i] : std::nullopt, percent, decimals));
+    table.rows.push_back(std::move(row));
+  }
+  return table;
+}
+
+mstch::data html_chart_view(const doc::ChartSpec& spec, const std::string& id, const doc::Report& report) {
+  const Lang lang = report.meta.lang;
+  mstch::data view{mstch::data::type::object};
+  view.set("chart_id", id);
+  view.set("chart_title", spec.title);
+  view.set("alt_text", spec.alt_text);
+  const std::string svg = chart_markup(spec, lang);
+  view.set("has_svg", !svg.empty());
+  view.set("svg", svg);
+  view.set("data_label", report.words.chart_data);
+  view.set("data_table", html_table_view(chart_data_table(spec, spec.title), id + "-data", report));
+
+  mstch::list benchmarks;
+  const int decimals = decimals_for(spec);
+  for (const auto& b : spec.benchmarks) {
+    mstch::data item{mstch::data::type::object};
+    item.set("benchmark_label", b.label);
+    item.set("benchmark_value", doc::format_value(chart_value(b.value, spec.y_axis.percent, decimals), lang));
+    benchmarks.push_back(item);
+  }
+  view.set("has_benchmarks", !benchmarks.empty());
+  view.set("benchmarks", benchmarks);
+  return view;
+}
+
+}  // namespace ips::render

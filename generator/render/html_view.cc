@@ -1,0 +1,224 @@
+#include "render/html_view.h"
+
+#include <algorithm>
+#include <set>
+
+#include "render/html_chart.h"
+#include "report/value_format.h"
+
+namespace ips::render {
+
+namespace {
+
+namespace mstch = kainjow::mustache;
+using namespace ips::doc;
+
+mstch::data object() { return mstch::data{mstch::data::type::object}; }
+
+std::string align_class(Align align) {
+  switch (align) {
+    case Align::Right: return "num";
+    case Align::Center: return "center";
+    case Align::Left: break;
+  }
+  return "text";
+}
+
+// CSS classes of one cell: its column's alignment, suppression and emphasis.
+std::string cell_class(const Column& column, const Value& value) {
+  std::string classes = align_class(column.align);
+  if (value.suppressed()) classes += " suppressed";
+  if (value.emphasis) classes += " em";
+  return classes;
+}
+
+mstch::data cell_view(const Column& column, const Value& value, Lang lang) {
+  mstch::data cell = object();
+  cell.set("cell_text", format_value(value, lang));
+  cell.set("cell_class", cell_class(column, value));
+  return cell;
+}
+
+std::string paragraph_class(ParagraphStyle style) {
+  switch (style) {
+    case ParagraphStyle::Lead: return "lead";
+    case ParagraphStyle::Note: return "note";
+    case ParagraphStyle::Warning: return "warning";
+    case ParagraphStyle::Body: break;
+  }
+  return "body";
+}
+
+// Level 1 is a section-level title (h2, like the sections), 2 → h3, 3 and deeper → h4.
+std::string heading_tag(int level) {
+  if (level <= 1) return "h2";
+  if (level == 2) return "h3";
+  return "h4";
+}
+
+bool has_withheld(const Table& table) {
+  for (const auto& row : table.rows)
+    for (const auto& v : row.cells)
+      if (v.suppression == Suppression::Withheld) return true;
+  return false;
+}
+
+// Every block becomes an object with exactly one of these keys set, so the template picks the
+// partial with {{#table_block}}{{> table}}{{/table_block}} etc. The keys differ from the partial
+// names: a partial is looked up like a value, and the block's own object would shadow it. All
+// keys are always present (false when unused): mustache looks names up in enclosing objects
+// too, and must never find another block's.
+mstch::data block_view(const Block& block, const Report& report, int& counter) {
+  mstch::data view = object();
+  const Lang lang = report.meta.lang;
+  ++counter;
+
+  if (const auto* h = std::get_if<Heading>(&block)) {
+    mstch::data v = object();
+    v.set("tag", heading_tag(h->level));
+    v.set("heading_text", h->text);
+    v.set("heading_id", h->anchor.empty() ? "block-" + std::to_string(counter) : h->anchor);
+    view.set("heading_block", v);
+  } else if (const auto* p = std::get_if<Paragraph>(&block)) {
+    mstch::data v = object();
+    v.set("paragraph_text", p->text);
+    v.set("paragraph_class", paragraph_class(p->style));
+    view.set("paragraph_block", v);
+  } else if (const auto* f = std::get_if<FieldList>(&block)) {
+    mstch::list items;
+    for (const auto& [label, value] : f->fields) {
+      mstch::data item = object();
+      item.set("field_label", label);
+      item.set("field_value", value);
+      items.push_back(item);
+    }
+    mstch::data v = object();
+    v.set("field_items", items);
+    view.set("fields_block", v);
+  } else if (const auto* k = std::get_if<KeyFigures>(&block)) {
+    mstch::list items;
+    for (const auto& figure : k->figures) {
+      mstch::data item = object();
+      item.set("figure_label", figure.label);
+      item.set("figure_value", format_value(figure.value, lang));
+      item.set("figure_detail", figure.detail);
+      item.set("has_detail", !figure.detail.empty());
+      item.set("figure_class", figure.value.suppressed() ? "suppressed" : "");
+      items.push_back(item);
+    }
+    mstch::data v = object();
+    v.set("figure_items", items);
+    view.set("key_figures_block", v);
+  } else if (const auto* t = std::get_if<Table>(&block)) {
+    const std::string id = "table-" + (t->id.empty() ? std::to_string(counter) : t->id);
+    view.set("table_block", html_table_view(*t, id, report));
+  } else if (const auto* c = std::get_if<Chart>(&block)) {
+    view.set("chart_block", html_chart_view(c->spec, "chart-" + std::to_string(counter), report));
+  }
+  // data::set never replaces a key, so the unused ones are filled in last.
+  for (const char* key : {"heading_block", "paragraph_block", "fields_block", "key_figures_block", "table_block",
+                          "chart_block"})
+    if (!view.get(key)) view.set(key, false);
+  return view;
+}
+
+}  // namespace
+
+mstch::data html_table_view(const Table& table, const std::string& id, const Report& report) {
+  const Lang lang = report.meta.lang;
+  const size_t width = table.columns.size();
+  const Column fallback_column;
+  auto column = [&](size_t i) -> const Column& { return i < width ? table.columns[i] : fallback_column; };
+
+  mstch::data view = object();
+  view.set("table_id", id);
+  view.set("caption", table.caption);
+
+  mstch::list columns;
+  for (const auto& c : table.columns) {
+    mstch::data col = object();
+    col.set("header", c.header);
+    col.set("header_class", align_class(c.align));
+    columns.push_back(col);
+  }
+  view.set("columns", columns);
+
+  mstch::list rows;
+  for (const auto& row : table.rows) {
+    mstch::data r = object();
+    const bool group = row.style == RowStyle::Group;
+    r.set("is_group", group);
+    r.set("row_class", group ? "group" : row.style == RowStyle::Total ? "total" : "data");
+    r.set("span", std::to_string(std::max<size_t>(width, 1)));
+    const Value empty;
+    const Value& first = row.cells.empty() ? empty : row.cells.front();
+    r.set("head", cell_view(column(0), first, lang));
+    mstch::list cells;
+    if (!group)
+      for (size_t i = 1; i < std::max(width, row.cells.size()); ++i)
+        cells.push_back(cell_view(column(i), i < row.cells.size() ? row.cells[i] : empty, lang));
+    r.set("cells", cells);
+    rows.push_back(r);
+  }
+  view.set("rows", rows);
+
+  // "–" needs its explanation; the document builder may have given it already.
+  std::vector<std::string> footnotes = table.footnotes;
+  const std::string& note = report.words.suppressed_note;
+  if (!note.empty() && has_withheld(table) &&
+      std::find(footnotes.begin(), footnotes.end(), note) == footnotes.end())
+    footnotes.push_back(note);
+  mstch::list notes;
+  for (const auto& f : footnotes) {
+    mstch::data n = object();
+    n.set("footnote", f);
+    notes.push_back(n);
+  }
+  view.set("has_footnotes", !notes.empty());
+  view.set("footnotes", notes);
+  return view;
+}
+
+mstch::data html_view(const Report& report) {
+  const auto& meta = report.meta;
+  mstch::data view = object();
+  view.set("lang", meta.lang == Lang::En ? "en" : "nb");
+  view.set("title", meta.title);
+  view.set("subtitle", meta.subtitle);
+  view.set("has_subtitle", !meta.subtitle.empty());
+  view.set("date_label", meta.date_label);
+  view.set("author", meta.author);
+  view.set("subject", meta.subject);
+  view.set("keywords", meta.keywords);
+  view.set("running_head", meta.running_head);
+  view.set("contents_label", report.words.contents);
+
+  mstch::list toc;
+  mstch::list sections;
+  std::set<std::string> used_anchors;
+  int counter = 0;
+  for (size_t s = 0; s < report.sections.size(); ++s) {
+    const Section& section = report.sections[s];
+    std::string anchor = section.anchor.empty() ? "section-" + std::to_string(s + 1) : section.anchor;
+    // Links must land on exactly one place even if the builder reused an anchor.
+    if (!used_anchors.insert(anchor).second) anchor += "-" + std::to_string(s + 1);
+
+    mstch::data entry = object();
+    entry.set("section_title", section.title);
+    entry.set("section_anchor", anchor);
+    entry.set("appendix", section.appendix);
+    toc.push_back(entry);
+
+    mstch::list blocks;
+    for (const auto& block : section.blocks) blocks.push_back(block_view(block, report, counter));
+    mstch::data sec = entry;
+    sec.set("blocks", blocks);
+    sections.push_back(sec);
+  }
+  view.set("has_toc", report.sections.size() > 1);
+  view.set("toc", toc);
+  view.set("sections", sections);
+  return view;
+}
+
+}  // namespace ips::render

@@ -1,0 +1,128 @@
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <regex>
+
+#include "fixtures/render/sample_report.h"
+#include "render/renderer.h"
+#include "support/test_support.h"
+
+using namespace ips;
+
+namespace {
+
+size_t count_of(const std::string& text, const std::string& needle) {
+  size_t n = 0;
+  for (size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + needle.size())) ++n;
+  return n;
+}
+
+render::RenderOptions options() {
+  render::RenderOptions o;
+  o.resources_dir = test::source_dir();
+  o.document_time = 1467244800;  // 2016-06-30
+  return o;
+}
+
+std::string render_sample(const test::ScratchDir& dir, Lang lang = Lang::Nb) {
+  const auto out = dir.path / "report.html";
+  render::render_html(test::sample_report(lang), options(), out);
+  return test::read_file(out);
+}
+
+}  // namespace
+
+TEST_CASE("HTML escapes every string from the input") {
+  test::ScratchDir dir("html-escape");
+  const std::string html = render_sample(dir);
+  CHECK(html.find("<script") == std::string::npos);
+  CHECK(html.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
+  CHECK(html.find("=HYPERLINK(&quot;x&quot;)") != std::string::npos);
+  CHECK(html.find("Tønsberg &amp; Ås") != std::string::npos);
+}
+
+TEST_CASE("HTML has landmarks, one h1, a contents list and accessible tables") {
+  test::ScratchDir dir("html-structure");
+  const std::string html = render_sample(dir);
+  CHECK(html.find("<html lang=\"nb\">") != std::string::npos);
+  CHECK(count_of(html, "<h1") == 1);
+  CHECK(html.find("<h1>Halvårsrapport for Bærum IPS</h1>") != std::string::npos);
+  for (const char* landmark : {"<header", "<nav", "<main>", "<footer"}) CHECK(count_of(html, landmark) == 1);
+  // Contents links land on section anchors.
+  CHECK(html.find("<a href=\"#resultater\">Resultater</a>") != std::string::npos);
+  CHECK(html.find("<section id=\"resultater\"") != std::string::npos);
+  CHECK(html.find("<h2 id=\"resultater-title\">Resultater</h2>") != std::string::npos);
+  // Heading level 2 is a subsection: h3.
+  CHECK(html.find("<h3 id=\"deltakere\" class=\"block-heading\">Deltakere og jobber</h3>") != std::string::npos);
+  CHECK(html.find("<caption id=\"table-outcomes-caption\">Deltakere og jobber per enhet</caption>") !=
+        std::string::npos);
+  CHECK(html.find("<th scope=\"col\" class=\"num\">Deltakere</th>") != std::string::npos);
+  CHECK(html.find("<th scope=\"row\" class=\"text\">Bærum</th>") != std::string::npos);
+  CHECK(html.find("<th scope=\"rowgroup\" colspan=\"7\">Vest</th>") != std::string::npos);
+  CHECK(html.find("<tr class=\"total\">") != std::string::npos);
+  CHECK(html.find("<dl class=\"fields\">") != std::string::npos);
+  CHECK(html.find("<p class=\"warning\">") != std::string::npos);
+  CHECK(html.find("<p class=\"lead\">") != std::string::npos);
+}
+
+TEST_CASE("HTML shows suppressed values only as their marker") {
+  test::ScratchDir dir("html-suppressed");
+  const std::string html = render_sample(dir);
+  CHECK(html.find("<td class=\"num suppressed\">&lt;5</td>") != std::string::npos);
+  CHECK(html.find("<td class=\"num suppressed\">\u2013</td>") != std::string::npos);
+  CHECK(html.find("<td class=\"num\">58,3\u00A0%</td>") != std::string::npos);
+  // A table with "–" carries the explanation once.
+  CHECK(count_of(html, "holdt tilbake fordi") == 1);
+}
+
+TEST_CASE("HTML charts have a caption, a text alternative and their numbers as a table") {
+  test::ScratchDir dir("html-chart");
+  const std::string html = render_sample(dir);
+  CHECK(html.find("<figcaption>Deltakere per enhet</figcaption>") != std::string::npos);
+  CHECK(html.find("Stolpediagram: Bærum har 12 deltakere") != std::string::npos);
+  CHECK(html.find("<summary>Tallene bak figuren</summary>") != std::string::npos);
+  CHECK(html.find("<li>Mål: 10</li>") != std::string::npos);
+}
+
+TEST_CASE("HTML is self-contained") {
+  test::ScratchDir dir("html-self-contained");
+  const std::string html = render_sample(dir);
+  const std::regex external(R"((src|href)\s*=\s*["']?(https?:)?//)", std::regex::icase);
+  CHECK_FALSE(std::regex_search(html, external));
+  CHECK(html.find("@import") == std::string::npos);
+  CHECK(html.find("<style>") != std::string::npos);
+  CHECK(html.find("<link") == std::string::npos);
+}
+
+TEST_CASE("HTML in English is marked English and formats numbers the English way") {
+  test::ScratchDir dir("html-en");
+  const std::string html = render_sample(dir, Lang::En);
+  CHECK(html.find("<html lang=\"en\">") != std::string::npos);
+  CHECK(html.find("<td class=\"num\">58.3%</td>") != std::string::npos);
+}
+
+TEST_CASE("HTML output is byte-identical run to run") {
+  test::ScratchDir dir("html-repeat");
+  const std::string first = render_sample(dir);
+  const std::string second = render_sample(dir);
+  CHECK(first == second);
+}
+
+TEST_CASE("HTML rendering fails with RenderError when a template is missing or broken") {
+  test::ScratchDir dir("html-bad-template");
+  const auto templates = dir.path / "templates" / "html";
+  render::RenderOptions o = options();
+  o.resources_dir = dir.path;
+  CHECK_THROWS_AS(render::render_html(test::sample_report(), o, dir.path / "a.html"), render::RenderError);
+
+  std::filesystem::create_directories(templates);
+  for (const auto& entry : std::filesystem::directory_iterator(test::source_dir() / "templates" / "html"))
+    std::filesystem::copy_file(entry.path(), templates / entry.path().filename());
+  std::ofstream(templates / "table.mustache") << "<table>{{#rows}}</table>";
+  try {
+    render::render_html(test::sample_report(), o, dir.path / "a.html");
+    FAIL("a broken template must not render");
+  } catch (const render::RenderError& e) {
+    CHECK(std::string(e.what()).find("table.mustache") != std::string::npos);
+  }
+}

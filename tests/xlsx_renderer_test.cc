@@ -1,0 +1,158 @@
+#include <catch2/catch.hpp>
+
+#include <ixion/address.hpp>
+#include <ixion/model_context.hpp>
+#include <orcus/orcus_xlsx.hpp>
+#include <orcus/spreadsheet/document.hpp>
+#include <orcus/spreadsheet/factory.hpp>
+
+#include "fixtures/render/sample_report.h"
+#include "render/renderer.h"
+#include "support/test_support.h"
+
+using namespace ips;
+
+namespace {
+
+render::RenderOptions options() {
+  render::RenderOptions o;
+  o.resources_dir = test::source_dir();
+  o.document_time = 1467244800;  // 2016-06-30T00:00:00Z
+  return o;
+}
+
+// The workbook as liborcus reads it.
+struct ReadBack {
+  orcus::spreadsheet::document document{orcus::spreadsheet::range_size_t{1048576, 16384}};
+
+  explicit ReadBack(const std::filesystem::path& file) {
+    orcus::spreadsheet::import_factory factory{document};
+    orcus::orcus_xlsx loader{&factory};
+    loader.read_file(file.string());
+  }
+  ixion::abs_address_t at(const std::string& sheet, int row, int col) const {
+    const auto index = document.get_sheet_index(sheet);
+    REQUIRE(index >= 0);
+    return ixion::abs_address_t(index, row, col);
+  }
+  ixion::celltype_t type(const std::string& sheet, int row, int col) const {
+    return document.get_model_context().get_celltype(at(sheet, row, col));
+  }
+  double number(const std::string& sheet, int row, int col) const {
+    return document.get_model_context().get_numeric_value(at(sheet, row, col));
+  }
+  std::string text(const std::string& sheet, int row, int col) const {
+    return std::string(document.get_model_context().get_string_value(at(sheet, row, col)));
+  }
+};
+
+std::filesystem::path render_sample(const test::ScratchDir& dir, const std::string& name = "report.xlsx") {
+  const auto out = dir.path / name;
+  render::render_xlsx(test::sample_report(), options(), out);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("XLSX has a report sheet and one sheet per table with valid, unique names") {
+  test::ScratchDir dir("xlsx-sheets");
+  const ReadBack book(render_sample(dir));
+  REQUIRE(book.document.get_sheet_count() == 3);
+  CHECK(book.document.get_sheet_name(0) == "Rapport");
+  CHECK(book.document.get_sheet_name(1) == "Resultater");
+  CHECK(book.document.get_sheet_name(2) == "Skår per punkt runde H1-H2");
+  CHECK(book.text("Rapport", 0, 0) == "Halvårsrapport for Bærum IPS");
+  CHECK(book.text("Rapport", 1, 0) == "Første halvår 2016 – Tønsberg & Ås");
+}
+
+TEST_CASE("XLSX cells are typed: numbers, rates, dates; text stays text") {
+  test::ScratchDir dir("xlsx-types");
+  const ReadBack book(render_sample(dir));
+  const std::string s = "Resultater";
+  // Row 0 caption, row 1 header, row 2 group "Vest", row 3 Bærum, row 4 Asker, row 5 group, row 6 the third unit.
+  CHECK(book.text(s, 0, 0) == "Deltakere og jobber per enhet");
+  CHECK(book.text(s, 1, 1) == "Deltakere");
+  CHECK(book.text(s, 2, 0) == "Vest");
+  CHECK(book.type(s, 3, 1) == ixion::celltype_t::numeric);
+  CHECK(book.number(s, 3, 1) == 12);
+  CHECK(book.number(s, 3, 3) == Approx(0.5833));
+  CHECK(book.number(s, 3, 4) == 2);
+  CHECK(book.number(s, 3, 5) == 42373);  // 2016-01-04 as an Excel serial day
+  // Hostile input is a string cell, never a formula or markup.
+  CHECK(book.type(s, 3, 6) == ixion::celltype_t::string);
+  CHECK(book.text(s, 3, 6) == test::kHostileScript);
+  CHECK(book.type(s, 4, 6) == ixion::celltype_t::string);
+  CHECK(book.text(s, 4, 6) == test::kHostileFormula);
+  CHECK(book.type(s, 6, 0) == ixion::celltype_t::string);
+  CHECK(book.text(s, 6, 0) == test::kHostileFormula);
+}
+
+TEST_CASE("XLSX shows suppressed values only as their marker text") {
+  test::ScratchDir dir("xlsx-suppressed");
+  const ReadBack book(render_sample(dir));
+  CHECK(book.type("Resultater", 4, 2) == ixion::celltype_t::string);
+  CHECK(book.text("Resultater", 4, 2) == "<5");
+  CHECK(book.text("Resultater", 4, 3) == "\u2013");
+}
+
+TEST_CASE("XLSX totals are formulas over the data rows, cached with the document's figure") {
+  test::ScratchDir dir("xlsx-totals");
+  const auto file = render_sample(dir);
+  const ReadBack book(file);
+  CHECK(book.type("Resultater", 7, 1) == ixion::celltype_t::formula);
+  CHECK(book.number("Resultater", 7, 1) == 29);
+  // A column with a suppressed cell keeps its total as a number: a formula would leave it out.
+  CHECK(book.type("Resultater", 7, 2) == ixion::celltype_t::numeric);
+  CHECK(book.number("Resultater", 7, 2) == 14);
+
+  const std::string sheet = test::run_command("unzip -p '" + file.string() + "' xl/worksheets/sheet2.xml");
+  CHECK(sheet.find("<f>SUM(B4:B5,B7)</f><v>29</v>") != std::string::npos);
+  CHECK(sheet.find("HYPERLINK") == std::string::npos);  // hostile text lives in shared strings only
+  CHECK(sheet.find("<pane xSplit=\"1\" ySplit=\"2\"") != std::string::npos);
+  CHECK(sheet.find("<autoFilter ref=\"A2:G7\"/>") != std::string::npos);
+  const std::string scores = test::run_command("unzip -p '" + file.string() + "' xl/worksheets/sheet3.xml");
+  CHECK(scores.find("<f>AVERAGE(B3:B4)</f>") != std::string::npos);
+  CHECK(scores.find("colorScale") != std::string::npos);  // the heatmap chart as a colour scale
+}
+
+TEST_CASE("XLSX draws native charts from the source table's cells") {
+  test::ScratchDir dir("xlsx-charts");
+  const auto file = render_sample(dir);
+  const std::string chart = test::run_command("unzip -p '" + file.string() + "' xl/charts/chart1.xml");
+  CHECK(chart.find("<c:barChart>") != std::string::npos);
+  CHECK(chart.find("<c:f>Resultater!$A$4:$A$7</c:f>") != std::string::npos);
+  CHECK(chart.find("<c:f>Resultater!$B$4:$B$7</c:f>") != std::string::npos);
+  const std::string core = test::run_command("unzip -p '" + file.string() + "' docProps/core.xml");
+  CHECK(core.find("<dc:title>Halvårsrapport for Bærum IPS</dc:title>") != std::string::npos);
+  CHECK(core.find("2016-06-30T00:00:00Z") != std::string::npos);
+}
+
+TEST_CASE("XLSX output is byte-identical run to run") {
+  test::ScratchDir dir("xlsx-repeat");
+  const auto first = test::read_file(render_sample(dir, "a.xlsx"));
+  const auto second = test::read_file(render_sample(dir, "b.xlsx"));
+  REQUIRE(!first.empty());
+  CHECK(first == second);
+}
+
+TEST_CASE("XLSX opens in LibreOffice") {
+  test::ScratchDir dir("xlsx-libreoffice");
+  const auto file = render_sample(dir);
+  int status = -1;
+  // A private profile, so parallel runs and a user's open LibreOffice do not interfere.
+  test::run_command("cd '" + dir.path.string() + "' && HOME='" + dir.path.string() +
+                        "' timeout 120 soffice --headless -env:UserInstallation=file://" + dir.path.string() +
+                        "/lo-profile --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76' --outdir '" + dir.path.string() + "' '" + file.string() +
+                        "' >/dev/null 2>&1",
+                    &status);
+  REQUIRE(status == 0);
+  const std::string csv = test::read_file(dir.path / "report.csv");
+  CHECK(csv.find("Halvårsrapport for Bærum IPS") != std::string::npos);
+}
+
+TEST_CASE("XLSX rendering reports an unwritable output path as RenderError") {
+  test::ScratchDir dir("xlsx-unwritable");
+  CHECK_THROWS_AS(render::render_xlsx(test::sample_report(), options(), dir.path / "missing" / "r.xlsx"),
+                  render::RenderError);
+  CHECK_FALSE(std::filesystem::exists(dir.path / "missing" / "r.xlsx"));
+}
