@@ -19,8 +19,6 @@ namespace {
 /// 2017-01-16 08:00 UTC: a fixed creation time, so the same data gives byte-identical xlsx.
 constexpr std::time_t kFixedCreationTime = 1484553600;
 
-/// Rows above which libxlsxwriter streams each row to disk instead of keeping the sheet.
-constexpr size_t kConstantMemoryRows = 100000;
 
 }  // namespace
 
@@ -29,7 +27,7 @@ int main(int argc, char** argv) {
   ips::bench::SyntheticOptions options;
   std::string out = ".";
   std::string format = "xlsx";
-  std::string memory = "auto";
+  std::string memory = "normal";
   std::string name;
   bool example = false;
   app.add_option("--sites", options.sites, "Number of sites")->check(CLI::Range(1, 100000));
@@ -41,8 +39,12 @@ int main(int argc, char** argv) {
   app.add_option("--out", out, "Output folder (created if missing)");
   app.add_option("--format", format, "xlsx, csv or both")->check(CLI::IsMember({"xlsx", "csv", "both"}));
   app.add_option("--name", name, "Base name of the xlsx file (default ips-export or ips-eksempel)");
-  app.add_option("--memory", memory, "xlsx writing: auto, constant (stream rows) or normal")
-      ->check(CLI::IsMember({"auto", "constant", "normal"}));
+  // Constant-memory mode writes inline strings, which liborcus 0.17 does not read (the text
+  // cells come back empty), so shared strings are the default even for very large files.
+  app.add_option("--memory", memory,
+                 "xlsx writing: normal (shared strings, default) or constant (streams rows, "
+                 "inline strings; liborcus 0.17 cannot read their text)")
+      ->check(CLI::IsMember({"constant", "normal"}));
   app.add_flag("--example", example, "Write the curated six-pilot example instead");
   CLI11_PARSE(app, argc, argv);
 
@@ -54,10 +56,8 @@ int main(int argc, char** argv) {
     std::filesystem::create_directories(folder);
     if (name.empty()) name = example ? "ips-eksempel" : "ips-export";
 
-    const size_t rows = data.reviews.size() * 38 + data.participants.size() + data.jobs.size();
     if (format != "csv") {
-      const bool constant = memory == "constant" || (memory == "auto" && rows > kConstantMemoryRows);
-      ips::bench::XlsxTableSink sink(folder / (name + ".xlsx"), constant, kFixedCreationTime);
+      ips::bench::XlsxTableSink sink(folder / (name + ".xlsx"), memory == "constant", kFixedCreationTime);
       ips::bench::write_export_tables(data, sink);
     }
     if (format != "xlsx") {
