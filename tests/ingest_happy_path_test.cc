@@ -1,39 +1,15 @@
 #include <catch2/catch.hpp>
 
-#include <sstream>
-
-#include "ingest/ingest.h"
-#include "support/test_support.h"
+#include "ingest_test_helpers.h"
 
 using namespace ips;
 
 namespace {
 
-const ScaleCatalog& catalog() {
-  static const ScaleCatalog c = load_scale_catalog(test::source_dir() / "data");
-  return c;
-}
-
-std::filesystem::path fixture(const std::string& name) { return test::fixture("ingest/" + name); }
-
-std::string describe(const Diagnostics& d) {
-  std::ostringstream out;
-  for (const auto& x : d.items) {
-    out << static_cast<int>(x.severity) << ' ' << x.file << " [" << x.sheet << "] r" << x.row << ' ' << x.column
-        << " (" << x.column_header << ") '" << x.value << "' " << x.code;
-    for (const auto& a : x.args) out << " {" << a << "}";
-    out << '\n';
-  }
-  return out.str();
-}
-
-void check_accounting(const Dataset& ds) {
-  for (const auto& t : ds.diagnostics.tables) {
-    INFO(t.file << " / " << t.sheet << " / " << t.table);
-    CHECK(t.rows_read == t.rows_used + t.rows_excluded);
-    CHECK(t.duplicates <= t.rows_excluded);
-  }
-}
+using test::check_accounting;
+using test::describe;
+const ScaleCatalog& catalog() { return test::scale_catalog(); }
+std::filesystem::path fixture(const std::string& name) { return test::ingest_fixture(name); }
 
 const Review* find_review(const Dataset& ds, const std::string& site, Date date) {
   for (const auto& r : ds.reviews)
@@ -141,4 +117,38 @@ TEST_CASE("a fidelity sheet without the item column is refused with a clear erro
   CHECK(ds.diagnostics.tables[0].rows_excluded == 2);
   CHECK(ds.reviews.empty());
   check_accounting(ds);
+}
+
+TEST_CASE("xlsx, ods and CSV (UTF-8, UTF-8 with BOM, Windows-1252) give identical datasets") {
+  const Dataset xlsx = ingest_files({fixture("valid_fidelity.xlsx")}, catalog());
+  const std::string expected = test::dump_model(xlsx);
+  for (const std::string folder : {"csv_utf8", "csv_bom", "csv_cp1252"}) {
+    INFO(folder);
+    const Dataset csv = ingest_files(test::csv_files(folder), catalog());
+    {
+      INFO(describe(csv.diagnostics));
+      CHECK(csv.diagnostics.count(Severity::Error) == 0);
+      CHECK(csv.diagnostics.count(Severity::Warning) == 0);
+    }
+    CHECK(test::dump_model(csv) == expected);
+    check_accounting(csv);
+    REQUIRE(csv.diagnostics.tables.size() == 3);
+    for (const auto& t : csv.diagnostics.tables) CHECK(t.sheet.empty());
+  }
+  CHECK(test::dump_model(ingest_files({fixture("valid_fidelity.ods")}, catalog())) == expected);
+}
+
+TEST_CASE("a Windows-1252 CSV is converted and noted") {
+  const Dataset ds = ingest_files(test::csv_files("csv_cp1252"), catalog());
+  REQUIRE(ds.diagnostics.count(Severity::Note) == 3);
+  CHECK(ds.diagnostics.items[0].code == "csv.windows1252");
+  CHECK(ds.sites[0].key == "Bodø");
+}
+
+TEST_CASE("ingesting twice gives the same dataset and the same diagnostics") {
+  const auto files = std::vector<std::filesystem::path>{fixture("valid_fidelity.xlsx"), fixture("missing_item_column.xlsx")};
+  const Dataset a = ingest_files(files, catalog());
+  const Dataset b = ingest_files(files, catalog());
+  CHECK(test::dump_model(a) == test::dump_model(b));
+  CHECK(describe(a.diagnostics) == describe(b.diagnostics));
 }
