@@ -67,14 +67,19 @@ void CsvTableSink::add_row(std::span<const Cell> cells) {
   for (size_t c = 0; c < cells.size(); ++c) {
     if (c) line_ += ';';
     const Cell& cell = cells[c];
-    if (const auto* s = std::get_if<std::string_view>(&cell)) write_field(*s);
-    else if (const auto* n = std::get_if<double>(&cell)) line_ += decimal_comma(*n);
-    else if (const auto* d = std::get_if<Date>(&cell)) line_ += d->norwegian();
+    if (const auto* s = std::get_if<std::string_view>(&cell))
+      write_field(*s);
+    else if (const auto* n = std::get_if<double>(&cell))
+      line_ += decimal_comma(*n);
+    else if (const auto* d = std::get_if<Date>(&cell))
+      line_ += d->norwegian();
   }
   line_ += "\r\n";
   std::fwrite(line_.data(), 1, line_.size(), file_);
 }
 
-void CsvTableSink::finish() { close_current(); }
+void CsvTableSink::finish() {
+  close_current();
+}
 
 }  // namespace ips::bench

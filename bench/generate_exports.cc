@@ -40,10 +40,12 @@ int main(int argc, char** argv) {
   app.add_option("--seed", options.seed, "Random seed (same seed, same files)");
   app.add_option("--from", from, "First half-year of the scaled data (YYYY-H1 or YYYY-H2)")
       ->check([](const std::string& text) {
-        return ips::Period::parse(text) ? std::string() : "expected YYYY-H1 or YYYY-H2, got " + text;
+        return ips::Period::parse(text) ? std::string()
+                                        : "expected YYYY-H1 or YYYY-H2, got " + text;
       });
   app.add_option("--out", out, "Output folder (created if missing)");
-  app.add_option("--format", format, "xlsx, csv or both")->check(CLI::IsMember({"xlsx", "csv", "both"}));
+  app.add_option("--format", format, "xlsx, csv or both")
+      ->check(CLI::IsMember({"xlsx", "csv", "both"}));
   app.add_option("--name", name, "Base name of the xlsx file (default ips-export or ips-eksempel)");
   // Constant-memory mode writes inline strings, which liborcus 0.17 does not read (the text
   // cells come back empty), so shared strings are the default even for very large files.

@@ -9,7 +9,9 @@
 namespace ips::bench {
 namespace {
 
-int8_t clamp_score(int value) { return static_cast<int8_t>(std::clamp(value, 1, 5)); }
+int8_t clamp_score(int value) {
+  return static_cast<int8_t>(std::clamp(value, 1, 5));
+}
 
 /// A neighbour score (one up or down, staying on the scale) for a rater who saw it differently.
 int8_t neighbour(Prng& rng, int8_t score) {
@@ -39,15 +41,18 @@ void fill_item_scores(Prng& rng, int target, std::span<const double> item_bias,
   int sum = 0;
   for (size_t i = 0; i < n; ++i) {
     if (!scored[i]) continue;
-    consensus[i] = clamp_score(static_cast<int>(std::lround(mean + item_bias[i] + 0.5 * rng.normal())));
+    consensus[i] =
+        clamp_score(static_cast<int>(std::lround(mean + item_bias[i] + 0.5 * rng.normal())));
     sum += consensus[i];
   }
   // Nudge random items one point at a time until the total is exactly the target.
   while (sum != target) {
     const size_t i = rng.next() % n;
     if (!scored[i]) continue;
-    if (sum < target && consensus[i] < 5) ++consensus[i], ++sum;
-    else if (sum > target && consensus[i] > 1) --consensus[i], --sum;
+    if (sum < target && consensus[i] < 5)
+      ++consensus[i], ++sum;
+    else if (sum > target && consensus[i] > 1)
+      --consensus[i], --sum;
   }
 
   for (size_t i = 0; i < n; ++i) {
@@ -97,7 +102,7 @@ std::string_view band_label(int total) {
 
 std::string review_summary(const ReviewRecord& review) {
   static constexpr std::array<std::string_view, 3> kSection = {"bemanning", "organisasjon",
-                                                                "tjenester"};
+                                                               "tjenester"};
   static constexpr std::array<int, 4> kSectionStart = {0, 3, 11, 25};
   int best = -1, worst = -1;
   double best_mean = 0, worst_mean = 6;

@@ -17,7 +17,9 @@ void SplitXlsxTableSink::begin_table(std::string_view name,
   current_->begin_table(name, headers);
 }
 
-void SplitXlsxTableSink::add_row(std::span<const Cell> cells) { current_->add_row(cells); }
+void SplitXlsxTableSink::add_row(std::span<const Cell> cells) {
+  current_->add_row(cells);
+}
 
 void SplitXlsxTableSink::finish() {
   if (!current_) return;
