@@ -14,9 +14,11 @@
 
 #include <array>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
 #include <regex>
+#include <set>
 #include <string>
 
 #include "model/date.h"
@@ -176,6 +178,38 @@ TEST_CASE("the example workbook reproduces the published Bodø baseline of 3 Dec
   CHECK(book.text("Gjennomganger", review, 2) == "Evaluator");
   CHECK(book.text("Gjennomganger", review, 3) == "Psykoseteamet, Salten DPS");
   CHECK(book.number("Gjennomganger", review, 7) == 51);
+}
+
+TEST_CASE("the example's reviews cover every band and one stated total is wrong") {
+  const Workbook book(example_workbook());
+  const std::string items = "Kvalitetsmålinger";
+  std::map<std::pair<std::string, double>, std::pair<int, int>> ips;  // (site, date) → sum, count
+  for (int r = 1; r < book.rows(items); ++r) {
+    if (book.text(items, r, 2) != "IPS-25") continue;
+    auto& [sum, count] = ips[{book.text(items, r, 0), book.number(items, r, 1).value_or(0)}];
+    if (const auto score = book.number(items, r, 6)) sum += static_cast<int>(*score), ++count;
+  }
+  std::set<std::string> bands;
+  int partial = 0, wrong_totals = 0;
+  for (int r = 1; r < book.rows("Gjennomganger"); ++r) {
+    const auto key = std::make_pair(book.text("Gjennomganger", r, 0),
+                                    book.number("Gjennomganger", r, 1).value_or(0));
+    REQUIRE(ips.count(key) == 1);
+    const auto [sum, count] = ips[key];
+    if (count < 25)
+      ++partial;
+    else
+      bands.insert(sum >= 115   ? "meget bra"
+                   : sum >= 100 ? "bra"
+                   : sum >= 74  ? "godkjent"
+                                : "ikke IPS");
+    if (const auto stated = book.number("Gjennomganger", r, 7); stated && *stated != sum)
+      ++wrong_totals;
+  }
+  CHECK(ips.size() == static_cast<size_t>(book.rows("Gjennomganger") - 1));
+  CHECK(bands.size() == 4);
+  CHECK(partial == 1);  // the Bodø baseline
+  CHECK(wrong_totals == 1);
 }
 
 TEST_CASE("the generator regenerates the committed example byte for byte") {
