@@ -81,15 +81,22 @@ void fill_item_scores(Prng& rng, int target, std::span<const double> item_bias,
   }
 }
 
-int consensus_total(std::span<const ItemScores> items) {
+int effective_score(const ItemScores& item) {
+  if (item.consensus > 0) return item.consensus;
+  if (item.evaluator1 > 0 && item.evaluator2 == 0) return item.evaluator1;
+  if (item.evaluator2 > 0 && item.evaluator1 == 0) return item.evaluator2;
+  return item.evaluator1 == item.evaluator2 ? item.evaluator1 : 0;
+}
+
+int recomputed_total(std::span<const ItemScores> items) {
   int total = 0;
-  for (const ItemScores& item : items) total += item.consensus;
+  for (const ItemScores& item : items) total += effective_score(item);
   return total;
 }
 
-int consensus_count(std::span<const ItemScores> items) {
+int scored_count(std::span<const ItemScores> items) {
   int count = 0;
-  for (const ItemScores& item : items) count += item.consensus > 0 ? 1 : 0;
+  for (const ItemScores& item : items) count += effective_score(item) > 0 ? 1 : 0;
   return count;
 }
 
@@ -109,14 +116,14 @@ std::string review_summary(const ReviewRecord& review) {
   for (int s = 0; s < 3; ++s) {
     int sum = 0, count = 0;
     for (int i = kSectionStart[s]; i < kSectionStart[s + 1]; ++i)
-      if (review.ips[i].consensus > 0) sum += review.ips[i].consensus, ++count;
+      if (const int score = effective_score(review.ips[i]); score > 0) sum += score, ++count;
     if (count == 0) continue;
     const double mean = static_cast<double>(sum) / count;
     if (mean > best_mean) best_mean = mean, best = s;
     if (mean < worst_mean) worst_mean = mean, worst = s;
   }
-  const int total = consensus_total(review.ips);
-  const int count = consensus_count(review.ips);
+  const int total = recomputed_total(review.ips);
+  const int count = scored_count(review.ips);
   std::string text = "Samlet skår " + std::to_string(total);
   if (count == 25) {
     text += " tilsvarer ";

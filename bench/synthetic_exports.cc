@@ -49,13 +49,13 @@ void add_site_reviews(Prng& rng, ExportData& data, uint32_t site, const Syntheti
     ReviewStyle style;
     style.two_evaluators = !rng.chance(0.10);
     style.consensus_left_empty = 0.01;
-    style.unresolved_disagreement = 0.004;
+    style.unresolved_disagreement = 0.0015;  // about one review in 25
 
     std::array<bool, 25> scored{};
     scored.fill(true);
     if (round == 0 && starts_with_baseline) {
       for (int i = 11; i < 25; ++i) scored[i] = false;  // before start: services not scored
-    } else if (rng.chance(0.15)) {
+    } else if (rng.chance(0.10)) {
       for (int k = rng.uniform(1, 3); k > 0; --k) scored[rng.next() % 25] = false;
     }
     const double expected = std::min(123.0, base + growth * round + 3.0 * rng.normal());
@@ -78,9 +78,9 @@ void add_site_reviews(Prng& rng, ExportData& data, uint32_t site, const Syntheti
     const double u = rng.unit();
     // Most forms carry the total; a few were added up wrong by hand, some left it out.
     if (u < 0.80)
-      review.stated_total = consensus_total(review.ips);
+      review.stated_total = recomputed_total(review.ips);
     else if (u < 0.83)
-      review.stated_total = consensus_total(review.ips) + (rng.chance(0.5) ? 2 : -3);
+      review.stated_total = recomputed_total(review.ips) + (rng.chance(0.5) ? 2 : -3);
     data.reviews.push_back(std::move(review));
   }
 }
