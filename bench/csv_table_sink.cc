@@ -1,6 +1,5 @@
 #include "csv_table_sink.h"
 
-#include <cctype>
 #include <stdexcept>
 
 namespace ips::bench {
@@ -23,21 +22,7 @@ CsvTableSink::~CsvTableSink() {
 }
 
 std::string CsvTableSink::file_name(std::string_view table_name) {
-  std::string name;
-  for (size_t i = 0; i < table_name.size(); ++i) {
-    const auto c = static_cast<unsigned char>(table_name[i]);
-    if (c < 0x80) {
-      name += static_cast<char>(std::tolower(c));
-      continue;
-    }
-    const std::string_view rest = table_name.substr(i);
-    if (rest.starts_with("å") || rest.starts_with("Å")) name += 'a';
-    else if (rest.starts_with("ø") || rest.starts_with("Ø")) name += 'o';
-    else if (rest.starts_with("æ") || rest.starts_with("Æ")) name += "ae";
-    while (i + 1 < table_name.size() && (static_cast<unsigned char>(table_name[i + 1]) & 0xC0) == 0x80)
-      ++i;  // skip the rest of this UTF-8 sequence
-  }
-  return name + ".csv";
+  return table_file_stem(table_name) + ".csv";
 }
 
 void CsvTableSink::close_current() {
@@ -82,14 +67,19 @@ void CsvTableSink::add_row(std::span<const Cell> cells) {
   for (size_t c = 0; c < cells.size(); ++c) {
     if (c) line_ += ';';
     const Cell& cell = cells[c];
-    if (const auto* s = std::get_if<std::string_view>(&cell)) write_field(*s);
-    else if (const auto* n = std::get_if<double>(&cell)) line_ += decimal_comma(*n);
-    else if (const auto* d = std::get_if<Date>(&cell)) line_ += d->norwegian();
+    if (const auto* s = std::get_if<std::string_view>(&cell))
+      write_field(*s);
+    else if (const auto* n = std::get_if<double>(&cell))
+      line_ += decimal_comma(*n);
+    else if (const auto* d = std::get_if<Date>(&cell))
+      line_ += d->norwegian();
   }
   line_ += "\r\n";
   std::fwrite(line_.data(), 1, line_.size(), file_);
 }
 
-void CsvTableSink::finish() { close_current(); }
+void CsvTableSink::finish() {
+  close_current();
+}
 
 }  // namespace ips::bench

@@ -19,7 +19,7 @@ class CsvTableSink : public TableSink {
   void add_row(std::span<const Cell> cells) override;
   void finish() override;
 
-  /// The file name used for a table: lower case ASCII, å→a, ø→o, æ→ae.
+  /// The file name used for a table (table_file_stem + ".csv").
   static std::string file_name(std::string_view table_name);
 
  private:

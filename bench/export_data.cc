@@ -4,11 +4,16 @@ namespace ips::bench {
 
 std::string_view job_kind_text(JobKind kind) {
   switch (kind) {
-    case JobKind::ordinary: return "ordinær";
-    case JobKind::wage_subsidy: return "lønnstilskudd";
-    case JobKind::work_practice: return "arbeidspraksis";
-    case JobKind::education: return "utdanning";
-    case JobKind::other: return "annet";
+    case JobKind::ordinary:
+      return "ordinær";
+    case JobKind::wage_subsidy:
+      return "lønnstilskudd";
+    case JobKind::work_practice:
+      return "arbeidspraksis";
+    case JobKind::education:
+      return "utdanning";
+    case JobKind::other:
+      return "annet";
   }
   return "annet";
 }

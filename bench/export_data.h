@@ -63,7 +63,7 @@ struct JobRecord {
   JobKind kind = JobKind::ordinary;
   Date start;
   std::optional<Date> end;
-  double hours_per_week = 0;  // 0 = not recorded
+  double hours_per_week = 0;        // 0 = not recorded
   std::string_view employer_chain;  // employer text = chain + town, only counted by ipsreport
   std::string_view employer_town;
   std::string_view occupation;

@@ -8,24 +8,32 @@
 namespace ips::bench {
 namespace {
 
-Cell score_cell(int8_t score) { return score > 0 ? Cell{static_cast<double>(score)} : Cell{}; }
-Cell date_cell(const std::optional<Date>& d) { return d ? Cell{*d} : Cell{}; }
+Cell score_cell(int8_t score) {
+  return score > 0 ? Cell{static_cast<double>(score)} : Cell{};
+}
+Cell date_cell(const std::optional<Date>& d) {
+  return d ? Cell{*d} : Cell{};
+}
 
 void write_sites(const ExportData& data, TableSink& sink) {
   static constexpr std::array<std::string_view, 7> kHeaders = {
       "Enhet", "Navn", "Fylke", "NAV-kontor", "Helsetjeneste", "Oppstart", "Årsverk"};
   sink.begin_table("Enheter", kHeaders);
   for (const SiteRecord& s : data.sites) {
-    const std::array<Cell, 7> row = {std::string_view(s.key), std::string_view(s.name),
-                                     std::string_view(s.county), std::string_view(s.nav_office),
-                                     std::string_view(s.health_service), s.start, s.fte};
+    const std::array<Cell, 7> row = {std::string_view(s.key),
+                                     std::string_view(s.name),
+                                     std::string_view(s.county),
+                                     std::string_view(s.nav_office),
+                                     std::string_view(s.health_service),
+                                     s.start,
+                                     s.fte};
     sink.add_row(row);
   }
 }
 
 void write_item_rows(const ExportData& data, TableSink& sink) {
   static constexpr std::array<std::string_view, 9> kHeaders = {
-      "Enhet",      "Dato",       "Skala",     "Punkt",     "Evaluator 1",
+      "Enhet",       "Dato",      "Skala",     "Punkt",     "Evaluator 1",
       "Evaluator 2", "Konsensus", "Kommentar", "Anbefaling"};
   sink.begin_table("Kvalitetsmålinger", kHeaders);
   std::string code;
@@ -68,8 +76,12 @@ void write_reviews(const ExportData& data, TableSink& sink) {
   sink.begin_table("Gjennomganger", kHeaders);
   for (const ReviewRecord& r : data.reviews) {
     const std::array<Cell, 8> row = {
-        std::string_view(data.sites[r.site].key), r.date, std::string_view(r.evaluators),
-        std::string_view(r.to), std::string_view(r.purpose), std::string_view(r.method),
+        std::string_view(data.sites[r.site].key),
+        r.date,
+        std::string_view(r.evaluators),
+        std::string_view(r.to),
+        std::string_view(r.purpose),
+        std::string_view(r.method),
         std::string_view(r.summary),
         r.stated_total ? Cell{static_cast<double>(*r.stated_total)} : Cell{}};
     sink.add_row(row);
@@ -77,9 +89,14 @@ void write_reviews(const ExportData& data, TableSink& sink) {
 }
 
 void write_participants(const ExportData& data, TableSink& sink) {
-  static constexpr std::array<std::string_view, 8> kHeaders = {
-      "Deltaker", "Enhet",     "Inntak",           "I arbeid ved inntak", "Første arbeidsgiverkontakt",
-      "Avsluttet", "Avslutningsårsak", "Alder"};
+  static constexpr std::array<std::string_view, 8> kHeaders = {"Deltaker",
+                                                               "Enhet",
+                                                               "Inntak",
+                                                               "I arbeid ved inntak",
+                                                               "Første arbeidsgiverkontakt",
+                                                               "Avsluttet",
+                                                               "Avslutningsårsak",
+                                                               "Alder"};
   sink.begin_table("Deltakere", kHeaders);
   for (const ParticipantRecord& p : data.participants) {
     const std::string id = participant_pseudonym(p.number);

@@ -9,7 +9,9 @@
 namespace ips::bench {
 namespace {
 
-Date plus_days(Date d, int days) { return Date{d.days + days}; }
+Date plus_days(Date d, int days) {
+  return Date{d.days + days};
+}
 
 /// A day count in [lo, hi] skewed toward lo, as waiting times usually are.
 int skewed_days(Prng& rng, int lo, int hi) {
@@ -23,15 +25,19 @@ double hours_per_week(Prng& rng) {
   return 2.5 * rng.uniform(2, 15);
 }
 
+/// Adds a job starting on `start` unless that is after `latest_start`; ends after `data_end`
+/// are left open (the job is still going on when the data were exported).
 void add_job(Prng& rng, ExportData& data, uint32_t participant, JobKind kind, Date start,
-             Date data_end, const OutcomeProfile& profile, std::string_view town) {
-  if (start > data_end) return;
+             Date latest_start, Date data_end, const OutcomeProfile& profile,
+             std::string_view town) {
+  if (start > latest_start) return;
   JobRecord job;
   job.participant = participant;
   job.kind = kind;
   job.start = start;
   if (!rng.chance(profile.job_ongoing)) {
-    const int length = std::max(14, static_cast<int>(profile.mean_job_days * (0.2 + 1.6 * rng.unit())));
+    const int length =
+        std::max(14, static_cast<int>(profile.mean_job_days * (0.2 + 1.6 * rng.unit())));
     const Date end = plus_days(start, length);
     if (end <= data_end) job.end = end;
   }
@@ -64,8 +70,9 @@ void add_participants(Prng& rng, ExportData& data, uint32_t site, int count, Dat
     p.site = site;
     p.intake = Date{first_intake.days + rng.uniform(0, last_intake.days - first_intake.days)};
   }
-  std::sort(batch.begin(), batch.end(),
-            [](const ParticipantRecord& a, const ParticipantRecord& b) { return a.intake < b.intake; });
+  std::sort(batch.begin(), batch.end(), [](const ParticipantRecord& a, const ParticipantRecord& b) {
+    return a.intake < b.intake;
+  });
 
   const size_t first_job = data.jobs.size();
   uint32_t number = data.participants.empty() ? 1 : data.participants.back().number + 1;
@@ -78,53 +85,60 @@ void add_participants(Prng& rng, ExportData& data, uint32_t site, int count, Dat
                            : u < profile.employed_at_intake + profile.employed_at_intake_unknown
                                ? EmployedAtIntake::unknown
                                : EmployedAtIntake::no;
-    if (rng.chance(profile.first_contact)) {
-      const Date contact = plus_days(p.intake, skewed_days(rng, 5, 200));
-      if (contact <= data_end) p.first_employer_contact = contact;
-    }
     std::optional<Date> ended;
     if (rng.chance(profile.ended)) {
       const Date end = plus_days(p.intake, rng.uniform(90, 900));
       if (end <= data_end) ended = end;
+    }
+    // Contacts and new jobs happen while the participant is followed up.
+    const Date latest_start = ended ? plus_days(*ended, -1) : data_end;
+    if (rng.chance(profile.first_contact)) {
+      const Date contact = plus_days(p.intake, skewed_days(rng, 5, 200));
+      if (contact <= latest_start) p.first_employer_contact = contact;
     }
 
     const Date search_from = p.first_employer_contact.value_or(plus_days(p.intake, 30));
     bool had_job = false;
     if (rng.chance(profile.competitive_job)) {
       const Date start = plus_days(search_from, skewed_days(rng, 3, 300));
-      if (!ended || start < *ended) {
-        const JobKind kind = rng.chance(profile.wage_subsidy_share) ? JobKind::wage_subsidy : JobKind::ordinary;
+      {
+        const JobKind kind =
+            rng.chance(profile.wage_subsidy_share) ? JobKind::wage_subsidy : JobKind::ordinary;
         const size_t before = data.jobs.size();
-        add_job(rng, data, index, kind, start, data_end, profile, town);
+        add_job(rng, data, index, kind, start, latest_start, data_end, profile, town);
         had_job = data.jobs.size() > before;
         // Some change job: a second competitive job after the first ended.
         if (had_job && data.jobs.back().end && rng.chance(0.25)) {
-          add_job(rng, data, index, JobKind::ordinary, plus_days(*data.jobs.back().end, rng.uniform(7, 120)),
-                  data_end, profile, town);
+          add_job(rng, data, index, JobKind::ordinary,
+                  plus_days(*data.jobs.back().end, rng.uniform(7, 120)), latest_start, data_end,
+                  profile, town);
         }
       }
     }
     // Work practice and education come before or beside a job; kept in start order.
     if (rng.chance(profile.work_practice))
       add_job(rng, data, index, JobKind::work_practice, plus_days(p.intake, rng.uniform(14, 200)),
-              data_end, profile, town);
+              latest_start, data_end, profile, town);
     if (rng.chance(profile.education))
       add_job(rng, data, index, JobKind::education, plus_days(p.intake, rng.uniform(30, 400)),
-              data_end, profile, town);
+              latest_start, data_end, profile, town);
     if (rng.chance(profile.other_activity))
-      add_job(rng, data, index, JobKind::other, plus_days(p.intake, rng.uniform(14, 300)), data_end,
-              profile, town);
+      add_job(rng, data, index, JobKind::other, plus_days(p.intake, rng.uniform(14, 300)),
+              latest_start, data_end, profile, town);
     if (ended) {
       p.ended = ended;
-      p.end_reason = had_job && rng.chance(0.5) ? phrases::end_reason[0] : rng.pick(phrases::end_reason);
+      p.end_reason =
+          had_job && rng.chance(0.5) ? phrases::end_reason[0] : rng.pick(phrases::end_reason);
       if (rng.chance(0.05)) p.end_reason = {};  // reason not recorded
     }
     data.participants.push_back(p);
   }
   // Rows of one participant in start order.
-  std::stable_sort(data.jobs.begin() + static_cast<std::ptrdiff_t>(first_job), data.jobs.end(), [](const JobRecord& a, const JobRecord& b) {
-    return a.participant != b.participant ? a.participant < b.participant : a.start < b.start;
-  });
+  std::stable_sort(data.jobs.begin() + static_cast<std::ptrdiff_t>(first_job), data.jobs.end(),
+                   [](const JobRecord& a, const JobRecord& b) {
+                     return a.participant != b.participant ? a.participant < b.participant
+                                                           : a.start < b.start;
+                   });
 }
 
 }  // namespace ips::bench

@@ -20,9 +20,9 @@ struct OutcomeProfile {
   double employed_at_intake = 0.08;
   double employed_at_intake_unknown = 0.04;
   double first_contact = 0.88;
-  int mean_job_days = 330;            // typical length of a job that ends
-  double job_ongoing = 0.35;          // jobs without an end date (unless past the data end)
-  std::string_view employer_town;     // empty: a town from the phrase list
+  int mean_job_days = 330;         // typical length of a job that ends
+  double job_ongoing = 0.35;       // jobs without an end date (unless past the data end)
+  std::string_view employer_town;  // empty: a town from the phrase list
 };
 
 /// Appends `count` participants of `site` (intake uniformly in [first_intake, last_intake],

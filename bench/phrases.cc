@@ -35,11 +35,11 @@ constexpr std::array<std::string_view, 7> kRecommendation = {
     "Gi nye medarbeidere opplæring i IPS-modellen tidlig.",
 };
 constexpr std::array<std::string_view, 6> kReviewerPairs = {
-    "Anne Berg og Lars Haugen", "Kari Moen og Per Lie",      "Ingrid Dahl og Ole Strand",
+    "Anne Berg og Lars Haugen", "Kari Moen og Per Lie",     "Ingrid Dahl og Ole Strand",
     "Marit Aas og Jonas Vik",   "Hege Lund og Tor Eriksen", "Silje Bakke og Arne Myhre",
 };
 constexpr std::array<std::string_view, 3> kSingleReviewers = {"Anne Berg", "Ole Strand",
-                                                               "Hege Lund"};
+                                                              "Hege Lund"};
 constexpr std::array<std::string_view, 7> kEndReason = {
     "I jobb, trenger ikke lenger oppfølging",
     "Ønsket ikke å fortsette",
@@ -50,28 +50,47 @@ constexpr std::array<std::string_view, 7> kEndReason = {
     "Mistet kontakt",
 };
 constexpr std::array<std::string_view, 14> kEmployer = {
-    "Kiwi",         "Rema 1000",       "Coop Extra",     "Kommunen",     "Posten",
-    "Byggmakker",   "Elkjøp",          "Sykehjemmet",    "Bilverkstedet", "Kafé Sentrum",
-    "Renhold AS",   "Lager og Logistikk AS", "Hotellet", "Barnehagen",
+    "Kiwi",          "Rema 1000",    "Coop Extra", "Kommunen",
+    "Posten",        "Byggmakker",   "Elkjøp",     "Sykehjemmet",
+    "Bilverkstedet", "Kafé Sentrum", "Renhold AS", "Lager og Logistikk AS",
+    "Hotellet",      "Barnehagen",
 };
 constexpr std::array<std::string_view, 14> kOccupation = {
-    "Butikkmedarbeider", "Lagerarbeider",   "Renholder",          "Kokk",
-    "Barnehageassistent", "Kontormedarbeider", "Sjåfør",           "Vaktmester",
-    "Servitør",          "Pleieassistent",  "IT-brukerstøtte",    "Snekker",
-    "Bilmekaniker",      "Resepsjonist",
+    "Butikkmedarbeider", "Lagerarbeider", "Renholder",    "Kokk",         "Barnehageassistent",
+    "Kontormedarbeider", "Sjåfør",        "Vaktmester",   "Servitør",     "Pleieassistent",
+    "IT-brukerstøtte",   "Snekker",       "Bilmekaniker", "Resepsjonist",
 };
 constexpr std::array<std::string_view, 24> kTown = {
-    "Bodø",       "Tromsø",    "Alta",       "Trondheim", "Steinkjer",  "Molde",
-    "Ålesund",    "Førde",     "Bergen",     "Stord",     "Stavanger",  "Haugesund",
-    "Kristiansand", "Arendal", "Skien",      "Tønsberg",  "Drammen",    "Hønefoss",
-    "Gjøvik",     "Hamar",     "Lillestrøm", "Bærum",     "Oslo",       "Fredrikstad",
+    "Bodø",         "Tromsø",  "Alta",       "Trondheim", "Steinkjer", "Molde",
+    "Ålesund",      "Førde",   "Bergen",     "Stord",     "Stavanger", "Haugesund",
+    "Kristiansand", "Arendal", "Skien",      "Tønsberg",  "Drammen",   "Hønefoss",
+    "Gjøvik",       "Hamar",   "Lillestrøm", "Bærum",     "Oslo",      "Fredrikstad",
 };
 constexpr std::array<std::string_view, 24> kTownCounty = {
-    "Nordland",        "Troms",         "Finnmark",   "Sør-Trøndelag", "Nord-Trøndelag",
-    "Møre og Romsdal", "Møre og Romsdal", "Sogn og Fjordane", "Hordaland", "Hordaland",
-    "Rogaland",        "Rogaland",      "Vest-Agder", "Aust-Agder",    "Telemark",
-    "Vestfold",        "Buskerud",      "Buskerud",   "Oppland",       "Hedmark",
-    "Akershus",        "Akershus",      "Oslo",       "Østfold",
+    "Nordland",
+    "Troms",
+    "Finnmark",
+    "Sør-Trøndelag",
+    "Nord-Trøndelag",
+    "Møre og Romsdal",
+    "Møre og Romsdal",
+    "Sogn og Fjordane",
+    "Hordaland",
+    "Hordaland",
+    "Rogaland",
+    "Rogaland",
+    "Vest-Agder",
+    "Aust-Agder",
+    "Telemark",
+    "Vestfold",
+    "Buskerud",
+    "Buskerud",
+    "Oppland",
+    "Hedmark",
+    "Akershus",
+    "Akershus",
+    "Oslo",
+    "Østfold",
 };
 
 }  // namespace

@@ -21,7 +21,9 @@ class Prng {
     return z ^ (z >> 31);
   }
   /// An integer in [lo, hi], both inclusive (modulo bias is irrelevant for test data).
-  int uniform(int lo, int hi) { return lo + static_cast<int>(next() % static_cast<uint64_t>(hi - lo + 1)); }
+  int uniform(int lo, int hi) {
+    return lo + static_cast<int>(next() % static_cast<uint64_t>(hi - lo + 1));
+  }
   /// A number in [0, 1).
   double unit() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
   /// True with probability p.
@@ -35,7 +37,9 @@ class Prng {
   }
   /// An independent generator for one entity (site, participant), so that changing one size
   /// option does not reshuffle every other entity's data.
-  Prng fork(uint64_t salt) const { return Prng(Prng(state_ ^ (salt * 0xd1342543de82ef95ULL)).next()); }
+  Prng fork(uint64_t salt) const {
+    return Prng(Prng(state_ ^ (salt * 0xd1342543de82ef95ULL)).next());
+  }
 
  private:
   uint64_t state_;

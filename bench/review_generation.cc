@@ -9,7 +9,9 @@
 namespace ips::bench {
 namespace {
 
-int8_t clamp_score(int value) { return static_cast<int8_t>(std::clamp(value, 1, 5)); }
+int8_t clamp_score(int value) {
+  return static_cast<int8_t>(std::clamp(value, 1, 5));
+}
 
 /// A neighbour score (one up or down, staying on the scale) for a rater who saw it differently.
 int8_t neighbour(Prng& rng, int8_t score) {
@@ -39,15 +41,18 @@ void fill_item_scores(Prng& rng, int target, std::span<const double> item_bias,
   int sum = 0;
   for (size_t i = 0; i < n; ++i) {
     if (!scored[i]) continue;
-    consensus[i] = clamp_score(static_cast<int>(std::lround(mean + item_bias[i] + 0.5 * rng.normal())));
+    consensus[i] =
+        clamp_score(static_cast<int>(std::lround(mean + item_bias[i] + 0.5 * rng.normal())));
     sum += consensus[i];
   }
   // Nudge random items one point at a time until the total is exactly the target.
   while (sum != target) {
     const size_t i = rng.next() % n;
     if (!scored[i]) continue;
-    if (sum < target && consensus[i] < 5) ++consensus[i], ++sum;
-    else if (sum > target && consensus[i] > 1) --consensus[i], --sum;
+    if (sum < target && consensus[i] < 5)
+      ++consensus[i], ++sum;
+    else if (sum > target && consensus[i] > 1)
+      --consensus[i], --sum;
   }
 
   for (size_t i = 0; i < n; ++i) {
@@ -76,15 +81,22 @@ void fill_item_scores(Prng& rng, int target, std::span<const double> item_bias,
   }
 }
 
-int consensus_total(std::span<const ItemScores> items) {
+int effective_score(const ItemScores& item) {
+  if (item.consensus > 0) return item.consensus;
+  if (item.evaluator1 > 0 && item.evaluator2 == 0) return item.evaluator1;
+  if (item.evaluator2 > 0 && item.evaluator1 == 0) return item.evaluator2;
+  return item.evaluator1 == item.evaluator2 ? item.evaluator1 : 0;
+}
+
+int recomputed_total(std::span<const ItemScores> items) {
   int total = 0;
-  for (const ItemScores& item : items) total += item.consensus;
+  for (const ItemScores& item : items) total += effective_score(item);
   return total;
 }
 
-int consensus_count(std::span<const ItemScores> items) {
+int scored_count(std::span<const ItemScores> items) {
   int count = 0;
-  for (const ItemScores& item : items) count += item.consensus > 0 ? 1 : 0;
+  for (const ItemScores& item : items) count += effective_score(item) > 0 ? 1 : 0;
   return count;
 }
 
@@ -97,21 +109,21 @@ std::string_view band_label(int total) {
 
 std::string review_summary(const ReviewRecord& review) {
   static constexpr std::array<std::string_view, 3> kSection = {"bemanning", "organisasjon",
-                                                                "tjenester"};
+                                                               "tjenester"};
   static constexpr std::array<int, 4> kSectionStart = {0, 3, 11, 25};
   int best = -1, worst = -1;
   double best_mean = 0, worst_mean = 6;
   for (int s = 0; s < 3; ++s) {
     int sum = 0, count = 0;
     for (int i = kSectionStart[s]; i < kSectionStart[s + 1]; ++i)
-      if (review.ips[i].consensus > 0) sum += review.ips[i].consensus, ++count;
+      if (const int score = effective_score(review.ips[i]); score > 0) sum += score, ++count;
     if (count == 0) continue;
     const double mean = static_cast<double>(sum) / count;
     if (mean > best_mean) best_mean = mean, best = s;
     if (mean < worst_mean) worst_mean = mean, worst = s;
   }
-  const int total = consensus_total(review.ips);
-  const int count = consensus_count(review.ips);
+  const int total = recomputed_total(review.ips);
+  const int count = scored_count(review.ips);
   std::string text = "Samlet skår " + std::to_string(total);
   if (count == 25) {
     text += " tilsvarer ";

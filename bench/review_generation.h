@@ -30,10 +30,13 @@ void fill_item_scores(Prng& rng, int target, std::span<const double> item_bias,
                       std::span<const bool> scored, const ReviewStyle& style,
                       std::span<ItemScores> items);
 
-/// Sum of consensus scores (the total ipsreport recomputes when every consensus is present).
-int consensus_total(std::span<const ItemScores> items);
-/// Number of items with a consensus score.
-int consensus_count(std::span<const ItemScores> items);
+/// The item's score by the input contract's rule: the consensus; else a lone evaluator's score;
+/// else the evaluators' score when they agree; 0 (not scored) otherwise.
+int effective_score(const ItemScores& item);
+/// Sum of effective scores: the total ipsreport recomputes from the item rows.
+int recomputed_total(std::span<const ItemScores> items);
+/// Number of items with an effective score.
+int scored_count(std::span<const ItemScores> items);
 
 /// The Norwegian band label for a complete IPS-25 total.
 std::string_view band_label(int total);

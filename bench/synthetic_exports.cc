@@ -25,7 +25,8 @@ SiteRecord make_site(Prng& rng, int index, Period first_period) {
   site.name = "IPS " + town + (round > 1 ? " " + std::to_string(round) : "");
   site.county = std::string(phrases::town_county[static_cast<size_t>(index) % places]);
   site.nav_office = "NAV " + town;
-  site.health_service = town + " " + std::string(rng.pick(std::span<const std::string_view>(kService)));
+  site.health_service =
+      town + " " + std::string(rng.pick(std::span<const std::string_view>(kService)));
   site.start = Date{first_period.first_day().days - rng.uniform(0, 180)};
   site.fte = 0.5 * rng.uniform(2, 8);
   return site;
@@ -48,13 +49,13 @@ void add_site_reviews(Prng& rng, ExportData& data, uint32_t site, const Syntheti
     ReviewStyle style;
     style.two_evaluators = !rng.chance(0.10);
     style.consensus_left_empty = 0.01;
-    style.unresolved_disagreement = 0.004;
+    style.unresolved_disagreement = 0.0015;  // about one review in 25
 
     std::array<bool, 25> scored{};
     scored.fill(true);
     if (round == 0 && starts_with_baseline) {
       for (int i = 11; i < 25; ++i) scored[i] = false;  // before start: services not scored
-    } else if (rng.chance(0.15)) {
+    } else if (rng.chance(0.10)) {
       for (int k = rng.uniform(1, 3); k > 0; --k) scored[rng.next() % 25] = false;
     }
     const double expected = std::min(123.0, base + growth * round + 3.0 * rng.normal());
@@ -76,8 +77,10 @@ void add_site_reviews(Prng& rng, ExportData& data, uint32_t site, const Syntheti
     review.summary = review_summary(review);
     const double u = rng.unit();
     // Most forms carry the total; a few were added up wrong by hand, some left it out.
-    if (u < 0.80) review.stated_total = consensus_total(review.ips);
-    else if (u < 0.83) review.stated_total = consensus_total(review.ips) + (rng.chance(0.5) ? 2 : -3);
+    if (u < 0.80)
+      review.stated_total = recomputed_total(review.ips);
+    else if (u < 0.83)
+      review.stated_total = recomputed_total(review.ips) + (rng.chance(0.5) ? 2 : -3);
     data.reviews.push_back(std::move(review));
   }
 }
@@ -92,7 +95,8 @@ ExportData generate_synthetic(const SyntheticOptions& options) {
     Prng rng = root.fork(1000003ULL * static_cast<uint64_t>(i + 1));
     data.sites.push_back(make_site(rng, i, options.first_period));
   }
-  data.reviews.reserve(static_cast<size_t>(options.sites) * static_cast<size_t>(options.half_years));
+  data.reviews.reserve(static_cast<size_t>(options.sites) *
+                       static_cast<size_t>(options.half_years));
   for (int i = 0; i < options.sites; ++i) {
     Prng rng = root.fork(2000003ULL * static_cast<uint64_t>(i + 1));
     add_site_reviews(rng, data, static_cast<uint32_t>(i), options);
@@ -112,12 +116,13 @@ ExportData generate_synthetic(const SyntheticOptions& options) {
   double cumulative_fte = 0;
   for (int i = 0; i < options.sites; ++i) {
     cumulative_fte += data.sites[static_cast<size_t>(i)].fte;
-    const int until = static_cast<int>(std::lround(options.participants * cumulative_fte / total_fte));
+    const int until =
+        static_cast<int>(std::lround(options.participants * cumulative_fte / total_fte));
     Prng rng = root.fork(3000003ULL * static_cast<uint64_t>(i + 1));
     OutcomeProfile profile;
     profile.competitive_job = 0.30 + 0.20 * rng.unit();
-    add_participants(rng, data, static_cast<uint32_t>(i), until - assigned, first_intake, last_intake,
-                     data_end, profile);
+    add_participants(rng, data, static_cast<uint32_t>(i), until - assigned, first_intake,
+                     last_intake, data_end, profile);
     assigned = until;
   }
   return data;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <span>
+#include <string>
 #include <string_view>
 #include <variant>
 
@@ -24,5 +25,9 @@ class TableSink {
   /// Flushes and closes everything written.
   virtual void finish() = 0;
 };
+
+/// A table name as a file-name stem: lower case ASCII, å→a, ø→o, æ→ae
+/// (`Kvalitetsmålinger` → `kvalitetsmalinger`), the rule the report file names follow too.
+std::string table_file_stem(std::string_view table_name);
 
 }  // namespace ips::bench

@@ -14,9 +14,11 @@
 
 #include <array>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
 #include <regex>
+#include <set>
 #include <string>
 
 #include "model/date.h"
@@ -66,7 +68,8 @@ class Workbook {
     return {};
   }
   /// The first data row (1-based header excluded) whose columns match all given texts.
-  int find_row(std::string_view sheet, std::initializer_list<std::pair<int, std::string>> match) const {
+  int find_row(std::string_view sheet,
+               std::initializer_list<std::pair<int, std::string>> match) const {
     for (int r = 1; r < rows(sheet); ++r) {
       bool all = true;
       for (const auto& [col, value] : match) all = all && text(sheet, r, col) == value;
@@ -84,7 +87,9 @@ std::filesystem::path example_workbook() {
   return ips::test::source_dir() / "examples" / "ips-eksempel.xlsx";
 }
 
-std::string generator() { return IPS_GENERATOR_BINARY; }
+std::string generator() {
+  return IPS_GENERATOR_BINARY;
+}
 
 }  // namespace
 
@@ -97,8 +102,10 @@ TEST_CASE("the example workbook holds the six pilots in every contract sheet") {
   CHECK(book.text("Enheter", 0, 0) == "Enhet");
   CHECK(book.text("Enheter", 0, 6) == "Årsverk");
   REQUIRE(book.rows("Enheter") == 7);
-  const std::array<std::string, 6> keys = {"Bodø", "Oppland", "Akershus", "Oslo", "Vestfold", "Hordaland"};
-  for (size_t i = 0; i < keys.size(); ++i) CHECK(book.text("Enheter", static_cast<int>(i) + 1, 0) == keys[i]);
+  const std::array<std::string, 6> keys = {"Bodø", "Oppland",  "Akershus",
+                                           "Oslo", "Vestfold", "Hordaland"};
+  for (size_t i = 0; i < keys.size(); ++i)
+    CHECK(book.text("Enheter", static_cast<int>(i) + 1, 0) == keys[i]);
   const int bodo = book.find_row("Enheter", {{0, "Bodø"}});
   CHECK(book.text("Enheter", bodo, 2) == "Nordland");
   CHECK(book.text("Enheter", bodo, 3) == "NAV Bodø");
@@ -125,16 +132,25 @@ TEST_CASE("the example workbook reproduces the published Bodø baseline of 3 Dec
         return r;
     return -1;
   };
-  const std::array<std::pair<const char*, int>, 11> scored = {{{"B1", 5}, {"B2", 5}, {"B3", 5},
-      {"O1", 5}, {"O2", 4}, {"O3", 5}, {"O4", 4}, {"O5", 5}, {"O6", 4}, {"O7", 4}, {"O8", 5}}};
+  const std::array<std::pair<const char*, int>, 11> scored = {{{"B1", 5},
+                                                               {"B2", 5},
+                                                               {"B3", 5},
+                                                               {"O1", 5},
+                                                               {"O2", 4},
+                                                               {"O3", 5},
+                                                               {"O4", 4},
+                                                               {"O5", 5},
+                                                               {"O6", 4},
+                                                               {"O7", 4},
+                                                               {"O8", 5}}};
   for (const auto& [code, score] : scored) {
     INFO(code);
     const int r = item_row(code);
     REQUIRE(r > 0);
     CHECK(book.text(sheet, r, 2) == "IPS-25");
-    CHECK(book.number(sheet, r, 4) == score);          // evaluator 1
+    CHECK(book.number(sheet, r, 4) == score);           // evaluator 1
     CHECK_FALSE(book.number(sheet, r, 5).has_value());  // one evaluator only
-    CHECK(book.number(sheet, r, 6) == score);          // consensus
+    CHECK(book.number(sheet, r, 6) == score);           // consensus
   }
   CHECK(book.number_format(sheet, item_row("B1"), 1) == "dd.mm.yyyy");
   for (int t = 1; t <= 14; ++t) {
@@ -164,6 +180,38 @@ TEST_CASE("the example workbook reproduces the published Bodø baseline of 3 Dec
   CHECK(book.number("Gjennomganger", review, 7) == 51);
 }
 
+TEST_CASE("the example's reviews cover every band and one stated total is wrong") {
+  const Workbook book(example_workbook());
+  const std::string items = "Kvalitetsmålinger";
+  std::map<std::pair<std::string, double>, std::pair<int, int>> ips;  // (site, date) → sum, count
+  for (int r = 1; r < book.rows(items); ++r) {
+    if (book.text(items, r, 2) != "IPS-25") continue;
+    auto& [sum, count] = ips[{book.text(items, r, 0), book.number(items, r, 1).value_or(0)}];
+    if (const auto score = book.number(items, r, 6)) sum += static_cast<int>(*score), ++count;
+  }
+  std::set<std::string> bands;
+  int partial = 0, wrong_totals = 0;
+  for (int r = 1; r < book.rows("Gjennomganger"); ++r) {
+    const auto key = std::make_pair(book.text("Gjennomganger", r, 0),
+                                    book.number("Gjennomganger", r, 1).value_or(0));
+    REQUIRE(ips.count(key) == 1);
+    const auto [sum, count] = ips[key];
+    if (count < 25)
+      ++partial;
+    else
+      bands.insert(sum >= 115   ? "meget bra"
+                   : sum >= 100 ? "bra"
+                   : sum >= 74  ? "godkjent"
+                                : "ikke IPS");
+    if (const auto stated = book.number("Gjennomganger", r, 7); stated && *stated != sum)
+      ++wrong_totals;
+  }
+  CHECK(ips.size() == static_cast<size_t>(book.rows("Gjennomganger") - 1));
+  CHECK(bands.size() == 4);
+  CHECK(partial == 1);  // the Bodø baseline
+  CHECK(wrong_totals == 1);
+}
+
 TEST_CASE("the generator regenerates the committed example byte for byte") {
   ips::test::ScratchDir out("generator-example");
   int code = -1;
@@ -178,12 +226,14 @@ TEST_CASE("scaled exports are deterministic per seed, readable and carry only ps
   ips::test::ScratchDir out("generator-scaled");
   const std::string size = " --sites 3 --half-years 2 --participants 40 --format both";
   int code = -1;
-  ips::test::run_command(generator() + size + " --seed 7 --out " + (out.path / "a").string(), &code);
+  ips::test::run_command(generator() + size + " --seed 7 --out " + (out.path / "a").string(),
+                         &code);
   REQUIRE(code == 0);
-  ips::test::run_command(generator() + size + " --seed 7 --out " + (out.path / "b").string(), &code);
+  ips::test::run_command(generator() + size + " --seed 7 --out " + (out.path / "b").string(),
+                         &code);
   REQUIRE(code == 0);
-  ips::test::run_command(generator() + size + " --seed 8 --memory constant --out " +
-                             (out.path / "c").string(), &code);
+  ips::test::run_command(
+      generator() + size + " --seed 8 --memory constant --out " + (out.path / "c").string(), &code);
   REQUIRE(code == 0);
   for (const char* file : {"ips-export.xlsx", "enheter.csv", "kvalitetsmalinger.csv",
                            "gjennomganger.csv", "deltakere.csv", "jobber.csv"}) {
@@ -196,8 +246,11 @@ TEST_CASE("scaled exports are deterministic per seed, readable and carry only ps
         ips::test::read_file(out.path / "c" / "deltakere.csv"));
 
   const std::string participants = ips::test::read_file(out.path / "a" / "deltakere.csv");
-  CHECK(participants.rfind("\xEF\xBB\xBF" "Deltaker;Enhet;Inntak;", 0) == 0);
-  CHECK(std::regex_search(participants, std::regex("\r\nP0000[0-9]{2};E00[1-3];[0-9]{2}\\.[0-9]{2}\\.20")));
+  CHECK(participants.rfind("\xEF\xBB\xBF"
+                           "Deltaker;Enhet;Inntak;",
+                           0) == 0);
+  CHECK(std::regex_search(participants,
+                          std::regex("\r\nP0000[0-9]{2};E00[1-3];[0-9]{2}\\.[0-9]{2}\\.20")));
   CHECK_FALSE(std::regex_search(participants, std::regex("[0-9]{11}")));
 
   // 2 rounds × 3 sites × (25 + 12) item rows, header, 40 participants, real date cells.
