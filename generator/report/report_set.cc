@@ -2,6 +2,7 @@
 
 #include "report/halvarsrapport.h"
 #include "report/kvalitetsrapport.h"
+#include "report/nasjonal_sammenstilling.h"
 #include "report/report_common.h"
 
 namespace ips {
@@ -9,6 +10,14 @@ namespace ips {
 std::vector<PlannedReport> plan_reports(const Dataset& data, const std::vector<ReviewScore>& scores,
                                         const OutcomeIndex& outcomes, Period period, const ReportContext& ctx) {
   std::vector<PlannedReport> plan;
+  PlannedReport national;
+  national.kind = "nasjonal-sammenstilling";
+  national.output_stem = nasjonal_sammenstilling_stem(period);
+  national.label = ctx.words.get("nasjonal.short_title") + " " + period_label(period, ctx.words);
+  national.build = [period, &data, &scores, &outcomes, &ctx] {
+    return build_nasjonal_sammenstilling(period, data, scores, outcomes, ctx);
+  };
+  plan.push_back(std::move(national));
   for (size_t i = 0; i < data.sites.size(); ++i) {
     PlannedReport p;
     p.kind = "halvarsrapport";

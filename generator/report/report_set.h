@@ -22,8 +22,8 @@ struct PlannedReport {
   std::function<doc::Report()> build;
 };
 
-/// Plans every report for the period: a Kvalitetsrapport per review dated in the period and a
-/// Halvårsrapport per site. The data, scores, outcomes and context must outlive the plan.
+/// Plans every report for the period: the Nasjonal sammenstilling, a Halvårsrapport per site and a
+/// Kvalitetsrapport per review dated in the period. The data, scores, outcomes and context must outlive the plan.
 std::vector<PlannedReport> plan_reports(const Dataset& data, const std::vector<ReviewScore>& scores,
                                         const OutcomeIndex& outcomes, Period period, const ReportContext& ctx);
 
