@@ -36,6 +36,7 @@ struct CommandLine {
   bool force = false;
   bool timings = false;
   bool verbose = false;
+  unsigned jobs = 0;
 };
 
 RunConfig resolve(const CommandLine& cl) {
@@ -58,6 +59,8 @@ RunConfig resolve(const CommandLine& cl) {
   if (cl.min_cell >= 0) config.min_cell = cl.min_cell;
   config.force = config.force || cl.force;
   config.timings = config.timings || cl.timings;
+  config.jobs = cl.jobs;
+  config.progress = ::isatty(STDERR_FILENO);
   return config;
 }
 
@@ -95,6 +98,8 @@ int run_app(int argc, char** argv) {
   run->add_flag("--force", cl.force, "Render even when nothing changed since the last run");
   run->add_flag("--timings", cl.timings, "Print the time each stage took");
   run->add_flag("-v,--verbose", cl.verbose, "Say what was written even when all went well");
+  run->add_option("--jobs", cl.jobs, "Render threads (default: one per core); output is the same for any number")
+      ->check(CLI::Range(0, 256));
   run->footer(kExitCodesHelp);
 
   CLI::App* check = app.add_subcommand("check", "Read and validate the inputs, print the problems, write nothing");

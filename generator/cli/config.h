@@ -9,18 +9,13 @@
 #include <vector>
 
 #include "model/scale.h"
+#include "report/report_set.h"
 
 namespace ips {
 
 /// A problem with the configuration or the command line (exit code 2).
 struct ConfigError : std::runtime_error {
   using std::runtime_error::runtime_error;
-};
-
-struct Formats {
-  bool html = true;
-  bool pdf = true;
-  bool xlsx = true;
 };
 
 struct RunConfig {
@@ -34,6 +29,8 @@ struct RunConfig {
   std::filesystem::path resources;  // folder with data/, templates/, fonts/; empty = built-in
   bool force = false;
   bool timings = false;
+  unsigned jobs = 0;      // render threads; 0 = one per core
+  bool progress = false;  // show "12/36" while rendering (when stderr is a terminal)
 };
 
 /// Reads a config file. Relative paths in it are relative to the file's folder.

@@ -6,9 +6,12 @@
 #include "analysis/fidelity.h"
 #include "analysis/periods.h"
 #include "cli/exit_codes.h"
+#include "cli/parallel_render.h"
+#include "ingest/file_hash.h"
 #include "ingest/ingest.h"
 #include "publish/output_folder.h"
 #include "publish/run_summary.h"
+#include "report/index_report.h"
 #include "render/renderer.h"
 #include "report/report_set.h"
 
@@ -40,12 +43,13 @@ struct Loaded {
   Dataset data;
 };
 
-Loaded load(const RunConfig& config) {
+Loaded load(const RunConfig& config, const std::vector<fs::path>& inputs) {
   const fs::path res = resources_dir(config);
   Loaded l{load_scale_catalog(res / "data"), Wording::load(res / "templates", config.lang), {}};
-  l.data = ingest_files(expand_inputs(config.inputs), l.scales);
+  l.data = ingest_files(inputs, l.scales);
   return l;
 }
+
 
 bool any_unreadable(const Dataset& data) {
   for (const auto& f : data.diagnostics.files)
@@ -71,6 +75,31 @@ int64_t document_time(Period period) {
 
 const char* lang_code(Lang l) { return l == Lang::En ? "en" : "nb"; }
 
+std::string run_fingerprint(const RunConfig& config, const std::vector<fs::path>& inputs) {
+  Fingerprint fp;
+  fp.add("version", IPS_VERSION);
+  for (const auto& f : inputs) fp.add("input " + f.string(), file_sha256(f));
+  fp.add("period", config.period);
+  fp.add("lang", lang_code(config.lang));
+  fp.add("formats", std::string(config.formats.html ? "h" : "") + (config.formats.pdf ? "p" : "") +
+                        (config.formats.xlsx ? "x" : ""));
+  fp.add("min_cell", std::to_string(config.min_cell));
+  fp.add("author", config.author);
+  const char* sde = std::getenv("SOURCE_DATE_EPOCH");
+  fp.add("source_date_epoch", sde ? sde : "");
+  const fs::path res = resources_dir(config);
+  for (const char* dir : {"data", "templates", "fonts"}) fp.add_tree(res / dir);
+  return fp.hex();
+}
+
+/// "rendering 12/36" on one terminal line, rewritten as reports finish.
+ProgressFn terminal_progress(std::ostream& err, bool enabled) {
+  if (!enabled) return {};
+  return [&err](size_t done, size_t total) {
+    err << "\r" << done << "/" << total << (done == total ? "\n" : "") << std::flush;
+  };
+}
+
 }  // namespace
 
 int run_reports(const RunConfig& config, std::ostream& err, bool verbose) {
@@ -81,13 +110,24 @@ int run_reports(const RunConfig& config, std::ostream& err, bool verbose) {
         << OutputLock::lock_path(config.out).string() << "); try again when it has finished\n";
     return exit_code::kLocked;
   }
-  Loaded l = load(config);
+  const std::vector<fs::path> inputs = expand_inputs(config.inputs);
+  const std::string fingerprint = run_fingerprint(config, inputs);
+  const fs::path res = resources_dir(config);
+  if (!config.force && fingerprint == fingerprint_in_summary(read_published_file(config.out, "run-summary.json"))) {
+    if (verbose) err << Wording::load(res / "templates", config.lang).get("summary.unchanged") << "\n";
+    return exit_code::kSuccess;
+  }
+  timer.stop("fingerprint");
+
+  Loaded l = load(config, inputs);
   timer.stop("ingest");
 
   RunSummary summary;
   summary.version = IPS_VERSION;
   summary.lang = lang_code(config.lang);
+  summary.fingerprint = fingerprint;
   summary.diagnostics = &l.data.diagnostics;
+  for (auto& f : l.data.diagnostics.files) f.sha256 = file_sha256(f.path);
   if (any_unreadable(l.data)) {
     summary.exit_code = exit_code::kInputError;
     err << run_summary_text(summary, l.words);
@@ -103,49 +143,29 @@ int run_reports(const RunConfig& config, std::ostream& err, bool verbose) {
   summary.period = period->key();
 
   const std::vector<ReviewScore> scores = score_reviews(l.data, l.scales);
-  const ReportContext ctx{l.scales, l.words, config.author, config.min_cell};
   const OutcomeIndex outcomes(l.data);
+  const ReportContext ctx{l.scales, l.words, config.author, config.min_cell};
   const std::vector<PlannedReport> plan = plan_reports(l.data, scores, outcomes, *period, ctx);
   timer.stop("analysis");
 
-  render::RenderOptions options{resources_dir(config), document_time(*period)};
+  const render::RenderOptions options{res, document_time(*period)};
+  RenderTimings cpu;
   try {
     StagedOutput staged(config.out);
-    double build_s = 0, html_s = 0, pdf_s = 0, xlsx_s = 0;
-    for (const PlannedReport& planned : plan) {
-      auto t = std::chrono::steady_clock::now();
-      auto lap = [&t](double& acc) {
-        const auto now = std::chrono::steady_clock::now();
-        acc += std::chrono::duration<double>(now - t).count();
-        t = now;
-      };
-      const doc::Report report = planned.build();
-      lap(build_s);
-      if (config.formats.html) {
-        render::render_html(report, options, staged.path_for(planned.output_stem + ".html"));
-        summary.reports_written.push_back(planned.output_stem + ".html");
-        lap(html_s);
-      }
-      if (config.formats.pdf) {
-        render::render_pdf(report, options, staged.path_for(planned.output_stem + ".pdf"));
-        summary.reports_written.push_back(planned.output_stem + ".pdf");
-        lap(pdf_s);
-      }
-      if (config.formats.xlsx) {
-        render::render_xlsx(report, options, staged.path_for(planned.output_stem + ".xlsx"));
-        summary.reports_written.push_back(planned.output_stem + ".xlsx");
-        lap(xlsx_s);
-      }
-    }
+    const RenderOutcome rendered =
+        render_all(plan, config.formats, options, staged, config.jobs, terminal_progress(err, config.progress));
     timer.stop("render");
-    summary.timings = config.timings ? timer.timings() : decltype(summary.timings){};
+    summary.reports_written = rendered.files_written;
+    cpu = rendered.timings;
     if (config.timings) {
-      summary.timings.emplace_back("build_documents", build_s);
-      summary.timings.emplace_back("render_html", html_s);
-      summary.timings.emplace_back("render_pdf", pdf_s);
-      summary.timings.emplace_back("render_xlsx", xlsx_s);
+      summary.timings = timer.timings();
+      summary.timings.emplace_back("cpu_build_documents", cpu.build);
+      summary.timings.emplace_back("cpu_render_html", cpu.html);
+      summary.timings.emplace_back("cpu_render_pdf", cpu.pdf);
+      summary.timings.emplace_back("cpu_render_xlsx", cpu.xlsx);
     }
     summary.exit_code = anything_excluded(l.data) ? exit_code::kSuccessWithExclusions : exit_code::kSuccess;
+    render::render_html(build_index(plan, config.formats, *period, ctx), options, staged.path_for("index.html"));
     staged.write_file("run-summary.json", run_summary_json(summary, l.words));
     staged.commit();
   } catch (const render::RenderError& e) {
@@ -165,13 +185,22 @@ int run_reports(const RunConfig& config, std::ostream& err, bool verbose) {
     err << l.words.format("summary.written", {std::to_string(summary.reports_written.size()),
                                               config.out.string(), period->key()})
         << "\n";
-  if (config.timings)
-    for (const auto& [stage, seconds] : timer.timings()) err << "timing " << stage << ": " << seconds << " s\n";
+  if (config.timings) {
+    double input_mb = 0;
+    for (const auto& f : l.data.diagnostics.files) input_mb += static_cast<double>(f.bytes) / 1e6;
+    for (const auto& [stage, seconds] : timer.timings()) {
+      err << "timing " << stage << ": " << seconds << " s";
+      if (stage == "ingest" && seconds > 0) err << " (" << input_mb << " MB, " << input_mb / seconds << " MB/s)";
+      err << "\n";
+    }
+    err << "timing cpu (all threads): build " << cpu.build << " s, html " << cpu.html << " s, pdf " << cpu.pdf
+        << " s, xlsx " << cpu.xlsx << " s\n";
+  }
   return summary.exit_code;
 }
 
 int check_inputs(const RunConfig& config, std::ostream& err) {
-  Loaded l = load(config);
+  Loaded l = load(config, expand_inputs(config.inputs));
   RunSummary summary;
   summary.diagnostics = &l.data.diagnostics;
   err << run_summary_text(summary, l.words);

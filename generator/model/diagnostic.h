@@ -46,6 +46,7 @@ struct FileAccount {
   std::string path;
   std::string format;  // "xlsx", "ods", "csv"
   uintmax_t bytes = 0;
+  std::string sha256;    // content hash, for the run summary
   bool readable = true;  // false: the whole file was refused (see its Diagnostic)
 };
 

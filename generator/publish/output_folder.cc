@@ -137,4 +137,10 @@ void StagedOutput::commit() {
   fsync_path(out_, true);
 }
 
+std::string read_published_file(const fs::path& out_dir, const fs::path& relative) {
+  std::ifstream in(out_dir / relative, std::ios::binary);
+  if (!in) return "";
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
 }  // namespace ips

@@ -55,13 +55,14 @@ std::string run_summary_json(const RunSummary& s, const Wording& words) {
   std::ostringstream j;
   j << "{\n  \"program\": \"ipsreport\",\n  \"version\": " << json_string(s.version)
     << ",\n  \"period\": " << json_string(s.period) << ",\n  \"lang\": " << json_string(s.lang)
-    << ",\n  \"exit_code\": " << s.exit_code << ",\n  \"inputs\": [";
+    << ",\n  \"fingerprint\": " << json_string(s.fingerprint) << ",\n  \"exit_code\": " << s.exit_code
+    << ",\n  \"inputs\": [";
   const Diagnostics empty;
   const Diagnostics& d = s.diagnostics ? *s.diagnostics : empty;
   for (size_t i = 0; i < d.files.size(); ++i) {
     const auto& f = d.files[i];
     j << (i ? "," : "") << "\n    {\"path\": " << json_string(f.path) << ", \"format\": " << json_string(f.format)
-      << ", \"bytes\": " << f.bytes << ", \"readable\": " << (f.readable ? "true" : "false") << "}";
+      << ", \"bytes\": " << f.bytes << ", \"sha256\": " << json_string(f.sha256) << ", \"readable\": " << (f.readable ? "true" : "false") << "}";
   }
   j << "\n  ],\n  \"tables\": [";
   for (size_t i = 0; i < d.tables.size(); ++i) {
@@ -95,6 +96,15 @@ std::string run_summary_json(const RunSummary& s, const Wording& words) {
   }
   j << "\n}\n";
   return j.str();
+}
+
+std::string fingerprint_in_summary(const std::string& json) {
+  const std::string key = "\"fingerprint\": \"";
+  const size_t at = json.find(key);
+  if (at == std::string::npos) return "";
+  const size_t start = at + key.size();
+  const size_t end = json.find('"', start);
+  return end == std::string::npos ? "" : json.substr(start, end - start);
 }
 
 std::string run_summary_text(const RunSummary& s, const Wording& words) {

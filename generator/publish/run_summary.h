@@ -15,6 +15,7 @@ struct RunSummary {
   std::string version;
   std::string period;  // "2016-H2", empty when none
   std::string lang;
+  std::string fingerprint;  // inputs + settings + templates; an equal one means nothing changed
   const Diagnostics* diagnostics = nullptr;
   std::vector<std::string> reports_written;  // relative paths in the output folder
   int exit_code = 0;
@@ -25,6 +26,9 @@ struct RunSummary {
 
 /// The summary as JSON (UTF-8, stable key order).
 std::string run_summary_json(const RunSummary& summary, const Wording& words);
+
+/// The fingerprint recorded in a run summary's JSON, or empty.
+std::string fingerprint_in_summary(const std::string& json);
 
 /// The problems and per-table accounting as lines for a person, in the report language.
 std::string run_summary_text(const RunSummary& summary, const Wording& words);

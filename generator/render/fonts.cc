@@ -3,7 +3,9 @@
 #include <fontconfig/fontconfig.h>
 #include <pango/pangofc-fontmap.h>
 
+#include <algorithm>
 #include <map>
+#include <vector>
 #include <string>
 
 #include "render/renderer.h"
@@ -19,10 +21,21 @@ struct FontMapCache {
 std::unique_ptr<PangoFontMap, GObjectUnref> load_font_map(const std::filesystem::path& dir) {
   if (!std::filesystem::is_directory(dir))
     throw RenderError("fonts folder not found: " + dir.string());
+  // Font files are added one by one: adding the folder makes fontconfig want to write a cache
+  // for it, and with no writable cache folder (cron, read-only installs) it complains on stderr.
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    const std::string ext = entry.path().extension().string();
+    if (entry.is_regular_file() && (ext == ".ttf" || ext == ".otf")) files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
   FcConfig* config = FcConfigCreate();
-  if (!config || !FcConfigAppFontAddDir(config, reinterpret_cast<const FcChar8*>(dir.c_str()))) {
-    if (config) FcConfigDestroy(config);
-    throw RenderError("cannot load the fonts in " + dir.string());
+  if (!config) throw RenderError("cannot set up fontconfig");
+  for (const auto& file : files) {
+    if (!FcConfigAppFontAddFile(config, reinterpret_cast<const FcChar8*>(file.c_str()))) {
+      FcConfigDestroy(config);
+      throw RenderError("cannot load the font " + file.string());
+    }
   }
   FcFontSet* fonts = FcConfigGetFonts(config, FcSetApplication);
   if (!fonts || fonts->nfont == 0) {

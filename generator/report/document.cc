@@ -9,6 +9,12 @@ Value Value::of_text(std::string t) {
   return v;
 }
 
+Value Value::link_to(std::string text, std::string target) {
+  Value v = of_text(std::move(text));
+  v.link = std::move(target);
+  return v;
+}
+
 Value Value::count(long n) {
   Value v;
   v.type = ValueType::Count;

@@ -44,9 +44,11 @@ struct Value {
   int min_cell = 0;           // for SmallCount: the threshold shown ("<5")
   Aggregate aggregate = Aggregate::None;  // in a Total row: the spreadsheet formula to write
   bool emphasis = false;      // drawn bold (totals, warnings)
+  std::string link;           // a relative link target (HTML: <a href>), for Text values
 
   static Value empty() { return {}; }
   static Value of_text(std::string t);
+  static Value link_to(std::string text, std::string target);
   static Value count(long n);
   static Value rate(double fraction, int decimals = 1);
   static Value score(int s);

@@ -13,6 +13,13 @@
 
 namespace ips {
 
+/// Which formats a run writes.
+struct Formats {
+  bool html = true;
+  bool pdf = true;
+  bool xlsx = true;
+};
+
 /// A report to be produced; built on demand so that a large run never holds every document.
 struct PlannedReport {
   std::string kind;         // "kvalitetsrapport", ...

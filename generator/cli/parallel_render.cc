@@ -1,0 +1,98 @@
+#include "cli/parallel_render.h"
+
+#include <atomic>
+#include <chrono>
+#include <exception>
+#include <mutex>
+#include <thread>
+
+namespace ips {
+
+namespace {
+
+struct Slot {
+  std::vector<std::string> files;
+  RenderTimings timings;
+  std::exception_ptr error;
+};
+
+class Lap {
+ public:
+  double next() {
+    const auto now = std::chrono::steady_clock::now();
+    const double s = std::chrono::duration<double>(now - t_).count();
+    t_ = now;
+    return s;
+  }
+
+ private:
+  std::chrono::steady_clock::time_point t_ = std::chrono::steady_clock::now();
+};
+
+void render_one(const PlannedReport& planned, const Formats& formats, const render::RenderOptions& options,
+                const StagedOutput& staged, Slot& slot) {
+  Lap lap;
+  const doc::Report report = planned.build();
+  slot.timings.build += lap.next();
+  struct Format {
+    bool wanted;
+    const char* ext;
+    void (*render)(const doc::Report&, const render::RenderOptions&, const std::filesystem::path&);
+    double RenderTimings::*seconds;
+  };
+  const Format all[] = {{formats.html, ".html", render::render_html, &RenderTimings::html},
+                        {formats.pdf, ".pdf", render::render_pdf, &RenderTimings::pdf},
+                        {formats.xlsx, ".xlsx", render::render_xlsx, &RenderTimings::xlsx}};
+  for (const Format& f : all) {
+    if (!f.wanted) continue;
+    const std::string relative = planned.output_stem + f.ext;
+    f.render(report, options, staged.path_for(relative));
+    slot.files.push_back(relative);
+    slot.timings.*f.seconds += lap.next();
+  }
+}
+
+}  // namespace
+
+RenderOutcome render_all(const std::vector<PlannedReport>& plan, const Formats& formats,
+                         const render::RenderOptions& options, const StagedOutput& staged, unsigned threads,
+                         const ProgressFn& progress) {
+  std::vector<Slot> slots(plan.size());
+  std::atomic<size_t> next{0};
+  std::atomic<bool> failed{false};
+  std::mutex progress_mutex;
+  size_t done = 0;
+  auto worker = [&] {
+    for (size_t i = next++; i < plan.size() && !failed; i = next++) {
+      try {
+        render_one(plan[i], formats, options, staged, slots[i]);
+      } catch (...) {
+        slots[i].error = std::current_exception();
+        failed = true;  // the run will not publish: stop starting new reports
+      }
+      if (progress) {
+        std::lock_guard<std::mutex> lock(progress_mutex);
+        progress(++done, plan.size());
+      }
+    }
+  };
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  threads = static_cast<unsigned>(std::min<size_t>(threads, std::max<size_t>(plan.size(), 1)));
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
+  worker();
+  for (auto& t : pool) t.join();
+
+  RenderOutcome out;
+  for (Slot& slot : slots) {
+    if (slot.error) std::rethrow_exception(slot.error);
+    out.files_written.insert(out.files_written.end(), slot.files.begin(), slot.files.end());
+    out.timings.build += slot.timings.build;
+    out.timings.html += slot.timings.html;
+    out.timings.pdf += slot.timings.pdf;
+    out.timings.xlsx += slot.timings.xlsx;
+  }
+  return out;
+}
+
+}  // namespace ips

@@ -1,0 +1,35 @@
+// Renders the planned reports on several threads. Each report is built and rendered whole by
+// one thread, into its own files, so the output is byte-identical to a serial run.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "cli/config.h"
+#include "publish/output_folder.h"
+#include "render/renderer.h"
+#include "report/report_set.h"
+
+namespace ips {
+
+/// Seconds spent per stage, summed over all threads.
+struct RenderTimings {
+  double build = 0, html = 0, pdf = 0, xlsx = 0;
+};
+
+struct RenderOutcome {
+  std::vector<std::string> files_written;  // relative paths, in plan order
+  RenderTimings timings;
+};
+
+/// Called after each report with (done, total); from worker threads, one call at a time.
+using ProgressFn = std::function<void(size_t done, size_t total)>;
+
+/// Builds and renders every planned report into the staging folder with `threads` workers
+/// (0 = one per core). Throws the first failure in plan order (RenderError, PublishError, ...).
+RenderOutcome render_all(const std::vector<PlannedReport>& plan, const Formats& formats,
+                         const render::RenderOptions& options, const StagedOutput& staged, unsigned threads,
+                         const ProgressFn& progress);
+
+}  // namespace ips
