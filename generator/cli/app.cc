@@ -8,6 +8,7 @@
 #include "cli/config.h"
 #include "cli/exit_codes.h"
 #include "cli/pipeline.h"
+#include "publish/output_folder.h"
 
 namespace fs = std::filesystem;
 
@@ -120,6 +121,9 @@ int run_app(int argc, char** argv) {
   } catch (const ConfigError& e) {
     std::cerr << "ipsreport: " << e.what() << "\n";
     return exit_code::kConfigError;
+  } catch (const PublishError& e) {
+    std::cerr << "ipsreport: the reports could not be written, the previous reports are kept: " << e.what() << "\n";
+    return exit_code::kOutputError;
   } catch (const std::exception& e) {
     // Resources (scales, wording, templates) missing or broken: an installation problem.
     std::cerr << "ipsreport: " << e.what() << "\n";
