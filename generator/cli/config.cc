@@ -147,6 +147,13 @@ std::vector<fs::path> expand_inputs(const std::vector<std::string>& inputs) {
 fs::path resources_dir(const RunConfig& config) {
   if (!config.resources.empty()) return config.resources;
   if (const char* home = std::getenv("IPSREPORT_HOME"); home && *home) return home;
+  // An installed program: <prefix>/bin/ipsreport with <prefix>/share/ipsreport beside it.
+  std::error_code ec;
+  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    const fs::path installed = exe.parent_path().parent_path() / "share/ipsreport";
+    if (fs::exists(installed / "data/ips-25.toml", ec)) return installed;
+  }
   return IPS_SOURCE_DIR;
 }
 

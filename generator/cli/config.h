@@ -46,7 +46,7 @@ Formats parse_formats(const std::string& text);
 std::vector<std::filesystem::path> expand_inputs(const std::vector<std::string>& inputs);
 
 /// The folder holding data/, templates/ and fonts/: the config's value, else $IPSREPORT_HOME,
-/// else the source tree the program was built from.
+/// else <prefix>/share/ipsreport of an installed program, else the source tree it was built from.
 std::filesystem::path resources_dir(const RunConfig& config);
 
 }  // namespace ips
