@@ -42,9 +42,15 @@ void fsync_path(const fs::path& p, bool directory) {
   if (rc != 0) fail("cannot sync", p, err);
 }
 
-void fsync_tree(const fs::path& root) {
-  for (const auto& entry : fs::recursive_directory_iterator(root)) fsync_path(entry.path(), entry.is_directory());
-  fsync_path(root, true);
+/// Makes everything written below `root` durable. One syncfs() flushes the whole file system
+/// in a single call, much faster than an fsync per file for a thousand reports.
+void sync_tree(const fs::path& root) {
+  const int fd = ::open(root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) fail("cannot open", root, errno);
+  const int rc = ::syncfs(fd);
+  const int err = errno;
+  ::close(fd);
+  if (rc != 0) fail("cannot sync", root, err);
 }
 
 }  // namespace
@@ -114,7 +120,7 @@ void StagedOutput::write_file(const fs::path& relative, const std::string& bytes
 }
 
 void StagedOutput::commit() {
-  fsync_tree(staging_);
+  sync_tree(staging_);
   const fs::path parent = out_.parent_path();
   if (!fs::exists(out_)) {
     if (::rename(staging_.c_str(), out_.c_str()) != 0) fail("cannot publish", out_, errno);

@@ -25,8 +25,23 @@ doc::Section data_quality_section(const std::vector<const Diagnostic*>& problems
 }
 
 doc::Section definitions_section(const std::vector<std::string>& keys, const ReportContext& ctx) {
-  doc::Section s{ctx.words.get("common.definitions"), "definitions", true, {}};
-  for (const auto& key : keys) s.blocks.push_back(doc::Paragraph{ctx.words.get(key), doc::ParagraphStyle::Body});
+  const Wording& w = ctx.words;
+  doc::Section s{w.get("common.definitions"), "definitions", true, {}};
+  // A table, so that the XLSX file gets a sheet of its own with every definition.
+  doc::Table t;
+  t.id = "definitions";
+  t.caption = w.get("common.definitions_caption");
+  t.sheet_name = w.get("common.definitions");
+  t.columns = {{w.get("common.term"), doc::Align::Left, 1.3}, {w.get("common.definition"), doc::Align::Left, 5}};
+  for (const auto& key : keys) {
+    // Each definition's wording is "Term: what it means".
+    const std::string text = w.get(key);
+    const size_t colon = text.find(": ");
+    const std::string term = colon == std::string::npos ? "" : text.substr(0, colon);
+    const std::string body = colon == std::string::npos ? text : text.substr(colon + 2);
+    t.rows.push_back({doc::RowStyle::Data, {doc::Value::of_text(term), doc::Value::of_text(body)}});
+  }
+  s.blocks.push_back(std::move(t));
   return s;
 }
 
