@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <map>
 #include <optional>
+#include <regex>
 #include <vector>
 
 #include "render/fonts.h"
@@ -162,6 +164,7 @@ class ChartPainter {
   // Markers differ in shape as well as colour, so lines can be told apart in grey print.
   void draw_marker(size_t series, double cx, double cy) {
     const double r = 3.2;
+    cairo_new_path(cr_);  // a text drawn before leaves a current point the arc would join
     switch (series % 4) {
       case 0: cairo_arc(cr_, cx, cy, r, 0, 2 * kPi); break;
       case 1: cairo_rectangle(cr_, cx - r * 0.9, cy - r * 0.9, r * 1.8, r * 1.8); break;
@@ -336,14 +339,24 @@ class ChartPainter {
       const double group = slot * (spec_.kind == ChartKind::Profile ? 0.78 : 0.72);
       const double bar = group / ns;
       const double base = y_of(std::clamp(0.0, ticks.min, ticks.max));
+      TextStyle missing_style = label_;
+      missing_style.size = 7;
       for (size_t s = 0; s < spec_.series.size(); ++s) {
-        set_colour(cr_, series_colour(spec_, s));
         const auto& values = spec_.series[s].values;
-        for (size_t i = 0; i < values.size() && i < n; ++i) {
-          if (!values[i]) continue;
+        for (size_t i = 0; i < n; ++i) {
           const double bx = px + slot * i + (slot - group) / 2 + bar * s;
+          if (i >= values.size() || !values[i]) {
+            // A missing value is marked, so it does not read as a zero.
+            auto dash = text("\u2013", missing_style);
+            draw_layout(cr_, dash.get(), bx + (bar - layout_width(dash.get())) / 2,
+                        base - layout_height(dash.get()) - 1, kMuted);
+            continue;
+          }
           const double top_y = y_of(*values[i]);
-          cairo_rectangle(cr_, bx + 0.4, std::min(top_y, base), bar - 0.8, std::fabs(base - top_y));
+          // A value at the axis minimum still shows as a thin bar.
+          const double bar_h = std::max(1.5, std::fabs(base - top_y));
+          set_colour(cr_, series_colour(spec_, s));
+          cairo_rectangle(cr_, bx + 0.4, top_y <= base ? base - bar_h : base, bar - 0.8, bar_h);
           cairo_fill(cr_);
         }
       }
@@ -594,6 +607,25 @@ std::string chart_svg(const doc::ChartSpec& spec, double width, double height, L
                       cairo_status_to_string(drawn != CAIRO_STATUS_SUCCESS ? drawn : finished));
 
   if (svg.compare(0, 5, "<?xml") == 0) svg.erase(0, svg.find('\n') + 1);
+  // cairo names groups after a process-wide surface counter ("surface6"): renumber them in
+  // order of appearance so the same chart gives the same bytes whatever was drawn before.
+  {
+    std::map<std::string, std::string> renamed;
+    std::string out;
+    out.reserve(svg.size());
+    const std::regex surface_id("surface(\\d+)");
+    auto last = svg.cbegin();
+    for (auto it = std::sregex_iterator(svg.begin(), svg.end(), surface_id);
+         it != std::sregex_iterator(); ++it) {
+      out.append(last, (*it)[0].first);
+      auto [entry, added] = renamed.emplace((*it)[1].str(), "");
+      if (added) entry->second = "surface" + std::to_string(renamed.size());
+      out += entry->second;
+      last = (*it)[0].second;
+    }
+    out.append(last, svg.cend());
+    svg = std::move(out);
+  }
   // FNV-1a of the content: the same chart gets the same prefix, different charts differ.
   uint64_t hash = 1469598103934665603ull;
   for (unsigned char c : svg) hash = (hash ^ c) * 1099511628211ull;

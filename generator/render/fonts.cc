@@ -3,7 +3,9 @@
 #include <fontconfig/fontconfig.h>
 #include <pango/pangofc-fontmap.h>
 
+#include <algorithm>
 #include <map>
+#include <vector>
 #include <string>
 
 #include "render/renderer.h"
@@ -20,9 +22,21 @@ std::unique_ptr<PangoFontMap, GObjectUnref> load_font_map(const std::filesystem:
   if (!std::filesystem::is_directory(dir))
     throw RenderError("fonts folder not found: " + dir.string());
   FcConfig* config = FcConfigCreate();
-  if (!config || !FcConfigAppFontAddDir(config, reinterpret_cast<const FcChar8*>(dir.c_str()))) {
-    if (config) FcConfigDestroy(config);
-    throw RenderError("cannot load the fonts in " + dir.string());
+  if (!config) throw RenderError("fontconfig cannot create a configuration");
+  // File by file, in name order: adding the folder would make fontconfig try to write a cache
+  // and complain on stderr when it has none it may write to.
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    const std::string ext = entry.path().extension().string();
+    if (entry.is_regular_file() && (ext == ".ttf" || ext == ".otf" || ext == ".TTF"))
+      files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  for (const auto& file : files) {
+    if (!FcConfigAppFontAddFile(config, reinterpret_cast<const FcChar8*>(file.c_str()))) {
+      FcConfigDestroy(config);
+      throw RenderError("cannot load the font file " + file.string());
+    }
   }
   FcFontSet* fonts = FcConfigGetFonts(config, FcSetApplication);
   if (!fonts || fonts->nfont == 0) {

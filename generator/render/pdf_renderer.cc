@@ -35,6 +35,17 @@ std::string iso_time(int64_t seconds) {
   return buf;
 }
 
+// A destination name cairo can carry in a tag attribute whatever the anchor holds.
+std::string dest_name(const std::string& anchor) {
+  static const char* hex = "0123456789abcdef";
+  std::string out = "ips-";
+  for (unsigned char c : anchor) {
+    out += hex[c >> 4];
+    out += hex[c & 15];
+  }
+  return out;
+}
+
 void fill_rect(cairo_t* cr, double x, double y, double w, double h, Rgb colour) {
   set_colour(cr, colour);
   cairo_rectangle(cr, x, y, w, h);
@@ -240,12 +251,12 @@ class PdfLayout {
         const double baseline = pango_layout_iter_get_baseline(it) / double(PANGO_SCALE);
         pango_layout_iter_free(it);
         const double text_end = x + indent + (last.x + last.width) / double(PANGO_SCALE);
-        char attrs[160];
-        std::snprintf(attrs, sizeof attrs, "page=%d pos=[%d %d] rect=[%d %d %d %d]", target.page,
-                      static_cast<int>(st_.margin_left), static_cast<int>(target.y),
-                      static_cast<int>(x), static_cast<int>(y), static_cast<int>(w),
-                      static_cast<int>(std::ceil(h)));
-        cairo_tag_begin(cr, CAIRO_TAG_LINK, attrs);
+        // A named destination: cairo 1.16 drops "page=" links to pages not yet drawn.
+        char rect[96];
+        std::snprintf(rect, sizeof rect, " rect=[%d %d %d %d]", static_cast<int>(x),
+                      static_cast<int>(y), static_cast<int>(w), static_cast<int>(std::ceil(h)));
+        const std::string attrs = "dest='" + dest_name(e.anchor) + "'" + rect;
+        cairo_tag_begin(cr, CAIRO_TAG_LINK, attrs.c_str());
         draw_layout(cr, l.get(), x + indent, y, colour);
         draw_layout(cr, n.get(), x + w - 40, y + baseline - layout_baseline(n.get()), colour);
         const double dots_from = text_end + 6, dots_to = x + w - 6 - layout_width(n.get());
@@ -636,8 +647,17 @@ void render_pdf(const doc::Report& report, const RenderOptions& options,
     const int pages = static_cast<int>(pagination.pages.size());
     for (int p = 0; p < pages; ++p) {
       layout.draw_page_frame(pdf.cr, p + 1, pages);
-      for (const PlacedChunk& placed : pagination.pages[p])
+      for (const PlacedChunk& placed : pagination.pages[p]) {
+        const std::string& anchor = placed.chunk->anchor;
+        const bool target = !anchor.empty() && pagination.anchors.at(anchor).page == p + 1 &&
+                            pagination.anchors.at(anchor).y == placed.y;
+        if (target) {
+          const std::string attrs = "name='" + dest_name(anchor) + "'";
+          cairo_tag_begin(pdf.cr, CAIRO_TAG_DEST, attrs.c_str());
+        }
         placed.chunk->draw(pdf.cr, style.margin_left, placed.y);
+        if (target) cairo_tag_end(pdf.cr, CAIRO_TAG_DEST);
+      }
       check(cairo_status(pdf.cr), out, "page " + std::to_string(p + 1));
       cairo_show_page(pdf.cr);
     }
