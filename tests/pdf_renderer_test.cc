@@ -2,6 +2,7 @@
 // numbers, table header repetition, TOC page numbers, nothing outside the page, same bytes.
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <cstdlib>
 #include <regex>
 #include <sstream>
@@ -120,6 +121,22 @@ Report sample_report() {
   bars.y_axis = {"Andel i jobb", 0, 0.6, 0.1, true};
   bars.benchmarks = {{"Mål: 40 %", 0.4}};
   outcomes.blocks.push_back(Chart{bars});
+  ChartSpec heat;
+  heat.kind = ChartKind::Heatmap;
+  heat.title = "Figur 3. Siste skåre per punkt og tjeneste";
+  for (int i = 1; i <= 25; ++i) heat.categories.push_back("P" + std::to_string(i));
+  int row = 0;
+  for (const char* site : {"Bærum", "Drammen kommune og omegn interkommunale IPS-tjeneste",
+                           "Tromsø", "Ålesund", "Kristiansand", "Øvre Eiker"}) {
+    Series s{site, {}, {}, {}};
+    ++row;
+    for (int i = 0; i < 25; ++i)
+      s.values.push_back(row == 4 && i > 20 ? std::nullopt
+                                            : std::optional<double>(1 + (i * row + row) % 5));
+    heat.series.push_back(s);
+  }
+  heat.y_axis = {"Skåre", 1, 5, 1, false};
+  outcomes.blocks.push_back(Chart{heat});
   outcomes.blocks.push_back(Paragraph{"Målet på 40 % er hentet fra den nasjonale veilederen.",
                                       ParagraphStyle::Body});
   r.sections.push_back(outcomes);
@@ -288,4 +305,48 @@ TEST_CASE("a PDF that cannot be written is an error, not a truncated file") {
   const auto pdf = dir.path / "missing-folder" / "report.pdf";
   CHECK_THROWS_AS(render::render_pdf(sample_report(), options(), pdf), render::RenderError);
   CHECK_FALSE(std::filesystem::exists(pdf));
+}
+
+TEST_CASE("a long report is complete, with every page numbered") {
+  // A 3 000-row table: a cairo error part-way would leave a short PDF (design.md).
+  Report r = sample_report();
+  Table big;
+  big.id = "big";
+  big.caption = "Tabell 9. Alle registreringer";
+  big.columns = {{"Nr.", Align::Right, 0.6}, {"Tjeneste", Align::Left, 2},
+                 {"Dato", Align::Left, 1},   {"Andel", Align::Right, 1}};
+  for (int i = 1; i <= 3000; ++i)
+    big.rows.push_back({RowStyle::Data,
+                        {Value::count(i), Value::of_text(i % 2 ? "Bærum" : "Tromsø"),
+                         Value::date(17000 + i), Value::rate((i % 100) / 100.0)}});
+  r.sections.back().blocks.push_back(big);
+  test::ScratchDir dir("pdf-long");
+  const auto pdf = dir.path / "long.pdf";
+  const auto start = std::chrono::steady_clock::now();
+  render::render_pdf(r, options(), pdf);
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const int pages = page_count(pdf);
+  WARN(pages << " pages in " << seconds << " s");
+  CHECK(pages > 60);
+  const std::string last = page_text(pdf, pages);
+  CHECK(last.find("Side " + std::to_string(pages) + " av " + std::to_string(pages)) !=
+        std::string::npos);
+  CHECK(last.find("3 000") != std::string::npos);
+  CHECK(std::regex_search(last, std::regex("Nr\\.\\s+Tjeneste\\s+Dato\\s+Andel")));
+}
+
+TEST_CASE("a broken pdf.toml is reported with its file and setting") {
+  render::RenderOptions o = options();
+  o.resources_dir = test::fixture("pdf/bad-style");
+  test::ScratchDir dir("pdf-style");
+  try {
+    render::render_pdf(sample_report(), o, dir.path / "x.pdf");
+    FAIL("no error");
+  } catch (const render::RenderError& e) {
+    const std::string what = e.what();
+    CHECK(what.find("pdf.toml") != std::string::npos);
+    CHECK(what.find("[colour] accent") != std::string::npos);
+  }
+  CHECK_FALSE(std::filesystem::exists(dir.path / "x.pdf"));
 }

@@ -54,7 +54,8 @@ Rgb series_colour(const ChartSpec& spec, size_t i) {
 // Sequential blue for the heatmap (ColorBrewer "Blues" end points): darkness is the value.
 Rgb heat_colour(double t) {
   t = std::clamp(t, 0.0, 1.0);
-  const Rgb low{0.937, 0.953, 1.000}, high{0.031, 0.188, 0.420};
+  // The low end is tinted enough to tell a score of 1 from a missing (white) cell.
+  const Rgb low{0.855, 0.898, 0.949}, high{0.031, 0.188, 0.420};
   return {low.r + (high.r - low.r) * t, low.g + (high.g - low.g) * t,
           low.b + (high.b - low.b) * t};
 }
@@ -449,6 +450,12 @@ class ChartPainter {
         cairo_set_line_width(cr_, 1);
         cairo_rectangle(cr_, cx, cy, cell_w, cell_h);
         cairo_stroke(cr_);
+        if (!present) {  // a missing score: an outlined empty cell
+          set_colour(cr_, kGrid);
+          cairo_set_line_width(cr_, 0.6);
+          cairo_rectangle(cr_, cx + 1.2, cy + 1.2, cell_w - 2.4, cell_h - 2.4);
+          cairo_stroke(cr_);
+        }
         const std::string s =
             present
                 ? doc::format_number(value, std::fabs(value - std::round(value)) < 1e-9 ? 0 : 1,

@@ -207,13 +207,16 @@ class PdfLayout {
         yy += layout_height(s.get()) + 8;
       }
       draw_layout(cr, d.get(), x, yy, st.muted);
-      double by = y + st.body_height() - layout_height(a.get());
-      if (pango_layout_get_character_count(k.get()) > 0) {
-        by -= layout_height(k.get()) + 2;
+      // Bottom of the page: a rule, then the subject and the author.
+      const bool has_subject = pango_layout_get_character_count(k.get()) > 0;
+      const double block =
+          layout_height(a.get()) + (has_subject ? layout_height(k.get()) + 2 : 0);
+      double by = y + st.body_height() - block;
+      hline(cr, x, x + st.body_width(), by - 10, 0.5, st.rule);
+      if (has_subject) {
         draw_layout(cr, k.get(), x, by, st.muted);
         by += layout_height(k.get()) + 2;
       }
-      hline(cr, x, x + st.body_width(), by - 10, 0.5, st.rule);
       draw_layout(cr, a.get(), x, by, st.muted);
     });
   }
