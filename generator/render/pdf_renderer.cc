@@ -337,13 +337,13 @@ class PdfLayout {
     switch (p.style) {
       case doc::ParagraphStyle::Body: {
         TextStyle t = base(st_.body_size);
-        t.line_height = 1.12;
+        t.line_height = 1.4;
         add_lines(p.text, t, 0, w, 6, 2);
         break;
       }
       case doc::ParagraphStyle::Lead: {
         TextStyle t = base(st_.lead_size);
-        t.line_height = 1.1;
+        t.line_height = 1.35;
         add_lines(p.text, t, 0, w, 6, 6);
         break;
       }
