@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <regex>
 #include <sstream>
+#include <thread>
 
 #include "render/renderer.h"
 #include "support/test_support.h"
@@ -349,4 +350,39 @@ TEST_CASE("a broken pdf.toml is reported with its file and setting") {
     CHECK(what.find("[colour] accent") != std::string::npos);
   }
   CHECK_FALSE(std::filesystem::exists(dir.path / "x.pdf"));
+}
+
+TEST_CASE("reports rendered on several threads at once come out the same as one by one") {
+  test::ScratchDir dir("pdf-threads");
+  render::render_pdf(sample_report(), options(), dir.path / "alone.pdf");
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 3; ++i)
+    threads.emplace_back([&, i] {
+      render::render_pdf(sample_report(), options(), dir.path / ("t" + std::to_string(i) + ".pdf"));
+    });
+  for (auto& t : threads) t.join();
+  const std::string alone = test::read_file(dir.path / "alone.pdf");
+  for (int i = 0; i < 3; ++i)
+    CHECK(test::read_file(dir.path / ("t" + std::to_string(i) + ".pdf")) == alone);
+}
+
+TEST_CASE("an English report and an empty report render too") {
+  Report en = sample_report();
+  en.meta.lang = Lang::En;
+  en.words.page_of = "Page {0} of {1}";
+  en.words.contents = "Contents";
+  test::ScratchDir dir("pdf-en");
+  render::render_pdf(en, options(), dir.path / "en.pdf");
+  const int pages = page_count(dir.path / "en.pdf");
+  CHECK(page_text(dir.path / "en.pdf", 2).find("Contents") != std::string::npos);
+  CHECK(page_text(dir.path / "en.pdf", 3).find("41.2%") != std::string::npos);
+  CHECK(page_text(dir.path / "en.pdf", pages).find("Page " + std::to_string(pages) + " of ") !=
+        std::string::npos);
+
+  Report empty;
+  empty.meta.title = "Tom rapport";
+  empty.words.page_of = "Side {0} av {1}";
+  render::render_pdf(empty, options(), dir.path / "empty.pdf");
+  CHECK(page_count(dir.path / "empty.pdf") == 1);
+  CHECK(page_text(dir.path / "empty.pdf", 1).find("Side 1 av 1") != std::string::npos);
 }
