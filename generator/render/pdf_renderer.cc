@@ -536,8 +536,17 @@ class PdfLayout {
 
     TextStyle note = base(st_.note_size);
     note.colour = st_.muted;
-    for (size_t i = 0; i < table.footnotes.size(); ++i)
-      add_lines(table.footnotes[i], note, 0, w, i == 0 ? 5 : 1);
+    std::vector<std::string> footnotes = table.footnotes;
+    // A "–" in the table is explained under it, unless the builder already did.
+    bool withheld = false;
+    for (const auto& row : table.rows)
+      for (const auto& v : row.cells) withheld = withheld || v.suppression == doc::Suppression::Withheld;
+    const std::string& why = report_.words.suppressed_note;
+    if (withheld && !why.empty() &&
+        std::find(footnotes.begin(), footnotes.end(), why) == footnotes.end())
+      footnotes.push_back(why);
+    for (size_t i = 0; i < footnotes.size(); ++i)
+      add_lines(footnotes[i], note, 0, w, i == 0 ? 5 : 1);
     if (!chunks_.empty()) chunks_.back()->height += 4;
   }
 
