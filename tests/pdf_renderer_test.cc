@@ -29,6 +29,7 @@ Report sample_report() {
   r.meta.date_label = "Januar 2017";
   r.words.page_of = "Side {0} av {1}";
   r.words.contents = "Innhold";
+  r.words.suppressed_note = "– Vises ikke når tallet bygger på færre enn fem personer.";
 
   Section summary;
   summary.title = "Sammendrag";
@@ -91,7 +92,7 @@ Report sample_report() {
   total.cells = {Value::of_text("Sum"), Value::empty(), Value::score(1234), Value::score(1180),
                  Value::change(54), Value::empty()};
   items.rows.push_back(total);
-  items.footnotes = {"– Andelen vises ikke når den bygger på færre enn fem personer."};
+  items.footnotes = {"Kilde: kvalitetsgjennomgangene i 2016."};
   fidelity.blocks.push_back(items);
 
   ChartSpec chart;
@@ -241,6 +242,9 @@ TEST_CASE("every page has its number and a long table repeats its header on each
   CHECK(all.find("41,2 %") != std::string::npos);
   CHECK(all.find("1 234") != std::string::npos);
   CHECK(all.find("Særlig ærlige og åpne") != std::string::npos);
+  // The table has a withheld value: its explanation is added under the table's own note.
+  CHECK(all.find("Kilde: kvalitetsgjennomgangene i 2016.") != std::string::npos);
+  CHECK(all.find("– Vises ikke når tallet bygger på færre enn fem personer.") != std::string::npos);
 }
 
 TEST_CASE("the table of contents gives the page where each section starts") {

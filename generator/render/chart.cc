@@ -341,7 +341,7 @@ class ChartPainter {
       const double bar = group / ns;
       const double base = y_of(std::clamp(0.0, ticks.min, ticks.max));
       TextStyle missing_style = label_;
-      missing_style.size = 7;
+      missing_style.size = 8;
       for (size_t s = 0; s < spec_.series.size(); ++s) {
         const auto& values = spec_.series[s].values;
         for (size_t i = 0; i < n; ++i) {

@@ -545,8 +545,12 @@ class PdfLayout {
     if (withheld && !why.empty() &&
         std::find(footnotes.begin(), footnotes.end(), why) == footnotes.end())
       footnotes.push_back(why);
-    for (size_t i = 0; i < footnotes.size(); ++i)
+    // The notes belong to the table: its last row never ends a page without them.
+    if (!footnotes.empty() && !table.rows.empty()) chunks_.back()->keep_with_next = true;
+    for (size_t i = 0; i < footnotes.size(); ++i) {
       add_lines(footnotes[i], note, 0, w, i == 0 ? 5 : 1);
+      if (i + 1 < footnotes.size()) chunks_.back()->keep_with_next = true;
+    }
     if (!chunks_.empty()) chunks_.back()->height += 4;
   }
 
