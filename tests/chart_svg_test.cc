@@ -34,8 +34,12 @@ ChartSpec bar_chart_with_long_names() {
   ChartSpec c;
   c.kind = ChartKind::Bar;
   c.categories = {"Drammen kommune og omegn interkommunale IPS-tjeneste for psykisk helse",
-                  "Kristiansand", "Nordre Aker bydel, Oslo kommune, distriktspsykiatrisk senter",
-                  "Tromsø", "Bærum", "Ålesund", "Stavanger universitetssjukehus avdeling"};
+                  "Kristiansand",
+                  "Nordre Aker bydel, Oslo kommune, distriktspsykiatrisk senter",
+                  "Tromsø",
+                  "Bærum",
+                  "Ålesund",
+                  "Stavanger universitetssjukehus avdeling"};
   c.series = {{"Andel i jobb", {0.31, 0.42, 0.28, 0.5, 0.45, 0.38, 0.29}, {}, {}}};
   c.y_axis = {"", 0, 0.6, 0.1, true};
   c.benchmarks = {{"Mål 40 %", 0.4}};
@@ -148,10 +152,9 @@ TEST_CASE("every kind stays inside its box, long labels included") {
   cairo_surface_t* surface = cairo_pdf_surface_create(pdf.c_str(), 500, 340);
   cairo_t* cr = cairo_create(surface);
   for (const ChartSpec& spec : every_kind()) {
-    render::draw_chart(cr, spec, x, y, w, spec.kind == ChartKind::Heatmap
-                                              ? render::chart_preferred_height(spec, w)
-                                              : h,
-                       Lang::Nb);
+    render::draw_chart(
+        cr, spec, x, y, w,
+        spec.kind == ChartKind::Heatmap ? render::chart_preferred_height(spec, w) : h, Lang::Nb);
     cairo_show_page(cr);
   }
   REQUIRE(cairo_status(cr) == CAIRO_STATUS_SUCCESS);
@@ -164,11 +167,12 @@ TEST_CASE("every kind stays inside its box, long labels included") {
                                std::filesystem::copy_options::overwrite_existing);
 
   const std::string bbox = test::run_command("pdftotext -bbox '" + pdf.string() + "' -");
-  const std::regex word("<word xMin=\"([-\\d.]+)\" yMin=\"([-\\d.]+)\" xMax=\"([-\\d.]+)\" "
-                        "yMax=\"([-\\d.]+)\">([^<]*)</word>");
+  const std::regex word(
+      "<word xMin=\"([-\\d.]+)\" yMin=\"([-\\d.]+)\" xMax=\"([-\\d.]+)\" "
+      "yMax=\"([-\\d.]+)\">([^<]*)</word>");
   int words = 0, shortened = 0;
-  for (auto it = std::sregex_iterator(bbox.begin(), bbox.end(), word);
-       it != std::sregex_iterator(); ++it) {
+  for (auto it = std::sregex_iterator(bbox.begin(), bbox.end(), word); it != std::sregex_iterator();
+       ++it) {
     ++words;
     // cairo keeps the whole name as the text of the "…" glyph: such a "word" is narrow.
     if ((*it)[5].str().find("psykisk helse") != std::string::npos) {

@@ -48,11 +48,11 @@ Report sample_report() {
   kf.figures.push_back({"Deltakere", Value::count(34), ""});
   kf.figures.push_back({"Endring", Value::change(7), "fra forrige gjennomgang"});
   summary.blocks.push_back(kf);
-  summary.blocks.push_back(Paragraph{
-      "Tallene for jobbstart er foreløpige fordi to registreringer mangler sluttdato.",
-      ParagraphStyle::Warning});
-  summary.blocks.push_back(Paragraph{"Kilde: registreringer fra tjenesten, hentet 3. januar.",
-                                     ParagraphStyle::Note});
+  summary.blocks.push_back(
+      Paragraph{"Tallene for jobbstart er foreløpige fordi to registreringer mangler sluttdato.",
+                ParagraphStyle::Warning});
+  summary.blocks.push_back(
+      Paragraph{"Kilde: registreringer fra tjenesten, hentet 3. januar.", ParagraphStyle::Note});
   r.sections.push_back(summary);
 
   Section fidelity;
@@ -66,9 +66,9 @@ Report sample_report() {
   Table items;
   items.id = "items";
   items.caption = "Tabell 1. Skåre per punkt";
-  items.columns = {{"Punkt", Align::Left, 0.7},     {"Beskrivelse", Align::Left, 3.2},
-                   {"Skåre", Align::Right, 0.8},    {"Forrige", Align::Right, 0.8},
-                   {"Endring", Align::Right, 0.8},  {"Andel", Align::Right, 0.9}};
+  items.columns = {{"Punkt", Align::Left, 0.7},    {"Beskrivelse", Align::Left, 3.2},
+                   {"Skåre", Align::Right, 0.8},   {"Forrige", Align::Right, 0.8},
+                   {"Endring", Align::Right, 0.8}, {"Andel", Align::Right, 0.9}};
   for (int i = 1; i <= 40; ++i) {
     if (i == 1 || i == 21) {
       Row g;
@@ -79,18 +79,21 @@ Report sample_report() {
     Row row;
     std::string text = "Punkt nummer " + std::to_string(i) + " om samarbeid, økonomi og råd";
     if (i % 7 == 0)
-      text += ": en lengre beskrivelse som må brytes over flere linjer i cellen fordi den er "
-              "skrevet av en kvalitetsrådgiver med mye å si om tjenesten";
-    row.cells = {Value::of_text("P" + std::to_string(i)), Value::of_text(text),
-                 Value::score(1 + i % 5),               Value::score(1 + (i + 2) % 5),
-                 Value::change(i % 5 - (i + 2) % 5),    i % 9 == 0 ? Value::withheld()
-                                                                   : Value::rate(i / 41.0)};
+      text +=
+          ": en lengre beskrivelse som må brytes over flere linjer i cellen fordi den er "
+          "skrevet av en kvalitetsrådgiver med mye å si om tjenesten";
+    row.cells = {Value::of_text("P" + std::to_string(i)),
+                 Value::of_text(text),
+                 Value::score(1 + i % 5),
+                 Value::score(1 + (i + 2) % 5),
+                 Value::change(i % 5 - (i + 2) % 5),
+                 i % 9 == 0 ? Value::withheld() : Value::rate(i / 41.0)};
     items.rows.push_back(row);
   }
   Row total;
   total.style = RowStyle::Total;
-  total.cells = {Value::of_text("Sum"), Value::empty(), Value::score(1234), Value::score(1180),
-                 Value::change(54), Value::empty()};
+  total.cells = {Value::of_text("Sum"), Value::empty(),    Value::score(1234),
+                 Value::score(1180),    Value::change(54), Value::empty()};
   items.rows.push_back(total);
   items.footnotes = {"Kilde: kvalitetsgjennomgangene i 2016."};
   fidelity.blocks.push_back(items);
@@ -139,8 +142,8 @@ Report sample_report() {
   }
   heat.y_axis = {"Skåre", 1, 5, 1, false};
   outcomes.blocks.push_back(Chart{heat});
-  outcomes.blocks.push_back(Paragraph{"Målet på 40 % er hentet fra den nasjonale veilederen.",
-                                      ParagraphStyle::Body});
+  outcomes.blocks.push_back(
+      Paragraph{"Målet på 40 % er hentet fra den nasjonale veilederen.", ParagraphStyle::Body});
   r.sections.push_back(outcomes);
 
   Section appendix;
@@ -280,11 +283,12 @@ TEST_CASE("no word lies outside the page") {
   const auto pdf = dir.path / "report.pdf";
   render::render_pdf(sample_report(), options(), pdf);
   const std::string html = test::run_command("pdftotext -bbox '" + pdf.string() + "' -");
-  const std::regex word("<word xMin=\"([-\\d.]+)\" yMin=\"([-\\d.]+)\" xMax=\"([-\\d.]+)\" "
-                        "yMax=\"([-\\d.]+)\">([^<]*)</word>");
+  const std::regex word(
+      "<word xMin=\"([-\\d.]+)\" yMin=\"([-\\d.]+)\" xMax=\"([-\\d.]+)\" "
+      "yMax=\"([-\\d.]+)\">([^<]*)</word>");
   int words = 0;
-  for (auto it = std::sregex_iterator(html.begin(), html.end(), word);
-       it != std::sregex_iterator(); ++it) {
+  for (auto it = std::sregex_iterator(html.begin(), html.end(), word); it != std::sregex_iterator();
+       ++it) {
     ++words;
     INFO((*it)[5].str());
     CHECK(std::stod((*it)[1]) >= 28);  // at least 1 cm from every edge
@@ -318,8 +322,10 @@ TEST_CASE("a long report is complete, with every page numbered") {
   Table big;
   big.id = "big";
   big.caption = "Tabell 9. Alle registreringer";
-  big.columns = {{"Nr.", Align::Right, 0.6}, {"Tjeneste", Align::Left, 2},
-                 {"Dato", Align::Left, 1},   {"Andel", Align::Right, 1}};
+  big.columns = {{"Nr.", Align::Right, 0.6},
+                 {"Tjeneste", Align::Left, 2},
+                 {"Dato", Align::Left, 1},
+                 {"Andel", Align::Right, 1}};
   for (int i = 1; i <= 3000; ++i)
     big.rows.push_back({RowStyle::Data,
                         {Value::count(i), Value::of_text(i % 2 ? "Bærum" : "Tromsø"),

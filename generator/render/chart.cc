@@ -56,8 +56,7 @@ Rgb heat_colour(double t) {
   t = std::clamp(t, 0.0, 1.0);
   // The low end is tinted enough to tell a score of 1 from a missing (white) cell.
   const Rgb low{0.855, 0.898, 0.949}, high{0.031, 0.188, 0.420};
-  return {low.r + (high.r - low.r) * t, low.g + (high.g - low.g) * t,
-          low.b + (high.b - low.b) * t};
+  return {low.r + (high.r - low.r) * t, low.g + (high.g - low.g) * t, low.b + (high.b - low.b) * t};
 }
 
 int decimals_for(double step) {
@@ -108,9 +107,15 @@ class ChartPainter {
   void draw() {
     cairo_save(cr_);
     switch (spec_.kind) {
-      case ChartKind::Heatmap: draw_heatmap(); break;
-      case ChartKind::Scatter: draw_scatter(); break;
-      default: draw_category_chart(); break;
+      case ChartKind::Heatmap:
+        draw_heatmap();
+        break;
+      case ChartKind::Scatter:
+        draw_scatter();
+        break;
+      default:
+        draw_category_chart();
+        break;
     }
     cairo_restore(cr_);
   }
@@ -167,8 +172,12 @@ class ChartPainter {
     const double r = 3.2;
     cairo_new_path(cr_);  // a text drawn before leaves a current point the arc would join
     switch (series % 4) {
-      case 0: cairo_arc(cr_, cx, cy, r, 0, 2 * kPi); break;
-      case 1: cairo_rectangle(cr_, cx - r * 0.9, cy - r * 0.9, r * 1.8, r * 1.8); break;
+      case 0:
+        cairo_arc(cr_, cx, cy, r, 0, 2 * kPi);
+        break;
+      case 1:
+        cairo_rectangle(cr_, cx - r * 0.9, cy - r * 0.9, r * 1.8, r * 1.8);
+        break;
       case 2:
         cairo_move_to(cr_, cx, cy - r * 1.15);
         cairo_line_to(cr_, cx + r * 1.1, cy + r * 0.8);
@@ -308,9 +317,7 @@ class ChartPainter {
       draw_layout(cr_, x_title.get(), px + (pw - tw) / 2, bottom + 4 - 0, kInk);
     }
 
-    auto y_of = [&](double v) {
-      return py + ph - (v - ticks.min) / (ticks.max - ticks.min) * ph;
-    };
+    auto y_of = [&](double v) { return py + ph - (v - ticks.min) / (ticks.max - ticks.min) * ph; };
     cairo_save(cr_);
     cairo_rectangle(cr_, px - 4, py - 4, pw + 8, ph + 4.5);
     cairo_clip(cr_);
@@ -327,8 +334,10 @@ class ChartPainter {
             continue;
           }
           const double xx = px + slot * (i + 0.5), yy = y_of(*values[i]);
-          if (drawing) cairo_line_to(cr_, xx, yy);
-          else cairo_move_to(cr_, xx, yy);
+          if (drawing)
+            cairo_line_to(cr_, xx, yy);
+          else
+            cairo_move_to(cr_, xx, yy);
           drawing = true;
         }
         cairo_stroke(cr_);
@@ -457,15 +466,16 @@ class ChartPainter {
           cairo_stroke(cr_);
         }
         const std::string s =
-            present
-                ? doc::format_number(value, std::fabs(value - std::round(value)) < 1e-9 ? 0 : 1,
-                                     lang_)
-                : "\u2013";
+            present ? doc::format_number(value, std::fabs(value - std::round(value)) < 1e-9 ? 0 : 1,
+                                         lang_)
+                    : "\u2013";
         auto l = text(s, value_style);
         const double lw = layout_width(l.get()), lh = layout_height(l.get());
         if (lw > cell_w - 1) continue;
         draw_layout(cr_, l.get(), cx + (cell_w - lw) / 2, cy + (cell_h - lh) / 2,
-                    !present ? kMuted : t > 0.5 ? kWhite : kInk);
+                    !present  ? kMuted
+                    : t > 0.5 ? kWhite
+                              : kInk);
       }
     }
     // Key: one swatch per scale step.
@@ -481,7 +491,8 @@ class ChartPainter {
       set_colour(cr_, heat_colour(t));
       cairo_rectangle(cr_, kx, key_y + 1, 14, 9);
       cairo_fill(cr_);
-      auto l = text(tick_label(v, Axis{"", scale.min, scale.max, scale.step, false}, lang_), label_);
+      auto l =
+          text(tick_label(v, Axis{"", scale.min, scale.max, scale.step, false}, lang_), label_);
       draw_layout(cr_, l.get(), kx + 17, key_y, kMuted);
       kx += 17 + layout_width(l.get()) + 8;
     }
@@ -525,8 +536,8 @@ class ChartPainter {
       draw_layout(cr_, l, xx - layout_width(l) / 2, py + ph + 4, kMuted);
     }
     if (x_title)
-      draw_layout(cr_, x_title.get(), px + (pw - layout_width(x_title.get())) / 2,
-                  bottom + 3 - 0, kInk);
+      draw_layout(cr_, x_title.get(), px + (pw - layout_width(x_title.get())) / 2, bottom + 3 - 0,
+                  kInk);
     TextStyle point_style = label_;
     point_style.colour = kInk;
     for (size_t s = 0; s < spec_.series.size(); ++s) {

@@ -5,8 +5,8 @@
 
 #include <algorithm>
 #include <map>
-#include <vector>
 #include <string>
+#include <vector>
 
 #include "render/renderer.h"
 

@@ -12,10 +12,14 @@ Rgb Rgb::parse(std::string_view hex, Rgb fallback) {
     for (size_t i = at; i < at + 2; ++i) {
       const char c = hex[i];
       v *= 16;
-      if (c >= '0' && c <= '9') v += c - '0';
-      else if (c >= 'a' && c <= 'f') v += c - 'a' + 10;
-      else if (c >= 'A' && c <= 'F') v += c - 'A' + 10;
-      else return -1;
+      if (c >= '0' && c <= '9')
+        v += c - '0';
+      else if (c >= 'a' && c <= 'f')
+        v += c - 'a' + 10;
+      else if (c >= 'A' && c <= 'F')
+        v += c - 'A' + 10;
+      else
+        return -1;
     }
     return v;
   };

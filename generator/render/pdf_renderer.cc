@@ -209,8 +209,7 @@ class PdfLayout {
       draw_layout(cr, d.get(), x, yy, st.muted);
       // Bottom of the page: a rule, then the subject and the author.
       const bool has_subject = pango_layout_get_character_count(k.get()) > 0;
-      const double block =
-          layout_height(a.get()) + (has_subject ? layout_height(k.get()) + 2 : 0);
+      const double block = layout_height(a.get()) + (has_subject ? layout_height(k.get()) + 2 : 0);
       double by = y + st.body_height() - block;
       hline(cr, x, x + st.body_width(), by - 10, 0.5, st.rule);
       if (has_subject) {
@@ -223,9 +222,8 @@ class PdfLayout {
 
   void add_contents() {
     if (outline_.empty()) return;
-    auto heading = add_heading_chunk(report_.words.contents.empty() ? "Innhold"
-                                                                    : report_.words.contents,
-                                     1, "");
+    auto heading = add_heading_chunk(
+        report_.words.contents.empty() ? "Innhold" : report_.words.contents, 1, "");
     heading->page_break_before = true;
     TextStyle entry = base(st_.body_size);
     TextStyle sub = base(st_.body_size - 0.5);
@@ -241,42 +239,41 @@ class PdfLayout {
       const Rgb colour = e.level == 0 ? st_.text : st_.muted;
       const Rgb dots = st_.rule;
       const double space = e.level == 0 ? 7 : 2;
-      add(h, i == 0 ? 4 : space, [this, e, l, h, indent, w, colour, dots, number](cairo_t* cr,
-                                                                                    double x,
-                                                                                    double y) {
-        const Place target = find(e.anchor);
-        auto n = layout(std::to_string(target.page), number, 40, 1);
-        // The last line of the title and the number share a baseline, joined by dots.
-        PangoLayoutIter* it = pango_layout_get_iter(l.get());
-        while (!pango_layout_iter_at_last_line(it)) pango_layout_iter_next_line(it);
-        PangoRectangle last;
-        pango_layout_iter_get_line_extents(it, nullptr, &last);
-        const double baseline = pango_layout_iter_get_baseline(it) / double(PANGO_SCALE);
-        pango_layout_iter_free(it);
-        const double text_end = x + indent + (last.x + last.width) / double(PANGO_SCALE);
-        // A named destination: cairo 1.16 drops "page=" links to pages not yet drawn.
-        char rect[96];
-        std::snprintf(rect, sizeof rect, " rect=[%d %d %d %d]", static_cast<int>(x),
-                      static_cast<int>(y), static_cast<int>(w), static_cast<int>(std::ceil(h)));
-        const std::string attrs = "dest='" + dest_name(e.anchor) + "'" + rect;
-        cairo_tag_begin(cr, CAIRO_TAG_LINK, attrs.c_str());
-        draw_layout(cr, l.get(), x + indent, y, colour);
-        draw_layout(cr, n.get(), x + w - 40, y + baseline - layout_baseline(n.get()), colour);
-        const double dots_from = text_end + 6, dots_to = x + w - 6 - layout_width(n.get());
-        if (dots_to > dots_from) {
-          set_colour(cr, dots);
-          cairo_set_line_width(cr, 0.8);
-          cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
-          const double dash[] = {0.01, 3.0};
-          cairo_set_dash(cr, dash, 2, 0);
-          cairo_move_to(cr, dots_from, y + baseline);
-          cairo_line_to(cr, dots_to, y + baseline);
-          cairo_stroke(cr);
-          cairo_set_dash(cr, nullptr, 0, 0);
-          cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
-        }
-        cairo_tag_end(cr, CAIRO_TAG_LINK);
-      });
+      add(h, i == 0 ? 4 : space,
+          [this, e, l, h, indent, w, colour, dots, number](cairo_t* cr, double x, double y) {
+            const Place target = find(e.anchor);
+            auto n = layout(std::to_string(target.page), number, 40, 1);
+            // The last line of the title and the number share a baseline, joined by dots.
+            PangoLayoutIter* it = pango_layout_get_iter(l.get());
+            while (!pango_layout_iter_at_last_line(it)) pango_layout_iter_next_line(it);
+            PangoRectangle last;
+            pango_layout_iter_get_line_extents(it, nullptr, &last);
+            const double baseline = pango_layout_iter_get_baseline(it) / double(PANGO_SCALE);
+            pango_layout_iter_free(it);
+            const double text_end = x + indent + (last.x + last.width) / double(PANGO_SCALE);
+            // A named destination: cairo 1.16 drops "page=" links to pages not yet drawn.
+            char rect[96];
+            std::snprintf(rect, sizeof rect, " rect=[%d %d %d %d]", static_cast<int>(x),
+                          static_cast<int>(y), static_cast<int>(w), static_cast<int>(std::ceil(h)));
+            const std::string attrs = "dest='" + dest_name(e.anchor) + "'" + rect;
+            cairo_tag_begin(cr, CAIRO_TAG_LINK, attrs.c_str());
+            draw_layout(cr, l.get(), x + indent, y, colour);
+            draw_layout(cr, n.get(), x + w - 40, y + baseline - layout_baseline(n.get()), colour);
+            const double dots_from = text_end + 6, dots_to = x + w - 6 - layout_width(n.get());
+            if (dots_to > dots_from) {
+              set_colour(cr, dots);
+              cairo_set_line_width(cr, 0.8);
+              cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+              const double dash[] = {0.01, 3.0};
+              cairo_set_dash(cr, dash, 2, 0);
+              cairo_move_to(cr, dots_from, y + baseline);
+              cairo_line_to(cr, dots_to, y + baseline);
+              cairo_stroke(cr);
+              cairo_set_dash(cr, nullptr, 0, 0);
+              cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
+            }
+            cairo_tag_end(cr, CAIRO_TAG_LINK);
+          });
     }
   }
 
@@ -288,18 +285,18 @@ class PdfLayout {
 
   // A heading kept with what follows it.
   ChunkPtr add_heading_chunk(const std::string& text, int level, const std::string& anchor) {
-    TextStyle style = base(level <= 1 ? st_.heading1_size
-                                      : level == 2 ? st_.heading2_size : st_.heading3_size);
+    TextStyle style = base(level <= 1   ? st_.heading1_size
+                           : level == 2 ? st_.heading2_size
+                                        : st_.heading3_size);
     style.weight = level == 3 ? PANGO_WEIGHT_SEMIBOLD : PANGO_WEIGHT_BOLD;
     style.colour = level <= 1 ? st_.accent : st_.text;
     const double before = level <= 1 ? 26 : level == 2 ? 16 : 11;
     const double after = level <= 1 ? 8 : level == 2 ? 5 : 3;
     auto l = layout(text, style, st_.body_width());
     const Rgb colour = style.colour;
-    auto c = add(layout_height(l.get()) + after, before,
-                 [l, colour](cairo_t* cr, double x, double y) {
-                   draw_layout(cr, l.get(), x, y, colour);
-                 });
+    auto c = add(
+        layout_height(l.get()) + after, before,
+        [l, colour](cairo_t* cr, double x, double y) { draw_layout(cr, l.get(), x, y, colour); });
     c->keep_with_next = true;
     c->anchor = anchor;
     return c;
@@ -330,7 +327,9 @@ class PdfLayout {
     }
   }
 
-  void add_block(const doc::Heading& h) { add_heading_chunk(h.text, std::max(1, h.level), h.anchor); }
+  void add_block(const doc::Heading& h) {
+    add_heading_chunk(h.text, std::max(1, h.level), h.anchor);
+  }
 
   void add_block(const doc::Paragraph& p) {
     const double w = st_.body_width();
@@ -407,7 +406,9 @@ class PdfLayout {
     TextStyle detail = base(st_.body_size - 1.5);
     detail.colour = st_.muted;
     for (size_t row = 0; row * per_row < n; ++row) {
-      struct Box { LayoutPtr label, value, detail; };
+      struct Box {
+        LayoutPtr label, value, detail;
+      };
       std::vector<Box> boxes;
       double label_h = 0, value_h = 0, detail_h = 0;
       for (size_t i = row * per_row; i < std::min(n, (row + 1) * per_row); ++i) {
@@ -450,9 +451,12 @@ class PdfLayout {
     }
     auto align_of = [&](size_t col) {
       switch (table.columns[col].align) {
-        case doc::Align::Right: return PANGO_ALIGN_RIGHT;
-        case doc::Align::Center: return PANGO_ALIGN_CENTER;
-        default: return PANGO_ALIGN_LEFT;
+        case doc::Align::Right:
+          return PANGO_ALIGN_RIGHT;
+        case doc::Align::Center:
+          return PANGO_ALIGN_CENTER;
+        default:
+          return PANGO_ALIGN_LEFT;
       }
     };
     const PdfStyle st = st_;
@@ -479,13 +483,12 @@ class PdfLayout {
       head_h = std::max(head_h, layout_height(heads.back().get()));
     }
     head_h += 2 * pad_y + 1;
-    auto header = add(head_h, table.caption.empty() ? 12 : 0,
-                      [=](cairo_t* cr, double x, double y) {
-                        fill_rect(cr, x, y, w, head_h, st.table_header_background);
-                        for (size_t c = 0; c < ncol; ++c)
-                          draw_layout(cr, heads[c].get(), x + xs[c] + pad_x, y + pad_y, st.text);
-                        hline(cr, x, x + w, y + head_h - 0.5, 1.0, st.accent);
-                      });
+    auto header = add(head_h, table.caption.empty() ? 12 : 0, [=](cairo_t* cr, double x, double y) {
+      fill_rect(cr, x, y, w, head_h, st.table_header_background);
+      for (size_t c = 0; c < ncol; ++c)
+        draw_layout(cr, heads[c].get(), x + xs[c] + pad_x, y + pad_y, st.text);
+      hline(cr, x, x + w, y + head_h - 0.5, 1.0, st.accent);
+    });
     header->keep_with_next = true;
     std::shared_ptr<const Chunk> repeat = header;
 
@@ -528,8 +531,8 @@ class PdfLayout {
         if (total_row) hline(cr, x, x + w, y + 0.4, 0.8, st.text);
         for (size_t c = 0; c < ncol; ++c)
           draw_layout(cr, cells[c].get(), x + xs[c] + pad_x, y + pad_y, st.text);
-        if (!total_row) hline(cr, x, x + w, y + h - 0.25, last ? 0.8 : 0.5,
-                              last ? st.rule : st.light_rule);
+        if (!total_row)
+          hline(cr, x, x + w, y + h - 0.25, last ? 0.8 : 0.5, last ? st.rule : st.light_rule);
       });
       chunk->repeat_on_break = repeat;
     }
@@ -540,7 +543,8 @@ class PdfLayout {
     // A "–" in the table is explained under it, unless the builder already did.
     bool withheld = false;
     for (const auto& row : table.rows)
-      for (const auto& v : row.cells) withheld = withheld || v.suppression == doc::Suppression::Withheld;
+      for (const auto& v : row.cells)
+        withheld = withheld || v.suppression == doc::Suppression::Withheld;
     const std::string& why = report_.words.suppressed_note;
     if (withheld && !why.empty() &&
         std::find(footnotes.begin(), footnotes.end(), why) == footnotes.end())
@@ -607,12 +611,12 @@ void add_bookmarks(cairo_surface_t* surface, const std::vector<OutlineEntry>& ou
     auto it = pagination.anchors.find(e.anchor);
     if (it == pagination.anchors.end()) continue;
     char link[96];
-    std::snprintf(link, sizeof link, "page=%d pos=[%d %d]", it->second.page,
-                  static_cast<int>(left), static_cast<int>(it->second.y));
+    std::snprintf(link, sizeof link, "page=%d pos=[%d %d]", it->second.page, static_cast<int>(left),
+                  static_cast<int>(it->second.y));
     gchar* title = g_utf8_make_valid(e.title.c_str(), -1);
-    const int id = cairo_pdf_surface_add_outline(
-        surface, e.level == 0 ? CAIRO_PDF_OUTLINE_ROOT : parent, title, link,
-        static_cast<cairo_pdf_outline_flags_t>(0));
+    const int id =
+        cairo_pdf_surface_add_outline(surface, e.level == 0 ? CAIRO_PDF_OUTLINE_ROOT : parent,
+                                      title, link, static_cast<cairo_pdf_outline_flags_t>(0));
     g_free(title);
     if (e.level == 0) parent = id;
   }
@@ -639,10 +643,10 @@ void set_metadata(cairo_surface_t* surface, const doc::ReportMeta& meta, int64_t
 
 void render_pdf(const doc::Report& report, const RenderOptions& options,
                 const std::filesystem::path& out) {
-  const PdfStyle style = load_pdf_style(
-      (options.resources_dir.empty() ? std::filesystem::path(IPS_SOURCE_DIR)
-                                     : options.resources_dir) /
-      "templates" / "pdf.toml");
+  const PdfStyle style =
+      load_pdf_style((options.resources_dir.empty() ? std::filesystem::path(IPS_SOURCE_DIR)
+                                                    : options.resources_dir) /
+                     "templates" / "pdf.toml");
   const std::filesystem::path fonts = fonts_dir_of(options.resources_dir);
 
   PdfSurface pdf;
@@ -655,8 +659,7 @@ void render_pdf(const doc::Report& report, const RenderOptions& options,
     ContextPtr text = bundled_text_context(pdf.cr, fonts);
     PdfLayout layout(report, style, text.get());
     layout.build();
-    const Pagination pagination =
-        paginate(layout.chunks(), style.margin_top, style.body_height());
+    const Pagination pagination = paginate(layout.chunks(), style.margin_top, style.body_height());
     layout.set_pagination(&pagination);
     add_bookmarks(pdf.surface, layout.outline(), pagination, style.margin_left);
 
