@@ -290,7 +290,9 @@ class PdfLayout {
                                         : st_.heading3_size);
     style.weight = level == 3 ? PANGO_WEIGHT_SEMIBOLD : PANGO_WEIGHT_BOLD;
     style.colour = level <= 1 ? st_.accent : st_.text;
-    const double before = level <= 1 ? 26 : level == 2 ? 16 : 11;
+    // Straight under another heading a subheading needs little air of its own.
+    const bool under_heading = last_heading_ && !chunks_.empty() && chunks_.back() == last_heading_;
+    const double before = under_heading ? 4 : level <= 1 ? 26 : level == 2 ? 16 : 11;
     const double after = level <= 1 ? 8 : level == 2 ? 5 : 3;
     auto l = layout(text, style, st_.body_width());
     const Rgb colour = style.colour;
@@ -299,6 +301,7 @@ class PdfLayout {
         [l, colour](cairo_t* cr, double x, double y) { draw_layout(cr, l.get(), x, y, colour); });
     c->keep_with_next = true;
     c->anchor = anchor;
+    last_heading_ = c;
     return c;
   }
 
@@ -587,6 +590,7 @@ class PdfLayout {
   std::vector<ChunkPtr> chunks_;
   std::vector<OutlineEntry> outline_;
   const Pagination* pagination_ = nullptr;
+  ChunkPtr last_heading_;
 };
 
 // Owns the cairo objects so that every exit path releases them.
