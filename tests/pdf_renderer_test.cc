@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <regex>
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -395,4 +396,34 @@ TEST_CASE("an English report and an empty report render too") {
   render::render_pdf(empty, options(), dir.path / "empty.pdf");
   CHECK(page_count(dir.path / "empty.pdf") == 1);
   CHECK(page_text(dir.path / "empty.pdf", 1).find("Side 1 av 1") != std::string::npos);
+}
+
+TEST_CASE("a heading is never left alone at the bottom of a page") {
+  // Fill pages with a growing number of paragraphs so that the heading meets the page end
+  // at some point; it must always share its page with the text that follows it.
+  test::ScratchDir dir("pdf-keep");
+  std::set<int> heading_pages;
+  for (int filler = 28; filler <= 40; ++filler) {
+    Report r;
+    r.meta.title = "Test";
+    r.words.page_of = "Side {0} av {1}";
+    Section s;
+    s.title = "Del";
+    for (int i = 0; i < filler; ++i)
+      s.blocks.push_back(Paragraph{"Fyll " + std::to_string(i) + ": en linje tekst.", {}});
+    s.blocks.push_back(Heading{2, "Overskrift som skal holdes sammen", "h"});
+    s.blocks.push_back(Paragraph{"Teksten etter overskriften.", {}});
+    r.sections.push_back(s);
+    const auto pdf = dir.path / ("keep" + std::to_string(filler) + ".pdf");
+    render::render_pdf(r, options(), pdf);
+    for (int p = 3; p <= page_count(pdf); ++p) {  // after the title page and contents
+      const std::string text = page_text(pdf, p);
+      INFO("filler " << filler << ", page " << p);
+      if (text.find("Overskrift som skal holdes sammen") != std::string::npos) {
+        heading_pages.insert(p);
+        CHECK(text.find("Teksten etter overskriften.") != std::string::npos);
+      }
+    }
+  }
+  CHECK(heading_pages.size() >= 2);  // the heading did cross a page end in the series
 }
