@@ -65,10 +65,12 @@ ChartSpec heatmap() {
 ChartSpec scatter() {
   ChartSpec c;
   c.kind = ChartKind::Scatter;
+  // Bærum and Asker sit almost on the same spot: their labels must not be drawn on top of
+  // each other.
   c.series = {{"Tjenester",
-               {0.22, 0.41, 0.35, 0.5, 0.28},
-               {71, 98, 88, 112, 80},
-               {"Tromsø", "Bærum", "Ålesund", "Drammen", "Kristiansand"}}};
+               {0.22, 0.41, 0.35, 0.5, 0.28, 0.415, 0.405},
+               {71, 98, 88, 112, 80, 99, 97},
+               {"Tromsø", "Bærum", "Ålesund", "Drammen", "Kristiansand", "Asker", "Lier"}}};
   c.x_axis = {"Total skåre", 25, 125, 25, false};
   c.y_axis = {"Andel i jobb", 0, 0.6, 0.1, true};
   return c;
@@ -189,4 +191,42 @@ TEST_CASE("every kind stays inside its box, long labels included") {
   CHECK(words > 100);
   // Long site names are shortened with an ellipsis rather than overflowing.
   CHECK(shortened == 1);
+}
+
+TEST_CASE("scatter point labels do not cover each other") {
+  test::ScratchDir dir("chart-scatter");
+  const auto pdf = dir.path / "scatter.pdf";
+  cairo_surface_t* surface = cairo_pdf_surface_create(pdf.c_str(), 500, 340);
+  cairo_t* cr = cairo_create(surface);
+  render::draw_chart(cr, scatter(), 40, 40, 420, 260, Lang::Nb);
+  cairo_destroy(cr);
+  cairo_surface_finish(surface);
+  REQUIRE(cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy(surface);
+
+  struct Word {
+    double x0, y0, x1, y1;
+    std::string text;
+  };
+  std::vector<Word> labels;
+  const std::string bbox = test::run_command("pdftotext -bbox '" + pdf.string() + "' -");
+  const std::regex word(
+      "<word xMin=\"([-\\d.]+)\" yMin=\"([-\\d.]+)\" xMax=\"([-\\d.]+)\" "
+      "yMax=\"([-\\d.]+)\">([^<]*)</word>");
+  const std::set<std::string> names{"Tromsø",       "Bærum", "Ålesund", "Drammen",
+                                    "Kristiansand", "Asker", "Lier"};
+  for (auto it = std::sregex_iterator(bbox.begin(), bbox.end(), word); it != std::sregex_iterator();
+       ++it)
+    if (names.count((*it)[5]))
+      labels.push_back({std::stod((*it)[1]), std::stod((*it)[2]), std::stod((*it)[3]),
+                        std::stod((*it)[4]), (*it)[5]});
+  REQUIRE(labels.size() == names.size());
+  for (size_t i = 0; i < labels.size(); ++i)
+    for (size_t j = i + 1; j < labels.size(); ++j) {
+      const Word &a = labels[i], &b = labels[j];
+      INFO(a.text << " and " << b.text);
+      // Word boxes run from ascent to descent; 1 pt of shared edge is not an overlap.
+      const bool overlap = a.x0 < b.x1 - 1 && b.x0 < a.x1 - 1 && a.y0 < b.y1 - 1 && b.y0 < a.y1 - 1;
+      CHECK_FALSE(overlap);
+    }
 }

@@ -540,22 +540,55 @@ class ChartPainter {
                   kInk);
     TextStyle point_style = label_;
     point_style.colour = kInk;
+    struct Box {
+      double x0, y0, x1, y1;
+      bool overlaps(const Box& o) const { return x0 < o.x1 && o.x0 < x1 && y0 < o.y1 && o.y0 < y1; }
+    };
+    struct Point {
+      double x, y;
+      size_t series;
+      LayoutPtr label;
+    };
+    std::vector<Point> points;
+    std::vector<Box> taken;  // markers and labels already placed
     for (size_t s = 0; s < spec_.series.size(); ++s) {
       const auto& series = spec_.series[s];
       for (size_t i = 0; i < series.values.size() && i < series.x.size(); ++i) {
         if (!series.values[i] || !series.x[i]) continue;
-        const double xv = std::clamp(*series.x[i], xt.min, xt.max);
-        const double yv = std::clamp(*series.values[i], yt.min, yt.max);
-        const double xx = x_of(xv), yy = y_of(yv);
-        draw_marker(s, xx, yy);
-        if (i < series.point_labels.size() && !series.point_labels[i].empty()) {
-          auto l = text(series.point_labels[i], point_style, 90, 1);
-          const double lw = layout_width(l.get()), lh = layout_height(l.get());
-          // Right of the point, or left of it near the right edge.
-          const double lx = xx + 6 + lw > px + pw ? xx - 6 - lw : xx + 6;
-          draw_layout(cr_, l.get(), lx, yy - lh / 2, kInk);
+        const double xx = x_of(std::clamp(*series.x[i], xt.min, xt.max));
+        const double yy = y_of(std::clamp(*series.values[i], yt.min, yt.max));
+        LayoutPtr label;
+        if (i < series.point_labels.size() && !series.point_labels[i].empty())
+          label = text(series.point_labels[i], point_style, 90, 1);
+        points.push_back({xx, yy, s, label});
+        taken.push_back({xx - 4, yy - 4, xx + 4, yy + 4});
+      }
+    }
+    for (const Point& p : points) draw_marker(p.series, p.x, p.y);
+    // Each label goes to the first free place around its point: right, left, above, below.
+    for (const Point& p : points) {
+      if (!p.label) continue;
+      const double lw = layout_width(p.label.get()), lh = layout_height(p.label.get());
+      const double candidates[][2] = {{p.x + 6, p.y - lh / 2},      {p.x - 6 - lw, p.y - lh / 2},
+                                      {p.x - lw / 2, p.y - 5 - lh}, {p.x - lw / 2, p.y + 5},
+                                      {p.x + 5, p.y - 3 - lh},      {p.x + 5, p.y + 3}};
+      std::optional<Box> chosen;
+      for (const auto& c : candidates) {
+        const Box b{c[0], c[1], c[0] + lw, c[1] + lh};
+        if (b.x0 < px || b.x1 > px + pw || b.y0 < py - 4 || b.y1 > py + ph) continue;
+        bool free = true;
+        for (const Box& t : taken) free = free && !b.overlaps(t);
+        if (free) {
+          chosen = b;
+          break;
         }
       }
+      if (!chosen) {  // crowded: right of the point (left near the edge), overlap accepted
+        const double lx = p.x + 6 + lw > px + pw ? p.x - 6 - lw : p.x + 6;
+        chosen = Box{lx, p.y - lh / 2, lx + lw, p.y + lh / 2};
+      }
+      taken.push_back(*chosen);
+      draw_layout(cr_, p.label.get(), chosen->x0, chosen->y0, kInk);
     }
     draw_benchmarks(px, pw, y_of, yt);
   }

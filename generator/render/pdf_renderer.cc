@@ -464,7 +464,7 @@ class PdfLayout {
     };
     const PdfStyle st = st_;
     // The tallest a row may be: what fits on a page under the header; longer cells are cut.
-    const double max_row = st_.body_height() * 0.6;
+    const double max_row = st_.body_height() * 0.85;
 
     if (!table.caption.empty()) {
       TextStyle cap = base(st_.body_size);
