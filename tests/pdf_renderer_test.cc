@@ -179,6 +179,28 @@ int page_count(const std::filesystem::path& pdf) {
   return std::stoi(m[1]);
 }
 
+// The words (pdftotext -bbox) closer than 1 cm to an edge of the A4 page; counts all words
+// into `total`.
+int words_outside_page(const std::filesystem::path& pdf, int* total = nullptr) {
+  const std::string html = test::run_command("pdftotext -bbox '" + pdf.string() + "' -");
+  const std::regex word(
+      "<word xMin=\"([-\\d.]+)\" yMin=\"([-\\d.]+)\" xMax=\"([-\\d.]+)\" "
+      "yMax=\"([-\\d.]+)\">([^<]*)</word>");
+  int outside = 0, words = 0;
+  for (auto it = std::sregex_iterator(html.begin(), html.end(), word); it != std::sregex_iterator();
+       ++it) {
+    ++words;
+    const bool inside = std::stod((*it)[1]) >= 28 && std::stod((*it)[2]) >= 28 &&
+                        std::stod((*it)[3]) <= 595.276 - 28 && std::stod((*it)[4]) <= 841.89 - 28;
+    if (!inside) {
+      ++outside;
+      UNSCOPED_INFO("outside the page: " << (*it)[0]);
+    }
+  }
+  if (total) *total = words;
+  return outside;
+}
+
 // Lets a developer look at the output: IPS_KEEP_PDF=/some/dir keeps a copy.
 void keep(const std::filesystem::path& pdf) {
   if (const char* dir = std::getenv("IPS_KEEP_PDF"))
@@ -283,20 +305,8 @@ TEST_CASE("no word lies outside the page") {
   test::ScratchDir dir("pdf-bbox");
   const auto pdf = dir.path / "report.pdf";
   render::render_pdf(sample_report(), options(), pdf);
-  const std::string html = test::run_command("pdftotext -bbox '" + pdf.string() + "' -");
-  const std::regex word(
-      "<word xMin=\"([-\\d.]+)\" yMin=\"([-\\d.]+)\" xMax=\"([-\\d.]+)\" "
-      "yMax=\"([-\\d.]+)\">([^<]*)</word>");
   int words = 0;
-  for (auto it = std::sregex_iterator(html.begin(), html.end(), word); it != std::sregex_iterator();
-       ++it) {
-    ++words;
-    INFO((*it)[5].str());
-    CHECK(std::stod((*it)[1]) >= 28);  // at least 1 cm from every edge
-    CHECK(std::stod((*it)[2]) >= 28);
-    CHECK(std::stod((*it)[3]) <= 595.276 - 28);
-    CHECK(std::stod((*it)[4]) <= 841.89 - 28);
-  }
+  CHECK(words_outside_page(pdf, &words) == 0);
   CHECK(words > 500);
 }
 
@@ -426,4 +436,36 @@ TEST_CASE("a heading is never left alone at the bottom of a page") {
     }
   }
   CHECK(heading_pages.size() >= 2);  // the heading did cross a page end in the series
+}
+
+TEST_CASE("a table cell longer than a page continues on the next page, nothing cut") {
+  Report r;
+  r.meta.title = "Lang kommentar";
+  r.words.page_of = "Side {0} av {1}";
+  Section s;
+  s.title = "Kommentarer";
+  Table t;
+  t.columns = {
+      {"Punkt", Align::Left, 1}, {"Kommentar", Align::Left, 3}, {"Skåre", Align::Right, 1}};
+  std::string comment;
+  for (int i = 1; i <= 400; ++i) comment += "setning " + std::to_string(i) + " om tjenesten. ";
+  comment += "SLUTTEN.";
+  t.rows.push_back(
+      {RowStyle::Data, {Value::of_text("B1"), Value::of_text(comment), Value::score(4)}});
+  t.rows.push_back(
+      {RowStyle::Data, {Value::of_text("B2"), Value::of_text("kort"), Value::score(5)}});
+  s.blocks.push_back(t);
+  r.sections.push_back(s);
+  test::ScratchDir dir("pdf-tall-row");
+  const auto pdf = dir.path / "tall.pdf";
+  render::render_pdf(r, options(), pdf);
+  keep(pdf);
+  const std::string all = test::run_command("pdftotext '" + pdf.string() + "' -");
+  CHECK(all.find("setning 400 om tjenesten.") != std::string::npos);
+  CHECK(all.find("SLUTTEN.") != std::string::npos);
+  const int pages = page_count(pdf);
+  CHECK(pages >= 4);
+  for (int p = 3; p <= pages; ++p)  // the header row is on every page of the table
+    CHECK(std::regex_search(page_text(pdf, p), std::regex("Punkt\\s+Kommentar\\s+Skåre")));
+  CHECK(words_outside_page(pdf) == 0);
 }

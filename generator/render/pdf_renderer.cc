@@ -522,12 +522,11 @@ class PdfLayout {
         const doc::Value v = c < row.cells.size() ? row.cells[c] : doc::Value::empty();
         if (total_row || v.emphasis) cell.weight = PANGO_WEIGHT_BOLD;
         cells.push_back(layout(doc::format_value(v, lang_), cell, widths[c] - 2 * pad_x));
-        if (layout_height(cells.back().get()) > max_row) {
-          const double line_h = cell.size * 1.25;
-          cells.back() = layout(doc::format_value(v, lang_), cell, widths[c] - 2 * pad_x,
-                                std::max(1, static_cast<int>(max_row / line_h)));
-        }
         h = std::max(h, layout_height(cells.back().get()));
+      }
+      if (h > max_row) {  // taller than a page can take: continued over pages, line by line
+        add_split_row(cells, xs, w, pad_x, pad_y, total_row, last, repeat);
+        continue;
       }
       h += 2 * pad_y;
       auto chunk = add(h, 0, [=](cairo_t* cr, double x, double y) {
@@ -559,6 +558,69 @@ class PdfLayout {
       if (i + 1 < footnotes.size()) chunks_.back()->keep_with_next = true;
     }
     if (!chunks_.empty()) chunks_.back()->height += 4;
+  }
+
+  // A table row too tall for one page, cut into slices of whole lines: every cell continues
+  // in the next slice, and each slice is a chunk that may start a page (under the header).
+  void add_split_row(const std::vector<LayoutPtr>& cells, const std::vector<double>& xs, double w,
+                     double pad_x, double pad_y, bool total_row, bool last,
+                     const std::shared_ptr<const Chunk>& repeat) {
+    struct Line {
+      PangoLayoutLine* line;
+      double top, baseline, x;  // top relative to the slice
+    };
+    struct Slice {
+      std::vector<std::vector<Line>> cells;
+      double height = 0;
+    };
+    // Small slices (about three lines) drawn edge to edge, so the pages fill up.
+    const double slice_height = st_.table_size * 1.25 * 3;
+    std::vector<Slice> slices;
+    for (size_t c = 0; c < cells.size(); ++c) {
+      PangoLayoutIter* it = pango_layout_get_iter(cells[c].get());
+      size_t k = 0;
+      double base = 0;
+      do {
+        int y0 = 0, y1 = 0;
+        pango_layout_iter_get_line_yrange(it, &y0, &y1);
+        PangoRectangle logical;
+        pango_layout_iter_get_line_extents(it, nullptr, &logical);
+        const double top = y0 / double(PANGO_SCALE), bottom = y1 / double(PANGO_SCALE);
+        if (bottom - base > slice_height && top > base) {
+          ++k;
+          base = top;
+        }
+        if (slices.size() <= k) slices.resize(k + 1);
+        slices[k].cells.resize(cells.size());
+        slices[k].cells[c].push_back(
+            {pango_layout_iter_get_line_readonly(it), top - base,
+             pango_layout_iter_get_baseline(it) / double(PANGO_SCALE) - top,
+             logical.x / double(PANGO_SCALE)});
+        slices[k].height = std::max(slices[k].height, bottom - base);
+      } while (pango_layout_iter_next_line(it));
+      pango_layout_iter_free(it);
+    }
+    const PdfStyle st = st_;
+    for (size_t k = 0; k < slices.size(); ++k) {
+      const Slice slice = slices[k];
+      const bool final_slice = k + 1 == slices.size();
+      // Cell padding above the first slice and below the last only: the text runs on.
+      const double top_pad = k == 0 ? pad_y : 0;
+      const double h = slice.height + top_pad + (final_slice ? pad_y : 0);
+      auto chunk = add(h, 0, [=](cairo_t* cr, double x, double y) {
+        if (total_row && k == 0) hline(cr, x, x + w, y + 0.4, 0.8, st.text);
+        set_colour(cr, st.text);
+        for (size_t c = 0; c < slice.cells.size(); ++c)
+          for (const Line& line : slice.cells[c]) {
+            cairo_move_to(cr, x + xs[c] + pad_x + line.x, y + top_pad + line.top + line.baseline);
+            pango_cairo_show_layout_line(cr, line.line);
+          }
+        (void)cells;  // keeps the layouts, and so their lines, alive
+        if (!total_row && final_slice)
+          hline(cr, x, x + w, y + h - 0.25, last ? 0.8 : 0.5, last ? st.rule : st.light_rule);
+      });
+      chunk->repeat_on_break = repeat;
+    }
   }
 
   void add_block(const doc::Chart& chart) {
