@@ -469,3 +469,21 @@ TEST_CASE("a table cell longer than a page continues on the next page, nothing c
     CHECK(std::regex_search(page_text(pdf, p), std::regex("Punkt\\s+Kommentar\\s+Skåre")));
   CHECK(words_outside_page(pdf) == 0);
 }
+
+TEST_CASE("pdf.toml settings change the layout: sections on new pages, wider margins") {
+  render::RenderOptions o = options();
+  o.resources_dir = test::fixture("pdf/custom-style");  // its fonts/ links to the bundled ones
+  test::ScratchDir dir("pdf-custom");
+  const auto pdf = dir.path / "custom.pdf";
+  render::render_pdf(sample_report(), o, pdf);
+  keep(pdf);
+  // Sammendrag and Tjenestekvalitet share page 3 by default; here each has its own page.
+  CHECK(page_text(pdf, 3).find("Sammendrag") != std::string::npos);
+  CHECK(page_text(pdf, 3).find("Tjenestekvalitet") == std::string::npos);
+  CHECK(page_text(pdf, 4).find("Tjenestekvalitet") != std::string::npos);
+  // 30 mm margins: no text starts left of 85 pt.
+  const std::string bbox = test::run_command("pdftotext -bbox -f 3 -l 3 '" + pdf.string() + "' -");
+  std::smatch m;
+  REQUIRE(std::regex_search(bbox, m, std::regex("<word xMin=\"([\\d.]+)\"")));
+  CHECK(std::stod(m[1]) == Approx(30 * 72 / 25.4).margin(1.0));
+}
