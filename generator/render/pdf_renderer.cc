@@ -242,7 +242,7 @@ class PdfLayout {
       add(h, i == 0 ? 4 : space,
           [this, e, l, h, indent, w, colour, dots, number](cairo_t* cr, double x, double y) {
             const Place target = find(e.anchor);
-            auto n = layout(std::to_string(target.page), number, 40, 1);
+            auto n = layout(target.page > 0 ? std::to_string(target.page) : "", number, 40, 1);
             // The last line of the title and the number share a baseline, joined by dots.
             PangoLayoutIter* it = pango_layout_get_iter(l.get());
             while (!pango_layout_iter_at_last_line(it)) pango_layout_iter_next_line(it);
@@ -256,7 +256,8 @@ class PdfLayout {
             std::snprintf(rect, sizeof rect, " rect=[%d %d %d %d]", static_cast<int>(x),
                           static_cast<int>(y), static_cast<int>(w), static_cast<int>(std::ceil(h)));
             const std::string attrs = "dest='" + dest_name(e.anchor) + "'" + rect;
-            cairo_tag_begin(cr, CAIRO_TAG_LINK, attrs.c_str());
+            const bool linked = target.page > 0;  // a dangling link would fail the PDF
+            if (linked) cairo_tag_begin(cr, CAIRO_TAG_LINK, attrs.c_str());
             draw_layout(cr, l.get(), x + indent, y, colour);
             draw_layout(cr, n.get(), x + w - 40, y + baseline - layout_baseline(n.get()), colour);
             const double dots_from = text_end + 6, dots_to = x + w - 6 - layout_width(n.get());
@@ -272,7 +273,7 @@ class PdfLayout {
               cairo_set_dash(cr, nullptr, 0, 0);
               cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
             }
-            cairo_tag_end(cr, CAIRO_TAG_LINK);
+            if (linked) cairo_tag_end(cr, CAIRO_TAG_LINK);
           });
     }
   }
