@@ -48,6 +48,8 @@ Report sample_report() {
   kf.figures.push_back({"Andel i jobb", Value::rate(0.412), "14 av 34 deltakere"});
   kf.figures.push_back({"Deltakere", Value::count(34), ""});
   kf.figures.push_back({"Endring", Value::change(7), "fra forrige gjennomgang"});
+  kf.figures.push_back(
+      {"Nivå", Value::of_text("Delvis vurdert: 11 av 25 punkter"), "for få punkter for nivå"});
   summary.blocks.push_back(kf);
   summary.blocks.push_back(
       Paragraph{"Tallene for jobbstart er foreløpige fordi to registreringer mangler sluttdato.",
@@ -268,6 +270,7 @@ TEST_CASE("every page has its number and a long table repeats its header on each
   CHECK(all.find("41,2 %") != std::string::npos);
   CHECK(all.find("1 234") != std::string::npos);
   CHECK(all.find("Særlig ærlige og åpne") != std::string::npos);
+  CHECK(all.find("Delvis vurdert: 11 av 25") != std::string::npos);  // wrapped, not cut
   // The table has a withheld value: its explanation is added under the table's own note.
   CHECK(all.find("Kilde: kvalitetsgjennomgangene i 2016.") != std::string::npos);
   CHECK(all.find("– Vises ikke når tallet bygger på færre enn fem personer.") != std::string::npos);

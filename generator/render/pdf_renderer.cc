@@ -396,6 +396,18 @@ class PdfLayout {
     if (!chunks_.empty()) chunks_.back()->height += 4;
   }
 
+  // A key figure's value at its size if it fits the box, else smaller (down to 60 %), else
+  // wrapped: a long value ("delvis: 11 av 25") is never cut.
+  LayoutPtr fitted_value(const std::string& text, TextStyle style, double width) {
+    const double full = style.size;
+    for (double scale = 1.0; scale >= 0.6; scale -= 0.1) {
+      style.size = full * scale;
+      auto l = layout(text, style, 0);
+      if (layout_width(l.get()) <= width) return l;
+    }
+    return layout(text, style, width);
+  }
+
   void add_block(const doc::KeyFigures& figures) {
     const size_t n = figures.figures.size();
     if (n == 0) return;
@@ -418,7 +430,7 @@ class PdfLayout {
       for (size_t i = row * per_row; i < std::min(n, (row + 1) * per_row); ++i) {
         const auto& f = figures.figures[i];
         Box b{layout(f.label, label, box_w - 2 * pad, 2),
-              layout(doc::format_value(f.value, lang_), value, box_w - 2 * pad, 1),
+              fitted_value(doc::format_value(f.value, lang_), value, box_w - 2 * pad),
               layout(f.detail, detail, box_w - 2 * pad, 2)};
         label_h = std::max(label_h, layout_height(b.label.get()));
         value_h = std::max(value_h, layout_height(b.value.get()));
