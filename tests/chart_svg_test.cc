@@ -5,6 +5,7 @@
 #include <cairo-pdf.h>
 
 #include <cstdlib>
+#include <limits>
 #include <regex>
 #include <set>
 
@@ -229,4 +230,25 @@ TEST_CASE("scatter point labels do not cover each other") {
       const bool overlap = a.x0 < b.x1 - 1 && b.x0 < a.x1 - 1 && a.y0 < b.y1 - 1 && b.y0 < a.y1 - 1;
       CHECK_FALSE(overlap);
     }
+}
+
+TEST_CASE("NaN, infinite and missing values never break a chart") {
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  const double inf = std::numeric_limits<double>::infinity();
+  for (ChartSpec spec : every_kind()) {
+    for (auto& series : spec.series) {
+      if (!series.values.empty()) series.values[0] = nan;
+      if (series.values.size() > 1) series.values[1] = inf;
+      if (!series.x.empty()) series.x[0] = -inf;
+    }
+    spec.benchmarks.push_back({"NaN", nan});
+    CHECK_NOTHROW(render::chart_svg(spec, 400, 240, Lang::Nb));
+  }
+  ChartSpec empty;
+  CHECK_NOTHROW(render::chart_svg(empty, 400, 240, Lang::Nb));
+  empty.kind = ChartKind::Heatmap;
+  CHECK_NOTHROW(render::chart_svg(empty, 400, 240, Lang::Nb));
+  empty.kind = ChartKind::Scatter;
+  empty.y_axis = {"", 5, 5, 0, false};  // an unusable axis
+  CHECK_NOTHROW(render::chart_svg(empty, 400, 240, Lang::Nb));
 }

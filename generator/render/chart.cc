@@ -92,11 +92,30 @@ std::string tick_label(double v, const Axis& axis, Lang lang) {
   return doc::format_number(v, decimals_for(axis.step), lang);
 }
 
+// The spec with every NaN or infinite value made missing: one such value would put the cairo
+// context in an error state and fail the whole document.
+ChartSpec finite_only(const ChartSpec& spec) {
+  ChartSpec out = spec;
+  auto clean = [](std::vector<std::optional<double>>& values) {
+    for (auto& v : values)
+      if (v && !std::isfinite(*v)) v.reset();
+  };
+  for (auto& s : out.series) {
+    clean(s.values);
+    clean(s.x);
+  }
+  for (doc::Axis* axis : {&out.x_axis, &out.y_axis})
+    if (!std::isfinite(axis->min) || !std::isfinite(axis->max) || !std::isfinite(axis->step))
+      *axis = doc::Axis{axis->title, 0, 1, 0.25, axis->percent};
+  std::erase_if(out.benchmarks, [](const doc::Benchmark& b) { return !std::isfinite(b.value); });
+  return out;
+}
+
 class ChartPainter {
  public:
   ChartPainter(cairo_t* cr, PangoContext* text, const ChartSpec& spec, Lang lang, double x,
                double y, double w, double h)
-      : cr_(cr), text_(text), spec_(spec), lang_(lang), x_(x), y_(y), w_(w), h_(h) {
+      : cr_(cr), text_(text), spec_(finite_only(spec)), lang_(lang), x_(x), y_(y), w_(w), h_(h) {
     label_.size = 7.5;
     label_.colour = kMuted;
     title_ = label_;
@@ -595,7 +614,7 @@ class ChartPainter {
 
   cairo_t* cr_;
   PangoContext* text_;
-  const ChartSpec& spec_;
+  const ChartSpec spec_;
   Lang lang_;
   double x_, y_, w_, h_;
   TextStyle label_, title_;
