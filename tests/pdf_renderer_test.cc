@@ -2,9 +2,12 @@
 // numbers, table header repetition, TOC page numbers, nothing outside the page, same bytes.
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <cstdlib>
 #include <regex>
+#include <set>
 #include <sstream>
+#include <thread>
 
 #include "render/renderer.h"
 #include "support/test_support.h"
@@ -27,6 +30,7 @@ Report sample_report() {
   r.meta.date_label = "Januar 2017";
   r.words.page_of = "Side {0} av {1}";
   r.words.contents = "Innhold";
+  r.words.suppressed_note = "– Vises ikke når tallet bygger på færre enn fem personer.";
 
   Section summary;
   summary.title = "Sammendrag";
@@ -44,12 +48,14 @@ Report sample_report() {
   kf.figures.push_back({"Andel i jobb", Value::rate(0.412), "14 av 34 deltakere"});
   kf.figures.push_back({"Deltakere", Value::count(34), ""});
   kf.figures.push_back({"Endring", Value::change(7), "fra forrige gjennomgang"});
+  kf.figures.push_back(
+      {"Nivå", Value::of_text("Delvis vurdert: 11 av 25 punkter"), "for få punkter for nivå"});
   summary.blocks.push_back(kf);
-  summary.blocks.push_back(Paragraph{
-      "Tallene for jobbstart er foreløpige fordi to registreringer mangler sluttdato.",
-      ParagraphStyle::Warning});
-  summary.blocks.push_back(Paragraph{"Kilde: registreringer fra tjenesten, hentet 3. januar.",
-                                     ParagraphStyle::Note});
+  summary.blocks.push_back(
+      Paragraph{"Tallene for jobbstart er foreløpige fordi to registreringer mangler sluttdato.",
+                ParagraphStyle::Warning});
+  summary.blocks.push_back(
+      Paragraph{"Kilde: registreringer fra tjenesten, hentet 3. januar.", ParagraphStyle::Note});
   r.sections.push_back(summary);
 
   Section fidelity;
@@ -63,9 +69,9 @@ Report sample_report() {
   Table items;
   items.id = "items";
   items.caption = "Tabell 1. Skåre per punkt";
-  items.columns = {{"Punkt", Align::Left, 0.7},     {"Beskrivelse", Align::Left, 3.2},
-                   {"Skåre", Align::Right, 0.8},    {"Forrige", Align::Right, 0.8},
-                   {"Endring", Align::Right, 0.8},  {"Andel", Align::Right, 0.9}};
+  items.columns = {{"Punkt", Align::Left, 0.7},    {"Beskrivelse", Align::Left, 3.2},
+                   {"Skåre", Align::Right, 0.8},   {"Forrige", Align::Right, 0.8},
+                   {"Endring", Align::Right, 0.8}, {"Andel", Align::Right, 0.9}};
   for (int i = 1; i <= 40; ++i) {
     if (i == 1 || i == 21) {
       Row g;
@@ -76,20 +82,23 @@ Report sample_report() {
     Row row;
     std::string text = "Punkt nummer " + std::to_string(i) + " om samarbeid, økonomi og råd";
     if (i % 7 == 0)
-      text += ": en lengre beskrivelse som må brytes over flere linjer i cellen fordi den er "
-              "skrevet av en kvalitetsrådgiver med mye å si om tjenesten";
-    row.cells = {Value::of_text("P" + std::to_string(i)), Value::of_text(text),
-                 Value::score(1 + i % 5),               Value::score(1 + (i + 2) % 5),
-                 Value::change(i % 5 - (i + 2) % 5),    i % 9 == 0 ? Value::withheld()
-                                                                   : Value::rate(i / 41.0)};
+      text +=
+          ": en lengre beskrivelse som må brytes over flere linjer i cellen fordi den er "
+          "skrevet av en kvalitetsrådgiver med mye å si om tjenesten";
+    row.cells = {Value::of_text("P" + std::to_string(i)),
+                 Value::of_text(text),
+                 Value::score(1 + i % 5),
+                 Value::score(1 + (i + 2) % 5),
+                 Value::change(i % 5 - (i + 2) % 5),
+                 i % 9 == 0 ? Value::withheld() : Value::rate(i / 41.0)};
     items.rows.push_back(row);
   }
   Row total;
   total.style = RowStyle::Total;
-  total.cells = {Value::of_text("Sum"), Value::empty(), Value::score(1234), Value::score(1180),
-                 Value::change(54), Value::empty()};
+  total.cells = {Value::of_text("Sum"), Value::empty(),    Value::score(1234),
+                 Value::score(1180),    Value::change(54), Value::empty()};
   items.rows.push_back(total);
-  items.footnotes = {"– Andelen vises ikke når den bygger på færre enn fem personer."};
+  items.footnotes = {"Kilde: kvalitetsgjennomgangene i 2016."};
   fidelity.blocks.push_back(items);
 
   ChartSpec chart;
@@ -120,8 +129,24 @@ Report sample_report() {
   bars.y_axis = {"Andel i jobb", 0, 0.6, 0.1, true};
   bars.benchmarks = {{"Mål: 40 %", 0.4}};
   outcomes.blocks.push_back(Chart{bars});
-  outcomes.blocks.push_back(Paragraph{"Målet på 40 % er hentet fra den nasjonale veilederen.",
-                                      ParagraphStyle::Body});
+  ChartSpec heat;
+  heat.kind = ChartKind::Heatmap;
+  heat.title = "Figur 3. Siste skåre per punkt og tjeneste";
+  for (int i = 1; i <= 25; ++i) heat.categories.push_back("P" + std::to_string(i));
+  int row = 0;
+  for (const char* site : {"Bærum", "Drammen kommune og omegn interkommunale IPS-tjeneste",
+                           "Tromsø", "Ålesund", "Kristiansand", "Øvre Eiker"}) {
+    Series s{site, {}, {}, {}};
+    ++row;
+    for (int i = 0; i < 25; ++i)
+      s.values.push_back(row == 4 && i > 20 ? std::nullopt
+                                            : std::optional<double>(1 + (i * row + row) % 5));
+    heat.series.push_back(s);
+  }
+  heat.y_axis = {"Skåre", 1, 5, 1, false};
+  outcomes.blocks.push_back(Chart{heat});
+  outcomes.blocks.push_back(
+      Paragraph{"Målet på 40 % er hentet fra den nasjonale veilederen.", ParagraphStyle::Body});
   r.sections.push_back(outcomes);
 
   Section appendix;
@@ -154,6 +179,28 @@ int page_count(const std::filesystem::path& pdf) {
   std::smatch m;
   REQUIRE(std::regex_search(info, m, std::regex("Pages:\\s+(\\d+)")));
   return std::stoi(m[1]);
+}
+
+// The words (pdftotext -bbox) closer than 1 cm to an edge of the A4 page; counts all words
+// into `total`.
+int words_outside_page(const std::filesystem::path& pdf, int* total = nullptr) {
+  const std::string html = test::run_command("pdftotext -bbox '" + pdf.string() + "' -");
+  const std::regex word(
+      "<word xMin=\"([-\\d.]+)\" yMin=\"([-\\d.]+)\" xMax=\"([-\\d.]+)\" "
+      "yMax=\"([-\\d.]+)\">([^<]*)</word>");
+  int outside = 0, words = 0;
+  for (auto it = std::sregex_iterator(html.begin(), html.end(), word); it != std::sregex_iterator();
+       ++it) {
+    ++words;
+    const bool inside = std::stod((*it)[1]) >= 28 && std::stod((*it)[2]) >= 28 &&
+                        std::stod((*it)[3]) <= 595.276 - 28 && std::stod((*it)[4]) <= 841.89 - 28;
+    if (!inside) {
+      ++outside;
+      UNSCOPED_INFO("outside the page: " << (*it)[0]);
+    }
+  }
+  if (total) *total = words;
+  return outside;
 }
 
 // Lets a developer look at the output: IPS_KEEP_PDF=/some/dir keeps a copy.
@@ -223,6 +270,10 @@ TEST_CASE("every page has its number and a long table repeats its header on each
   CHECK(all.find("41,2 %") != std::string::npos);
   CHECK(all.find("1 234") != std::string::npos);
   CHECK(all.find("Særlig ærlige og åpne") != std::string::npos);
+  CHECK(all.find("Delvis vurdert: 11 av 25") != std::string::npos);  // wrapped, not cut
+  // The table has a withheld value: its explanation is added under the table's own note.
+  CHECK(all.find("Kilde: kvalitetsgjennomgangene i 2016.") != std::string::npos);
+  CHECK(all.find("– Vises ikke når tallet bygger på færre enn fem personer.") != std::string::npos);
 }
 
 TEST_CASE("the table of contents gives the page where each section starts") {
@@ -247,25 +298,18 @@ TEST_CASE("the table of contents gives the page where each section starts") {
   const std::string raw = test::read_file(pdf);
   CHECK(raw.find("/Outlines") != std::string::npos);
   CHECK(raw.find("/Subtype /Link") != std::string::npos);
+  // Every TOC link has a destination (cairo 1.16 silently drops links to later pages by
+  // page number, so the renderer uses named destinations).
+  CHECK(std::regex_search(raw, std::regex("/Subtype /Link[^>]*/Dest \\(ips-")));
+  CHECK(raw.find("/Dests") != std::string::npos);
 }
 
 TEST_CASE("no word lies outside the page") {
   test::ScratchDir dir("pdf-bbox");
   const auto pdf = dir.path / "report.pdf";
   render::render_pdf(sample_report(), options(), pdf);
-  const std::string html = test::run_command("pdftotext -bbox '" + pdf.string() + "' -");
-  const std::regex word("<word xMin=\"([-\\d.]+)\" yMin=\"([-\\d.]+)\" xMax=\"([-\\d.]+)\" "
-                        "yMax=\"([-\\d.]+)\">([^<]*)</word>");
   int words = 0;
-  for (auto it = std::sregex_iterator(html.begin(), html.end(), word);
-       it != std::sregex_iterator(); ++it) {
-    ++words;
-    INFO((*it)[5].str());
-    CHECK(std::stod((*it)[1]) >= 28);  // at least 1 cm from every edge
-    CHECK(std::stod((*it)[2]) >= 28);
-    CHECK(std::stod((*it)[3]) <= 595.276 - 28);
-    CHECK(std::stod((*it)[4]) <= 841.89 - 28);
-  }
+  CHECK(words_outside_page(pdf, &words) == 0);
   CHECK(words > 500);
 }
 
@@ -284,4 +328,165 @@ TEST_CASE("a PDF that cannot be written is an error, not a truncated file") {
   const auto pdf = dir.path / "missing-folder" / "report.pdf";
   CHECK_THROWS_AS(render::render_pdf(sample_report(), options(), pdf), render::RenderError);
   CHECK_FALSE(std::filesystem::exists(pdf));
+}
+
+TEST_CASE("a long report is complete, with every page numbered") {
+  // A 3 000-row table: a cairo error part-way would leave a short PDF (design.md).
+  Report r = sample_report();
+  Table big;
+  big.id = "big";
+  big.caption = "Tabell 9. Alle registreringer";
+  big.columns = {{"Nr.", Align::Right, 0.6},
+                 {"Tjeneste", Align::Left, 2},
+                 {"Dato", Align::Left, 1},
+                 {"Andel", Align::Right, 1}};
+  for (int i = 1; i <= 3000; ++i)
+    big.rows.push_back({RowStyle::Data,
+                        {Value::count(i), Value::of_text(i % 2 ? "Bærum" : "Tromsø"),
+                         Value::date(17000 + i), Value::rate((i % 100) / 100.0)}});
+  r.sections.back().blocks.push_back(big);
+  test::ScratchDir dir("pdf-long");
+  const auto pdf = dir.path / "long.pdf";
+  const auto start = std::chrono::steady_clock::now();
+  render::render_pdf(r, options(), pdf);
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const int pages = page_count(pdf);
+  WARN(pages << " pages in " << seconds << " s");
+  CHECK(pages > 60);
+  const std::string last = page_text(pdf, pages);
+  CHECK(last.find("Side " + std::to_string(pages) + " av " + std::to_string(pages)) !=
+        std::string::npos);
+  CHECK(last.find("3 000") != std::string::npos);
+  CHECK(std::regex_search(last, std::regex("Nr\\.\\s+Tjeneste\\s+Dato\\s+Andel")));
+}
+
+TEST_CASE("a broken pdf.toml is reported with its file and setting") {
+  render::RenderOptions o = options();
+  o.resources_dir = test::fixture("pdf/bad-style");
+  test::ScratchDir dir("pdf-style");
+  try {
+    render::render_pdf(sample_report(), o, dir.path / "x.pdf");
+    FAIL("no error");
+  } catch (const render::RenderError& e) {
+    const std::string what = e.what();
+    CHECK(what.find("pdf.toml") != std::string::npos);
+    CHECK(what.find("[colour] accent") != std::string::npos);
+  }
+  CHECK_FALSE(std::filesystem::exists(dir.path / "x.pdf"));
+}
+
+TEST_CASE("reports rendered on several threads at once come out the same as one by one") {
+  test::ScratchDir dir("pdf-threads");
+  render::render_pdf(sample_report(), options(), dir.path / "alone.pdf");
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 3; ++i)
+    threads.emplace_back([&, i] {
+      render::render_pdf(sample_report(), options(), dir.path / ("t" + std::to_string(i) + ".pdf"));
+    });
+  for (auto& t : threads) t.join();
+  const std::string alone = test::read_file(dir.path / "alone.pdf");
+  for (int i = 0; i < 3; ++i)
+    CHECK(test::read_file(dir.path / ("t" + std::to_string(i) + ".pdf")) == alone);
+}
+
+TEST_CASE("an English report and an empty report render too") {
+  Report en = sample_report();
+  en.meta.lang = Lang::En;
+  en.words.page_of = "Page {0} of {1}";
+  en.words.contents = "Contents";
+  test::ScratchDir dir("pdf-en");
+  render::render_pdf(en, options(), dir.path / "en.pdf");
+  const int pages = page_count(dir.path / "en.pdf");
+  CHECK(page_text(dir.path / "en.pdf", 2).find("Contents") != std::string::npos);
+  CHECK(page_text(dir.path / "en.pdf", 3).find("41.2%") != std::string::npos);
+  CHECK(page_text(dir.path / "en.pdf", pages).find("Page " + std::to_string(pages) + " of ") !=
+        std::string::npos);
+
+  Report empty;
+  empty.meta.title = "Tom rapport";
+  empty.words.page_of = "Side {0} av {1}";
+  render::render_pdf(empty, options(), dir.path / "empty.pdf");
+  CHECK(page_count(dir.path / "empty.pdf") == 1);
+  CHECK(page_text(dir.path / "empty.pdf", 1).find("Side 1 av 1") != std::string::npos);
+}
+
+TEST_CASE("a heading is never left alone at the bottom of a page") {
+  // Fill pages with a growing number of paragraphs so that the heading meets the page end
+  // at some point; it must always share its page with the text that follows it.
+  test::ScratchDir dir("pdf-keep");
+  std::set<int> heading_pages;
+  for (int filler = 28; filler <= 40; ++filler) {
+    Report r;
+    r.meta.title = "Test";
+    r.words.page_of = "Side {0} av {1}";
+    Section s;
+    s.title = "Del";
+    for (int i = 0; i < filler; ++i)
+      s.blocks.push_back(Paragraph{"Fyll " + std::to_string(i) + ": en linje tekst.", {}});
+    s.blocks.push_back(Heading{2, "Overskrift som skal holdes sammen", "h"});
+    s.blocks.push_back(Paragraph{"Teksten etter overskriften.", {}});
+    r.sections.push_back(s);
+    const auto pdf = dir.path / ("keep" + std::to_string(filler) + ".pdf");
+    render::render_pdf(r, options(), pdf);
+    for (int p = 3; p <= page_count(pdf); ++p) {  // after the title page and contents
+      const std::string text = page_text(pdf, p);
+      INFO("filler " << filler << ", page " << p);
+      if (text.find("Overskrift som skal holdes sammen") != std::string::npos) {
+        heading_pages.insert(p);
+        CHECK(text.find("Teksten etter overskriften.") != std::string::npos);
+      }
+    }
+  }
+  CHECK(heading_pages.size() >= 2);  // the heading did cross a page end in the series
+}
+
+TEST_CASE("a table cell longer than a page continues on the next page, nothing cut") {
+  Report r;
+  r.meta.title = "Lang kommentar";
+  r.words.page_of = "Side {0} av {1}";
+  Section s;
+  s.title = "Kommentarer";
+  Table t;
+  t.columns = {
+      {"Punkt", Align::Left, 1}, {"Kommentar", Align::Left, 3}, {"Skåre", Align::Right, 1}};
+  std::string comment;
+  for (int i = 1; i <= 400; ++i) comment += "setning " + std::to_string(i) + " om tjenesten. ";
+  comment += "SLUTTEN.";
+  t.rows.push_back(
+      {RowStyle::Data, {Value::of_text("B1"), Value::of_text(comment), Value::score(4)}});
+  t.rows.push_back(
+      {RowStyle::Data, {Value::of_text("B2"), Value::of_text("kort"), Value::score(5)}});
+  s.blocks.push_back(t);
+  r.sections.push_back(s);
+  test::ScratchDir dir("pdf-tall-row");
+  const auto pdf = dir.path / "tall.pdf";
+  render::render_pdf(r, options(), pdf);
+  keep(pdf);
+  const std::string all = test::run_command("pdftotext '" + pdf.string() + "' -");
+  CHECK(all.find("setning 400 om tjenesten.") != std::string::npos);
+  CHECK(all.find("SLUTTEN.") != std::string::npos);
+  const int pages = page_count(pdf);
+  CHECK(pages >= 4);
+  for (int p = 3; p <= pages; ++p)  // the header row is on every page of the table
+    CHECK(std::regex_search(page_text(pdf, p), std::regex("Punkt\\s+Kommentar\\s+Skåre")));
+  CHECK(words_outside_page(pdf) == 0);
+}
+
+TEST_CASE("pdf.toml settings change the layout: sections on new pages, wider margins") {
+  render::RenderOptions o = options();
+  o.resources_dir = test::fixture("pdf/custom-style");  // its fonts/ links to the bundled ones
+  test::ScratchDir dir("pdf-custom");
+  const auto pdf = dir.path / "custom.pdf";
+  render::render_pdf(sample_report(), o, pdf);
+  keep(pdf);
+  // Sammendrag and Tjenestekvalitet share page 3 by default; here each has its own page.
+  CHECK(page_text(pdf, 3).find("Sammendrag") != std::string::npos);
+  CHECK(page_text(pdf, 3).find("Tjenestekvalitet") == std::string::npos);
+  CHECK(page_text(pdf, 4).find("Tjenestekvalitet") != std::string::npos);
+  // 30 mm margins: no text starts left of 85 pt.
+  const std::string bbox = test::run_command("pdftotext -bbox -f 3 -l 3 '" + pdf.string() + "' -");
+  std::smatch m;
+  REQUIRE(std::regex_search(bbox, m, std::regex("<word xMin=\"([\\d.]+)\"")));
+  CHECK(std::stod(m[1]) == Approx(30 * 72 / 25.4).margin(1.0));
 }

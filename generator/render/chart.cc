@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <map>
 #include <optional>
+#include <regex>
 #include <vector>
 
 #include "render/fonts.h"
@@ -52,9 +54,9 @@ Rgb series_colour(const ChartSpec& spec, size_t i) {
 // Sequential blue for the heatmap (ColorBrewer "Blues" end points): darkness is the value.
 Rgb heat_colour(double t) {
   t = std::clamp(t, 0.0, 1.0);
-  const Rgb low{0.937, 0.953, 1.000}, high{0.031, 0.188, 0.420};
-  return {low.r + (high.r - low.r) * t, low.g + (high.g - low.g) * t,
-          low.b + (high.b - low.b) * t};
+  // The low end is tinted enough to tell a score of 1 from a missing (white) cell.
+  const Rgb low{0.855, 0.898, 0.949}, high{0.031, 0.188, 0.420};
+  return {low.r + (high.r - low.r) * t, low.g + (high.g - low.g) * t, low.b + (high.b - low.b) * t};
 }
 
 int decimals_for(double step) {
@@ -90,11 +92,30 @@ std::string tick_label(double v, const Axis& axis, Lang lang) {
   return doc::format_number(v, decimals_for(axis.step), lang);
 }
 
+// The spec with every NaN or infinite value made missing: one such value would put the cairo
+// context in an error state and fail the whole document.
+ChartSpec finite_only(const ChartSpec& spec) {
+  ChartSpec out = spec;
+  auto clean = [](std::vector<std::optional<double>>& values) {
+    for (auto& v : values)
+      if (v && !std::isfinite(*v)) v.reset();
+  };
+  for (auto& s : out.series) {
+    clean(s.values);
+    clean(s.x);
+  }
+  for (doc::Axis* axis : {&out.x_axis, &out.y_axis})
+    if (!std::isfinite(axis->min) || !std::isfinite(axis->max) || !std::isfinite(axis->step))
+      *axis = doc::Axis{axis->title, 0, 1, 0.25, axis->percent};
+  std::erase_if(out.benchmarks, [](const doc::Benchmark& b) { return !std::isfinite(b.value); });
+  return out;
+}
+
 class ChartPainter {
  public:
   ChartPainter(cairo_t* cr, PangoContext* text, const ChartSpec& spec, Lang lang, double x,
                double y, double w, double h)
-      : cr_(cr), text_(text), spec_(spec), lang_(lang), x_(x), y_(y), w_(w), h_(h) {
+      : cr_(cr), text_(text), spec_(finite_only(spec)), lang_(lang), x_(x), y_(y), w_(w), h_(h) {
     label_.size = 7.5;
     label_.colour = kMuted;
     title_ = label_;
@@ -105,9 +126,15 @@ class ChartPainter {
   void draw() {
     cairo_save(cr_);
     switch (spec_.kind) {
-      case ChartKind::Heatmap: draw_heatmap(); break;
-      case ChartKind::Scatter: draw_scatter(); break;
-      default: draw_category_chart(); break;
+      case ChartKind::Heatmap:
+        draw_heatmap();
+        break;
+      case ChartKind::Scatter:
+        draw_scatter();
+        break;
+      default:
+        draw_category_chart();
+        break;
     }
     cairo_restore(cr_);
   }
@@ -162,9 +189,14 @@ class ChartPainter {
   // Markers differ in shape as well as colour, so lines can be told apart in grey print.
   void draw_marker(size_t series, double cx, double cy) {
     const double r = 3.2;
+    cairo_new_path(cr_);  // a text drawn before leaves a current point the arc would join
     switch (series % 4) {
-      case 0: cairo_arc(cr_, cx, cy, r, 0, 2 * kPi); break;
-      case 1: cairo_rectangle(cr_, cx - r * 0.9, cy - r * 0.9, r * 1.8, r * 1.8); break;
+      case 0:
+        cairo_arc(cr_, cx, cy, r, 0, 2 * kPi);
+        break;
+      case 1:
+        cairo_rectangle(cr_, cx - r * 0.9, cy - r * 0.9, r * 1.8, r * 1.8);
+        break;
       case 2:
         cairo_move_to(cr_, cx, cy - r * 1.15);
         cairo_line_to(cr_, cx + r * 1.1, cy + r * 0.8);
@@ -304,9 +336,7 @@ class ChartPainter {
       draw_layout(cr_, x_title.get(), px + (pw - tw) / 2, bottom + 4 - 0, kInk);
     }
 
-    auto y_of = [&](double v) {
-      return py + ph - (v - ticks.min) / (ticks.max - ticks.min) * ph;
-    };
+    auto y_of = [&](double v) { return py + ph - (v - ticks.min) / (ticks.max - ticks.min) * ph; };
     cairo_save(cr_);
     cairo_rectangle(cr_, px - 4, py - 4, pw + 8, ph + 4.5);
     cairo_clip(cr_);
@@ -323,8 +353,10 @@ class ChartPainter {
             continue;
           }
           const double xx = px + slot * (i + 0.5), yy = y_of(*values[i]);
-          if (drawing) cairo_line_to(cr_, xx, yy);
-          else cairo_move_to(cr_, xx, yy);
+          if (drawing)
+            cairo_line_to(cr_, xx, yy);
+          else
+            cairo_move_to(cr_, xx, yy);
           drawing = true;
         }
         cairo_stroke(cr_);
@@ -336,14 +368,24 @@ class ChartPainter {
       const double group = slot * (spec_.kind == ChartKind::Profile ? 0.78 : 0.72);
       const double bar = group / ns;
       const double base = y_of(std::clamp(0.0, ticks.min, ticks.max));
+      TextStyle missing_style = label_;
+      missing_style.size = 8;
       for (size_t s = 0; s < spec_.series.size(); ++s) {
-        set_colour(cr_, series_colour(spec_, s));
         const auto& values = spec_.series[s].values;
-        for (size_t i = 0; i < values.size() && i < n; ++i) {
-          if (!values[i]) continue;
+        for (size_t i = 0; i < n; ++i) {
           const double bx = px + slot * i + (slot - group) / 2 + bar * s;
+          if (i >= values.size() || !values[i]) {
+            // A missing value is marked, so it does not read as a zero.
+            auto dash = text("\u2013", missing_style);
+            draw_layout(cr_, dash.get(), bx + (bar - layout_width(dash.get())) / 2,
+                        base - layout_height(dash.get()) - 1, kMuted);
+            continue;
+          }
           const double top_y = y_of(*values[i]);
-          cairo_rectangle(cr_, bx + 0.4, std::min(top_y, base), bar - 0.8, std::fabs(base - top_y));
+          // A value at the axis minimum still shows as a thin bar.
+          const double bar_h = std::max(1.5, std::fabs(base - top_y));
+          set_colour(cr_, series_colour(spec_, s));
+          cairo_rectangle(cr_, bx + 0.4, top_y <= base ? base - bar_h : base, bar - 0.8, bar_h);
           cairo_fill(cr_);
         }
       }
@@ -436,16 +478,23 @@ class ChartPainter {
         cairo_set_line_width(cr_, 1);
         cairo_rectangle(cr_, cx, cy, cell_w, cell_h);
         cairo_stroke(cr_);
+        if (!present) {  // a missing score: an outlined empty cell
+          set_colour(cr_, kGrid);
+          cairo_set_line_width(cr_, 0.6);
+          cairo_rectangle(cr_, cx + 1.2, cy + 1.2, cell_w - 2.4, cell_h - 2.4);
+          cairo_stroke(cr_);
+        }
         const std::string s =
-            present
-                ? doc::format_number(value, std::fabs(value - std::round(value)) < 1e-9 ? 0 : 1,
-                                     lang_)
-                : "\u2013";
+            present ? doc::format_number(value, std::fabs(value - std::round(value)) < 1e-9 ? 0 : 1,
+                                         lang_)
+                    : "\u2013";
         auto l = text(s, value_style);
         const double lw = layout_width(l.get()), lh = layout_height(l.get());
         if (lw > cell_w - 1) continue;
         draw_layout(cr_, l.get(), cx + (cell_w - lw) / 2, cy + (cell_h - lh) / 2,
-                    !present ? kMuted : t > 0.5 ? kWhite : kInk);
+                    !present  ? kMuted
+                    : t > 0.5 ? kWhite
+                              : kInk);
       }
     }
     // Key: one swatch per scale step.
@@ -461,7 +510,8 @@ class ChartPainter {
       set_colour(cr_, heat_colour(t));
       cairo_rectangle(cr_, kx, key_y + 1, 14, 9);
       cairo_fill(cr_);
-      auto l = text(tick_label(v, Axis{"", scale.min, scale.max, scale.step, false}, lang_), label_);
+      auto l =
+          text(tick_label(v, Axis{"", scale.min, scale.max, scale.step, false}, lang_), label_);
       draw_layout(cr_, l.get(), kx + 17, key_y, kMuted);
       kx += 17 + layout_width(l.get()) + 8;
     }
@@ -505,33 +555,66 @@ class ChartPainter {
       draw_layout(cr_, l, xx - layout_width(l) / 2, py + ph + 4, kMuted);
     }
     if (x_title)
-      draw_layout(cr_, x_title.get(), px + (pw - layout_width(x_title.get())) / 2,
-                  bottom + 3 - 0, kInk);
+      draw_layout(cr_, x_title.get(), px + (pw - layout_width(x_title.get())) / 2, bottom + 3 - 0,
+                  kInk);
     TextStyle point_style = label_;
     point_style.colour = kInk;
+    struct Box {
+      double x0, y0, x1, y1;
+      bool overlaps(const Box& o) const { return x0 < o.x1 && o.x0 < x1 && y0 < o.y1 && o.y0 < y1; }
+    };
+    struct Point {
+      double x, y;
+      size_t series;
+      LayoutPtr label;
+    };
+    std::vector<Point> points;
+    std::vector<Box> taken;  // markers and labels already placed
     for (size_t s = 0; s < spec_.series.size(); ++s) {
       const auto& series = spec_.series[s];
       for (size_t i = 0; i < series.values.size() && i < series.x.size(); ++i) {
         if (!series.values[i] || !series.x[i]) continue;
-        const double xv = std::clamp(*series.x[i], xt.min, xt.max);
-        const double yv = std::clamp(*series.values[i], yt.min, yt.max);
-        const double xx = x_of(xv), yy = y_of(yv);
-        draw_marker(s, xx, yy);
-        if (i < series.point_labels.size() && !series.point_labels[i].empty()) {
-          auto l = text(series.point_labels[i], point_style, 90, 1);
-          const double lw = layout_width(l.get()), lh = layout_height(l.get());
-          // Right of the point, or left of it near the right edge.
-          const double lx = xx + 6 + lw > px + pw ? xx - 6 - lw : xx + 6;
-          draw_layout(cr_, l.get(), lx, yy - lh / 2, kInk);
+        const double xx = x_of(std::clamp(*series.x[i], xt.min, xt.max));
+        const double yy = y_of(std::clamp(*series.values[i], yt.min, yt.max));
+        LayoutPtr label;
+        if (i < series.point_labels.size() && !series.point_labels[i].empty())
+          label = text(series.point_labels[i], point_style, 90, 1);
+        points.push_back({xx, yy, s, label});
+        taken.push_back({xx - 4, yy - 4, xx + 4, yy + 4});
+      }
+    }
+    for (const Point& p : points) draw_marker(p.series, p.x, p.y);
+    // Each label goes to the first free place around its point: right, left, above, below.
+    for (const Point& p : points) {
+      if (!p.label) continue;
+      const double lw = layout_width(p.label.get()), lh = layout_height(p.label.get());
+      const double candidates[][2] = {{p.x + 6, p.y - lh / 2},      {p.x - 6 - lw, p.y - lh / 2},
+                                      {p.x - lw / 2, p.y - 5 - lh}, {p.x - lw / 2, p.y + 5},
+                                      {p.x + 5, p.y - 3 - lh},      {p.x + 5, p.y + 3}};
+      std::optional<Box> chosen;
+      for (const auto& c : candidates) {
+        const Box b{c[0], c[1], c[0] + lw, c[1] + lh};
+        if (b.x0 < px || b.x1 > px + pw || b.y0 < py - 4 || b.y1 > py + ph) continue;
+        bool free = true;
+        for (const Box& t : taken) free = free && !b.overlaps(t);
+        if (free) {
+          chosen = b;
+          break;
         }
       }
+      if (!chosen) {  // crowded: right of the point (left near the edge), overlap accepted
+        const double lx = p.x + 6 + lw > px + pw ? p.x - 6 - lw : p.x + 6;
+        chosen = Box{lx, p.y - lh / 2, lx + lw, p.y + lh / 2};
+      }
+      taken.push_back(*chosen);
+      draw_layout(cr_, p.label.get(), chosen->x0, chosen->y0, kInk);
     }
     draw_benchmarks(px, pw, y_of, yt);
   }
 
   cairo_t* cr_;
   PangoContext* text_;
-  const ChartSpec& spec_;
+  const ChartSpec spec_;
   Lang lang_;
   double x_, y_, w_, h_;
   TextStyle label_, title_;
@@ -594,6 +677,25 @@ std::string chart_svg(const doc::ChartSpec& spec, double width, double height, L
                       cairo_status_to_string(drawn != CAIRO_STATUS_SUCCESS ? drawn : finished));
 
   if (svg.compare(0, 5, "<?xml") == 0) svg.erase(0, svg.find('\n') + 1);
+  // cairo names groups after a process-wide surface counter ("surface6"): renumber them in
+  // order of appearance so the same chart gives the same bytes whatever was drawn before.
+  {
+    std::map<std::string, std::string> renamed;
+    std::string out;
+    out.reserve(svg.size());
+    const std::regex surface_id("surface(\\d+)");
+    auto last = svg.cbegin();
+    for (auto it = std::sregex_iterator(svg.begin(), svg.end(), surface_id);
+         it != std::sregex_iterator(); ++it) {
+      out.append(last, (*it)[0].first);
+      auto [entry, added] = renamed.emplace((*it)[1].str(), "");
+      if (added) entry->second = "surface" + std::to_string(renamed.size());
+      out += entry->second;
+      last = (*it)[0].second;
+    }
+    out.append(last, svg.cend());
+    svg = std::move(out);
+  }
   // FNV-1a of the content: the same chart gets the same prefix, different charts differ.
   uint64_t hash = 1469598103934665603ull;
   for (unsigned char c : svg) hash = (hash ^ c) * 1099511628211ull;

@@ -5,8 +5,8 @@
 
 #include <algorithm>
 #include <map>
-#include <vector>
 #include <string>
+#include <vector>
 
 #include "render/renderer.h"
 
@@ -21,20 +21,21 @@ struct FontMapCache {
 std::unique_ptr<PangoFontMap, GObjectUnref> load_font_map(const std::filesystem::path& dir) {
   if (!std::filesystem::is_directory(dir))
     throw RenderError("fonts folder not found: " + dir.string());
-  // Font files are added one by one: adding the folder makes fontconfig want to write a cache
-  // for it, and with no writable cache folder (cron, read-only installs) it complains on stderr.
+  FcConfig* config = FcConfigCreate();
+  if (!config) throw RenderError("fontconfig cannot create a configuration");
+  // File by file, in name order: adding the folder would make fontconfig try to write a cache
+  // and complain on stderr when it has none it may write to.
   std::vector<std::filesystem::path> files;
   for (const auto& entry : std::filesystem::directory_iterator(dir)) {
     const std::string ext = entry.path().extension().string();
-    if (entry.is_regular_file() && (ext == ".ttf" || ext == ".otf")) files.push_back(entry.path());
+    if (entry.is_regular_file() && (ext == ".ttf" || ext == ".otf" || ext == ".TTF"))
+      files.push_back(entry.path());
   }
   std::sort(files.begin(), files.end());
-  FcConfig* config = FcConfigCreate();
-  if (!config) throw RenderError("cannot set up fontconfig");
   for (const auto& file : files) {
     if (!FcConfigAppFontAddFile(config, reinterpret_cast<const FcChar8*>(file.c_str()))) {
       FcConfigDestroy(config);
-      throw RenderError("cannot load the font " + file.string());
+      throw RenderError("cannot load the font file " + file.string());
     }
   }
   FcFontSet* fonts = FcConfigGetFonts(config, FcSetApplication);

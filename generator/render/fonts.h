@@ -11,7 +11,9 @@ namespace ips::render {
 
 /// Owns a GObject reference (PangoLayout, PangoContext, PangoFontMap) and drops it at the end.
 struct GObjectUnref {
-  void operator()(void* object) const { if (object) g_object_unref(object); }
+  void operator()(void* object) const {
+    if (object) g_object_unref(object);
+  }
 };
 using ContextPtr = std::unique_ptr<PangoContext, GObjectUnref>;
 

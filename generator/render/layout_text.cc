@@ -12,10 +12,14 @@ Rgb Rgb::parse(std::string_view hex, Rgb fallback) {
     for (size_t i = at; i < at + 2; ++i) {
       const char c = hex[i];
       v *= 16;
-      if (c >= '0' && c <= '9') v += c - '0';
-      else if (c >= 'a' && c <= 'f') v += c - 'a' + 10;
-      else if (c >= 'A' && c <= 'F') v += c - 'A' + 10;
-      else return -1;
+      if (c >= '0' && c <= '9')
+        v += c - '0';
+      else if (c >= 'a' && c <= 'f')
+        v += c - 'a' + 10;
+      else if (c >= 'A' && c <= 'F')
+        v += c - 'A' + 10;
+      else
+        return -1;
     }
     return v;
   };
@@ -43,10 +47,13 @@ LayoutPtr make_layout(PangoContext* context, std::string_view text, const TextSt
 
   PangoAttrList* attrs = pango_attr_list_new();
   pango_attr_list_insert(attrs, pango_attr_font_features_new("tnum 1"));
+  // An explicit line pitch: Lato's own metrics set lines too tight for running text.
+  if (style.line_height > 0)
+    pango_attr_list_insert(attrs, pango_attr_line_height_new_absolute(static_cast<int>(
+                                      std::lround(style.size * style.line_height * PANGO_SCALE))));
   pango_layout_set_attributes(l, attrs);
   pango_attr_list_unref(attrs);
 
-  pango_layout_set_line_spacing(l, static_cast<float>(style.line_height));
   pango_layout_set_alignment(l, style.align);
   if (width > 0) {
     pango_layout_set_width(l, static_cast<int>(std::lround(width * PANGO_SCALE)));

@@ -30,7 +30,7 @@ struct TextStyle {
   PangoWeight weight = PANGO_WEIGHT_NORMAL;
   PangoStyle slant = PANGO_STYLE_NORMAL;
   PangoAlignment align = PANGO_ALIGN_LEFT;
-  double line_height = 1.0;  // multiple of the font's natural line height
+  double line_height = 1.25;  // distance between baselines as a multiple of the size
   Rgb colour;
 };
 

@@ -15,8 +15,8 @@ namespace ips::render {
 
 struct Chunk {
   double height = 0;
-  double space_before = 0;       // dropped at the top of a page
-  bool keep_with_next = false;   // never the last chunk on a page (headings, table headers)
+  double space_before = 0;      // dropped at the top of a page
+  bool keep_with_next = false;  // never the last chunk on a page (headings, table headers)
   bool page_break_before = false;
   /// Draws the chunk with its top-left corner at (x, y).
   std::function<void(cairo_t*, double x, double y)> draw;

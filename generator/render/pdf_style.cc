@@ -30,15 +30,19 @@ class Reader {
   void flag(const char* table, const char* key, bool& target) {
     const toml::node* node = root_.at_path(std::string(table) + "." + key).node();
     if (!node) return;
-    if (auto v = node->value<bool>()) target = *v;
-    else fail(table, key, "must be true or false");
+    if (auto v = node->value<bool>())
+      target = *v;
+    else
+      fail(table, key, "must be true or false");
   }
 
   void text(const char* table, const char* key, std::string& target) {
     const toml::node* node = root_.at_path(std::string(table) + "." + key).node();
     if (!node) return;
-    if (auto v = node->value<std::string>(); v && !v->empty()) target = *v;
-    else fail(table, key, "must be a non-empty text");
+    if (auto v = node->value<std::string>(); v && !v->empty())
+      target = *v;
+    else
+      fail(table, key, "must be a non-empty text");
   }
 
   void colour(const char* key, Rgb& target) {
