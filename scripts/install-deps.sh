@@ -8,21 +8,30 @@ packages=(
   # libraries
   liborcus-dev libboost-dev libxlsxwriter-dev libcairo2-dev libpango1.0-dev libfontconfig-dev
   libtomlplusplus-dev libcli11-dev libkainjow-mustache-dev
-  # tests: Catch2, PDF inspection, XLSX/ODS round trips
-  catch2 poppler-utils libreoffice-calc-nogui
+  # tests: Catch2, PDF inspection, XLSX/ODS round trips, unzip for XLSX parts, Chromium for the
+  # accessibility check
+  catch2 poppler-utils libreoffice-calc-nogui unzip chromium
 )
+# Node.js runs axe-core; many machines already have it from elsewhere (then npm comes with it).
+command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-if [ ${#missing[@]} -eq 0 ]; then
-  echo "install-deps: all packages present"
-  exit 0
-fi
-
 as_root=()
 [ "$(id -u)" -eq 0 ] || as_root=(sudo)
-echo "install-deps: installing ${missing[*]}"
-"${as_root[@]}" apt-get update -qq
-DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all Debian packages present"
+else
+  echo "install-deps: installing ${missing[*]}"
+  "${as_root[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# axe-core and playwright-core (which drives Debian's Chromium; it downloads no browser),
+# pinned by tests/a11y/package-lock.json.
+here="$(cd "$(dirname "$0")/.." && pwd)"
+if [ ! -d "$here/tests/a11y/node_modules/axe-core" ]; then
+  (cd "$here/tests/a11y" && npm ci --no-audit --no-fund --loglevel=error)
+fi
