@@ -42,10 +42,11 @@ doc::Column number_column(const std::string& header) { return {header, doc::Alig
 
 }  // namespace
 
-std::string chart_markup(const doc::ChartSpec& /*spec*/, Lang /*lang*/) {
-  // CHART ENGINE HOOK: return chart_svg(spec, width, height, lang) from render/chart.h here
-  // once the chart engine is merged. Until then the figure shows its text alternative and the
-  // data table.
+std::string chart_markup(const doc::ChartSpec& /*spec*/, Lang /*lang*/, const std::filesystem::path& /*resources_dir*/) {
+  // CHART ENGINE HOOK. Once render/chart.h is merged, include it and replace the line below with
+  //   constexpr double kWidth = 640;  // points; the SVG scales down to the page (CSS)
+  //   return chart_svg(spec, kWidth, chart_preferred_height(spec, kWidth), lang, resources_dir / "fonts");
+  // Until then the figure shows its text alternative and the data table.
   return "";
 }
 
@@ -96,13 +97,14 @@ doc::Table chart_data_table(const doc::ChartSpec& spec, const std::string& capti
   return table;
 }
 
-mstch::data html_chart_view(const doc::ChartSpec& spec, const std::string& id, const doc::Report& report) {
+mstch::data html_chart_view(const doc::ChartSpec& spec, const std::string& id, const doc::Report& report,
+                            const std::filesystem::path& resources_dir) {
   const Lang lang = report.meta.lang;
   mstch::data view{mstch::data::type::object};
   view.set("chart_id", id);
   view.set("chart_title", spec.title);
   view.set("alt_text", spec.alt_text);
-  const std::string svg = chart_markup(spec, lang);
+  const std::string svg = chart_markup(spec, lang, resources_dir);
   view.set("has_svg", !svg.empty());
   view.set("svg", svg);
   view.set("data_label", report.words.chart_data);

@@ -68,7 +68,8 @@ bool has_withheld(const Table& table) {
 // names: a partial is looked up like a value, and the block's own object would shadow it. All
 // keys are always present (false when unused): mustache looks names up in enclosing objects
 // too, and must never find another block's.
-mstch::data block_view(const Block& block, const Report& report, int& counter) {
+mstch::data block_view(const Block& block, const Report& report, const std::filesystem::path& resources_dir,
+                       int& counter) {
   mstch::data view = object();
   const Lang lang = report.meta.lang;
   ++counter;
@@ -113,7 +114,7 @@ mstch::data block_view(const Block& block, const Report& report, int& counter) {
     const std::string id = "table-" + (t->id.empty() ? std::to_string(counter) : t->id);
     view.set("table_block", html_table_view(*t, id, report));
   } else if (const auto* c = std::get_if<Chart>(&block)) {
-    view.set("chart_block", html_chart_view(c->spec, "chart-" + std::to_string(counter), report));
+    view.set("chart_block", html_chart_view(c->spec, "chart-" + std::to_string(counter), report, resources_dir));
   }
   // data::set never replaces a key, so the unused ones are filled in last.
   for (const char* key : {"heading_block", "paragraph_block", "fields_block", "key_figures_block", "table_block",
@@ -179,7 +180,7 @@ mstch::data html_table_view(const Table& table, const std::string& id, const Rep
   return view;
 }
 
-mstch::data html_view(const Report& report) {
+mstch::data html_view(const Report& report, const std::filesystem::path& resources_dir) {
   const auto& meta = report.meta;
   mstch::data view = object();
   view.set("lang", meta.lang == Lang::En ? "en" : "nb");
@@ -210,7 +211,7 @@ mstch::data html_view(const Report& report) {
     toc.push_back(entry);
 
     mstch::list blocks;
-    for (const auto& block : section.blocks) blocks.push_back(block_view(block, report, counter));
+    for (const auto& block : section.blocks) blocks.push_back(block_view(block, report, resources_dir, counter));
     mstch::data sec = entry;
     sec.set("blocks", blocks);
     sections.push_back(sec);

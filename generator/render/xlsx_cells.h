@@ -25,6 +25,7 @@ struct CellStyle {
   lxw_color_t fill = 0;    // 0 = none
   bool rule_below = false;
   bool rule_above = false;
+  uint8_t indent = 0;
 };
 
 class CellFormats {

@@ -206,7 +206,7 @@ class XlsxWriter {
         write_text(sheet, row, 0, figure.label, formats_.get({.bold = true}), where(name, row, 0));
         write_value(sheet, row, 1, figure.value, {.bold = true, .align = LXW_ALIGN_RIGHT}, formats_, lang_,
                     where(name, row, 1));
-        write_text(sheet, row, 2, figure.detail, formats_.get({.color = kMuted}), where(name, row, 2));
+        write_text(sheet, row, 2, figure.detail, formats_.get({.color = kMuted, .indent = 1}), where(name, row, 2));
         ++row;
       }
       return row;
@@ -316,7 +316,9 @@ class XlsxWriter {
     }
 
     for (lxw_col_t c = 0; c < width; ++c) {
-      const double w = std::min(kMaxColumnWidth, static_cast<double>(widths[c]) + 2);
+      // A little air: Excel's column width counts digits of the default font, and bold totals
+      // and right-aligned numbers next to left-aligned text need a gap.
+      const double w = std::min(kMaxColumnWidth, static_cast<double>(widths[c]) + 3);
       check_lxw(worksheet_set_column(sheet, c, c, w, nullptr), name);
     }
     worksheet_freeze_panes(sheet, placed.header_row + 1, width > 3 ? 1 : 0);
