@@ -126,3 +126,41 @@ TEST_CASE("HTML rendering fails with RenderError when a template is missing or b
     CHECK(std::string(e.what()).find("table.mustache") != std::string::npos);
   }
 }
+
+TEST_CASE("HTML renders an empty report and keeps section links unique") {
+  test::ScratchDir dir("html-edge");
+  doc::Report empty;
+  render::render_html(empty, options(), dir.path / "empty.html");
+  const std::string bare = test::read_file(dir.path / "empty.html");
+  CHECK(count_of(bare, "<h1") == 1);
+  CHECK(bare.find("<nav") == std::string::npos);  // nothing to list
+
+  doc::Report twice = test::sample_report();
+  twice.sections[1].anchor = twice.sections[0].anchor;
+  twice.sections[2].anchor.clear();
+  render::render_html(twice, options(), dir.path / "twice.html");
+  const std::string html = test::read_file(dir.path / "twice.html");
+  CHECK(count_of(html, "<section id=\"sammendrag\"") == 1);
+  CHECK(html.find("<a href=\"#sammendrag-2\">Resultater</a>") != std::string::npos);
+  CHECK(html.find("<section id=\"section-3\"") != std::string::npos);
+}
+
+TEST_CASE("HTML rows have one cell per column") {
+  test::ScratchDir dir("html-cells");
+  doc::Report report;
+  doc::Section section{"Tabell", "tabell", false, {}};
+  doc::Table table;
+  table.caption = "Ujevn";
+  table.columns = {{"A", doc::Align::Left, 1}, {"B", doc::Align::Right, 1}, {"C", doc::Align::Right, 1}};
+  table.rows.push_back({doc::RowStyle::Data, {doc::Value::of_text("kort")}});
+  table.rows.push_back({doc::RowStyle::Data,
+                        {doc::Value::of_text("lang"), doc::Value::count(1), doc::Value::count(2), doc::Value::count(3)}});
+  section.blocks.push_back(table);
+  report.sections.push_back(section);
+  render::render_html(report, options(), dir.path / "cells.html");
+  const std::string html = test::read_file(dir.path / "cells.html");
+  CHECK(html.find("<th scope=\"row\" class=\"text\">kort</th><td class=\"num\"></td><td class=\"num\"></td></tr>") !=
+        std::string::npos);
+  CHECK(html.find("<td class=\"num\">2</td></tr>") != std::string::npos);
+  CHECK(html.find(">3<") == std::string::npos);
+}

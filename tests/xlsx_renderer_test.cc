@@ -156,3 +156,28 @@ TEST_CASE("XLSX rendering reports an unwritable output path as RenderError") {
                   render::RenderError);
   CHECK_FALSE(std::filesystem::exists(dir.path / "missing" / "r.xlsx"));
 }
+
+TEST_CASE("XLSX in English names the report sheet Report and writes ISO dates") {
+  test::ScratchDir dir("xlsx-en");
+  const auto out = dir.path / "en.xlsx";
+  render::render_xlsx(test::sample_report(Lang::En), options(), out);
+  const ReadBack book(out);
+  CHECK(book.document.get_sheet_name(0) == "Report");
+  const std::string styles = test::run_command("unzip -p '" + out.string() + "' xl/styles.xml");
+  CHECK(styles.find("formatCode=\"yyyy-mm-dd\"") != std::string::npos);
+}
+
+TEST_CASE("XLSX renders an empty report and keeps sheet names unique") {
+  test::ScratchDir dir("xlsx-edge");
+  render::render_xlsx(doc::Report{}, options(), dir.path / "empty.xlsx");
+  CHECK(ReadBack(dir.path / "empty.xlsx").document.get_sheet_count() == 1);
+
+  doc::Report report = test::sample_report();
+  auto& scores = std::get<doc::Table>(report.sections[2].blocks[0]);
+  scores.sheet_name = "rapport";
+  scores.rows.clear();  // a table without rows still gets its sheet, header and no chart
+  render::render_xlsx(report, options(), dir.path / "names.xlsx");
+  const ReadBack book(dir.path / "names.xlsx");
+  CHECK(book.document.get_sheet_name(2) == "rapport (2)");
+  CHECK(book.text("rapport (2)", 1, 0) == "Punkt");
+}

@@ -155,8 +155,10 @@ mstch::data html_table_view(const Table& table, const std::string& id, const Rep
     const Value& first = row.cells.empty() ? empty : row.cells.front();
     r.set("head", cell_view(column(0), first, lang));
     mstch::list cells;
+    // One cell per column, as in the XLSX sheet (a row without columns shows what it has).
+    const size_t shown = width > 0 ? width : row.cells.size();
     if (!group)
-      for (size_t i = 1; i < std::max(width, row.cells.size()); ++i)
+      for (size_t i = 1; i < shown; ++i)
         cells.push_back(cell_view(column(i), i < row.cells.size() ? row.cells[i] : empty, lang));
     r.set("cells", cells);
     rows.push_back(r);
