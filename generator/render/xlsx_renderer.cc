@@ -261,7 +261,7 @@ class XlsxWriter {
                              .align = column.align == Align::Right    ? uint8_t(LXW_ALIGN_RIGHT)
                                       : column.align == Align::Center ? uint8_t(LXW_ALIGN_CENTER)
                                                                       : uint8_t(LXW_ALIGN_LEFT),
-                             .fill = kAccentSoft, .rule_below = true};
+                             .fill = kAccentSoft, .rule_below = true, .indent = text_indent(table, c)};
       widths[c] = std::max(widths[c], std::min<size_t>(write_text(sheet, row, c, column.header, formats_.get(header),
                                                                   where(name, row, c)),
                                                        24));
@@ -291,7 +291,7 @@ class XlsxWriter {
         for (lxw_col_t c = 0; c < width && c < table_row.cells.size(); ++c) {
           const Value& value = table_row.cells[c];
           const Column column = c < table.columns.size() ? table.columns[c] : Column{};
-          CellStyle style{.bold = total, .rule_above = total};
+          CellStyle style{.bold = total, .rule_above = total, .indent = text_indent(table, c)};
           if (column.align == Align::Right) style.align = LXW_ALIGN_RIGHT;
           if (column.align == Align::Center) style.align = LXW_ALIGN_CENTER;
           const size_t needed = value.type == ValueType::Text ? display_width(value.text) : 0;
@@ -339,6 +339,12 @@ class XlsxWriter {
     }
     placed_.emplace(&table, std::move(placed));
     placed_by_id_[table.id] = &table;
+  }
+
+  // Left-aligned text after another column gets an indent, so it does not touch the
+  // right-aligned number before it.
+  static uint8_t text_indent(const Table& table, size_t col) {
+    return col > 0 && col < table.columns.size() && table.columns[col].align == Align::Left ? 1 : 0;
   }
 
   // A total is a formula when recomputing it from the visible cells gives the same figure:
