@@ -28,7 +28,12 @@ constexpr double kRowHeight = 15;
 // truncated file is ever left behind.
 class WorkbookFile {
  public:
-  WorkbookFile(const std::filesystem::path& out) : out_(out) {
+  explicit WorkbookFile(const std::filesystem::path& out) : out_(out) {
+    // libxlsxwriter only finds out at workbook_close, after all the work, and prints to stderr.
+    const auto folder = out.has_parent_path() ? out.parent_path() : std::filesystem::path(".");
+    std::error_code ec;
+    if (!std::filesystem::is_directory(folder, ec))
+      throw RenderError("XLSX " + out.string() + ": the folder " + folder.string() + " does not exist");
     lxw_workbook_options options{};
     options.constant_memory = LXW_FALSE;
     workbook_ = workbook_new_opt(out.string().c_str(), &options);
