@@ -21,7 +21,7 @@ std::string decimals_pattern(int decimals) {
 std::string style_key(const CellStyle& s, const std::string& number_format) {
   return std::to_string(s.bold) + std::to_string(s.italic) + std::to_string(s.wrap) + "|" +
          std::to_string(s.align) + "|" + std::to_string(s.font_size) + "|" + std::to_string(s.color) + "|" +
-         std::to_string(s.fill) + "|" + std::to_string(s.rule_below) + std::to_string(s.rule_above) + "|" + std::to_string(s.indent) + "|" +
+         std::to_string(s.fill) + "|" + std::to_string(s.rule_below) + std::to_string(s.rule_above) + "|" + std::to_string(s.indent) + std::to_string(s.underline) + "|" +
          number_format;
 }
 
@@ -52,6 +52,7 @@ lxw_format* CellFormats::get(const CellStyle& style, const std::string& number_f
   if (style.rule_below) format_set_bottom(format, LXW_BORDER_THIN);
   if (style.rule_above) format_set_top(format, LXW_BORDER_THIN);
   if (style.indent) format_set_indent(format, style.indent);
+  if (style.underline) format_set_underline(format, LXW_UNDERLINE_SINGLE);
   if (!number_format.empty()) format_set_num_format(format, number_format.c_str());
   cache_.emplace(key, format);
   return format;

@@ -26,6 +26,7 @@ struct CellStyle {
   bool rule_below = false;
   bool rule_above = false;
   uint8_t indent = 0;
+  bool underline = false;
 };
 
 class CellFormats {

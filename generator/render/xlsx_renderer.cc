@@ -224,8 +224,7 @@ class XlsxWriter {
       for (char c : placed->second.sheet_name) quoted += c == '\'' ? std::string("''") : std::string(1, c);
       const std::string url = "internal:'" + quoted + "'!A1";
       const std::string label = t->caption.empty() ? placed->second.sheet_name : t->caption;
-      lxw_format* link = formats_.get({.color = kAccent});
-      format_set_underline(link, LXW_UNDERLINE_SINGLE);
+      lxw_format* link = formats_.get({.color = kAccent, .underline = true});
       check_lxw(worksheet_write_url_opt(sheet, row, 0, url.c_str(), link, label.c_str(), nullptr),
                 where(name, row, 0));
       return row + 1;
