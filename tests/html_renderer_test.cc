@@ -72,7 +72,9 @@ TEST_CASE("HTML shows suppressed values only as their marker") {
   CHECK(html.find("<td class=\"num suppressed\">\u2013</td>") != std::string::npos);
   CHECK(html.find("<td class=\"num\">58,3\u00A0%</td>") != std::string::npos);
   // A table with "–" carries the explanation once.
-  CHECK(count_of(html, "holdt tilbake fordi") == 1);
+  // Each place with "–" carries the explanation once: the key figures and the outcomes table.
+  CHECK(count_of(html, "holdt tilbake fordi") == 2);
+  CHECK(html.find("<p class=\"figures-note\">") != std::string::npos);
 }
 
 TEST_CASE("HTML charts have a caption, a text alternative and their numbers as a table") {

@@ -109,6 +109,11 @@ mstch::data block_view(const Block& block, const Report& report, const std::file
     }
     mstch::data v = object();
     v.set("figure_items", items);
+    // A "–" among the figures needs its explanation right there, as in a table.
+    bool withheld = false;
+    for (const auto& figure : k->figures) withheld = withheld || figure.value.suppression == Suppression::Withheld;
+    v.set("has_figures_note", withheld && !report.words.suppressed_note.empty());
+    v.set("figures_note", report.words.suppressed_note);
     view.set("key_figures_block", v);
   } else if (const auto* t = std::get_if<Table>(&block)) {
     const std::string id = "table-" + (t->id.empty() ? std::to_string(counter) : t->id);

@@ -214,6 +214,10 @@ class XlsxWriter {
         write_text(sheet, row, 2, figure.detail, formats_.get({.color = kMuted, .indent = 1}), where(name, row, 2));
         ++row;
       }
+      bool withheld = false;
+      for (const auto& figure : k->figures) withheld = withheld || figure.value.suppression == Suppression::Withheld;
+      if (withheld && !report_.words.suppressed_note.empty())
+        row = write_wide_text(sheet, name, row, report_.words.suppressed_note, {.italic = true, .color = kMuted});
       return row;
     }
     if (const auto* t = std::get_if<Table>(&block)) {
