@@ -110,6 +110,9 @@ TEST_CASE("XLSX totals are formulas over the data rows, cached with the document
   CHECK(sheet.find("HYPERLINK") == std::string::npos);  // hostile text lives in shared strings only
   CHECK(sheet.find("<pane xSplit=\"1\" ySplit=\"2\"") != std::string::npos);
   CHECK(sheet.find("<autoFilter ref=\"A2:G7\"/>") != std::string::npos);
+  // Printed pages: running head and "Side n av m" (Excel's &P and &N).
+  CHECK(sheet.find("<oddHeader>&amp;LHalvårsrapport · Bærum · 2016-H1</oddHeader>") != std::string::npos);
+  CHECK(sheet.find("<oddFooter>&amp;CSide &amp;P av &amp;N</oddFooter>") != std::string::npos);
   const std::string scores = test::run_command("unzip -p '" + file.string() + "' xl/worksheets/sheet3.xml");
   CHECK(scores.find("<f>AVERAGE(B3:B4)</f>") != std::string::npos);
   CHECK(scores.find("colorScale") != std::string::npos);  // the heatmap chart as a colour scale

@@ -191,6 +191,7 @@ mstch::data html_view(const Report& report, const std::filesystem::path& resourc
   const auto& meta = report.meta;
   mstch::data view = object();
   view.set("lang", meta.lang == Lang::En ? "en" : "nb");
+  view.set("kind", meta.kind);
   view.set("title", meta.title);
   view.set("subtitle", meta.subtitle);
   view.set("has_subtitle", !meta.subtitle.empty());

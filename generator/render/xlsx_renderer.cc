@@ -10,6 +10,7 @@
 #include "render/xlsx_cells.h"
 #include "render/xlsx_sheet_names.h"
 #include "report/value_format.h"
+#include "report/wording.h"
 
 namespace ips::render {
 
@@ -120,7 +121,27 @@ class XlsxWriter {
     lxw_worksheet* sheet = workbook_add_worksheet(workbook_, name.c_str());
     if (!sheet) throw RenderError("XLSX: cannot add sheet \"" + name + "\"");
     worksheet_set_paper(sheet, 9);  // A4
+    set_print_header_footer(sheet, name);
     return sheet;
+  }
+
+  // Printed pages carry the running head and "Side 3 av 12", like the PDF.
+  void set_print_header_footer(lxw_worksheet* sheet, const std::string& name) {
+    auto escape = [](const std::string& text) {
+      std::string out;
+      for (char c : text) out += c == '&' ? std::string("&&") : std::string(1, c);
+      return out;
+    };
+    // Excel's limit is 255 characters; a header that does not fit is left out rather than cut.
+    constexpr size_t kMaxHeaderChars = 255;
+    const std::string header = "&L" + escape(report_.meta.running_head);
+    if (!report_.meta.running_head.empty() && display_width(header) <= kMaxHeaderChars)
+      check_lxw(worksheet_set_header(sheet, header.c_str()), "sheet \"" + name + "\" print header");
+    if (!report_.words.page_of.empty()) {
+      const std::string footer = "&C" + substitute(escape(report_.words.page_of), {"&P", "&N"});
+      if (display_width(footer) <= kMaxHeaderChars)
+        check_lxw(worksheet_set_footer(sheet, footer.c_str()), "sheet \"" + name + "\" print footer");
+    }
   }
 
   std::string where(const std::string& sheet, lxw_row_t row, lxw_col_t col) const {
