@@ -13,7 +13,9 @@ namespace {
 
 size_t count_of(const std::string& text, const std::string& needle) {
   size_t n = 0;
-  for (size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + needle.size())) ++n;
+  for (size_t at = text.find(needle); at != std::string::npos;
+       at = text.find(needle, at + needle.size()))
+    ++n;
   return n;
 }
 
@@ -47,15 +49,18 @@ TEST_CASE("HTML has landmarks, one h1, a contents list and accessible tables") {
   CHECK(html.find("<html lang=\"nb\">") != std::string::npos);
   CHECK(count_of(html, "<h1") == 1);
   CHECK(html.find("<h1>Halvårsrapport for Bærum IPS</h1>") != std::string::npos);
-  for (const char* landmark : {"<header", "<nav", "<main>", "<footer"}) CHECK(count_of(html, landmark) == 1);
+  for (const char* landmark : {"<header", "<nav", "<main>", "<footer"})
+    CHECK(count_of(html, landmark) == 1);
   // Contents links land on section anchors.
   CHECK(html.find("<a href=\"#resultater\">Resultater</a>") != std::string::npos);
   CHECK(html.find("<section id=\"resultater\"") != std::string::npos);
   CHECK(html.find("<h2 id=\"resultater-title\">Resultater</h2>") != std::string::npos);
   // Heading level 2 is a subsection: h3.
-  CHECK(html.find("<h3 id=\"deltakere\" class=\"block-heading\">Deltakere og jobber</h3>") != std::string::npos);
-  CHECK(html.find("<caption id=\"table-outcomes-caption\">Deltakere og jobber per enhet</caption>") !=
+  CHECK(html.find("<h3 id=\"deltakere\" class=\"block-heading\">Deltakere og jobber</h3>") !=
         std::string::npos);
+  CHECK(
+      html.find("<caption id=\"table-outcomes-caption\">Deltakere og jobber per enhet</caption>") !=
+      std::string::npos);
   CHECK(html.find("<th scope=\"col\" class=\"num\">Deltakere</th>") != std::string::npos);
   CHECK(html.find("<th scope=\"row\" class=\"text\">Bærum</th>") != std::string::npos);
   CHECK(html.find("<th scope=\"rowgroup\" colspan=\"7\">Vest</th>") != std::string::npos);
@@ -115,10 +120,12 @@ TEST_CASE("HTML rendering fails with RenderError when a template is missing or b
   const auto templates = dir.path / "templates" / "html";
   render::RenderOptions o = options();
   o.resources_dir = dir.path;
-  CHECK_THROWS_AS(render::render_html(test::sample_report(), o, dir.path / "a.html"), render::RenderError);
+  CHECK_THROWS_AS(render::render_html(test::sample_report(), o, dir.path / "a.html"),
+                  render::RenderError);
 
   std::filesystem::create_directories(templates);
-  for (const auto& entry : std::filesystem::directory_iterator(test::source_dir() / "templates" / "html"))
+  for (const auto& entry :
+       std::filesystem::directory_iterator(test::source_dir() / "templates" / "html"))
     std::filesystem::copy_file(entry.path(), templates / entry.path().filename());
   std::ofstream(templates / "table.mustache") << "<table>{{#rows}}</table>";
   try {
@@ -153,16 +160,18 @@ TEST_CASE("HTML rows have one cell per column") {
   doc::Section section{"Tabell", "tabell", false, {}};
   doc::Table table;
   table.caption = "Ujevn";
-  table.columns = {{"A", doc::Align::Left, 1}, {"B", doc::Align::Right, 1}, {"C", doc::Align::Right, 1}};
+  table.columns = {
+      {"A", doc::Align::Left, 1}, {"B", doc::Align::Right, 1}, {"C", doc::Align::Right, 1}};
   table.rows.push_back({doc::RowStyle::Data, {doc::Value::of_text("kort")}});
   table.rows.push_back({doc::RowStyle::Data,
-                        {doc::Value::of_text("lang"), doc::Value::count(1), doc::Value::count(2), doc::Value::count(3)}});
+                        {doc::Value::of_text("lang"), doc::Value::count(1), doc::Value::count(2),
+                         doc::Value::count(3)}});
   section.blocks.push_back(table);
   report.sections.push_back(section);
   render::render_html(report, options(), dir.path / "cells.html");
   const std::string html = test::read_file(dir.path / "cells.html");
-  CHECK(html.find("<th scope=\"row\" class=\"text\">kort</th><td class=\"num\"></td><td class=\"num\"></td></tr>") !=
-        std::string::npos);
+  CHECK(html.find("<th scope=\"row\" class=\"text\">kort</th><td class=\"num\"></td><td "
+                  "class=\"num\"></td></tr>") != std::string::npos);
   CHECK(html.find("<td class=\"num\">2</td></tr>") != std::string::npos);
   CHECK(html.find(">3<") == std::string::npos);
 }

@@ -37,15 +37,21 @@ Value chart_value(const std::optional<double>& v, bool percent, int decimals) {
   return percent ? Value::rate(*v, decimals) : Value::number_of(*v, decimals);
 }
 
-doc::Column text_column(const std::string& header) { return {header, doc::Align::Left, 1}; }
-doc::Column number_column(const std::string& header) { return {header, doc::Align::Right, 1}; }
+doc::Column text_column(const std::string& header) {
+  return {header, doc::Align::Left, 1};
+}
+doc::Column number_column(const std::string& header) {
+  return {header, doc::Align::Right, 1};
+}
 
 }  // namespace
 
-std::string chart_markup(const doc::ChartSpec& /*spec*/, Lang /*lang*/, const std::filesystem::path& /*resources_dir*/) {
+std::string chart_markup(const doc::ChartSpec& /*spec*/, Lang /*lang*/,
+                         const std::filesystem::path& /*resources_dir*/) {
   // CHART ENGINE HOOK. Once render/chart.h is merged, include it and replace the line below with
   //   constexpr double kWidth = 640;  // points; the SVG scales down to the page (CSS)
-  //   return chart_svg(spec, kWidth, chart_preferred_height(spec, kWidth), lang, resources_dir / "fonts");
+  //   return chart_svg(spec, kWidth, chart_preferred_height(spec, kWidth), lang, resources_dir /
+  //   "fonts");
   // Until then the figure shows its text alternative and the data table.
   return "";
 }
@@ -57,14 +63,16 @@ doc::Table chart_data_table(const doc::ChartSpec& spec, const std::string& capti
   const bool percent = spec.y_axis.percent;
 
   if (spec.kind == doc::ChartKind::Scatter) {
-    table.columns = {text_column(""), number_column(spec.x_axis.title), number_column(spec.y_axis.title)};
+    table.columns = {text_column(""), number_column(spec.x_axis.title),
+                     number_column(spec.y_axis.title)};
     const bool x_percent = spec.x_axis.percent;
     for (const auto& s : spec.series) {
       for (size_t i = 0; i < s.values.size(); ++i) {
         doc::Row row;
         std::string label = i < s.point_labels.size() ? s.point_labels[i] : s.name;
         row.cells.push_back(Value::of_text(std::move(label)));
-        row.cells.push_back(chart_value(i < s.x.size() ? s.x[i] : std::nullopt, x_percent, decimals));
+        row.cells.push_back(
+            chart_value(i < s.x.size() ? s.x[i] : std::nullopt, x_percent, decimals));
         row.cells.push_back(chart_value(s.values[i], percent, decimals));
         table.rows.push_back(std::move(row));
       }
@@ -79,7 +87,8 @@ doc::Table chart_data_table(const doc::ChartSpec& spec, const std::string& capti
       doc::Row row;
       row.cells.push_back(Value::of_text(s.name));
       for (size_t i = 0; i < spec.categories.size(); ++i)
-        row.cells.push_back(chart_value(i < s.values.size() ? s.values[i] : std::nullopt, percent, decimals));
+        row.cells.push_back(
+            chart_value(i < s.values.size() ? s.values[i] : std::nullopt, percent, decimals));
       table.rows.push_back(std::move(row));
     }
     return table;
@@ -91,14 +100,15 @@ doc::Table chart_data_table(const doc::ChartSpec& spec, const std::string& capti
     doc::Row row;
     row.cells.push_back(Value::of_text(spec.categories[i]));
     for (const auto& s : spec.series)
-      row.cells.push_back(chart_value(i < s.values.size() ? s.values[i] : std::nullopt, percent, decimals));
+      row.cells.push_back(
+          chart_value(i < s.values.size() ? s.values[i] : std::nullopt, percent, decimals));
     table.rows.push_back(std::move(row));
   }
   return table;
 }
 
-mstch::data html_chart_view(const doc::ChartSpec& spec, const std::string& id, const doc::Report& report,
-                            const std::filesystem::path& resources_dir) {
+mstch::data html_chart_view(const doc::ChartSpec& spec, const std::string& id,
+                            const doc::Report& report, const std::filesystem::path& resources_dir) {
   const Lang lang = report.meta.lang;
   mstch::data view{mstch::data::type::object};
   view.set("chart_id", id);
@@ -115,7 +125,8 @@ mstch::data html_chart_view(const doc::ChartSpec& spec, const std::string& id, c
   for (const auto& b : spec.benchmarks) {
     mstch::data item{mstch::data::type::object};
     item.set("benchmark_label", b.label);
-    item.set("benchmark_value", doc::format_value(chart_value(b.value, spec.y_axis.percent, decimals), lang));
+    item.set("benchmark_value",
+             doc::format_value(chart_value(b.value, spec.y_axis.percent, decimals), lang));
     benchmarks.push_back(item);
   }
   view.set("has_benchmarks", !benchmarks.empty());

@@ -8,7 +8,8 @@
 
 namespace ips::render {
 
-void render_html(const doc::Report& report, const RenderOptions& options, const std::filesystem::path& out) {
+void render_html(const doc::Report& report, const RenderOptions& options,
+                 const std::filesystem::path& out) {
   const HtmlTemplates templates = HtmlTemplates::load(options.resources_dir / "templates" / "html");
   const std::string html = templates.render(html_view(report, options.resources_dir));
 

@@ -20,9 +20,10 @@ std::string decimals_pattern(int decimals) {
 
 std::string style_key(const CellStyle& s, const std::string& number_format) {
   return std::to_string(s.bold) + std::to_string(s.italic) + std::to_string(s.wrap) + "|" +
-         std::to_string(s.align) + "|" + std::to_string(s.font_size) + "|" + std::to_string(s.color) + "|" +
-         std::to_string(s.fill) + "|" + std::to_string(s.rule_below) + std::to_string(s.rule_above) + "|" + std::to_string(s.indent) + std::to_string(s.underline) + "|" +
-         number_format;
+         std::to_string(s.align) + "|" + std::to_string(s.font_size) + "|" +
+         std::to_string(s.color) + "|" + std::to_string(s.fill) + "|" +
+         std::to_string(s.rule_below) + std::to_string(s.rule_above) + "|" +
+         std::to_string(s.indent) + std::to_string(s.underline) + "|" + number_format;
 }
 
 }  // namespace
@@ -109,7 +110,8 @@ size_t write_text(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t col, const std:
     // Cut at a character boundary rather than fail a whole report on one huge comment.
     size_t chars = 0, i = 0;
     for (; i < cell.size(); ++i)
-      if ((static_cast<unsigned char>(cell[i]) & 0xC0) != 0x80 && ++chars > kMaxCellChars - 1) break;
+      if ((static_cast<unsigned char>(cell[i]) & 0xC0) != 0x80 && ++chars > kMaxCellChars - 1)
+        break;
     cell = cell.substr(0, i) + "\u2026";
   }
   // Always a string cell: input text is data, never a formula, whatever it starts with.
@@ -126,12 +128,14 @@ size_t write_value(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t col, const doc
     style.align = LXW_ALIGN_RIGHT;
     return write_text(sheet, row, col, doc::format_value(value, lang), formats.get(style), where);
   }
-  if (value.type == ValueType::Text) return write_text(sheet, row, col, value.text, formats.get(style), where);
+  if (value.type == ValueType::Text)
+    return write_text(sheet, row, col, value.text, formats.get(style), where);
   if (value.type == ValueType::Empty || !std::isfinite(value.number)) {
     check_lxw(worksheet_write_blank(sheet, row, col, formats.get(style)), where);
     return 0;
   }
-  const double number = value.type == ValueType::Date ? value.number + kExcelDaysAt1970 : value.number;
+  const double number =
+      value.type == ValueType::Date ? value.number + kExcelDaysAt1970 : value.number;
   lxw_format* format = formats.get(style, number_format_for(value, lang));
   check_lxw(worksheet_write_number(sheet, row, col, number, format), where);
   return display_width(doc::format_value(value, lang));

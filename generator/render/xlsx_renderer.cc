@@ -34,7 +34,8 @@ class WorkbookFile {
     const auto folder = out.has_parent_path() ? out.parent_path() : std::filesystem::path(".");
     std::error_code ec;
     if (!std::filesystem::is_directory(folder, ec))
-      throw RenderError("XLSX " + out.string() + ": the folder " + folder.string() + " does not exist");
+      throw RenderError("XLSX " + out.string() + ": the folder " + folder.string() +
+                        " does not exist");
     lxw_workbook_options options{};
     options.constant_memory = LXW_FALSE;
     workbook_ = workbook_new_opt(out.string().c_str(), &options);
@@ -140,7 +141,8 @@ class XlsxWriter {
     if (!report_.words.page_of.empty()) {
       const std::string footer = "&C" + substitute(escape(report_.words.page_of), {"&P", "&N"});
       if (display_width(footer) <= kMaxHeaderChars)
-        check_lxw(worksheet_set_footer(sheet, footer.c_str()), "sheet \"" + name + "\" print footer");
+        check_lxw(worksheet_set_footer(sheet, footer.c_str()),
+                  "sheet \"" + name + "\" print footer");
     }
   }
 
@@ -171,21 +173,24 @@ class XlsxWriter {
     ++row;
 
     for (const auto& section : report_.sections) {
-      write_text(sheet, row, 0, section.title,
-                 formats_.get({.bold = true, .font_size = 14, .color = kAccent, .rule_below = true}),
-                 where(name, row, 0));
+      write_text(
+          sheet, row, 0, section.title,
+          formats_.get({.bold = true, .font_size = 14, .color = kAccent, .rule_below = true}),
+          where(name, row, 0));
       for (lxw_col_t c = 1; c <= 2; ++c)
-        check_lxw(worksheet_write_blank(sheet, row, c, formats_.get({.rule_below = true})), where(name, row, c));
+        check_lxw(worksheet_write_blank(sheet, row, c, formats_.get({.rule_below = true})),
+                  where(name, row, c));
       check_lxw(worksheet_set_row(sheet, row, 20, nullptr), name);
       row += 2;
-      for (const auto& block : section.blocks) row = write_report_block(sheet, name, row, block) + 1;
+      for (const auto& block : section.blocks)
+        row = write_report_block(sheet, name, row, block) + 1;
       ++row;
     }
   }
 
   // A long text over columns A:C, with a row height that shows all of it.
-  lxw_row_t write_wide_text(lxw_worksheet* sheet, const std::string& name, lxw_row_t row, const std::string& value,
-                            CellStyle style) {
+  lxw_row_t write_wide_text(lxw_worksheet* sheet, const std::string& name, lxw_row_t row,
+                            const std::string& value, CellStyle style) {
     style.wrap = true;
     lxw_format* format = formats_.get(style);
     check_lxw(worksheet_merge_range(sheet, row, 0, row, 2, "", format), where(name, row, 0));
@@ -205,11 +210,14 @@ class XlsxWriter {
     return row + 1;
   }
 
-  lxw_row_t write_report_block(lxw_worksheet* sheet, const std::string& name, lxw_row_t row, const Block& block) {
+  lxw_row_t write_report_block(lxw_worksheet* sheet, const std::string& name, lxw_row_t row,
+                               const Block& block) {
     if (const auto* h = std::get_if<Heading>(&block)) {
-      write_text(sheet, row, 0, h->text,
-                 formats_.get({.bold = true, .italic = h->level >= 3, .font_size = h->level <= 2 ? 12.0 : 11.0}),
-                 where(name, row, 0));
+      write_text(
+          sheet, row, 0, h->text,
+          formats_.get(
+              {.bold = true, .italic = h->level >= 3, .font_size = h->level <= 2 ? 12.0 : 11.0}),
+          where(name, row, 0));
       return row + 1;
     }
     if (const auto* p = std::get_if<Paragraph>(&block)) {
@@ -230,15 +238,18 @@ class XlsxWriter {
     if (const auto* k = std::get_if<KeyFigures>(&block)) {
       for (const auto& figure : k->figures) {
         write_text(sheet, row, 0, figure.label, formats_.get({.bold = true}), where(name, row, 0));
-        write_value(sheet, row, 1, figure.value, {.bold = true, .align = LXW_ALIGN_RIGHT}, formats_, lang_,
-                    where(name, row, 1));
-        write_text(sheet, row, 2, figure.detail, formats_.get({.color = kMuted, .indent = 1}), where(name, row, 2));
+        write_value(sheet, row, 1, figure.value, {.bold = true, .align = LXW_ALIGN_RIGHT}, formats_,
+                    lang_, where(name, row, 1));
+        write_text(sheet, row, 2, figure.detail, formats_.get({.color = kMuted, .indent = 1}),
+                   where(name, row, 2));
         ++row;
       }
       bool withheld = false;
-      for (const auto& figure : k->figures) withheld = withheld || figure.value.suppression == Suppression::Withheld;
+      for (const auto& figure : k->figures)
+        withheld = withheld || figure.value.suppression == Suppression::Withheld;
       if (withheld && !report_.words.suppressed_note.empty())
-        row = write_wide_text(sheet, name, row, report_.words.suppressed_note, {.italic = true, .color = kMuted});
+        row = write_wide_text(sheet, name, row, report_.words.suppressed_note,
+                              {.italic = true, .color = kMuted});
       return row;
     }
     if (const auto* t = std::get_if<Table>(&block)) {
@@ -246,7 +257,8 @@ class XlsxWriter {
       const auto placed = placed_.find(t);
       if (placed == placed_.end()) return row;
       std::string quoted;
-      for (char c : placed->second.sheet_name) quoted += c == '\'' ? std::string("''") : std::string(1, c);
+      for (char c : placed->second.sheet_name)
+        quoted += c == '\'' ? std::string("''") : std::string(1, c);
       const std::string url = "internal:'" + quoted + "'!A1";
       const std::string label = t->caption.empty() ? placed->second.sheet_name : t->caption;
       lxw_format* link = formats_.get({.color = kAccent, .underline = true});
@@ -257,7 +269,8 @@ class XlsxWriter {
     if (const auto* c = std::get_if<Chart>(&block)) {
       write_text(sheet, row, 0, c->spec.title, formats_.get({.italic = true}), where(name, row, 0));
       ++row;
-      if (!c->spec.alt_text.empty()) row = write_wide_text(sheet, name, row, c->spec.alt_text, {.color = kMuted});
+      if (!c->spec.alt_text.empty())
+        row = write_wide_text(sheet, name, row, c->spec.alt_text, {.color = kMuted});
       return row;
     }
     return row;
@@ -268,7 +281,7 @@ class XlsxWriter {
   void place_table(const Table& table) {
     const std::string wanted = !table.sheet_name.empty() ? table.sheet_name
                                : !table.caption.empty()  ? table.caption
-                               : table.id;
+                                                         : table.id;
     PlacedTable placed;
     placed.table = &table;
     placed.sheet_name = names_.claim(wanted);
@@ -279,21 +292,26 @@ class XlsxWriter {
     std::vector<size_t> widths(width, 6);
 
     lxw_row_t row = 0;
-    write_text(sheet, row, 0, table.caption, formats_.get({.bold = true, .font_size = 13, .color = kAccent}),
+    write_text(sheet, row, 0, table.caption,
+               formats_.get({.bold = true, .font_size = 13, .color = kAccent}),
                where(name, row, 0));
     check_lxw(worksheet_set_row(sheet, row, 20, nullptr), name);
     row = 1;
     placed.header_row = row;
     for (lxw_col_t c = 0; c < table.columns.size(); ++c) {
       const Column& column = table.columns[c];
-      const CellStyle header{.bold = true, .wrap = true,
+      const CellStyle header{.bold = true,
+                             .wrap = true,
                              .align = column.align == Align::Right    ? uint8_t(LXW_ALIGN_RIGHT)
                                       : column.align == Align::Center ? uint8_t(LXW_ALIGN_CENTER)
                                                                       : uint8_t(LXW_ALIGN_LEFT),
-                             .fill = kAccentSoft, .rule_below = true, .indent = text_indent(table, c)};
-      widths[c] = std::max(widths[c], std::min<size_t>(write_text(sheet, row, c, column.header, formats_.get(header),
-                                                                  where(name, row, c)),
-                                                       24));
+                             .fill = kAccentSoft,
+                             .rule_below = true,
+                             .indent = text_indent(table, c)};
+      widths[c] = std::max(
+          widths[c], std::min<size_t>(write_text(sheet, row, c, column.header, formats_.get(header),
+                                                 where(name, row, c)),
+                                      24));
     }
     ++row;
 
@@ -331,7 +349,8 @@ class XlsxWriter {
           }
           size_t w;
           if (total && formula_fits(table, c, value))
-            w = write_total_formula(sheet, row, c, value, style, placed.data_rows, where(name, row, c));
+            w = write_total_formula(sheet, row, c, value, style, placed.data_rows,
+                                    where(name, row, c));
           else
             w = write_value(sheet, row, c, value, style, formats_, lang_, where(name, row, c));
           widths[c] = std::max(widths[c], w);
@@ -339,8 +358,10 @@ class XlsxWriter {
         if (!total) last_filter_row = row;
       }
       if (lines > 1)
-        check_lxw(worksheet_set_row(sheet, row, std::min(409.0, kRowHeight * static_cast<double>(lines)), nullptr),
-                  name);
+        check_lxw(
+            worksheet_set_row(sheet, row, std::min(409.0, kRowHeight * static_cast<double>(lines)),
+                              nullptr),
+            name);
       ++row;
     }
 
@@ -352,18 +373,21 @@ class XlsxWriter {
     }
     worksheet_freeze_panes(sheet, placed.header_row + 1, width > 3 ? 1 : 0);
     if (!table.columns.empty())
-      check_lxw(worksheet_autofilter(sheet, placed.header_row, 0, last_filter_row, width - 1), name);
+      check_lxw(worksheet_autofilter(sheet, placed.header_row, 0, last_filter_row, width - 1),
+                name);
     check_lxw(worksheet_repeat_rows(sheet, placed.header_row, placed.header_row), name);
     worksheet_fit_to_pages(sheet, 1, 0);
     if (width > 6) worksheet_set_landscape(sheet);
 
     std::vector<std::string> footnotes = table.footnotes;
     const std::string& note = report_.words.suppressed_note;
-    if (!note.empty() && has_withheld(table) && std::find(footnotes.begin(), footnotes.end(), note) == footnotes.end())
+    if (!note.empty() && has_withheld(table) &&
+        std::find(footnotes.begin(), footnotes.end(), note) == footnotes.end())
       footnotes.push_back(note);
     if (!footnotes.empty()) ++row;
     for (const auto& footnote : footnotes) {
-      write_text(sheet, row, 0, footnote, formats_.get({.italic = true, .color = kMuted}), where(name, row, 0));
+      write_text(sheet, row, 0, footnote, formats_.get({.italic = true, .color = kMuted}),
+                 where(name, row, 0));
       ++row;
     }
     placed_.emplace(&table, std::move(placed));
@@ -379,7 +403,8 @@ class XlsxWriter {
   // A total is a formula when recomputing it from the visible cells gives the same figure:
   // every data cell of the column is a shown number (a suppressed cell would be left out).
   static bool formula_fits(const Table& table, size_t col, const Value& total) {
-    if (total.aggregate == Aggregate::None || !total.is_numeric() || !std::isfinite(total.number)) return false;
+    if (total.aggregate == Aggregate::None || !total.is_numeric() || !std::isfinite(total.number))
+      return false;
     if (total.type == ValueType::Date) return false;
     bool any = false;
     for (const auto& row : table.rows) {
@@ -392,14 +417,16 @@ class XlsxWriter {
     return any;
   }
 
-  size_t write_total_formula(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t col, const Value& value, CellStyle style,
-                             const std::vector<lxw_row_t>& data_rows, const std::string& where_text) {
+  size_t write_total_formula(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t col, const Value& value,
+                             CellStyle style, const std::vector<lxw_row_t>& data_rows,
+                             const std::string& where_text) {
     const std::string function = value.aggregate == Aggregate::Sum ? "SUM" : "AVERAGE";
     const std::string formula = "=" + function + "(" + ranges_of(col, data_rows) + ")";
     if (value.emphasis) style.bold = true;
     lxw_format* format = formats_.get(style, number_format_for(value, lang_));
     // The cached result is the document's figure, so a reader that does not recalculate shows it.
-    check_lxw(worksheet_write_formula_num(sheet, row, col, formula.c_str(), format, value.number), where_text);
+    check_lxw(worksheet_write_formula_num(sheet, row, col, formula.c_str(), format, value.number),
+              where_text);
     return display_width(format_value(value, lang_));
   }
 
@@ -416,7 +443,8 @@ class XlsxWriter {
     const lxw_col_t width = static_cast<lxw_col_t>(table.columns.size());
     std::vector<lxw_col_t> series_columns;
     for (int c : spec.series_columns)
-      if (c >= 0 && static_cast<size_t>(c) < width) series_columns.push_back(static_cast<lxw_col_t>(c));
+      if (c >= 0 && static_cast<size_t>(c) < width)
+        series_columns.push_back(static_cast<lxw_col_t>(c));
 
     if (spec.kind == ChartKind::Heatmap) {
       // Excel has no heatmap chart; the table itself is coloured by value.
@@ -433,7 +461,8 @@ class XlsxWriter {
                 "sheet \"" + placed.sheet_name + "\" colour scale");
       return;
     }
-    if (series_columns.empty() || spec.category_column < 0 || static_cast<size_t>(spec.category_column) >= width)
+    if (series_columns.empty() || spec.category_column < 0 ||
+        static_cast<size_t>(spec.category_column) >= width)
       return;
 
     const uint8_t type = spec.kind == ChartKind::Line      ? uint8_t(LXW_CHART_LINE)
@@ -449,7 +478,8 @@ class XlsxWriter {
       chart_series_set_categories(series, sheet_name, first, category, last, category);
       chart_series_set_values(series, sheet_name, first, c, last, c);
       chart_series_set_name_range(series, sheet_name, placed.header_row, c);
-      if (spec.kind == ChartKind::Line) chart_series_set_marker_type(series, LXW_CHART_MARKER_CIRCLE);
+      if (spec.kind == ChartKind::Line)
+        chart_series_set_marker_type(series, LXW_CHART_MARKER_CIRCLE);
     }
     if (!spec.title.empty()) chart_title_set_name(chart, spec.title.c_str());
     if (!spec.x_axis.title.empty()) chart_axis_set_name(chart->x_axis, spec.x_axis.title.c_str());
@@ -467,7 +497,8 @@ class XlsxWriter {
       }
       if (spec.x_axis.percent) chart_axis_set_num_format(chart->x_axis, "0%");
     }
-    chart_legend_set_position(chart, series_columns.size() > 1 ? LXW_CHART_LEGEND_BOTTOM : LXW_CHART_LEGEND_NONE);
+    chart_legend_set_position(
+        chart, series_columns.size() > 1 ? LXW_CHART_LEGEND_BOTTOM : LXW_CHART_LEGEND_NONE);
 
     // To the right of the table; a second chart of the same table goes below the first.
     lxw_chart_options options{};
@@ -492,13 +523,15 @@ class XlsxWriter {
 
 }  // namespace
 
-void render_xlsx(const Report& report, const RenderOptions& options, const std::filesystem::path& out) {
+void render_xlsx(const Report& report, const RenderOptions& options,
+                 const std::filesystem::path& out) {
   WorkbookFile file(out);
 
   // Fixed metadata: the creation time comes from the options, never the clock.
   const std::time_t created = static_cast<std::time_t>(options.document_time);
   std::tm created_tm{};
-  if (!gmtime_r(&created, &created_tm)) throw RenderError("XLSX " + out.string() + ": invalid document time");
+  if (!gmtime_r(&created, &created_tm))
+    throw RenderError("XLSX " + out.string() + ": invalid document time");
   // libxlsxwriter takes char* but only reads the strings (until workbook_close).
   lxw_doc_properties properties{};
   properties.title = const_cast<char*>(report.meta.title.c_str());
@@ -506,7 +539,8 @@ void render_xlsx(const Report& report, const RenderOptions& options, const std::
   properties.author = const_cast<char*>(report.meta.author.c_str());
   properties.keywords = const_cast<char*>(report.meta.keywords.c_str());
   properties.created = created;
-  check_lxw(workbook_set_properties(file.get(), &properties), out.string() + " document properties");
+  check_lxw(workbook_set_properties(file.get(), &properties),
+            out.string() + " document properties");
 
   XlsxWriter(report, file.get()).write();
   file.close();
