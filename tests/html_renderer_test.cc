@@ -175,3 +175,34 @@ TEST_CASE("HTML rows have one cell per column") {
   CHECK(html.find("<td class=\"num\">2</td></tr>") != std::string::npos);
   CHECK(html.find(">3<") == std::string::npos);
 }
+
+TEST_CASE("HTML chart data tables show rates as percentages and scatter points by label") {
+  test::ScratchDir dir("html-chart-data");
+  doc::Report report;
+  doc::Section section{"Figurer", "figurer", false, {}};
+  doc::ChartSpec rates;
+  rates.kind = doc::ChartKind::Line;
+  rates.title = "Andel i arbeid";
+  rates.categories = {"2016-H1", "2016-H2"};
+  rates.series = {{"Bærum", {0.4167, std::nullopt}, {}, {}}};
+  rates.y_axis.percent = true;
+  section.blocks.push_back(doc::Chart{rates});
+  doc::ChartSpec scatter;
+  scatter.kind = doc::ChartKind::Scatter;
+  scatter.title = "Troskap og arbeid";
+  scatter.x_axis.title = "Sum skår";
+  scatter.y_axis = {"Andel i arbeid", 0, 1, 0.25, true};
+  scatter.series = {{"Tjenester", {0.5}, {3.25}, {"Asker & Bærum"}}};
+  section.blocks.push_back(doc::Chart{scatter});
+  report.sections.push_back(section);
+  render::render_html(report, options(), dir.path / "charts.html");
+  const std::string html = test::read_file(dir.path / "charts.html");
+  CHECK(html.find(
+            "<th scope=\"row\" class=\"text\">2016-H1</th><td class=\"num\">41,7\u00A0%</td>") !=
+        std::string::npos);
+  CHECK(html.find("<th scope=\"row\" class=\"text\">2016-H2</th><td class=\"num\"></td>") !=
+        std::string::npos);
+  CHECK(
+      html.find("<th scope=\"row\" class=\"text\">Asker &amp; Bærum</th><td class=\"num\">3,25</td>"
+                "<td class=\"num\">50\u00A0%</td>") != std::string::npos);
+}

@@ -12,23 +12,23 @@ namespace {
 namespace mstch = kainjow::mustache;
 using doc::Value;
 
-// The fewest decimals (at most 2) that show every value of the chart exactly as drawn.
-int decimals_for(const doc::ChartSpec& spec) {
+// The fewest decimals that show every value on one axis exactly, at most 2 (1 for
+// percentages, as in the report's tables). `x_axis` picks the scatter x values.
+int decimals_for(const doc::ChartSpec& spec, bool x_axis = false) {
+  const bool percent = x_axis ? spec.x_axis.percent : spec.y_axis.percent;
+  const int most = percent ? 1 : 2;
   int decimals = 0;
   auto widen = [&](const std::optional<double>& v) {
     if (!v) return;
-    const double scaled = spec.y_axis.percent ? *v * 100.0 : *v;
-    while (decimals < 2) {
+    const double scaled = percent ? *v * 100.0 : *v;
+    while (decimals < most) {
       const double p = std::pow(10.0, decimals);
       if (std::fabs(scaled * p - std::round(scaled * p)) < 1e-6) break;
       ++decimals;
     }
   };
-  for (const auto& s : spec.series) {
-    for (const auto& v : s.values) widen(v);
-    if (spec.kind == doc::ChartKind::Scatter)
-      for (const auto& v : s.x) widen(v);
-  }
+  for (const auto& s : spec.series)
+    for (const auto& v : x_axis ? s.x : s.values) widen(v);
   return decimals;
 }
 
@@ -60,6 +60,7 @@ doc::Table chart_data_table(const doc::ChartSpec& spec, const std::string& capti
   doc::Table table;
   table.caption = caption;
   const int decimals = decimals_for(spec);
+  const int x_decimals = decimals_for(spec, true);
   const bool percent = spec.y_axis.percent;
 
   if (spec.kind == doc::ChartKind::Scatter) {
@@ -72,7 +73,7 @@ doc::Table chart_data_table(const doc::ChartSpec& spec, const std::string& capti
         std::string label = i < s.point_labels.size() ? s.point_labels[i] : s.name;
         row.cells.push_back(Value::of_text(std::move(label)));
         row.cells.push_back(
-            chart_value(i < s.x.size() ? s.x[i] : std::nullopt, x_percent, decimals));
+            chart_value(i < s.x.size() ? s.x[i] : std::nullopt, x_percent, x_decimals));
         row.cells.push_back(chart_value(s.values[i], percent, decimals));
         table.rows.push_back(std::move(row));
       }
