@@ -120,7 +120,10 @@ TEST_CASE("XLSX totals are formulas over the data rows, cached with the document
   const std::string scores =
       test::run_command("unzip -p '" + file.string() + "' xl/worksheets/sheet3.xml");
   CHECK(scores.find("<f>AVERAGE(B3:B4)</f>") != std::string::npos);
-  CHECK(scores.find("colorScale") != std::string::npos);  // the heatmap chart as a colour scale
+  // The heatmap chart as a colour scale over the scale's range, white text on dark cells.
+  CHECK(scores.find("<cfvo type=\"num\" val=\"1\"/><cfvo type=\"num\" val=\"5\"/>") !=
+        std::string::npos);
+  CHECK(scores.find("operator=\"greaterThanOrEqual\"><formula>3.2") != std::string::npos);
 }
 
 TEST_CASE("XLSX draws native charts from the source table's cells") {

@@ -22,6 +22,9 @@ constexpr lxw_color_t kAccent = 0x1D4F73;
 constexpr lxw_color_t kAccentSoft = 0xE8F0F6;
 constexpr lxw_color_t kMuted = 0x4A5763;
 constexpr lxw_color_t kWarning = 0x6B3A00;
+// The chart engine's heatmap end points (ColorBrewer "Blues").
+constexpr lxw_color_t kHeatLow = 0xDAE5F2;
+constexpr lxw_color_t kHeatHigh = 0x08306B;
 constexpr double kMaxColumnWidth = 60;
 constexpr double kRowHeight = 15;
 
@@ -432,6 +435,39 @@ class XlsxWriter {
 
   // ---- native charts beside their source table ----
 
+  // The heatmap's colours as conditional formats: the same sequential blues as the HTML/PDF
+  // chart, over the spec's value axis when it has one (else the data's own range), with white
+  // text on the dark upper part so every score stays readable.
+  void colour_by_value(const PlacedTable& placed, const ChartSpec& spec, lxw_row_t first,
+                       lxw_col_t from, lxw_row_t last, lxw_col_t to) {
+    const std::string where_text = "sheet \"" + placed.sheet_name + "\" colour scale";
+    const Axis& axis = spec.y_axis;
+    const bool fixed_range = axis.max > axis.min && !(axis.min == 0 && axis.max == 1);
+    lxw_conditional_format scale{};
+    scale.type = LXW_CONDITIONAL_2_COLOR_SCALE;
+    scale.min_color = kHeatLow;
+    scale.max_color = kHeatHigh;
+    if (fixed_range) {
+      scale.min_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER;
+      scale.min_value = axis.min;
+      scale.max_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER;
+      scale.max_value = axis.max;
+    }
+    check_lxw(worksheet_conditional_format_range(placed.sheet, first, from, last, to, &scale),
+              where_text);
+    if (!fixed_range) return;
+    lxw_format* light_text = workbook_add_format(workbook_);
+    if (!light_text) throw RenderError("XLSX: out of memory creating a cell format");
+    format_set_font_color(light_text, 0xFFFFFF);
+    lxw_conditional_format dark{};
+    dark.type = LXW_CONDITIONAL_TYPE_CELL;
+    dark.criteria = LXW_CONDITIONAL_CRITERIA_GREATER_THAN_OR_EQUAL_TO;
+    dark.value = axis.min + 0.55 * (axis.max - axis.min);
+    dark.format = light_text;
+    check_lxw(worksheet_conditional_format_range(placed.sheet, first, from, last, to, &dark),
+              where_text);
+  }
+
   void place_chart(const ChartSpec& spec) {
     const auto found = placed_by_id_.find(spec.source_table);
     if (spec.source_table.empty() || found == placed_by_id_.end()) return;
@@ -452,13 +488,7 @@ class XlsxWriter {
       for (lxw_col_t c : series_columns) from = std::min(from, c), to = std::max(to, c);
       if (series_columns.empty()) from = 1, to = width - 1;
       if (from > to || to >= width) return;
-      lxw_conditional_format scale{};
-      scale.type = LXW_CONDITIONAL_3_COLOR_SCALE;
-      scale.min_color = 0xF8696B;
-      scale.mid_color = 0xFFEB84;
-      scale.max_color = 0x63BE7B;
-      check_lxw(worksheet_conditional_format_range(placed.sheet, first, from, last, to, &scale),
-                "sheet \"" + placed.sheet_name + "\" colour scale");
+      colour_by_value(placed, spec, first, from, last, to);
       return;
     }
     if (series_columns.empty() || spec.category_column < 0 ||
