@@ -32,6 +32,16 @@ LocalText local_text(const View& node, const std::string& origin,
 
 }  // namespace
 
+std::optional<int> ScaleItem::evidence_score(double measured) const {
+  if (evidence_upper_bounds.empty()) return std::nullopt;
+  int score = 5;
+  for (double bound : evidence_upper_bounds) {
+    if (measured <= bound) return score;
+    --score;
+  }
+  return score;
+}
+
 std::optional<size_t> Scale::item_index(std::string_view code) const {
   for (size_t i = 0; i < items.size(); ++i)
     if (iequals(items[i].code, code)) return i;
@@ -92,6 +102,13 @@ Scale parse_scale(std::string_view toml_text, const std::string& origin) {
         fail(origin, "item " + item.code + " names unknown section '" + item.section + "'");
       item.name = local_text(v["name"], origin, "item " + item.code + " 'name'");
       item.criterion = local_text(v["criterion"], origin, "item " + item.code + " 'criterion'");
+      if (auto* evidence = v["evidence"].as_table()) {
+        item.evidence_measure = (*evidence)["measure"].value_or(std::string{});
+        if (auto* bounds = (*evidence)["upper_bounds"].as_array())
+          for (auto& b : *bounds) item.evidence_upper_bounds.push_back(b.value_or(0.0));
+        if (item.evidence_measure.empty() || item.evidence_upper_bounds.size() != 4)
+          fail(origin, "item " + item.code + ": 'evidence' needs a measure and four upper bounds (scores 5, 4, 3, 2)");
+      }
       s.items.push_back(std::move(item));
     }
   }

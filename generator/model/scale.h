@@ -30,6 +30,14 @@ struct ScaleItem {
   std::string section;  // ScaleSection::id
   LocalText name;
   LocalText criterion;  // what a score of 5 looks like, in a sentence
+  // Items that placement data can estimate (B1, T4): the measure ("caseload_per_fte",
+  // "days_to_first_contact") and the upper bounds of the scores 5, 4, 3, 2 (above the last: 1).
+  std::string evidence_measure;
+  std::vector<double> evidence_upper_bounds;
+
+  /// The score the measured value points to, comparing with each band's upper bound
+  /// (metrics.md: 20.5 per FTE → B1 = 4); nullopt when the item has no evidence bands.
+  std::optional<int> evidence_score(double measured) const;
 };
 
 /// A fidelity band (only for complete reviews).

@@ -16,8 +16,9 @@ std::filesystem::path fixture(const std::string& name) {
 std::filesystem::path source_dir() { return std::filesystem::path(IPS_SOURCE_DIR); }
 
 ScratchDir::ScratchDir(const std::string& name) {
+  static int counter = 0;  // two scratch folders of the same name in one test stay apart
   path = std::filesystem::temp_directory_path() /
-         ("ipsreport-test-" + name + "-" + std::to_string(::getpid()));
+         ("ipsreport-test-" + name + "-" + std::to_string(::getpid()) + "-" + std::to_string(++counter));
   std::filesystem::remove_all(path);
   std::filesystem::create_directories(path);
 }

@@ -1,0 +1,149 @@
+#include "export_tables.h"
+
+#include <array>
+#include <string>
+
+#include "participant_generation.h"
+
+namespace ips::bench {
+namespace {
+
+Cell score_cell(int8_t score) {
+  return score > 0 ? Cell{static_cast<double>(score)} : Cell{};
+}
+Cell date_cell(const std::optional<Date>& d) {
+  return d ? Cell{*d} : Cell{};
+}
+
+void write_sites(const ExportData& data, TableSink& sink) {
+  static constexpr std::array<std::string_view, 7> kHeaders = {
+      "Enhet", "Navn", "Fylke", "NAV-kontor", "Helsetjeneste", "Oppstart", "Årsverk"};
+  sink.begin_table("Enheter", kHeaders);
+  for (const SiteRecord& s : data.sites) {
+    const std::array<Cell, 7> row = {std::string_view(s.key),
+                                     std::string_view(s.name),
+                                     std::string_view(s.county),
+                                     std::string_view(s.nav_office),
+                                     std::string_view(s.health_service),
+                                     s.start,
+                                     s.fte};
+    sink.add_row(row);
+  }
+}
+
+void write_item_rows(const ExportData& data, TableSink& sink) {
+  static constexpr std::array<std::string_view, 9> kHeaders = {
+      "Enhet",       "Dato",      "Skala",     "Punkt",     "Evaluator 1",
+      "Evaluator 2", "Konsensus", "Kommentar", "Anbefaling"};
+  sink.begin_table("Kvalitetsmålinger", kHeaders);
+  std::string code;
+  for (const ReviewRecord& r : data.reviews) {
+    const std::string_view site = data.sites[r.site].key;
+    for (int i = 0; i < 25; ++i) {
+      const ItemScores& item = r.ips[static_cast<size_t>(i)];
+      code = ips_item_code(i);
+      const std::array<Cell, 9> row = {site,
+                                       r.date,
+                                       std::string_view("IPS-25"),
+                                       std::string_view(code),
+                                       score_cell(item.evaluator1),
+                                       score_cell(item.evaluator2),
+                                       score_cell(item.consensus),
+                                       item.comment,
+                                       item.recommendation};
+      sink.add_row(row);
+    }
+    for (int i = 0; i < 12; ++i) {
+      const ItemScores& item = r.goi[static_cast<size_t>(i)];
+      code = "G" + std::to_string(i + 1);
+      const std::array<Cell, 9> row = {site,
+                                       r.date,
+                                       std::string_view("GOI"),
+                                       std::string_view(code),
+                                       score_cell(item.evaluator1),
+                                       score_cell(item.evaluator2),
+                                       score_cell(item.consensus),
+                                       item.comment,
+                                       item.recommendation};
+      sink.add_row(row);
+    }
+  }
+}
+
+void write_reviews(const ExportData& data, TableSink& sink) {
+  static constexpr std::array<std::string_view, 8> kHeaders = {
+      "Enhet", "Dato", "Evaluatorer", "Til", "Formål", "Metode", "Oppsummering", "Oppgitt total"};
+  sink.begin_table("Gjennomganger", kHeaders);
+  for (const ReviewRecord& r : data.reviews) {
+    const std::array<Cell, 8> row = {
+        std::string_view(data.sites[r.site].key),
+        r.date,
+        std::string_view(r.evaluators),
+        std::string_view(r.to),
+        std::string_view(r.purpose),
+        std::string_view(r.method),
+        std::string_view(r.summary),
+        r.stated_total ? Cell{static_cast<double>(*r.stated_total)} : Cell{}};
+    sink.add_row(row);
+  }
+}
+
+void write_participants(const ExportData& data, TableSink& sink) {
+  static constexpr std::array<std::string_view, 8> kHeaders = {"Deltaker",
+                                                               "Enhet",
+                                                               "Inntak",
+                                                               "I arbeid ved inntak",
+                                                               "Første arbeidsgiverkontakt",
+                                                               "Avsluttet",
+                                                               "Avslutningsårsak",
+                                                               "Alder"};
+  sink.begin_table("Deltakere", kHeaders);
+  for (const ParticipantRecord& p : data.participants) {
+    const std::string id = participant_pseudonym(p.number);
+    const std::string_view employed = p.employed_at_intake == EmployedAtIntake::yes  ? "ja"
+                                      : p.employed_at_intake == EmployedAtIntake::no ? "nei"
+                                                                                     : "";
+    const std::array<Cell, 8> row = {std::string_view(id),
+                                     std::string_view(data.sites[p.site].key),
+                                     p.intake,
+                                     employed,
+                                     date_cell(p.first_employer_contact),
+                                     date_cell(p.ended),
+                                     p.end_reason,
+                                     static_cast<double>(p.age)};
+    sink.add_row(row);
+  }
+}
+
+void write_jobs(const ExportData& data, TableSink& sink) {
+  static constexpr std::array<std::string_view, 7> kHeaders = {
+      "Deltaker", "Type", "Start", "Slutt", "Timer per uke", "Arbeidsgiver", "Yrke"};
+  sink.begin_table("Jobber", kHeaders);
+  std::string employer;
+  for (const JobRecord& j : data.jobs) {
+    const std::string id = participant_pseudonym(data.participants[j.participant].number);
+    employer.assign(j.employer_chain);
+    if (!j.employer_town.empty() && !employer.empty()) (employer += ' ') += j.employer_town;
+    const std::array<Cell, 7> row = {std::string_view(id),
+                                     job_kind_text(j.kind),
+                                     j.start,
+                                     date_cell(j.end),
+                                     j.hours_per_week > 0 ? Cell{j.hours_per_week} : Cell{},
+                                     std::string_view(employer),
+                                     j.occupation};
+    sink.add_row(row);
+  }
+}
+
+}  // namespace
+
+void write_export_tables(const ExportData& data, TableSink& sink) {
+  write_sites(data, sink);
+  write_item_rows(data, sink);
+  write_reviews(data, sink);
+  write_participants(data, sink);
+  write_jobs(data, sink);
+  sink.finish();
+}
+
+}  // namespace ips::bench

@@ -1,0 +1,134 @@
+#!/usr/bin/env bash
+# Benchmark ladder for ipsreport: generates synthetic exports of growing size with
+# ipsreport-generate and runs `ipsreport run FILE --out DIR --timings` on each, then prints one
+# Markdown table row per size (generation time, input size, wall/CPU time, peak memory,
+# ingest speed). See bench/README.md.
+#
+# Usage: bench/run-bench.sh [BUILD_DIR]        (default: build/ in the repository)
+# Settings (environment):
+#   SIZES="25 50 100 200 500"   sites per step
+#   PER_SITE=400                participants per site (500 sites → 200 000 participants)
+#   HALF_YEARS=20               review rounds (one review per site per half-year)
+#   FORMAT=xlsx                 xlsx (one workbook), split (one workbook per table) or csv
+#   SEED=1                      generator seed
+#   WORK=/tmp/ipsreport-bench   scratch folder for inputs, outputs and logs (kept for reading)
+#   IPSREPORT_ARGS=""           extra arguments for `ipsreport run`
+set -u
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+build="${1:-$repo/build}"
+generator="$build/bench/ipsreport-generate"
+ipsreport="$build/ipsreport"
+sizes="${SIZES:-25 50 100 200 500}"
+per_site="${PER_SITE:-400}"
+half_years="${HALF_YEARS:-20}"
+format="${FORMAT:-xlsx}"
+seed="${SEED:-1}"
+work="${WORK:-/tmp/ipsreport-bench}"
+
+die() { echo "run-bench: $*" >&2; exit 1; }
+
+[[ -x "$generator" ]] || die "no generator at $generator (build with: cmake --build $build --target ipsreport-generate)"
+[[ -x "$ipsreport" ]] || echo "run-bench: no ipsreport at $ipsreport; only generation is measured" >&2
+case "$format" in xlsx|split|csv) ;; *) die "FORMAT must be xlsx, split or csv, not '$format'" ;; esac
+
+# GNU time gives peak memory; install it when missing and allowed, else say so.
+gnu_time=/usr/bin/time
+if ! "$gnu_time" -v true >/dev/null 2>&1; then
+  if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
+    echo "run-bench: installing GNU time (package 'time')" >&2
+    apt-get install -y -qq time >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq time) >/dev/null 2>&1
+  fi
+  "$gnu_time" -v true >/dev/null 2>&1 || die "GNU time (/usr/bin/time) is missing: apt-get install time"
+fi
+
+# Field from a `time -v` report: elapsed wall seconds, CPU seconds (user+system), peak MB.
+wall_seconds() {
+  awk -F': ' '/Elapsed \(wall clock\)/ {
+      n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; printf "%.2f", s }' "$1"
+}
+cpu_seconds() {
+  awk -F': ' '/User time/ {u = $2} /System time/ {s = $2} END {printf "%.2f", u + s}' "$1"
+}
+peak_mb() {
+  awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2 / 1024}' "$1"
+}
+
+# Ingest speed from ipsreport's --timings output: a line mentioning "ingest" that gives MB/s
+# directly, or a duration (ms or s) from which MB/s is computed with the input size.
+ingest_mb_per_s() {
+  local log="$1" input_bytes="$2" line
+  line=$(grep -i -m1 'ingest' "$log" 2>/dev/null) || { echo "–"; return; }
+  awk -v line="$line" -v bytes="$input_bytes" 'BEGIN {
+      if (match(line, /[0-9]+([.,][0-9]+)? *MB\/s/)) {
+        v = substr(line, RSTART, RLENGTH); gsub(/ *MB\/s/, "", v); gsub(",", ".", v); print v; exit }
+      if (match(line, /[0-9]+([.,][0-9]+)? *ms/)) {
+        v = substr(line, RSTART, RLENGTH); gsub(/ *ms/, "", v); gsub(",", ".", v); sec = v / 1000 }
+      else if (match(line, /[0-9]+([.,][0-9]+)? *s([^a-z]|$)/)) {
+        v = substr(line, RSTART, RLENGTH); sub(/ *s.*/, "", v); gsub(",", ".", v); sec = v }
+      if (sec > 0) printf "%.1f\n", bytes / 1e6 / sec; else print "–" }'
+}
+
+mkdir -p "$work" || die "cannot create $work"
+echo "ipsreport benchmark: $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) CPU, format $format," \
+     "$half_years half-years, $per_site participants per site, seed $seed"
+echo "build: $build"
+echo
+echo "| Sites | Participants | Item rows | Input (MB) | Generate (s) | Generate peak (MB) | ipsreport wall (s) | ipsreport CPU (s) | ipsreport peak (MB) | Ingest (MB/s) | Status |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
+
+failures=()
+for sites in $sizes; do
+  participants=$((sites * per_site))
+  step="$work/sites-$sites"
+  rm -rf "$step"
+  mkdir -p "$step/input" "$step/out"
+
+  gen_args=(--sites "$sites" --half-years "$half_years" --participants "$participants"
+            --seed "$seed" --out "$step/input")
+  case "$format" in
+    xlsx) gen_args+=(--format xlsx) ;;
+    split) gen_args+=(--format xlsx --split) ;;
+    csv) gen_args+=(--format csv) ;;
+  esac
+  if ! "$gnu_time" -v -o "$step/generate.time" "$generator" "${gen_args[@]}" \
+       >"$step/generate.log" 2>&1; then
+    echo "| $sites | $participants | | | | | | | | | generator failed (see $step/generate.log) |"
+    failures+=("$sites: generator failed: $(tail -n 3 "$step/generate.log" | tr '\n' ' ')")
+    continue
+  fi
+  input_bytes=$(du -cb "$step"/input/* | awk 'END {print $1}')
+  input_mb=$(awk -v b="$input_bytes" 'BEGIN {printf "%.1f", b / 1e6}')
+  item_rows=$((sites * half_years * 37))
+  gen_wall=$(wall_seconds "$step/generate.time")
+  gen_peak=$(peak_mb "$step/generate.time")
+
+  if [[ ! -x "$ipsreport" ]]; then
+    echo "| $sites | $participants | $item_rows | $input_mb | $gen_wall | $gen_peak | | | | – | no ipsreport |"
+    continue
+  fi
+  case "$format" in
+    xlsx) inputs=("$step/input/ips-export.xlsx") ;;
+    *) inputs=("$step"/input/*) ;;
+  esac
+  # shellcheck disable=SC2086  # IPSREPORT_ARGS is meant to split into words
+  "$gnu_time" -v -o "$step/ipsreport.time" "$ipsreport" run "${inputs[@]}" --out "$step/out" \
+      --timings ${IPSREPORT_ARGS:-} >"$step/ipsreport.log" 2>&1
+  status=$?
+  if [[ $status -eq 0 ]]; then
+    result="ok"
+  else
+    result="ipsreport failed (exit $status)"
+    failures+=("$sites: ipsreport exit $status: $(tail -n 5 "$step/ipsreport.log" | tr '\n' ' ')")
+  fi
+  echo "| $sites | $participants | $item_rows | $input_mb | $gen_wall | $gen_peak" \
+       "| $(wall_seconds "$step/ipsreport.time") | $(cpu_seconds "$step/ipsreport.time")" \
+       "| $(peak_mb "$step/ipsreport.time") | $(ingest_mb_per_s "$step/ipsreport.log" "$input_bytes") | $result |"
+done
+
+if ((${#failures[@]})); then
+  echo
+  echo "Failures (logs under $work):"
+  for f in "${failures[@]}"; do echo "- $f"; done
+  exit 1
+fi

@@ -1,0 +1,32 @@
+// Fidelity over review rounds (metrics.md): a site's round reviews and the slope of its totals.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analysis/fidelity.h"
+
+namespace ips {
+
+/// A site's review for one round (half-year): the latest IPS-25 review dated in it.
+struct RoundReview {
+  Period round;
+  const ReviewScore* score = nullptr;
+};
+
+/// The site's round reviews dated up to the end of `up_to`, oldest first. Reviews without any
+/// IPS-25 score do not count as a round's review.
+std::vector<RoundReview> round_reviews(const std::vector<ReviewScore>& scores, const std::string& site, Period up_to);
+
+/// Least-squares points per half-year over the complete round reviews (x = Period::index());
+/// nullopt with fewer than two.
+std::optional<double> total_slope(const std::vector<RoundReview>& rounds);
+
+/// The site's latest complete IPS-25 review dated up to the end of `up_to`, or nullptr.
+const ReviewScore* latest_complete(const std::vector<ReviewScore>& scores, const std::string& site, Period up_to);
+
+/// The site's latest IPS-25 review (complete or partial) dated up to the end of `up_to`, or nullptr.
+const ReviewScore* latest_review(const std::vector<ReviewScore>& scores, const std::string& site, Period up_to);
+
+}  // namespace ips

@@ -1,0 +1,24 @@
+#include "analysis/periods.h"
+
+namespace ips {
+
+std::optional<Period> latest_period_with_data(const Dataset& data) {
+  std::optional<Date> latest;
+  auto see = [&latest](const std::optional<Date>& d) {
+    if (d && (!latest || *d > *latest)) latest = d;
+  };
+  for (const auto& r : data.reviews) see(r.date);
+  for (const auto& p : data.participants) {
+    see(p.intake);
+    see(p.first_employer_contact);
+    see(p.ended);
+  }
+  for (const auto& j : data.jobs) {
+    see(j.start);
+    see(j.end);
+  }
+  if (!latest) return std::nullopt;
+  return Period::containing(*latest);
+}
+
+}  // namespace ips

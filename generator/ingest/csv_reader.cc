@@ -1,0 +1,116 @@
+#include "ingest/csv_reader.h"
+
+#include <orcus/csv_parser.hpp>
+
+#include <array>
+
+#include "ingest/text_normalize.h"
+
+namespace ips {
+
+namespace {
+
+// Collects orcus' csv_parser callbacks into RawSheet rows.
+class CsvCollector {
+ public:
+  CsvCollector(RawSheet& sheet, size_t max_rows) : sheet_(sheet), max_rows_(max_rows) {}
+  void begin_parse() {}
+  void end_parse() {}
+  void begin_row() { row_.clear(); }
+  void end_row() {
+    if (sheet_.rows.size() >= max_rows_) {
+      sheet_.truncated = true;
+      return;
+    }
+    sheet_.rows.push_back(std::move(row_));
+    row_.clear();
+  }
+  void cell(const char* p, size_t n, bool /*transient*/) {
+    RawCell c;
+    if (n > 0) {
+      c.kind = RawCell::Kind::Text;
+      c.text.assign(p, n);
+    }
+    row_.push_back(std::move(c));
+  }
+
+ private:
+  RawSheet& sheet_;
+  size_t max_rows_;
+  RawRow row_;
+};
+
+}  // namespace
+
+char detect_csv_delimiter(std::string_view line) {
+  std::array<int, 3> counts{};  // ';' ',' '\t'
+  bool quoted = false;
+  for (char c : line) {
+    if (c == '"') quoted = !quoted;
+    if (quoted) continue;
+    if (c == ';') ++counts[0];
+    if (c == ',') ++counts[1];
+    if (c == '\t') ++counts[2];
+  }
+  if (counts[2] > counts[0] && counts[2] > counts[1]) return '\t';
+  if (counts[1] > counts[0]) return ',';
+  return ';';
+}
+
+RawWorkbook read_csv(std::string_view bytes, size_t max_rows) {
+  RawWorkbook book;
+  book.format = "csv";
+  std::string text;
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF" && is_valid_utf8(bytes.substr(3))) {
+    text = bytes.substr(3);
+    book.csv_encoding = "UTF-8 (BOM)";
+  } else if (is_valid_utf8(bytes)) {
+    text = bytes;
+    book.csv_encoding = "UTF-8";
+  } else if (auto converted = windows1252_to_utf8(bytes)) {
+    text = std::move(*converted);
+    book.csv_encoding = "Windows-1252";
+  } else {
+    text = bytes;  // undecodable bytes stay as they are; cells will show them
+    book.csv_encoding = "unknown";
+  }
+  // One line-ending convention for the parser, which splits rows on LF only.
+  std::string normalized;
+  normalized.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\r') {
+      normalized += '\n';
+      if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+    } else {
+      normalized += text[i];
+    }
+  }
+  // The header line is the first non-blank line.
+  size_t start = 0;
+  std::string_view first_line;
+  while (start < normalized.size()) {
+    size_t end = normalized.find('\n', start);
+    if (end == std::string::npos) end = normalized.size();
+    first_line = std::string_view(normalized).substr(start, end - start);
+    if (!trim(first_line).empty()) break;
+    start = end + 1;
+  }
+  orcus::csv::parser_config config;
+  config.delimiters = std::string(1, detect_csv_delimiter(first_line));
+  config.text_qualifier = '"';
+  config.trim_cell_value = false;
+  RawSheet sheet;
+  CsvCollector collector(sheet, max_rows);
+  try {
+    orcus::csv_parser<CsvCollector> parser(normalized.data(), normalized.size(), collector, config);
+    parser.parse();
+  } catch (const std::exception&) {
+    // orcus stops at a malformed quote; the rows read so far are kept and the rest reported
+    // by the caller through the truncated flag.
+    sheet.truncated = true;
+  }
+  book.sheets.push_back(std::move(sheet));
+  return book;
+}
+
+}  // namespace ips

@@ -1,0 +1,150 @@
+#include "ingest/ingest.h"
+
+#include <fstream>
+#include <iterator>
+#include <system_error>
+
+#include "ingest/csv_reader.h"
+#include "ingest/model_builder.h"
+#include "ingest/records.h"
+#include "ingest/table_reader.h"
+#include "ingest/text_normalize.h"
+#include "ingest/workbook_reader.h"
+
+namespace ips {
+
+namespace {
+
+std::string lower_extension(const std::filesystem::path& p) {
+  std::string ext = p.extension().string();
+  for (char& c : ext)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return ext.empty() ? ext : ext.substr(1);
+}
+
+void file_failure(Dataset& ds, FileAccount& account, const std::string& code, std::vector<std::string> args = {}) {
+  account.readable = false;
+  Diagnostic d;
+  d.severity = Severity::Error;
+  d.file = account.path;
+  d.code = code;
+  d.args = std::move(args);
+  ds.diagnostics.add(std::move(d));
+}
+
+bool starts_with(const std::string& bytes, std::string_view magic) { return bytes.compare(0, magic.size(), magic) == 0; }
+
+bool has_nul_byte(const std::string& bytes) {
+  return bytes.find('\0') != std::string::npos;
+}
+
+// Reads one file into `book`; on failure reports it and returns false.
+bool read_one(const std::filesystem::path& path, const IngestLimits& limits, Dataset& ds, FileAccount& account,
+              RawWorkbook& book) {
+  std::error_code ec;
+  const auto status = std::filesystem::status(path, ec);
+  if (ec || !std::filesystem::exists(status)) {
+    file_failure(ds, account, "file.not_found");
+    return false;
+  }
+  if (!std::filesystem::is_regular_file(status)) {
+    file_failure(ds, account, "file.unreadable");
+    return false;
+  }
+  account.bytes = std::filesystem::file_size(path, ec);
+  if (ec) {
+    file_failure(ds, account, "file.unreadable");
+    return false;
+  }
+  if (account.bytes > limits.max_file_bytes) {
+    file_failure(ds, account, "file.too_large", {std::to_string(account.bytes >> 20), std::to_string(limits.max_file_bytes >> 20)});
+    return false;
+  }
+  if (account.bytes == 0) {
+    file_failure(ds, account, "file.empty");
+    return false;
+  }
+  std::ifstream in(path, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (!in.good() && !in.eof()) {
+    file_failure(ds, account, "file.unreadable");
+    return false;
+  }
+  const std::string ext = lower_extension(path);
+  // The content decides the format; the extension only tells the two zip formats apart.
+  if (starts_with(bytes, "PK\x03\x04") || starts_with(bytes, "PK\x05\x06")) {
+    account.format = ext == "ods" ? "ods" : "xlsx";
+    if (ext != "ods" && ext != "xlsx" && ext != "xlsm") {
+      // An unexpected extension: xlsx unless the package says it is OpenDocument.
+      if (bytes.find("application/vnd.oasis.opendocument.spreadsheet") != std::string::npos) account.format = "ods";
+    }
+    ReadFailure failure;
+    WorkbookReadLimits wl{limits.max_uncompressed_bytes, limits.max_zip_ratio, limits.max_rows_per_sheet};
+    read_zip_workbook(bytes, account.format, wl, book, failure);
+    if (failure.failed()) {
+      file_failure(ds, account, failure.code, {failure.detail});
+      return false;
+    }
+    return true;
+  }
+  if (starts_with(bytes, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) {
+    // An OLE compound file: a password-protected xlsx/ods is stored this way, as is old .xls.
+    account.format = ext;
+    file_failure(ds, account, ext == "xls" ? "file.old_excel" : "file.encrypted");
+    return false;
+  }
+  if (has_nul_byte(bytes) || (ext != "csv" && ext != "txt" && ext != "tsv")) {
+    account.format = ext;
+    file_failure(ds, account, "file.not_spreadsheet", {ext});
+    return false;
+  }
+  account.format = "csv";
+  book = read_csv(bytes, limits.max_rows_per_sheet);
+  return true;
+}
+
+bool workbook_has_content(const RawWorkbook& book) {
+  for (const auto& s : book.sheets)
+    for (const auto& r : s.rows)
+      for (const auto& c : r)
+        if (!c.is_blank()) return true;
+  return false;
+}
+
+}  // namespace
+
+Dataset ingest_files(const std::vector<std::filesystem::path>& files, const ScaleCatalog& scales,
+                     const IngestLimits& limits) {
+  Dataset ds;
+  RecordSet records;
+  for (const auto& path : files) {
+    FileAccount account;
+    account.path = path.string();
+    RawWorkbook book;
+    bool ok = false;
+    try {
+      ok = read_one(path, limits, ds, account, book);
+    } catch (const std::exception& e) {
+      // Anything a library throws on hostile input ends as an error for this file alone.
+      file_failure(ds, account, "file.unreadable", {e.what()});
+      ok = false;
+    }
+    if (ok && !workbook_has_content(book)) {
+      file_failure(ds, account, "file.empty");
+      ok = false;
+    }
+    if (ok && book.format == "csv" && book.csv_encoding == "Windows-1252") {
+      Diagnostic d;
+      d.severity = Severity::Note;
+      d.file = account.path;
+      d.code = "csv.windows1252";
+      ds.diagnostics.add(std::move(d));
+    }
+    if (ok) read_workbook_tables(book, account.path, path.stem().string(), scales, limits, records, ds.diagnostics);
+    ds.diagnostics.files.push_back(std::move(account));
+  }
+  build_dataset(records, scales, ds);
+  return ds;
+}
+
+}  // namespace ips

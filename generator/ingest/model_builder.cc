@@ -1,0 +1,220 @@
+#include "ingest/model_builder.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+namespace ips {
+
+namespace {
+
+// "file / sheet" of a row, for messages that point at another row.
+std::string file_and_sheet(const RowOrigin& o) { return o.sheet.empty() ? o.file : o.file + " / " + o.sheet; }
+
+Diagnostic row_diag(const RowOrigin& o, Severity sev, std::string code) {
+  Diagnostic d;
+  d.severity = sev;
+  d.file = o.file;
+  d.sheet = o.sheet;
+  d.row = o.row;
+  d.code = std::move(code);
+  return d;
+}
+
+// Marks repeated facts: an identical repeat is a duplicate (its row excluded, noted once);
+// a differing repeat is a conflict, and every fact with that key is dropped.
+template <typename Fact>
+void resolve_repeats(std::vector<Fact>& facts, RecordSet& records, Diagnostics& diags, const char* what) {
+  std::unordered_map<std::string, std::vector<size_t>> by_key;
+  std::vector<std::string> order;
+  for (size_t i = 0; i < facts.size(); ++i) {
+    if (records.rows[facts[i].row].excluded) continue;
+    auto [it, inserted] = by_key.try_emplace(facts[i].key);
+    if (inserted) order.push_back(facts[i].key);
+    it->second.push_back(i);
+  }
+  for (const std::string& key : order) {
+    const std::vector<size_t>& group = by_key[key];
+    if (group.size() < 2) continue;
+    const Fact& first = facts[group.front()];
+    const RowOrigin& first_origin = records.rows[first.row].origin;
+    bool conflict = false;
+    for (size_t k = 1; k < group.size(); ++k)
+      if (facts[group[k]].canonical != first.canonical) conflict = true;
+    for (size_t k = 1; k < group.size(); ++k) {
+      Fact& f = facts[group[k]];
+      RowState& row = records.rows[f.row];
+      if (!conflict && f.row != first.row) {
+        f.dropped = true;
+        Diagnostic d = row_diag(row.origin, Severity::Note, "row.duplicate");
+        d.args = {file_and_sheet(first_origin), std::to_string(first_origin.row), what};
+        diags.add(std::move(d));
+        row.duplicate = true;
+      } else if (conflict) {
+        Diagnostic d = row_diag(row.origin, Severity::Error, "row.conflict");
+        d.args = {file_and_sheet(first_origin), std::to_string(first_origin.row), what};
+        diags.add(std::move(d));
+      }
+    }
+    if (conflict)
+      for (size_t i : group) facts[i].dropped = true;
+  }
+}
+
+}  // namespace
+
+void build_dataset(RecordSet& records, const ScaleCatalog& scales, Dataset& dataset) {
+  Diagnostics& diags = dataset.diagnostics;
+  resolve_repeats(records.sites, records, diags, "Enheter");
+  resolve_repeats(records.items, records, diags, "Kvalitetsmålinger");
+  resolve_repeats(records.review_infos, records, diags, "Gjennomganger");
+  resolve_repeats(records.participants, records, diags, "Deltakere");
+  resolve_repeats(records.jobs, records, diags, "Jobber");
+
+  std::vector<int> used_facts(records.rows.size(), 0);
+  auto alive = [&](const KeyedFact& f) { return !f.dropped && !records.rows[f.row].excluded; };
+
+  // Sites from the register.
+  std::map<std::string, Site> sites;
+  for (const SiteFact& f : records.sites) {
+    if (!alive(f)) continue;
+    sites.emplace(f.site.key, f.site);
+    ++used_facts[f.row];
+  }
+
+  // Reviews: item facts grouped by (site, date), plus metadata rows.
+  std::map<std::pair<std::string, Date>, Review> reviews;
+  std::map<std::pair<std::string, Date>, RowOrigin> review_origin;
+  auto review_for = [&](const std::string& site, Date date, const RowOrigin& origin) -> Review& {
+    auto [it, inserted] = reviews.try_emplace({site, date});
+    if (inserted) {
+      it->second.site = site;
+      it->second.date = date;
+      it->second.scales.resize(scales.scales.size());
+      for (size_t s = 0; s < scales.scales.size(); ++s) it->second.scales[s].items.resize(scales.scales[s].items.size());
+      review_origin.emplace(std::make_pair(site, date), origin);
+    }
+    return it->second;
+  };
+  for (const ItemFact& f : records.items) {
+    if (!alive(f)) continue;
+    const RowOrigin& origin = records.rows[f.row].origin;
+    Review& review = review_for(f.site, f.date, origin);
+    ItemRating rating = f.rating;
+    // input.md: consensus; else one evaluator's score; else two agreeing evaluators.
+    if (rating.consensus) {
+      rating.score = rating.consensus;
+    } else if (rating.evaluator1 && rating.evaluator2) {
+      if (*rating.evaluator1 == *rating.evaluator2) {
+        rating.score = rating.evaluator1;
+      } else {
+        Diagnostic d = row_diag(origin, Severity::Warning, "score.evaluators_disagree");
+        d.args = {scales.scales[f.scale].items[f.item].code, std::to_string(*rating.evaluator1),
+                  std::to_string(*rating.evaluator2)};
+        d.site = f.site;
+        d.review_date = f.date;
+        diags.add(std::move(d));
+      }
+    } else {
+      rating.score = rating.evaluator1 ? rating.evaluator1 : rating.evaluator2;
+    }
+    review.scales[f.scale].items[f.item] = std::move(rating);
+    ++used_facts[f.row];
+  }
+  for (const ReviewInfoFact& f : records.review_infos) {
+    if (!alive(f)) continue;
+    const RowOrigin& origin = records.rows[f.row].origin;
+    const bool known = reviews.count({f.site, f.date}) > 0;
+    Review& review = review_for(f.site, f.date, origin);
+    review.info = f.info;
+    ++used_facts[f.row];
+    if (!known) {
+      Diagnostic d = row_diag(origin, Severity::Warning, "review.no_scores");
+      d.args = {f.site, f.date.norwegian()};
+      d.site = f.site;
+      d.review_date = f.date;
+      diags.add(std::move(d));
+    }
+  }
+  for (auto& [key, review] : reviews) {
+    if (!review.info.stated_total) continue;
+    int total = 0;
+    for (const ItemRating& r : review.scales[ScaleCatalog::kIps25].items)
+      if (r.score) total += *r.score;
+    if (total != *review.info.stated_total) {
+      Diagnostic d = row_diag(review_origin.at(key), Severity::Warning, "review.stated_total_differs");
+      d.args = {std::to_string(*review.info.stated_total), std::to_string(total)};
+      d.site = review.site;
+      d.review_date = review.date;
+      // The stated total lives in Gjennomganger; point at that row when there is one.
+      for (const ReviewInfoFact& f : records.review_infos)
+        if (alive(f) && f.site == review.site && f.date == review.date) {
+          const RowOrigin& o = records.rows[f.row].origin;
+          d.file = o.file;
+          d.sheet = o.sheet;
+          d.row = o.row;
+        }
+      diags.add(std::move(d));
+    }
+  }
+
+  // Participants and their jobs.
+  std::set<std::string> participant_ids;
+  for (const ParticipantFact& f : records.participants) {
+    if (!alive(f)) continue;
+    dataset.participants.push_back(f.participant);
+    participant_ids.insert(f.participant.id);
+    ++used_facts[f.row];
+  }
+  for (const JobFact& f : records.jobs) {
+    if (!alive(f)) continue;
+    if (!participant_ids.count(f.job.participant)) {
+      // The participant's id is a pseudonym but still never shown: the row locates it.
+      diags.add(row_diag(records.rows[f.row].origin, Severity::Error, "job.unknown_participant"));
+      records.rows[f.row].excluded = true;
+      continue;
+    }
+    dataset.jobs.push_back(f.job);
+    ++used_facts[f.row];
+  }
+  std::stable_sort(dataset.participants.begin(), dataset.participants.end(),
+                   [](const Participant& a, const Participant& b) { return a.id < b.id; });
+  std::stable_sort(dataset.jobs.begin(), dataset.jobs.end(), [](const Job& a, const Job& b) {
+    return std::tie(a.participant, a.start) < std::tie(b.participant, b.start);
+  });
+
+  // Sites met elsewhere but missing from the register.
+  std::map<std::string, RowOrigin> referenced;
+  for (const auto& [key, review] : reviews) referenced.try_emplace(review.site, review_origin.at(key));
+  for (const ParticipantFact& f : records.participants)
+    if (alive(f)) referenced.try_emplace(f.participant.site, records.rows[f.row].origin);
+  for (const auto& [key, origin] : referenced) {
+    if (sites.count(key)) continue;
+    Site s;
+    s.key = key;
+    s.name = key;
+    sites.emplace(key, s);
+    Diagnostic d = row_diag(origin, Severity::Note, "site.not_in_register");
+    d.args = {key};
+    d.site = key;
+    diags.add(std::move(d));
+  }
+  for (auto& [key, site] : sites) dataset.sites.push_back(std::move(site));
+  for (auto& [key, review] : reviews) dataset.reviews.push_back(std::move(review));
+
+  // Accounting: a row is used when at least one of its facts reached the model.
+  for (size_t i = 0; i < records.rows.size(); ++i) {
+    RowState& row = records.rows[i];
+    TableAccount& t = diags.tables.at(row.origin.table);
+    ++t.rows_read;
+    if (!row.excluded && used_facts[i] > 0) {
+      ++t.rows_used;
+    } else {
+      ++t.rows_excluded;
+      if (row.duplicate) ++t.duplicates;
+    }
+  }
+}
+
+}  // namespace ips

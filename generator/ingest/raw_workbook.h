@@ -1,0 +1,48 @@
+// A spreadsheet as read from any file format: sheets of rows of typed cells, before meaning.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace ips {
+
+/// One cell as the file stores it. Dates stay serial numbers (the column decides they are
+/// dates); formula cells hold their cached result.
+struct RawCell {
+  enum class Kind { Empty, Number, Text, Bool };
+  Kind kind = Kind::Empty;
+  double number = 0;  // Number; Bool as 0/1
+  std::string text;   // Text (UTF-8, untrimmed)
+  bool is_date = false;  // the file marked the cell as a date (ods date cells)
+  bool from_formula = false;
+
+  /// True when the cell holds nothing but whitespace.
+  bool is_blank() const;
+};
+
+using RawRow = std::vector<RawCell>;  // index = 0-based column
+
+/// A merged cell range (0-based, inclusive).
+struct MergedRange {
+  size_t first_row = 0, first_col = 0, last_row = 0, last_col = 0;
+};
+
+struct RawSheet {
+  std::string name;  // empty for CSV
+  std::vector<RawRow> rows;  // index = 0-based row; rows may be shorter than others
+  std::vector<MergedRange> merged;
+  bool hidden = false;
+  bool truncated = false;  // more rows than IngestLimits::max_rows_per_sheet
+};
+
+struct RawWorkbook {
+  std::string format;  // "xlsx", "ods", "csv"
+  std::vector<RawSheet> sheets;
+  std::string csv_encoding;  // "UTF-8", "UTF-8 (BOM)", "Windows-1252" for CSV
+};
+
+/// Spreadsheet column letters for a 0-based column: 0 → "A", 26 → "AA".
+std::string column_letter(size_t column);
+
+}  // namespace ips

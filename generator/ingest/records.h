@@ -1,0 +1,79 @@
+// Rows of the input tables after value parsing, before they are merged into the model.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/dataset.h"
+#include "model/diagnostic.h"
+
+namespace ips {
+
+/// Where a row came from, to name it in diagnostics and to account for it.
+struct RowOrigin {
+  size_t table = 0;  // index into Diagnostics::tables
+  std::string file;
+  std::string sheet;
+  int row = 0;  // 1-based
+};
+
+/// One parsed row: its origin and whether it has been excluded (and why it was counted).
+struct RowState {
+  RowOrigin origin;
+  bool excluded = false;
+  bool duplicate = false;
+};
+
+/// A fact keyed for duplicate/conflict detection across rows and files: equal key and equal
+/// `canonical` text = duplicate; equal key and different text = conflict.
+struct KeyedFact {
+  std::string key;
+  std::string canonical;
+  size_t row = 0;  // index into RecordSet::rows
+  bool dropped = false;
+};
+
+struct SiteFact : KeyedFact {
+  Site site;
+};
+
+struct ItemFact : KeyedFact {
+  std::string site;
+  Date date;
+  size_t scale = 0;
+  size_t item = 0;
+  ItemRating rating;  // evaluator1/2, consensus, comment, recommendation (score resolved later)
+};
+
+struct ReviewInfoFact : KeyedFact {
+  std::string site;
+  Date date;
+  ReviewInfo info;
+};
+
+struct ParticipantFact : KeyedFact {
+  Participant participant;
+};
+
+struct JobFact : KeyedFact {
+  Job job;
+};
+
+/// Everything the table readers produced, from all files.
+struct RecordSet {
+  std::vector<RowState> rows;
+  std::vector<SiteFact> sites;
+  std::vector<ItemFact> items;
+  std::vector<ReviewInfoFact> review_infos;
+  std::vector<ParticipantFact> participants;
+  std::vector<JobFact> jobs;
+
+  /// Registers a data row and returns its index.
+  size_t add_row(RowOrigin origin) {
+    rows.push_back({std::move(origin)});
+    return rows.size() - 1;
+  }
+};
+
+}  // namespace ips

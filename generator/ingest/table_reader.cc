@@ -1,0 +1,644 @@
+#include "ingest/table_reader.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <optional>
+
+#include "ingest/table_schema.h"
+#include "ingest/text_normalize.h"
+#include "ingest/value_parse.h"
+
+namespace ips {
+
+namespace {
+
+const RawCell kEmptyCell{};
+
+// The header row of a sheet: the first row with any non-blank cell.
+std::optional<size_t> find_header_row(const RawSheet& sheet) {
+  for (size_t r = 0; r < sheet.rows.size(); ++r)
+    for (const auto& c : sheet.rows[r])
+      if (!c.is_blank()) return r;
+  return std::nullopt;
+}
+
+bool row_is_blank(const RawRow& row) {
+  return std::all_of(row.begin(), row.end(), [](const RawCell& c) { return c.is_blank(); });
+}
+
+// The item a header names in a wide-form fidelity sheet (a scale item code such as "B1").
+std::optional<std::pair<size_t, size_t>> item_for_header(const ScaleCatalog& scales, const std::string& header) {
+  const std::string h = trim(header);
+  for (size_t s = 0; s < scales.scales.size(); ++s)
+    if (auto i = scales.scales[s].item_index(h)) return std::make_pair(s, *i);
+  return std::nullopt;
+}
+
+// The scale a "Skala" cell names: the scale's id or name, compared loosely ("ips25", "GOI").
+std::optional<size_t> scale_for_text(const ScaleCatalog& scales, const std::string& text) {
+  const std::string key = normalize_key(text);
+  for (size_t s = 0; s < scales.scales.size(); ++s) {
+    const Scale& sc = scales.scales[s];
+    if (key == normalize_key(sc.id) || key == normalize_key(sc.name.nb) || key == normalize_key(sc.name.en))
+      return s;
+  }
+  if (key == "ips" || key == "ipskvalitetsskala" || key == "kvalitetsskala" || key == "fidelity")
+    return ScaleCatalog::kIps25;
+  return std::nullopt;
+}
+
+// The column layout of one recognised table.
+struct Layout {
+  TableKind kind = TableKind::Sites;
+  std::map<Field, size_t> columns;                              // field → column index
+  std::vector<std::pair<size_t, std::pair<size_t, size_t>>> wide_items;  // column → (scale, item)
+  std::vector<std::string> unknown;                             // headers not understood
+  std::vector<std::pair<size_t, const ColumnSpec*>> duplicates; // second columns for a field
+  std::vector<const ColumnSpec*> missing;                       // required columns absent
+};
+
+Layout map_header(TableKind kind, const RawRow& header, const ScaleCatalog& scales) {
+  Layout layout;
+  layout.kind = kind;
+  const TableSpec& spec = table_spec(kind);
+  for (size_t c = 0; c < header.size(); ++c) {
+    if (header[c].is_blank()) continue;
+    const std::string text = cell_display(header[c]);
+    if (const ColumnSpec* col = match_column(spec, text)) {
+      if (!layout.columns.emplace(col->field, c).second) layout.duplicates.emplace_back(c, col);
+      continue;
+    }
+    if (kind == TableKind::FidelityWide) {
+      if (auto item = item_for_header(scales, text)) {
+        layout.wide_items.emplace_back(c, *item);
+        continue;
+      }
+    }
+    layout.unknown.push_back(text);
+  }
+  for (const auto& col : spec.columns)
+    if (col.required && !layout.columns.count(col.field)) layout.missing.push_back(&col);
+  return layout;
+}
+
+int count_item_headers(const RawRow& header, const ScaleCatalog& scales) {
+  int n = 0;
+  for (const auto& c : header)
+    if (!c.is_blank() && item_for_header(scales, cell_display(c))) ++n;
+  return n;
+}
+
+// Which table a sheet holds: by its name, else by its header row.
+std::optional<TableKind> recognise(const std::string& name, const RawRow& header, const ScaleCatalog& scales) {
+  auto complete = [&](TableKind k) { return map_header(k, header, scales).missing.empty(); };
+  const int item_headers = count_item_headers(header, scales);
+  if (auto by_name = table_kind_for_name(name)) {
+    if (*by_name == TableKind::Fidelity) {
+      const Layout long_form = map_header(TableKind::Fidelity, header, scales);
+      if (!long_form.columns.count(Field::Item) && item_headers > 0) return TableKind::FidelityWide;
+    }
+    return by_name;
+  }
+  for (TableKind k : {TableKind::Participants, TableKind::Jobs, TableKind::Fidelity})
+    if (complete(k)) return k;
+  if (complete(TableKind::FidelityWide) && item_headers >= 3) return TableKind::FidelityWide;
+  if (complete(TableKind::Reviews)) {
+    const Layout l = map_header(TableKind::Reviews, header, scales);
+    if (l.columns.size() > 2) return TableKind::Reviews;
+  }
+  if (complete(TableKind::Sites) && !map_header(TableKind::Fidelity, header, scales).columns.count(Field::Date))
+    return TableKind::Sites;
+  return std::nullopt;
+}
+
+std::string join(const std::vector<std::string>& parts) {
+  std::string out;
+  for (const auto& p : parts) {
+    if (!out.empty()) out += ", ";
+    out += p;
+  }
+  return out;
+}
+
+// Reads one recognised sheet.
+class SheetReader {
+ public:
+  SheetReader(const RawSheet& sheet, const std::string& file, const std::string& sheet_name, const ScaleCatalog& scales,
+              const IngestLimits& limits, RecordSet& records, Diagnostics& diagnostics)
+      : sheet_(sheet), file_(file), sheet_name_(sheet_name), scales_(scales), limits_(limits), records_(records),
+        diags_(diagnostics) {}
+
+  void read(TableKind kind, size_t header_row) {
+    header_row_ = header_row;
+    header_ = &sheet_.rows[header_row];
+    layout_ = map_header(kind, *header_, scales_);
+    table_index_ = diags_.tables.size();
+    diags_.tables.push_back({file_, sheet_name_, table_spec(kind).name, 0, 0, 0, 0});
+
+    report_header();
+    refuse_identity_columns();
+    std::vector<size_t> data_rows;
+    for (size_t r = header_row + 1; r < sheet_.rows.size(); ++r)
+      if (!row_is_blank(sheet_.rows[r])) data_rows.push_back(r);
+
+    if (!layout_.missing.empty()) {
+      // Without a required column no row can be used; each is still counted.
+      for (const ColumnSpec* col : layout_.missing) {
+        Diagnostic d = base(header_row);
+        d.code = "table.missing_column";
+        d.args = {col->name, table_spec(kind).name};
+        diags_.add(std::move(d));
+      }
+      for (size_t r : data_rows) {
+        const size_t id = records_.add_row(origin(r));
+        records_.rows[id].excluded = true;
+      }
+      return;
+    }
+    for (size_t r : data_rows) read_row(r);
+  }
+
+ private:
+  RowOrigin origin(size_t r) const { return {table_index_, file_, sheet_name_, static_cast<int>(r) + 1}; }
+
+  Diagnostic base(size_t r) const {
+    Diagnostic d;
+    d.file = file_;
+    d.sheet = sheet_name_;
+    d.row = static_cast<int>(r) + 1;
+    return d;
+  }
+
+  std::string header_text(size_t c) const { return c < header_->size() ? cell_display((*header_)[c]) : ""; }
+
+  Diagnostic cell_diag(size_t r, size_t c, Severity sev, std::string code, bool show_value = true) const {
+    Diagnostic d = base(r);
+    d.severity = sev;
+    d.column = column_letter(c);
+    d.column_header = header_text(c);
+    if (show_value) d.value = cell_display(cell(r, c));
+    d.code = std::move(code);
+    return d;
+  }
+
+  const RawCell& cell(size_t r, size_t c) const {
+    const RawRow& row = sheet_.rows[r];
+    return c < row.size() ? row[c] : kEmptyCell;
+  }
+
+  std::optional<size_t> column(Field f) const {
+    auto it = layout_.columns.find(f);
+    if (it == layout_.columns.end()) return std::nullopt;
+    return it->second;
+  }
+
+  const RawCell& field(size_t r, Field f) const {
+    const auto c = column(f);
+    return c ? cell(r, *c) : kEmptyCell;
+  }
+
+  void report_header() {
+    const TableSpec& spec = table_spec(layout_.kind);
+    for (const auto& m : sheet_.merged) {
+      if (m.first_row <= header_row_ && header_row_ <= m.last_row && m.last_col > m.first_col) {
+        Diagnostic d = base(header_row_);
+        d.severity = Severity::Warning;
+        d.column = column_letter(m.first_col);
+        d.column_header = header_text(m.first_col);
+        d.code = "header.merged_cells";
+        d.args = {column_letter(m.first_col) + std::to_string(m.first_row + 1) + ":" + column_letter(m.last_col) +
+                  std::to_string(m.last_row + 1)};
+        diags_.add(std::move(d));
+      }
+    }
+    for (const auto& [c, col] : layout_.duplicates) {
+      Diagnostic d = base(header_row_);
+      d.severity = Severity::Warning;
+      d.column = column_letter(c);
+      d.column_header = header_text(c);
+      d.code = "header.duplicate_column";
+      d.args = {col->name, column_letter(layout_.columns.at(col->field))};
+      diags_.add(std::move(d));
+    }
+    if (!layout_.unknown.empty()) {
+      Diagnostic d = base(header_row_);
+      d.severity = Severity::Note;
+      d.code = "header.unknown_columns";
+      d.args = {join(layout_.unknown), spec.name};
+      diags_.add(std::move(d));
+    }
+  }
+
+  // A column of national identity numbers never reaches the model, whatever its header.
+  void refuse_identity_columns() {
+    size_t width = header_->size();
+    for (size_t r = header_row_ + 1; r < sheet_.rows.size(); ++r) width = std::max(width, sheet_.rows[r].size());
+    for (size_t c = 0; c < width; ++c) {
+      size_t filled = 0, ids = 0;
+      for (size_t r = header_row_ + 1; r < sheet_.rows.size(); ++r) {
+        const RawCell& v = cell(r, c);
+        if (v.is_blank()) continue;
+        ++filled;
+        if (looks_like_identity_number(v)) ++ids;
+      }
+      if (ids == 0 || ids * 2 < filled) continue;
+      Diagnostic d = cell_diag(header_row_, c, Severity::Error, "column.identity_numbers", false);
+      d.args = {std::to_string(ids)};
+      diags_.add(std::move(d));
+      for (auto it = layout_.columns.begin(); it != layout_.columns.end(); ++it) {
+        if (it->second != c) continue;
+        const TableSpec& spec = table_spec(layout_.kind);
+        for (const auto& col : spec.columns)
+          if (col.field == it->first && col.required) layout_.missing.push_back(&col);
+        layout_.columns.erase(it);
+        break;
+      }
+      std::erase_if(layout_.wide_items, [c](const auto& w) { return w.first == c; });
+    }
+  }
+
+  // Parsing helpers: each reports its own error and returns whether the row may go on.
+  bool text_field(size_t r, Field f, std::string& out) {
+    const auto c = column(f);
+    if (!c) return true;
+    const RawCell& v = cell(r, *c);
+    if (v.kind == RawCell::Kind::Text && v.text.size() > limits_.max_cell_chars) {
+      Diagnostic d = cell_diag(r, *c, Severity::Error, "cell.too_long", false);
+      d.args = {std::to_string(limits_.max_cell_chars)};
+      diags_.add(std::move(d));
+      return false;
+    }
+    out = cell_display(v);
+    return true;
+  }
+
+  bool required_text(size_t r, Field f, std::string& out) {
+    if (!text_field(r, f, out)) return false;
+    if (out.empty()) {
+      diags_.add(cell_diag(r, *column(f), Severity::Error, "value.missing"));
+      return false;
+    }
+    return true;
+  }
+
+  bool date_field(size_t r, Field f, std::optional<Date>& out, bool required) {
+    const auto c = column(f);
+    if (!c) return true;
+    const Parsed<Date> p = parse_date(cell(r, *c));
+    if (!p.error.empty()) {
+      diags_.add(cell_diag(r, *c, Severity::Error, p.error));
+      return false;
+    }
+    if (required && !p.value) {
+      diags_.add(cell_diag(r, *c, Severity::Error, "value.missing"));
+      return false;
+    }
+    out = p.value;
+    return true;
+  }
+
+  bool number_field(size_t r, Field f, std::optional<double>& out) {
+    const auto c = column(f);
+    if (!c) return true;
+    const Parsed<double> p = parse_number(cell(r, *c));
+    if (!p.error.empty()) {
+      diags_.add(cell_diag(r, *c, Severity::Error, p.error));
+      return false;
+    }
+    out = p.value;
+    return true;
+  }
+
+  bool integer_field(size_t r, Field f, std::optional<int>& out) {
+    const auto c = column(f);
+    if (!c) return true;
+    const Parsed<int> p = parse_integer(cell(r, *c));
+    if (!p.error.empty()) {
+      diags_.add(cell_diag(r, *c, Severity::Error, p.error));
+      return false;
+    }
+    out = p.value;
+    return true;
+  }
+
+  // A score cell: a bad value is an error for that score only, not for the row.
+  std::optional<int> score_at(size_t r, size_t c, const std::string& site, Date date, const std::string& item) {
+    const Parsed<int> p = parse_score(cell(r, c));
+    if (!p.error.empty()) {
+      Diagnostic d = cell_diag(r, c, Severity::Error, p.error);
+      d.args = {item};
+      d.site = site;
+      d.review_date = date;
+      diags_.add(std::move(d));
+    }
+    return p.value;
+  }
+
+  std::optional<int> score_field(size_t r, Field f, const std::string& site, Date date, const std::string& item) {
+    const auto c = column(f);
+    if (!c) return std::nullopt;
+    return score_at(r, *c, site, date, item);
+  }
+
+  void exclude(size_t id) { records_.rows[id].excluded = true; }
+
+  void read_row(size_t r) {
+    const size_t id = records_.add_row(origin(r));
+    bool ok = true;
+    switch (layout_.kind) {
+      case TableKind::Sites: ok = read_site(r, id); break;
+      case TableKind::Fidelity: ok = read_item(r, id); break;
+      case TableKind::FidelityWide: ok = read_wide(r, id); break;
+      case TableKind::Reviews: ok = read_review_info(r, id); break;
+      case TableKind::Participants: ok = read_participant(r, id); break;
+      case TableKind::Jobs: ok = read_job(r, id); break;
+    }
+    if (!ok) exclude(id);
+  }
+
+  bool read_site(size_t r, size_t id) {
+    SiteFact f;
+    Site& s = f.site;
+    bool ok = required_text(r, Field::Site, s.key);
+    ok = text_field(r, Field::Name, s.name) && ok;
+    ok = text_field(r, Field::County, s.county) && ok;
+    ok = text_field(r, Field::NavOffice, s.nav_office) && ok;
+    ok = text_field(r, Field::HealthService, s.health_service) && ok;
+    ok = date_field(r, Field::StartDate, s.start, false) && ok;
+    ok = number_field(r, Field::Fte, s.fte) && ok;
+    if (!ok) return false;
+    if (s.name.empty()) s.name = s.key;
+    f.key = s.key;
+    f.canonical = s.name + '\x1f' + s.county + '\x1f' + s.nav_office + '\x1f' + s.health_service + '\x1f' +
+                  (s.start ? s.start->iso() : "") + '\x1f' + (s.fte ? std::to_string(*s.fte) : "");
+    f.row = id;
+    records_.sites.push_back(std::move(f));
+    return true;
+  }
+
+  // The scale and item a long-form row names: code, number in the scale, or item name.
+  bool resolve_item(size_t r, const std::string& item_text, size_t& scale, size_t& item) {
+    std::optional<size_t> scale_given;
+    if (const auto c = column(Field::Scale)) {
+      const std::string st = cell_display(cell(r, *c));
+      if (!st.empty()) {
+        scale_given = scale_for_text(scales_, st);
+        if (!scale_given) {
+          Diagnostic d = cell_diag(r, *c, Severity::Error, "scale.unknown");
+          diags_.add(std::move(d));
+          return false;
+        }
+      }
+    }
+    auto fail = [&] {
+      diags_.add(cell_diag(r, *column(Field::Item), Severity::Error, "item.unknown"));
+      return false;
+    };
+    // Code ("B1", "G3"): its scale is known from the code.
+    for (size_t s = 0; s < scales_.scales.size(); ++s) {
+      if (auto i = scales_.scales[s].item_index(item_text)) {
+        if (scale_given && *scale_given != s) return fail();
+        scale = s;
+        item = *i;
+        return true;
+      }
+    }
+    const size_t s = scale_given.value_or(ScaleCatalog::kIps25);
+    const Scale& sc = scales_.scales[s];
+    // Number in the scale (1–25 for IPS-25).
+    RawCell tmp;
+    tmp.kind = RawCell::Kind::Text;
+    tmp.text = item_text;
+    if (const Parsed<int> n = parse_integer(tmp); n.value) {
+      if (*n.value < 1 || *n.value > static_cast<int>(sc.items.size())) return fail();
+      scale = s;
+      item = static_cast<size_t>(*n.value - 1);
+      return true;
+    }
+    // The item's name, in either language.
+    const std::string key = normalize_key(item_text);
+    for (size_t si = 0; si < scales_.scales.size(); ++si) {
+      if (scale_given && *scale_given != si) continue;
+      const auto& items = scales_.scales[si].items;
+      for (size_t i = 0; i < items.size(); ++i) {
+        if (key == normalize_key(items[i].name.nb) || key == normalize_key(items[i].name.en)) {
+          scale = si;
+          item = i;
+          return true;
+        }
+      }
+    }
+    return fail();
+  }
+
+  bool read_item(size_t r, size_t id) {
+    ItemFact f;
+    std::optional<Date> date;
+    std::string item_text;
+    bool ok = required_text(r, Field::Site, f.site);
+    ok = date_field(r, Field::Date, date, true) && ok;
+    ok = required_text(r, Field::Item, item_text) && ok;
+    if (!ok) return false;
+    f.date = *date;
+    if (!resolve_item(r, item_text, f.scale, f.item)) return false;
+    const std::string code = scales_.scales[f.scale].items[f.item].code;
+    ItemRating& ir = f.rating;
+    ir.evaluator1 = score_field(r, Field::Evaluator1, f.site, f.date, code);
+    ir.evaluator2 = score_field(r, Field::Evaluator2, f.site, f.date, code);
+    ir.consensus = score_field(r, Field::Consensus, f.site, f.date, code);
+    if (!text_field(r, Field::Comment, ir.comment) || !text_field(r, Field::Recommendation, ir.recommendation))
+      return false;
+    f.key = f.site + '\x1f' + f.date.iso() + '\x1f' + code;
+    auto opt = [](const std::optional<int>& v) { return v ? std::to_string(*v) : std::string(); };
+    f.canonical = opt(ir.evaluator1) + '\x1f' + opt(ir.evaluator2) + '\x1f' + opt(ir.consensus) + '\x1f' + ir.comment +
+                  '\x1f' + ir.recommendation;
+    f.row = id;
+    records_.items.push_back(std::move(f));
+    return true;
+  }
+
+  bool read_wide(size_t r, size_t id) {
+    std::string site;
+    std::optional<Date> date;
+    bool ok = required_text(r, Field::Site, site);
+    ok = date_field(r, Field::Date, date, true) && ok;
+    if (!ok) return false;
+    for (const auto& [c, si] : layout_.wide_items) {
+      ItemFact f;
+      f.site = site;
+      f.date = *date;
+      f.scale = si.first;
+      f.item = si.second;
+      const std::string code = scales_.scales[f.scale].items[f.item].code;
+      f.rating.consensus = score_at(r, c, site, *date, code);
+      f.key = site + '\x1f' + date->iso() + '\x1f' + code;
+      // Same shape as a long-form row with only Konsensus filled, so the two forms compare.
+      f.canonical = std::string("\x1f\x1f") + (f.rating.consensus ? std::to_string(*f.rating.consensus) : "") +
+                    "\x1f\x1f";
+      f.row = id;
+      records_.items.push_back(std::move(f));
+    }
+    return true;
+  }
+
+  bool read_review_info(size_t r, size_t id) {
+    ReviewInfoFact f;
+    std::optional<Date> date;
+    bool ok = required_text(r, Field::Site, f.site);
+    ok = date_field(r, Field::Date, date, true) && ok;
+    ReviewInfo& in = f.info;
+    ok = text_field(r, Field::Evaluators, in.evaluators) && ok;
+    ok = text_field(r, Field::Recipient, in.recipient) && ok;
+    ok = text_field(r, Field::Purpose, in.purpose) && ok;
+    ok = text_field(r, Field::Method, in.method) && ok;
+    ok = text_field(r, Field::Summary, in.summary) && ok;
+    ok = integer_field(r, Field::StatedTotal, in.stated_total) && ok;
+    if (!ok) return false;
+    f.date = *date;
+    f.key = f.site + '\x1f' + f.date.iso();
+    f.canonical = in.evaluators + '\x1f' + in.recipient + '\x1f' + in.purpose + '\x1f' + in.method + '\x1f' +
+                  in.summary + '\x1f' + (in.stated_total ? std::to_string(*in.stated_total) : "");
+    f.row = id;
+    records_.review_infos.push_back(std::move(f));
+    return true;
+  }
+
+  bool read_participant(size_t r, size_t id) {
+    ParticipantFact f;
+    Participant& p = f.participant;
+    bool ok = required_text(r, Field::Participant, p.id);
+    if (ok && looks_like_identity_number(field(r, Field::Participant))) {
+      diags_.add(cell_diag(r, *column(Field::Participant), Severity::Error, "participant.identity_number", false));
+      return false;
+    }
+    ok = required_text(r, Field::Site, p.site) && ok;
+    std::optional<Date> intake;
+    ok = date_field(r, Field::Intake, intake, true) && ok;
+    if (const auto c = column(Field::EmployedAtIntake)) {
+      const Parsed<bool> b = parse_yes_no(cell(r, *c));
+      if (!b.error.empty()) {
+        diags_.add(cell_diag(r, *c, Severity::Error, b.error));
+        ok = false;
+      }
+      p.employed_at_intake = b.value;
+    }
+    ok = date_field(r, Field::FirstEmployerContact, p.first_employer_contact, false) && ok;
+    ok = date_field(r, Field::Ended, p.ended, false) && ok;
+    ok = text_field(r, Field::EndReason, p.end_reason) && ok;
+    ok = integer_field(r, Field::Age, p.age) && ok;
+    if (!ok) return false;
+    p.intake = *intake;
+    auto d = [](const std::optional<Date>& v) { return v ? v->iso() : std::string(); };
+    f.key = p.id;
+    f.canonical = p.site + '\x1f' + p.intake.iso() + '\x1f' +
+                  (p.employed_at_intake ? (*p.employed_at_intake ? "1" : "0") : "") + '\x1f' +
+                  d(p.first_employer_contact) + '\x1f' + d(p.ended) + '\x1f' + p.end_reason + '\x1f' +
+                  (p.age ? std::to_string(*p.age) : "");
+    f.row = id;
+    records_.participants.push_back(std::move(f));
+    return true;
+  }
+
+  bool read_job(size_t r, size_t id) {
+    JobFact f;
+    Job& j = f.job;
+    std::string kind_text;
+    bool ok = required_text(r, Field::Participant, j.participant);
+    ok = required_text(r, Field::JobKindField, kind_text) && ok;
+    if (!kind_text.empty()) {
+      const std::string k = normalize_key(kind_text);
+      if (k == "ordinaer" || k == "ordinar" || k == "ordinary" || k == "ordinaerjobb" || k == "vanligjobb")
+        j.kind = JobKind::Ordinary;
+      else if (k == "lonnstilskudd" || k == "wagesubsidy")
+        j.kind = JobKind::WageSubsidy;
+      else if (k == "arbeidspraksis" || k == "workpractice" || k == "praksis")
+        j.kind = JobKind::WorkPractice;
+      else if (k == "utdanning" || k == "education" || k == "skole")
+        j.kind = JobKind::Education;
+      else if (k == "annet" || k == "other")
+        j.kind = JobKind::Other;
+      else {
+        diags_.add(cell_diag(r, *column(Field::JobKindField), Severity::Error, "job.unknown_kind"));
+        ok = false;
+      }
+    }
+    std::optional<Date> start;
+    ok = date_field(r, Field::JobStart, start, true) && ok;
+    ok = date_field(r, Field::JobEnd, j.end, false) && ok;
+    ok = number_field(r, Field::HoursPerWeek, j.hours_per_week) && ok;
+    ok = text_field(r, Field::Employer, j.employer) && ok;
+    ok = text_field(r, Field::Occupation, j.occupation) && ok;
+    if (!ok) return false;
+    j.start = *start;
+    if (j.end && *j.end < j.start) {
+      diags_.add(cell_diag(r, *column(Field::JobEnd), Severity::Error, "job.ends_before_start"));
+      return false;
+    }
+    // Jobs have no natural key: only an identical row is a duplicate.
+    f.key = j.participant + '\x1f' + std::to_string(static_cast<int>(j.kind)) + '\x1f' + j.start.iso() + '\x1f' +
+            (j.end ? j.end->iso() : "") + '\x1f' + (j.hours_per_week ? std::to_string(*j.hours_per_week) : "") +
+            '\x1f' + j.employer + '\x1f' + j.occupation;
+    f.canonical = f.key;
+    f.row = id;
+    records_.jobs.push_back(std::move(f));
+    return true;
+  }
+
+  const RawSheet& sheet_;
+  const std::string& file_;
+  std::string sheet_name_;
+  const ScaleCatalog& scales_;
+  const IngestLimits& limits_;
+  RecordSet& records_;
+  Diagnostics& diags_;
+  size_t header_row_ = 0;
+  const RawRow* header_ = nullptr;
+  Layout layout_;
+  size_t table_index_ = 0;
+};
+
+}  // namespace
+
+void read_workbook_tables(const RawWorkbook& book, const std::string& file, const std::string& name_hint,
+                          const ScaleCatalog& scales, const IngestLimits& limits, RecordSet& records,
+                          Diagnostics& diagnostics) {
+  const bool csv = book.format == "csv";
+  for (const RawSheet& sheet : book.sheets) {
+    const std::optional<size_t> header_row = find_header_row(sheet);
+    const std::string name = csv ? name_hint : sheet.name;
+    if (!header_row) continue;  // an empty sheet holds nothing to lose
+    if (sheet.truncated) {
+      Diagnostic d;
+      d.file = file;
+      d.sheet = sheet.name;
+      d.code = "sheet.too_many_rows";
+      d.args = {std::to_string(limits.max_rows_per_sheet)};
+      diagnostics.add(std::move(d));
+    }
+    const auto kind = recognise(name, sheet.rows[*header_row], scales);
+    if (!kind) {
+      Diagnostic d;
+      d.severity = csv ? Severity::Error : Severity::Note;
+      d.file = file;
+      d.sheet = sheet.name;
+      d.row = static_cast<int>(*header_row) + 1;
+      d.code = "table.unrecognised";
+      d.args = {name};
+      diagnostics.add(std::move(d));
+      continue;
+    }
+    if (sheet.hidden) {
+      Diagnostic d;
+      d.severity = Severity::Note;
+      d.file = file;
+      d.sheet = sheet.name;
+      d.code = "sheet.hidden";
+      diagnostics.add(std::move(d));
+    }
+    SheetReader reader(sheet, file, sheet.name, scales, limits, records, diagnostics);
+    reader.read(*kind, *header_row);
+  }
+}
+
+}  // namespace ips

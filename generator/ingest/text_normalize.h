@@ -1,0 +1,20 @@
+// Text helpers for input cells: trimming, header normalisation, encodings.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace ips {
+
+/// The text without leading/trailing spaces, tabs, line breaks and no-break spaces.
+std::string trim(std::string_view text);
+/// A header or name reduced for matching: lower case, æ→ae ø→o å→a and other diacritics
+/// folded to ASCII, everything that is not a letter or digit removed ("Årsverk" → "arsverk").
+std::string normalize_key(std::string_view text);
+/// True when the bytes are valid UTF-8.
+bool is_valid_utf8(std::string_view bytes);
+/// Windows-1252 bytes converted to UTF-8 (via iconv); nullopt when conversion fails.
+std::optional<std::string> windows1252_to_utf8(std::string_view bytes);
+
+}  // namespace ips

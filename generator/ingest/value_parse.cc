@@ -1,0 +1,177 @@
+#include "ingest/value_parse.h"
+
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+
+#include "ingest/text_normalize.h"
+
+namespace ips {
+
+namespace {
+
+constexpr int kMinYear = 1990;
+constexpr int kMaxYear = 2100;
+
+bool all_digits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
+int to_int(std::string_view s) {
+  int v = 0;
+  std::from_chars(s.data(), s.data() + s.size(), v);
+  return v;
+}
+
+Parsed<Date> checked_date(int y, int m, int d) {
+  if (!Date::valid_ymd(y, static_cast<unsigned>(m), static_cast<unsigned>(d))) return {std::nullopt, "date.invalid"};
+  if (y < kMinYear || y > kMaxYear) return {std::nullopt, "date.out_of_range"};
+  return {Date::from_ymd(y, static_cast<unsigned>(m), static_cast<unsigned>(d)), ""};
+}
+
+// Splits "a<sep>b<sep>c" into exactly three parts.
+bool split3(std::string_view s, char sep, std::string_view parts[3]) {
+  const size_t p1 = s.find(sep);
+  if (p1 == std::string_view::npos) return false;
+  const size_t p2 = s.find(sep, p1 + 1);
+  if (p2 == std::string_view::npos || s.find(sep, p2 + 1) != std::string_view::npos) return false;
+  parts[0] = s.substr(0, p1);
+  parts[1] = s.substr(p1 + 1, p2 - p1 - 1);
+  parts[2] = s.substr(p2 + 1);
+  return true;
+}
+
+}  // namespace
+
+std::string cell_display(const RawCell& cell) {
+  switch (cell.kind) {
+    case RawCell::Kind::Empty: return "";
+    case RawCell::Kind::Text: return trim(cell.text);
+    case RawCell::Kind::Bool: return cell.number != 0 ? "TRUE" : "FALSE";
+    case RawCell::Kind::Number: {
+      if (cell.is_date && std::floor(cell.number) == cell.number) {
+        return Date::from_spreadsheet_serial(cell.number).norwegian();
+      }
+      char buf[64];
+      std::snprintf(buf, sizeof buf, "%.15g", cell.number);
+      return buf;
+    }
+  }
+  return "";
+}
+
+Parsed<Date> parse_date(const RawCell& cell) {
+  if (cell.is_blank()) return {};
+  if (cell.kind == RawCell::Kind::Number) {
+    const double serial = std::floor(cell.number);
+    // Serial numbers of the years the program accepts; anything else is not a date here.
+    if (serial < Date::from_ymd(kMinYear, 1, 1).spreadsheet_serial() ||
+        serial > Date::from_ymd(kMaxYear, 12, 31).spreadsheet_serial())
+      return {std::nullopt, "date.out_of_range"};
+    return {Date::from_spreadsheet_serial(serial), ""};
+  }
+  if (cell.kind != RawCell::Kind::Text) return {std::nullopt, "date.unreadable"};
+  std::string text = trim(cell.text);
+  // A time of day after the date ("2012-12-03 00:00:00", "2012-12-03T00:00") is ignored.
+  if (const size_t cut = text.find_first_of(" T"); cut != std::string::npos && cut >= 8) text = trim(text.substr(0, cut));
+  std::string_view parts[3];
+  if (split3(text, '.', parts) && all_digits(parts[0]) && all_digits(parts[1]) && all_digits(parts[2]) &&
+      parts[0].size() <= 2 && parts[1].size() <= 2) {
+    if (parts[2].size() == 2) return {std::nullopt, "date.ambiguous"};
+    if (parts[2].size() != 4) return {std::nullopt, "date.unreadable"};
+    return checked_date(to_int(parts[2]), to_int(parts[1]), to_int(parts[0]));
+  }
+  if (split3(text, '-', parts) && all_digits(parts[0]) && all_digits(parts[1]) && all_digits(parts[2])) {
+    if (parts[0].size() == 4 && parts[1].size() <= 2 && parts[2].size() <= 2)
+      return checked_date(to_int(parts[0]), to_int(parts[1]), to_int(parts[2]));
+    return {std::nullopt, "date.ambiguous"};  // 03-04-13 and the like
+  }
+  if (split3(text, '/', parts)) return {std::nullopt, "date.ambiguous"};
+  return {std::nullopt, "date.unreadable"};
+}
+
+Parsed<double> parse_number(const RawCell& cell) {
+  if (cell.is_blank()) return {};
+  if (cell.kind == RawCell::Kind::Number) return {cell.number, ""};
+  if (cell.kind == RawCell::Kind::Bool) return {std::nullopt, "number.unreadable"};
+  const std::string text = trim(cell.text);
+  std::string compact;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c == ' ') continue;  // thousands separator
+    if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xA0) {
+      ++i;  // no-break space
+      continue;
+    }
+    if (c == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80 &&
+        static_cast<unsigned char>(text[i + 2]) == 0xAF) {
+      i += 2;  // narrow no-break space (U+202F), used by some locales
+      continue;
+    }
+    compact += static_cast<char>(c == ',' ? '.' : c);
+  }
+  if (text.find(',') != std::string::npos && text.find('.') != std::string::npos) return {std::nullopt, "number.unreadable"};
+  if (!compact.empty() && compact[0] == '+') compact.erase(0, 1);
+  double v = 0;
+  const auto [ptr, ec] = std::from_chars(compact.data(), compact.data() + compact.size(), v);
+  if (ec != std::errc() || ptr != compact.data() + compact.size() || compact.empty() || !std::isfinite(v))
+    return {std::nullopt, "number.unreadable"};
+  return {v, ""};
+}
+
+Parsed<int> parse_integer(const RawCell& cell) {
+  const Parsed<double> n = parse_number(cell);
+  if (!n.value) return {std::nullopt, n.error};
+  if (std::floor(*n.value) != *n.value || std::fabs(*n.value) > 1e9) return {std::nullopt, "number.not_integer"};
+  return {static_cast<int>(*n.value), ""};
+}
+
+Parsed<int> parse_score(const RawCell& cell, int min_score, int max_score) {
+  if (cell.is_blank()) return {};
+  if (cell.kind == RawCell::Kind::Text) {
+    // "-", "–", "ikke skåret", "n/a": compared without case, spaces and punctuation.
+    const std::string t = normalize_key(cell.text);
+    static const char* const kNotScored[] = {"", "na", "ia", "ikkeskaret", "ikkescoret", "ikkevurdert",
+                                             "ikkeaktuelt", "notscored", "notapplicable"};
+    for (const char* s : kNotScored)
+      if (t == s) return {};
+  }
+  const Parsed<double> n = parse_number(cell);
+  if (!n.value) return {std::nullopt, "score.not_a_number"};
+  if (std::floor(*n.value) != *n.value) return {std::nullopt, "score.not_integer"};
+  if (*n.value < min_score || *n.value > max_score) return {std::nullopt, "score.out_of_range"};
+  return {static_cast<int>(*n.value), ""};
+}
+
+Parsed<bool> parse_yes_no(const RawCell& cell) {
+  if (cell.is_blank()) return {};
+  if (cell.kind == RawCell::Kind::Bool || cell.kind == RawCell::Kind::Number) {
+    if (cell.number == 1) return {true, ""};
+    if (cell.number == 0) return {false, ""};
+    return {std::nullopt, "yesno.unreadable"};
+  }
+  const std::string t = normalize_key(cell.text);
+  if (t == "ja" || t == "j" || t == "yes" || t == "y" || t == "x" || t == "1" || t == "true" || t == "sann")
+    return {true, ""};
+  if (t == "nei" || t == "n" || t == "no" || t == "0" || t == "false" || t == "usann") return {false, ""};
+  return {std::nullopt, "yesno.unreadable"};
+}
+
+bool looks_like_identity_number(const RawCell& cell) {
+  if (cell.kind == RawCell::Kind::Number) {
+    // 10 digits too: a number cell drops the leading zero of a birth day 01–09.
+    return cell.number >= 1e9 && cell.number < 1e11 && std::floor(cell.number) == cell.number;
+  }
+  if (cell.kind != RawCell::Kind::Text) return false;
+  std::string digits;
+  for (char c : trim(cell.text)) {
+    if (c == ' ') continue;
+    digits += c;
+  }
+  return digits.size() == 11 && all_digits(digits);
+}
+
+}  // namespace ips

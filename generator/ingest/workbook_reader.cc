@@ -1,0 +1,327 @@
+#include "ingest/workbook_reader.h"
+
+#include <orcus/orcus_ods.hpp>
+#include <orcus/orcus_xlsx.hpp>
+#include <orcus/spreadsheet/import_interface.hpp>
+
+#include <cctype>
+#include <cmath>
+#include <stdexcept>
+#include <exception>
+#include <memory>
+#include <unordered_map>
+
+#include "ingest/zip_limits.h"
+#include "model/date.h"
+
+namespace ips {
+
+namespace {
+
+namespace iface = orcus::spreadsheet::iface;
+using orcus::spreadsheet::col_t;
+using orcus::spreadsheet::row_t;
+
+// Strings shared by cells (xlsx shared string table, ods pooled strings).
+class StringPool : public iface::import_shared_strings {
+ public:
+  std::vector<std::string> strings;
+
+  size_t append(std::string_view s) override {
+    strings.emplace_back(s);
+    return strings.size() - 1;
+  }
+  size_t add(std::string_view s) override {
+    auto it = index_.find(std::string(s));
+    if (it != index_.end()) return it->second;
+    const size_t id = append(s);
+    index_.emplace(std::string(s), id);
+    return id;
+  }
+  void set_segment_font(size_t) override {}
+  void set_segment_bold(bool) override {}
+  void set_segment_italic(bool) override {}
+  void set_segment_font_name(std::string_view) override {}
+  void set_segment_font_size(double) override {}
+  void set_segment_font_color(orcus::spreadsheet::color_elem_t, orcus::spreadsheet::color_elem_t,
+                              orcus::spreadsheet::color_elem_t, orcus::spreadsheet::color_elem_t) override {}
+  void append_segment(std::string_view s) override { segment_ += s; }
+  size_t commit_segments() override {
+    const size_t id = append(segment_);
+    segment_.clear();
+    return id;
+  }
+
+ private:
+  std::unordered_map<std::string, size_t> index_;
+  std::string segment_;
+};
+
+class SheetImporter;
+
+// Formula cells: only the cached result matters (the program never recalculates).
+class FormulaImporter : public iface::import_formula {
+ public:
+  explicit FormulaImporter(SheetImporter& sheet) : sheet_(sheet) {}
+  void set_position(row_t row, col_t col) override {
+    row_ = row;
+    col_ = col;
+    cell_ = RawCell{};
+  }
+  void set_formula(orcus::spreadsheet::formula_grammar_t, std::string_view) override {}
+  void set_shared_formula_index(size_t) override {}
+  void set_result_string(std::string_view value) override {
+    cell_.kind = RawCell::Kind::Text;
+    cell_.text = value;
+  }
+  void set_result_value(double value) override {
+    cell_.kind = RawCell::Kind::Number;
+    cell_.number = value;
+  }
+  void set_result_bool(bool value) override {
+    cell_.kind = RawCell::Kind::Bool;
+    cell_.number = value ? 1 : 0;
+  }
+  void set_result_empty() override { cell_.kind = RawCell::Kind::Empty; }
+  void commit() override;
+
+ private:
+  SheetImporter& sheet_;
+  row_t row_ = 0;
+  col_t col_ = 0;
+  RawCell cell_;
+};
+
+class PropertiesImporter : public iface::import_sheet_properties {
+ public:
+  explicit PropertiesImporter(RawSheet& sheet) : sheet_(sheet) {}
+  void set_column_width(col_t, double, orcus::length_unit_t) override {}
+  void set_column_hidden(col_t, bool) override {}
+  void set_row_height(row_t, double, orcus::length_unit_t) override {}
+  void set_row_hidden(row_t, bool) override {}
+  void set_merge_cell_range(const orcus::spreadsheet::range_t& r) override {
+    sheet_.merged.push_back({static_cast<size_t>(r.first.row), static_cast<size_t>(r.first.column),
+                             static_cast<size_t>(r.last.row), static_cast<size_t>(r.last.column)});
+  }
+
+ private:
+  RawSheet& sheet_;
+};
+
+class SheetImporter : public iface::import_sheet {
+ public:
+  SheetImporter(RawSheet& sheet, const StringPool& pool, size_t max_rows)
+      : sheet_(sheet), pool_(pool), max_rows_(max_rows), formula_(*this), properties_(sheet) {}
+
+  iface::import_sheet_properties* get_sheet_properties() override { return &properties_; }
+  iface::import_formula* get_formula() override { return &formula_; }
+
+  void set_auto(row_t row, col_t col, std::string_view s) override {
+    if (RawCell* c = cell(row, col)) {
+      c->kind = RawCell::Kind::Text;
+      c->text = s;
+    }
+  }
+  void set_string(row_t row, col_t col, orcus::spreadsheet::string_id_t id) override {
+    if (RawCell* c = cell(row, col)) {
+      c->kind = RawCell::Kind::Text;
+      c->text = id < pool_.strings.size() ? pool_.strings[id] : std::string();
+    }
+  }
+  void set_value(row_t row, col_t col, double value) override {
+    if (RawCell* c = cell(row, col)) {
+      c->kind = RawCell::Kind::Number;
+      c->number = value;
+    }
+  }
+  void set_bool(row_t row, col_t col, bool value) override {
+    if (RawCell* c = cell(row, col)) {
+      c->kind = RawCell::Kind::Bool;
+      c->number = value ? 1 : 0;
+    }
+  }
+  void set_date_time(row_t row, col_t col, int year, int month, int day, int hour, int minute,
+                     double second) override {
+    RawCell* c = cell(row, col);
+    if (!c) return;
+    if (!Date::valid_ymd(year, static_cast<unsigned>(month), static_cast<unsigned>(day))) {
+      c->kind = RawCell::Kind::Text;  // keep what we can show; the date parser will reject it
+      c->text = std::to_string(year) + "-" + std::to_string(month) + "-" + std::to_string(day);
+      return;
+    }
+    c->kind = RawCell::Kind::Number;
+    c->is_date = true;
+    c->number = Date::from_ymd(year, static_cast<unsigned>(month), static_cast<unsigned>(day)).spreadsheet_serial() +
+                (hour * 3600 + minute * 60 + second) / 86400.0;
+  }
+  void set_format(row_t, col_t, size_t) override {}
+  void set_format(row_t, col_t, row_t, col_t, size_t) override {}
+  void fill_down_cells(row_t src_row, col_t src_col, row_t range_size) override {
+    RawCell* src = cell(src_row, src_col);
+    if (!src) return;
+    const RawCell copy = *src;
+    for (row_t r = 1; r <= range_size; ++r)
+      if (RawCell* c = cell(src_row + r, src_col)) *c = copy;
+  }
+  orcus::spreadsheet::range_size_t get_sheet_size() const override { return {1048576, 16384}; }
+
+  void put(row_t row, col_t col, RawCell value) {
+    if (RawCell* c = cell(row, col)) *c = std::move(value);
+  }
+
+ private:
+  RawCell* cell(row_t row, col_t col) {
+    if (row < 0 || col < 0) return nullptr;
+    if (static_cast<size_t>(row) >= max_rows_) {
+      sheet_.truncated = true;
+      return nullptr;
+    }
+    if (col >= 16384) return nullptr;
+    auto& rows = sheet_.rows;
+    if (rows.size() <= static_cast<size_t>(row)) rows.resize(static_cast<size_t>(row) + 1);
+    auto& r = rows[static_cast<size_t>(row)];
+    if (r.size() <= static_cast<size_t>(col)) r.resize(static_cast<size_t>(col) + 1);
+    return &r[static_cast<size_t>(col)];
+  }
+
+  RawSheet& sheet_;
+  const StringPool& pool_;
+  size_t max_rows_;
+  FormulaImporter formula_;
+  PropertiesImporter properties_;
+};
+
+void FormulaImporter::commit() {
+  cell_.from_formula = true;
+  sheet_.put(row_, col_, cell_);
+}
+
+class GlobalSettings : public iface::import_global_settings {
+ public:
+  void set_origin_date(int, int, int) override {}
+  void set_default_formula_grammar(orcus::spreadsheet::formula_grammar_t g) override { grammar_ = g; }
+  orcus::spreadsheet::formula_grammar_t get_default_formula_grammar() const override { return grammar_; }
+  void set_character_set(orcus::character_set_t) override {}
+
+ private:
+  orcus::spreadsheet::formula_grammar_t grammar_ = orcus::spreadsheet::formula_grammar_t::unknown;
+};
+
+// Cell references in xlsx (dimension, merged ranges, formulas): "A1", "$B$3", "A1:C4".
+class A1Resolver : public iface::import_reference_resolver {
+ public:
+  orcus::spreadsheet::src_address_t resolve_address(std::string_view text) override {
+    orcus::spreadsheet::src_address_t out{0, 0, 0};
+    size_t i = 0;
+    if (i < text.size() && text[i] == '$') ++i;
+    long col = 0;
+    while (i < text.size() && std::isalpha(static_cast<unsigned char>(text[i]))) {
+      col = col * 26 + (std::toupper(static_cast<unsigned char>(text[i])) - 'A' + 1);
+      if (col > 16384) throw std::invalid_argument("column out of range");
+      ++i;
+    }
+    if (i < text.size() && text[i] == '$') ++i;
+    long row = 0;
+    const size_t digits = i;
+    while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]))) {
+      row = row * 10 + (text[i] - '0');
+      if (row > 1048576) throw std::invalid_argument("row out of range");
+      ++i;
+    }
+    if (col == 0 || row == 0 || i == digits || i != text.size())
+      throw std::invalid_argument("not a cell reference: " + std::string(text));
+    out.row = static_cast<row_t>(row - 1);
+    out.column = static_cast<col_t>(col - 1);
+    return out;
+  }
+  orcus::spreadsheet::src_range_t resolve_range(std::string_view text) override {
+    const size_t colon = text.find(':');
+    if (colon == std::string_view::npos) {
+      const auto a = resolve_address(text);
+      return {a, a};
+    }
+    return {resolve_address(text.substr(0, colon)), resolve_address(text.substr(colon + 1))};
+  }
+};
+
+// Collects what liborcus parses straight into a RawWorkbook; nothing is evaluated.
+class RawFactory : public iface::import_factory {
+ public:
+  RawFactory(RawWorkbook& book, size_t max_rows) : book_(book), max_rows_(max_rows) {}
+
+  iface::import_global_settings* get_global_settings() override { return &settings_; }
+  iface::import_shared_strings* get_shared_strings() override { return &pool_; }
+  iface::import_reference_resolver* get_reference_resolver(orcus::spreadsheet::formula_ref_context_t) override {
+    return &resolver_;
+  }
+  iface::import_sheet* append_sheet(orcus::spreadsheet::sheet_t, std::string_view name) override {
+    // Each sheet lives on the heap so the importer's reference stays valid as more arrive.
+    sheets_.push_back(std::make_unique<RawSheet>());
+    sheets_.back()->name = name;
+    importers_.push_back(std::make_unique<SheetImporter>(*sheets_.back(), pool_, max_rows_));
+    return importers_.back().get();
+  }
+  iface::import_sheet* get_sheet(std::string_view name) override {
+    for (size_t i = 0; i < sheets_.size(); ++i)
+      if (sheets_[i]->name == name) return importers_[i].get();
+    return nullptr;
+  }
+  iface::import_sheet* get_sheet(orcus::spreadsheet::sheet_t index) override {
+    return index >= 0 && static_cast<size_t>(index) < importers_.size() ? importers_[static_cast<size_t>(index)].get()
+                                                                        : nullptr;
+  }
+  // liborcus calls this at the end of a read; the result is handed over once.
+  void finalize() override {
+    if (finalized_) return;
+    finalized_ = true;
+    for (auto& s : sheets_) book_.sheets.push_back(std::move(*s));
+  }
+
+ private:
+  RawWorkbook& book_;
+  size_t max_rows_;
+  StringPool pool_;
+  GlobalSettings settings_;
+  A1Resolver resolver_;
+  std::vector<std::unique_ptr<RawSheet>> sheets_;
+  std::vector<std::unique_ptr<SheetImporter>> importers_;
+  bool finalized_ = false;
+};
+
+}  // namespace
+
+void read_zip_workbook(std::string_view bytes, const std::string& format, const WorkbookReadLimits& limits,
+                       RawWorkbook& out, ReadFailure& failure) {
+  out = RawWorkbook{};
+  out.format = format;
+  const ZipDirectorySummary zip = summarize_zip_directory(bytes);
+  if (!zip.valid) {
+    failure = {"file.corrupt", "no zip directory"};
+    return;
+  }
+  if (zip.encrypted_entry) {
+    failure = {"file.encrypted", ""};
+    return;
+  }
+  if (zip.oversize_entry || zip.uncompressed_bytes > limits.max_uncompressed_bytes ||
+      static_cast<double>(zip.uncompressed_bytes) > limits.max_zip_ratio * static_cast<double>(bytes.size())) {
+    failure = {"file.too_large_unpacked", std::to_string(zip.uncompressed_bytes)};
+    return;
+  }
+  try {
+    RawFactory factory(out, limits.max_rows_per_sheet);
+    if (format == "ods") {
+      orcus::orcus_ods filter(&factory);
+      filter.read_stream(bytes);
+    } else {
+      orcus::orcus_xlsx filter(&factory);
+      filter.read_stream(bytes);
+    }
+    factory.finalize();
+  } catch (const std::exception& e) {
+    out.sheets.clear();
+    failure = {"file.corrupt", e.what()};
+  }
+}
+
+}  // namespace ips

@@ -1,0 +1,49 @@
+#include "ingest/zip_limits.h"
+
+namespace ips {
+
+namespace {
+
+uint32_t le32(std::string_view b, size_t at) {
+  return static_cast<uint32_t>(static_cast<unsigned char>(b[at])) |
+         static_cast<uint32_t>(static_cast<unsigned char>(b[at + 1])) << 8 |
+         static_cast<uint32_t>(static_cast<unsigned char>(b[at + 2])) << 16 |
+         static_cast<uint32_t>(static_cast<unsigned char>(b[at + 3])) << 24;
+}
+uint16_t le16(std::string_view b, size_t at) {
+  return static_cast<uint16_t>(static_cast<unsigned char>(b[at]) | static_cast<unsigned char>(b[at + 1]) << 8);
+}
+
+}  // namespace
+
+ZipDirectorySummary summarize_zip_directory(std::string_view b) {
+  ZipDirectorySummary out;
+  constexpr size_t kEocdSize = 22;
+  if (b.size() < kEocdSize) return out;
+  // The end record sits in the last 22 + up to 65535 (comment) bytes.
+  size_t eocd = std::string_view::npos;
+  const size_t lowest = b.size() > kEocdSize + 65535 ? b.size() - kEocdSize - 65535 : 0;
+  for (size_t p = b.size() - kEocdSize + 1; p-- > lowest;) {
+    if (le32(b, p) == 0x06054b50) {
+      eocd = p;
+      break;
+    }
+  }
+  if (eocd == std::string_view::npos) return out;
+  const size_t count = le16(b, eocd + 10);
+  size_t p = le32(b, eocd + 16);
+  for (size_t i = 0; i < count; ++i) {
+    if (p + 46 > b.size() || le32(b, p) != 0x02014b50) return out;
+    const uint16_t flags = le16(b, p + 8);
+    const uint32_t uncompressed = le32(b, p + 24);
+    if (flags & 1) out.encrypted_entry = true;
+    if (uncompressed == 0xFFFFFFFFu) out.oversize_entry = true;
+    out.uncompressed_bytes += uncompressed;
+    p += 46 + le16(b, p + 28) + le16(b, p + 30) + le16(b, p + 32);
+  }
+  out.entries = count;
+  out.valid = count > 0;
+  return out;
+}
+
+}  // namespace ips

@@ -1,0 +1,118 @@
+#include "publish/run_summary.h"
+
+#include <cstdio>
+#include <sstream>
+
+#include "report/data_quality.h"
+
+namespace ips {
+
+namespace {
+
+std::string json_string(const std::string& s) {
+  std::string out = "\"";
+  for (unsigned char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (c < 0x20) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", c);
+          out += buf;
+        } else {
+          out += static_cast<char>(c);
+        }
+    }
+  }
+  return out + "\"";
+}
+
+const char* severity_name(Severity s) {
+  switch (s) {
+    case Severity::Note: return "note";
+    case Severity::Warning: return "warning";
+    case Severity::Error: return "error";
+  }
+  return "";
+}
+
+/// "file.xlsx, ark Kvalitetsmålinger, rad 12, kolonne E (Konsensus): " — the place of a problem.
+std::string place(const Diagnostic& d) {
+  std::string out = d.file;
+  if (!d.sheet.empty()) out += " [" + d.sheet + "]";
+  if (d.row > 0) out += ":" + std::to_string(d.row);
+  if (!d.column.empty()) out += ":" + d.column + (d.column_header.empty() ? "" : " (" + d.column_header + ")");
+  return out;
+}
+
+}  // namespace
+
+std::string run_summary_json(const RunSummary& s, const Wording& words) {
+  std::ostringstream j;
+  j << "{\n  \"program\": \"ipsreport\",\n  \"version\": " << json_string(s.version)
+    << ",\n  \"period\": " << json_string(s.period) << ",\n  \"lang\": " << json_string(s.lang)
+    << ",\n  \"exit_code\": " << s.exit_code << ",\n  \"inputs\": [";
+  const Diagnostics empty;
+  const Diagnostics& d = s.diagnostics ? *s.diagnostics : empty;
+  for (size_t i = 0; i < d.files.size(); ++i) {
+    const auto& f = d.files[i];
+    j << (i ? "," : "") << "\n    {\"path\": " << json_string(f.path) << ", \"format\": " << json_string(f.format)
+      << ", \"bytes\": " << f.bytes << ", \"readable\": " << (f.readable ? "true" : "false") << "}";
+  }
+  j << "\n  ],\n  \"tables\": [";
+  for (size_t i = 0; i < d.tables.size(); ++i) {
+    const auto& t = d.tables[i];
+    j << (i ? "," : "") << "\n    {\"file\": " << json_string(t.file) << ", \"sheet\": " << json_string(t.sheet)
+      << ", \"table\": " << json_string(t.table) << ", \"rows_read\": " << t.rows_read
+      << ", \"rows_used\": " << t.rows_used << ", \"rows_excluded\": " << t.rows_excluded
+      << ", \"duplicates\": " << t.duplicates << "}";
+  }
+  j << "\n  ],\n  \"problems\": {\"errors\": " << d.count(Severity::Error) << ", \"warnings\": "
+    << d.count(Severity::Warning) << ", \"notes\": " << d.count(Severity::Note) << ", \"items\": [";
+  for (size_t i = 0; i < d.items.size(); ++i) {
+    const auto& p = d.items[i];
+    j << (i ? "," : "") << "\n    {\"severity\": \"" << severity_name(p.severity) << "\", \"code\": " << json_string(p.code)
+      << ", \"file\": " << json_string(p.file) << ", \"sheet\": " << json_string(p.sheet) << ", \"row\": " << p.row
+      << ", \"column\": " << json_string(p.column) << ", \"header\": " << json_string(p.column_header)
+      << ", \"value\": " << json_string(p.value) << ", \"message\": " << json_string(describe(p, words)) << "}";
+  }
+  j << "\n  ]},\n  \"reports\": [";
+  for (size_t i = 0; i < s.reports_written.size(); ++i)
+    j << (i ? "," : "") << "\n    " << json_string(s.reports_written[i]);
+  j << "\n  ]";
+  if (!s.timings.empty()) {
+    j << ",\n  \"timings_seconds\": {";
+    for (size_t i = 0; i < s.timings.size(); ++i) {
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "%.4f", s.timings[i].second);
+      j << (i ? ", " : "") << json_string(s.timings[i].first) << ": " << buf;
+    }
+    j << "}";
+  }
+  j << "\n}\n";
+  return j.str();
+}
+
+std::string run_summary_text(const RunSummary& s, const Wording& words) {
+  std::ostringstream out;
+  if (!s.diagnostics) return "";
+  for (const auto& p : s.diagnostics->items) {
+    out << place(p) << ": " << words.get(std::string("severity.") + severity_name(p.severity)) << ": "
+        << describe(p, words);
+    if (!p.value.empty()) out << " [" << p.value << "]";
+    out << "\n";
+  }
+  for (const auto& t : s.diagnostics->tables) {
+    if (t.rows_excluded == 0) continue;
+    out << words.format("summary.table_line", {t.file, t.sheet, t.table, std::to_string(t.rows_read),
+                                               std::to_string(t.rows_used), std::to_string(t.rows_excluded)})
+        << "\n";
+  }
+  return out.str();
+}
+
+}  // namespace ips

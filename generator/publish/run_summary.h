@@ -1,0 +1,32 @@
+// The run summary: what was read, used, excluded and written, as JSON for the output folder
+// and as text for a person (stderr).
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "model/diagnostic.h"
+#include "report/wording.h"
+
+namespace ips {
+
+struct RunSummary {
+  std::string version;
+  std::string period;  // "2016-H2", empty when none
+  std::string lang;
+  const Diagnostics* diagnostics = nullptr;
+  std::vector<std::string> reports_written;  // relative paths in the output folder
+  int exit_code = 0;
+  /// Stage timings in seconds; only with --timings, so that the default output stays
+  /// byte-identical from run to run.
+  std::vector<std::pair<std::string, double>> timings;
+};
+
+/// The summary as JSON (UTF-8, stable key order).
+std::string run_summary_json(const RunSummary& summary, const Wording& words);
+
+/// The problems and per-table accounting as lines for a person, in the report language.
+std::string run_summary_text(const RunSummary& summary, const Wording& words);
+
+}  // namespace ips

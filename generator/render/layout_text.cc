@@ -1,0 +1,87 @@
+#include "render/layout_text.h"
+
+#include <cmath>
+#include <cstdlib>
+
+namespace ips::render {
+
+Rgb Rgb::parse(std::string_view hex, Rgb fallback) {
+  if (hex.size() != 7 || hex[0] != '#') return fallback;
+  auto component = [&](size_t at) -> int {
+    int v = 0;
+    for (size_t i = at; i < at + 2; ++i) {
+      const char c = hex[i];
+      v *= 16;
+      if (c >= '0' && c <= '9') v += c - '0';
+      else if (c >= 'a' && c <= 'f') v += c - 'a' + 10;
+      else if (c >= 'A' && c <= 'F') v += c - 'A' + 10;
+      else return -1;
+    }
+    return v;
+  };
+  const int r = component(1), g = component(3), b = component(5);
+  if (r < 0 || g < 0 || b < 0) return fallback;
+  return {r / 255.0, g / 255.0, b / 255.0};
+}
+
+void set_colour(cairo_t* cr, Rgb colour) {
+  cairo_set_source_rgb(cr, colour.r, colour.g, colour.b);
+}
+
+LayoutPtr make_layout(PangoContext* context, std::string_view text, const TextStyle& style,
+                      double width, int max_lines) {
+  LayoutPtr layout(pango_layout_new(context), [](PangoLayout* l) { g_object_unref(l); });
+  PangoLayout* l = layout.get();
+
+  PangoFontDescription* font = pango_font_description_new();
+  pango_font_description_set_family(font, style.family.c_str());
+  pango_font_description_set_absolute_size(font, style.size * PANGO_SCALE);
+  pango_font_description_set_weight(font, style.weight);
+  pango_font_description_set_style(font, style.slant);
+  pango_layout_set_font_description(l, font);
+  pango_font_description_free(font);
+
+  PangoAttrList* attrs = pango_attr_list_new();
+  pango_attr_list_insert(attrs, pango_attr_font_features_new("tnum 1"));
+  pango_layout_set_attributes(l, attrs);
+  pango_attr_list_unref(attrs);
+
+  pango_layout_set_line_spacing(l, static_cast<float>(style.line_height));
+  pango_layout_set_alignment(l, style.align);
+  if (width > 0) {
+    pango_layout_set_width(l, static_cast<int>(std::lround(width * PANGO_SCALE)));
+    pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
+  }
+  if (max_lines > 0) {
+    pango_layout_set_height(l, -max_lines);
+    pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
+  }
+  gchar* valid = g_utf8_make_valid(text.data(), static_cast<gssize>(text.size()));
+  pango_layout_set_text(l, valid, -1);
+  g_free(valid);
+  return layout;
+}
+
+double layout_width(PangoLayout* layout) {
+  PangoRectangle logical;
+  pango_layout_get_extents(layout, nullptr, &logical);
+  return static_cast<double>(logical.width) / PANGO_SCALE;
+}
+
+double layout_height(PangoLayout* layout) {
+  PangoRectangle logical;
+  pango_layout_get_extents(layout, nullptr, &logical);
+  return static_cast<double>(logical.height) / PANGO_SCALE;
+}
+
+double layout_baseline(PangoLayout* layout) {
+  return static_cast<double>(pango_layout_get_baseline(layout)) / PANGO_SCALE;
+}
+
+void draw_layout(cairo_t* cr, PangoLayout* layout, double x, double y, Rgb colour) {
+  set_colour(cr, colour);
+  cairo_move_to(cr, x, y);
+  pango_cairo_show_layout(cr, layout);
+}
+
+}  // namespace ips::render

@@ -1,0 +1,54 @@
+// Text set with Pango on the bundled fonts: one fresh PangoLayout per text, so no attribute
+// list can outlive its text (design.md, "Pango markup attributes outlive the markup").
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include <pango/pangocairo.h>
+
+#include "render/fonts.h"
+
+namespace ips::render {
+
+/// A colour with components 0..1.
+struct Rgb {
+  double r = 0, g = 0, b = 0;
+  /// From "#rrggbb"; returns `fallback` for anything else.
+  static Rgb parse(std::string_view hex, Rgb fallback);
+  /// This colour mixed with white: t = 0 gives this colour, t = 1 white.
+  Rgb tint(double t) const { return {r + (1 - r) * t, g + (1 - g) * t, b + (1 - b) * t}; }
+};
+
+/// Sets `colour` as the cairo source.
+void set_colour(cairo_t* cr, Rgb colour);
+
+struct TextStyle {
+  std::string family = "Lato";
+  double size = 10;  // points
+  PangoWeight weight = PANGO_WEIGHT_NORMAL;
+  PangoStyle slant = PANGO_STYLE_NORMAL;
+  PangoAlignment align = PANGO_ALIGN_LEFT;
+  double line_height = 1.0;  // multiple of the font's natural line height
+  Rgb colour;
+};
+
+using LayoutPtr = std::shared_ptr<PangoLayout>;
+
+/// A laid-out text: wrapped at `width` points (no wrapping when width <= 0), cut with "…"
+/// after `max_lines` lines (0 = no limit). Invalid UTF-8 is repaired, never passed to cairo.
+/// Digits use tabular figures so that numbers in columns line up.
+LayoutPtr make_layout(PangoContext* context, std::string_view text, const TextStyle& style,
+                      double width, int max_lines = 0);
+
+/// The layout's logical width and height in points.
+double layout_width(PangoLayout* layout);
+double layout_height(PangoLayout* layout);
+/// The distance from the top of the layout to the first baseline, in points.
+double layout_baseline(PangoLayout* layout);
+
+/// Draws the layout with its top-left corner at (x, y) in `colour`.
+void draw_layout(cairo_t* cr, PangoLayout* layout, double x, double y, Rgb colour);
+
+}  // namespace ips::render

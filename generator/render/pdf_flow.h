@@ -1,0 +1,47 @@
+// Pagination for the PDF renderer: the document becomes a list of chunks (a heading, a line
+// of text, a table row, a chart) of known height; the flow puts them on pages, keeping chains
+// of chunks together and repeating a table's header row after a page break.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <cairo.h>
+
+namespace ips::render {
+
+struct Chunk {
+  double height = 0;
+  double space_before = 0;       // dropped at the top of a page
+  bool keep_with_next = false;   // never the last chunk on a page (headings, table headers)
+  bool page_break_before = false;
+  /// Draws the chunk with its top-left corner at (x, y).
+  std::function<void(cairo_t*, double x, double y)> draw;
+  /// Drawn first on a page that this chunk continues onto (a table's header row).
+  std::shared_ptr<const Chunk> repeat_on_break;
+  /// A place other parts link to (TOC, bookmarks): recorded with its page when placed.
+  std::string anchor;
+};
+
+struct PlacedChunk {
+  const Chunk* chunk;
+  double y;
+};
+
+struct Place {
+  int page = 0;  // 1-based
+  double y = 0;
+};
+
+struct Pagination {
+  std::vector<std::vector<PlacedChunk>> pages;
+  std::map<std::string, Place> anchors;
+};
+
+/// Puts the chunks on pages whose text area runs from `top` to `top + height`.
+Pagination paginate(const std::vector<std::shared_ptr<Chunk>>& chunks, double top, double height);
+
+}  // namespace ips::render

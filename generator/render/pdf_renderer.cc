@@ -1,0 +1,662 @@
+// render_pdf: the report laid out with Pango into chunks, paginated, then drawn page by page
+// with the running header, the page footer, the table of contents (which needs the page
+// numbers, hence the two passes), bookmarks and internal links.
+#include <cairo-pdf.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <ctime>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "render/chart.h"
+#include "render/fonts.h"
+#include "render/layout_text.h"
+#include "render/pdf_flow.h"
+#include "render/pdf_style.h"
+#include "render/renderer.h"
+#include "report/value_format.h"
+#include "report/wording.h"
+
+namespace ips::render {
+
+namespace {
+
+using ChunkPtr = std::shared_ptr<Chunk>;
+
+std::string iso_time(int64_t seconds) {
+  const std::time_t t = static_cast<std::time_t>(seconds);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+void fill_rect(cairo_t* cr, double x, double y, double w, double h, Rgb colour) {
+  set_colour(cr, colour);
+  cairo_rectangle(cr, x, y, w, h);
+  cairo_fill(cr);
+}
+
+void hline(cairo_t* cr, double x0, double x1, double y, double width, Rgb colour) {
+  set_colour(cr, colour);
+  cairo_set_line_width(cr, width);
+  cairo_move_to(cr, x0, y);
+  cairo_line_to(cr, x1, y);
+  cairo_stroke(cr);
+}
+
+// An entry of the table of contents and the bookmarks.
+struct OutlineEntry {
+  std::string title;
+  std::string anchor;
+  int level = 0;  // 0 = section, 1 = subsection
+};
+
+class PdfLayout {
+ public:
+  PdfLayout(const doc::Report& report, const PdfStyle& style, PangoContext* text)
+      : report_(report), st_(style), text_(text), lang_(report.meta.lang) {}
+
+  /// Builds the chunks of the whole document.
+  void build() {
+    collect_outline();
+    add_title_page();
+    add_contents();
+    bool first = true;
+    for (size_t i = 0; i < report_.sections.size(); ++i) {
+      add_section(report_.sections[i], section_anchor(i), first);
+      first = false;
+    }
+  }
+
+  const std::vector<ChunkPtr>& chunks() const { return chunks_; }
+  const std::vector<OutlineEntry>& outline() const { return outline_; }
+  void set_pagination(const Pagination* p) { pagination_ = p; }
+
+  /// Header (from page 2 on) and footer "Side n av N" on every page.
+  void draw_page_frame(cairo_t* cr, int page, int pages) {
+    TextStyle small = base(st_.header_footer_size);
+    small.colour = st_.muted;
+    const double x = st_.margin_left, w = st_.body_width();
+    if (page > 1 && !report_.meta.running_head.empty()) {
+      auto head = layout(report_.meta.running_head, small, w, 1);
+      const double y = st_.margin_top - 22 - layout_height(head.get());
+      draw_layout(cr, head.get(), x, y, st_.muted);
+      hline(cr, x, x + w, st_.margin_top - 16, 0.5, st_.rule);
+    }
+    const std::string label =
+        substitute(report_.words.page_of.empty() ? "{0} / {1}" : report_.words.page_of,
+                   {std::to_string(page), std::to_string(pages)});
+    TextStyle right = small;
+    right.align = PANGO_ALIGN_RIGHT;
+    auto foot = layout(label, right, w, 1);
+    draw_layout(cr, foot.get(), x, st_.page_height - st_.margin_bottom + 22, st_.muted);
+  }
+
+ private:
+  std::string section_anchor(size_t i) const {
+    const auto& s = report_.sections[i];
+    return s.anchor.empty() ? "section-" + std::to_string(i + 1) : s.anchor;
+  }
+
+  TextStyle base(double size) const {
+    TextStyle t;
+    t.family = st_.family;
+    t.size = size;
+    t.colour = st_.text;
+    return t;
+  }
+
+  LayoutPtr layout(const std::string& s, const TextStyle& style, double width, int lines = 0) {
+    return make_layout(text_, s, style, width, lines);
+  }
+
+  ChunkPtr add(double height, double space_before,
+               std::function<void(cairo_t*, double, double)> draw) {
+    auto c = std::make_shared<Chunk>();
+    c->height = height;
+    c->space_before = space_before;
+    c->draw = std::move(draw);
+    chunks_.push_back(c);
+    return c;
+  }
+
+  void collect_outline() {
+    for (size_t i = 0; i < report_.sections.size(); ++i) {
+      const auto& s = report_.sections[i];
+      if (!s.title.empty()) outline_.push_back({s.title, section_anchor(i), 0});
+      for (const auto& block : s.blocks) {
+        const auto* h = std::get_if<doc::Heading>(&block);
+        if (h && h->level == 2 && !h->anchor.empty() && !h->text.empty())
+          outline_.push_back({h->text, h->anchor, 1});
+      }
+    }
+  }
+
+  // Text as one chunk per line, so long paragraphs flow across pages; the first two and the
+  // last two lines stay together (no orphans or widows).
+  void add_lines(const std::string& s, const TextStyle& style, double indent, double width,
+                 double space_before, double space_after = 0) {
+    LayoutPtr l = layout(s, style, width);
+    const int n = pango_layout_get_line_count(l.get());
+    PangoLayoutIter* it = pango_layout_get_iter(l.get());
+    int index = 0;
+    do {
+      int y0 = 0, y1 = 0;
+      pango_layout_iter_get_line_yrange(it, &y0, &y1);
+      const int baseline = pango_layout_iter_get_baseline(it);
+      PangoRectangle logical;
+      pango_layout_iter_get_line_extents(it, nullptr, &logical);
+      PangoLayoutLine* line = pango_layout_iter_get_line_readonly(it);
+      const double dx = static_cast<double>(logical.x) / PANGO_SCALE;
+      const double dy = static_cast<double>(baseline - y0) / PANGO_SCALE;
+      const Rgb colour = style.colour;
+      double h = static_cast<double>(y1 - y0) / PANGO_SCALE;
+      if (index == n - 1) h += space_after;
+      auto c = add(h, index == 0 ? space_before : 0,
+                   [l, line, dx, dy, indent, colour](cairo_t* cr, double x, double y) {
+                     set_colour(cr, colour);
+                     cairo_move_to(cr, x + indent + dx, y + dy);
+                     pango_cairo_show_layout_line(cr, line);
+                   });
+      c->keep_with_next = n > 1 && (index == 0 || index == n - 2);
+      ++index;
+    } while (pango_layout_iter_next_line(it));
+    pango_layout_iter_free(it);
+  }
+
+  void add_title_page() {
+    const auto& m = report_.meta;
+    const double w = st_.body_width();
+    TextStyle title = base(st_.title_size);
+    title.weight = PANGO_WEIGHT_BOLD;
+    title.colour = st_.accent;
+    TextStyle subtitle = base(st_.subtitle_size);
+    TextStyle date = base(st_.body_size + 1);
+    date.colour = st_.muted;
+    TextStyle small = base(st_.body_size - 1);
+    small.colour = st_.muted;
+    auto t = layout(m.title, title, w * 0.9);
+    auto s = layout(m.subtitle, subtitle, w * 0.9);
+    auto d = layout(m.date_label, date, w);
+    auto a = layout(m.author, small, w);
+    auto k = layout(m.subject, small, w);
+    const PdfStyle st = st_;
+    add(st_.body_height(), 0, [=](cairo_t* cr, double x, double y) {
+      double yy = y + st.body_height() * 0.28;
+      fill_rect(cr, x, yy - 22, 48, 4, st.accent);
+      draw_layout(cr, t.get(), x, yy, st.accent);
+      yy += layout_height(t.get()) + 10;
+      if (pango_layout_get_character_count(s.get()) > 0) {
+        draw_layout(cr, s.get(), x, yy, st.text);
+        yy += layout_height(s.get()) + 8;
+      }
+      draw_layout(cr, d.get(), x, yy, st.muted);
+      double by = y + st.body_height() - layout_height(a.get());
+      if (pango_layout_get_character_count(k.get()) > 0) {
+        by -= layout_height(k.get()) + 2;
+        draw_layout(cr, k.get(), x, by, st.muted);
+        by += layout_height(k.get()) + 2;
+      }
+      hline(cr, x, x + st.body_width(), by - 10, 0.5, st.rule);
+      draw_layout(cr, a.get(), x, by, st.muted);
+    });
+  }
+
+  void add_contents() {
+    if (outline_.empty()) return;
+    auto heading = add_heading_chunk(report_.words.contents.empty() ? "Innhold"
+                                                                    : report_.words.contents,
+                                     1, "");
+    heading->page_break_before = true;
+    TextStyle entry = base(st_.body_size);
+    TextStyle sub = base(st_.body_size - 0.5);
+    sub.colour = st_.muted;
+    TextStyle number = entry;
+    number.align = PANGO_ALIGN_RIGHT;
+    const double w = st_.body_width();
+    for (size_t i = 0; i < outline_.size(); ++i) {
+      const OutlineEntry e = outline_[i];
+      const double indent = e.level == 0 ? 0 : 16;
+      auto l = layout(e.title, e.level == 0 ? entry : sub, w - indent - 50);
+      const double h = layout_height(l.get());
+      const Rgb colour = e.level == 0 ? st_.text : st_.muted;
+      const Rgb dots = st_.rule;
+      const double space = e.level == 0 ? 7 : 2;
+      add(h, i == 0 ? 4 : space, [this, e, l, h, indent, w, colour, dots, number](cairo_t* cr,
+                                                                                    double x,
+                                                                                    double y) {
+        const Place target = find(e.anchor);
+        auto n = layout(std::to_string(target.page), number, 40, 1);
+        // The last line of the title and the number share a baseline, joined by dots.
+        PangoLayoutIter* it = pango_layout_get_iter(l.get());
+        while (!pango_layout_iter_at_last_line(it)) pango_layout_iter_next_line(it);
+        PangoRectangle last;
+        pango_layout_iter_get_line_extents(it, nullptr, &last);
+        const double baseline = pango_layout_iter_get_baseline(it) / double(PANGO_SCALE);
+        pango_layout_iter_free(it);
+        const double text_end = x + indent + (last.x + last.width) / double(PANGO_SCALE);
+        char attrs[160];
+        std::snprintf(attrs, sizeof attrs, "page=%d pos=[%d %d] rect=[%d %d %d %d]", target.page,
+                      static_cast<int>(st_.margin_left), static_cast<int>(target.y),
+                      static_cast<int>(x), static_cast<int>(y), static_cast<int>(w),
+                      static_cast<int>(std::ceil(h)));
+        cairo_tag_begin(cr, CAIRO_TAG_LINK, attrs);
+        draw_layout(cr, l.get(), x + indent, y, colour);
+        draw_layout(cr, n.get(), x + w - 40, y + baseline - layout_baseline(n.get()), colour);
+        const double dots_from = text_end + 6, dots_to = x + w - 6 - layout_width(n.get());
+        if (dots_to > dots_from) {
+          set_colour(cr, dots);
+          cairo_set_line_width(cr, 0.8);
+          cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+          const double dash[] = {0.01, 3.0};
+          cairo_set_dash(cr, dash, 2, 0);
+          cairo_move_to(cr, dots_from, y + baseline);
+          cairo_line_to(cr, dots_to, y + baseline);
+          cairo_stroke(cr);
+          cairo_set_dash(cr, nullptr, 0, 0);
+          cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
+        }
+        cairo_tag_end(cr, CAIRO_TAG_LINK);
+      });
+    }
+  }
+
+  Place find(const std::string& anchor) const {
+    if (!pagination_) return {};
+    auto it = pagination_->anchors.find(anchor);
+    return it == pagination_->anchors.end() ? Place{} : it->second;
+  }
+
+  // A heading kept with what follows it.
+  ChunkPtr add_heading_chunk(const std::string& text, int level, const std::string& anchor) {
+    TextStyle style = base(level <= 1 ? st_.heading1_size
+                                      : level == 2 ? st_.heading2_size : st_.heading3_size);
+    style.weight = level == 3 ? PANGO_WEIGHT_SEMIBOLD : PANGO_WEIGHT_BOLD;
+    style.colour = level <= 1 ? st_.accent : st_.text;
+    const double before = level <= 1 ? 26 : level == 2 ? 16 : 11;
+    const double after = level <= 1 ? 8 : level == 2 ? 5 : 3;
+    auto l = layout(text, style, st_.body_width());
+    const Rgb colour = style.colour;
+    auto c = add(layout_height(l.get()) + after, before,
+                 [l, colour](cairo_t* cr, double x, double y) {
+                   draw_layout(cr, l.get(), x, y, colour);
+                 });
+    c->keep_with_next = true;
+    c->anchor = anchor;
+    return c;
+  }
+
+  void add_section(const doc::Section& section, const std::string& anchor, bool first) {
+    bool break_before = first || section.appendix || st_.section_starts_new_page;
+    size_t start = 0;
+    if (!section.title.empty()) {
+      auto h = add_heading_chunk(section.title, 1, anchor);
+      h->page_break_before = break_before;
+      break_before = false;
+      // A builder may repeat the section title as its first heading; draw it once.
+      if (!section.blocks.empty()) {
+        const auto* first_heading = std::get_if<doc::Heading>(&section.blocks[0]);
+        if (first_heading && first_heading->level <= 1 && first_heading->text == section.title)
+          start = 1;
+      }
+    }
+    for (size_t i = start; i < section.blocks.size(); ++i) {
+      const size_t before = chunks_.size();
+      std::visit([&](const auto& b) { add_block(b); }, section.blocks[i]);
+      if (break_before && chunks_.size() > before) {
+        chunks_[before]->page_break_before = true;
+        chunks_[before]->anchor = anchor;
+        break_before = false;
+      }
+    }
+  }
+
+  void add_block(const doc::Heading& h) { add_heading_chunk(h.text, std::max(1, h.level), h.anchor); }
+
+  void add_block(const doc::Paragraph& p) {
+    const double w = st_.body_width();
+    switch (p.style) {
+      case doc::ParagraphStyle::Body: {
+        TextStyle t = base(st_.body_size);
+        t.line_height = 1.12;
+        add_lines(p.text, t, 0, w, 6, 2);
+        break;
+      }
+      case doc::ParagraphStyle::Lead: {
+        TextStyle t = base(st_.lead_size);
+        t.line_height = 1.1;
+        add_lines(p.text, t, 0, w, 6, 6);
+        break;
+      }
+      case doc::ParagraphStyle::Note: {
+        TextStyle t = base(st_.note_size);
+        t.colour = st_.muted;
+        t.slant = PANGO_STYLE_ITALIC;
+        add_lines(p.text, t, 0, w, 5, 2);
+        break;
+      }
+      case doc::ParagraphStyle::Warning: {
+        TextStyle t = base(st_.body_size - 0.5);
+        const double pad = 8, bar = 3;
+        auto l = layout(p.text, t, w - 2 * pad - bar);
+        const double h = layout_height(l.get()) + 2 * pad;
+        const PdfStyle st = st_;
+        add(h + 4, 8, [l, h, w, st, pad, bar](cairo_t* cr, double x, double y) {
+          fill_rect(cr, x, y, w, h, st.warning_background);
+          fill_rect(cr, x, y, bar, h, st.warning_border);
+          draw_layout(cr, l.get(), x + bar + pad, y + pad, st.text);
+        });
+        break;
+      }
+    }
+  }
+
+  void add_block(const doc::FieldList& list) {
+    const double w = st_.body_width();
+    const double label_w = std::min(150.0, w * 0.3);
+    TextStyle label = base(st_.body_size - 0.5);
+    label.weight = PANGO_WEIGHT_SEMIBOLD;
+    label.colour = st_.muted;
+    TextStyle value = base(st_.body_size);
+    for (size_t i = 0; i < list.fields.size(); ++i) {
+      auto l = layout(list.fields[i].first, label, label_w - 8);
+      auto v = layout(list.fields[i].second, value, w - label_w);
+      const double h = std::max(layout_height(l.get()), layout_height(v.get())) + 7;
+      const double shift = layout_baseline(v.get()) - layout_baseline(l.get());
+      const PdfStyle st = st_;
+      auto c = add(h, i == 0 ? 8 : 0, [=](cairo_t* cr, double x, double y) {
+        draw_layout(cr, l.get(), x, y + 3 + shift, st.muted);
+        draw_layout(cr, v.get(), x + label_w, y + 3, st.text);
+        hline(cr, x, x + w, y + h - 0.25, 0.5, st.light_rule);
+      });
+      c->keep_with_next = i + 1 < list.fields.size() && i == 0;
+    }
+    if (!chunks_.empty()) chunks_.back()->height += 4;
+  }
+
+  void add_block(const doc::KeyFigures& figures) {
+    const size_t n = figures.figures.size();
+    if (n == 0) return;
+    const size_t per_row = n <= 4 ? n : (n + 1) / 2 <= 4 ? (n + 1) / 2 : 4;
+    const double gap = 8, pad = 9, w = st_.body_width();
+    const double box_w = (w - gap * (per_row - 1)) / per_row;
+    TextStyle label = base(st_.body_size - 1.5);
+    label.colour = st_.muted;
+    TextStyle value = base(st_.key_figure_size);
+    value.weight = PANGO_WEIGHT_BOLD;
+    value.colour = st_.accent;
+    TextStyle detail = base(st_.body_size - 1.5);
+    detail.colour = st_.muted;
+    for (size_t row = 0; row * per_row < n; ++row) {
+      struct Box { LayoutPtr label, value, detail; };
+      std::vector<Box> boxes;
+      double label_h = 0, value_h = 0, detail_h = 0;
+      for (size_t i = row * per_row; i < std::min(n, (row + 1) * per_row); ++i) {
+        const auto& f = figures.figures[i];
+        Box b{layout(f.label, label, box_w - 2 * pad, 2),
+              layout(doc::format_value(f.value, lang_), value, box_w - 2 * pad, 1),
+              layout(f.detail, detail, box_w - 2 * pad, 2)};
+        label_h = std::max(label_h, layout_height(b.label.get()));
+        value_h = std::max(value_h, layout_height(b.value.get()));
+        if (!f.detail.empty()) detail_h = std::max(detail_h, layout_height(b.detail.get()));
+        boxes.push_back(b);
+      }
+      const double h = pad + label_h + 2 + value_h + detail_h + pad;
+      const PdfStyle st = st_;
+      add(h, row == 0 ? 10 : gap, [=](cairo_t* cr, double x, double y) {
+        for (size_t i = 0; i < boxes.size(); ++i) {
+          const double bx = x + i * (box_w + gap);
+          fill_rect(cr, bx, y, box_w, h, st.key_figure_background);
+          fill_rect(cr, bx, y, box_w, 2, st.accent);
+          draw_layout(cr, boxes[i].label.get(), bx + pad, y + pad, st.muted);
+          draw_layout(cr, boxes[i].value.get(), bx + pad, y + pad + label_h + 2, st.accent);
+          draw_layout(cr, boxes[i].detail.get(), bx + pad, y + pad + label_h + 2 + value_h,
+                      st.muted);
+        }
+      });
+    }
+    chunks_.back()->height += 6;
+  }
+
+  void add_block(const doc::Table& table) {
+    const size_t ncol = table.columns.size();
+    if (ncol == 0) return;
+    const double w = st_.body_width(), pad_x = 4.5, pad_y = 3.2;
+    double total = 0;
+    for (const auto& c : table.columns) total += c.width > 0 ? c.width : 1;
+    std::vector<double> xs{0}, widths;
+    for (const auto& c : table.columns) {
+      widths.push_back(w * (c.width > 0 ? c.width : 1) / total);
+      xs.push_back(xs.back() + widths.back());
+    }
+    auto align_of = [&](size_t col) {
+      switch (table.columns[col].align) {
+        case doc::Align::Right: return PANGO_ALIGN_RIGHT;
+        case doc::Align::Center: return PANGO_ALIGN_CENTER;
+        default: return PANGO_ALIGN_LEFT;
+      }
+    };
+    const PdfStyle st = st_;
+    // The tallest a row may be: what fits on a page under the header; longer cells are cut.
+    const double max_row = st_.body_height() * 0.6;
+
+    if (!table.caption.empty()) {
+      TextStyle cap = base(st_.body_size);
+      cap.weight = PANGO_WEIGHT_SEMIBOLD;
+      auto l = layout(table.caption, cap, w);
+      auto c = add(layout_height(l.get()) + 5, 14, [l, st](cairo_t* cr, double x, double y) {
+        draw_layout(cr, l.get(), x, y, st.text);
+      });
+      c->keep_with_next = true;
+    }
+
+    TextStyle head = base(st_.table_size);
+    head.weight = PANGO_WEIGHT_BOLD;
+    std::vector<LayoutPtr> heads;
+    double head_h = 0;
+    for (size_t c = 0; c < ncol; ++c) {
+      head.align = align_of(c);
+      heads.push_back(layout(table.columns[c].header, head, widths[c] - 2 * pad_x));
+      head_h = std::max(head_h, layout_height(heads.back().get()));
+    }
+    head_h += 2 * pad_y + 1;
+    auto header = add(head_h, table.caption.empty() ? 12 : 0,
+                      [=](cairo_t* cr, double x, double y) {
+                        fill_rect(cr, x, y, w, head_h, st.table_header_background);
+                        for (size_t c = 0; c < ncol; ++c)
+                          draw_layout(cr, heads[c].get(), x + xs[c] + pad_x, y + pad_y, st.text);
+                        hline(cr, x, x + w, y + head_h - 0.5, 1.0, st.accent);
+                      });
+    header->keep_with_next = true;
+    std::shared_ptr<const Chunk> repeat = header;
+
+    for (size_t r = 0; r < table.rows.size(); ++r) {
+      const doc::Row& row = table.rows[r];
+      const bool last = r + 1 == table.rows.size();
+      if (row.style == doc::RowStyle::Group) {
+        TextStyle g = base(st_.table_size);
+        g.weight = PANGO_WEIGHT_BOLD;
+        const std::string text = row.cells.empty() ? "" : doc::format_value(row.cells[0], lang_);
+        auto l = layout(text, g, w - 2 * pad_x, 3);
+        const double h = layout_height(l.get()) + 2 * pad_y + 2;
+        auto c = add(h, 0, [=](cairo_t* cr, double x, double y) {
+          fill_rect(cr, x, y, w, h, st.group_row_background);
+          draw_layout(cr, l.get(), x + pad_x, y + pad_y + 1, st.accent);
+          hline(cr, x, x + w, y + h - 0.25, 0.5, st.rule);
+        });
+        c->keep_with_next = true;
+        c->repeat_on_break = repeat;
+        continue;
+      }
+      const bool total_row = row.style == doc::RowStyle::Total;
+      std::vector<LayoutPtr> cells;
+      double h = 0;
+      for (size_t c = 0; c < ncol; ++c) {
+        TextStyle cell = base(st_.table_size);
+        cell.align = align_of(c);
+        const doc::Value v = c < row.cells.size() ? row.cells[c] : doc::Value::empty();
+        if (total_row || v.emphasis) cell.weight = PANGO_WEIGHT_BOLD;
+        cells.push_back(layout(doc::format_value(v, lang_), cell, widths[c] - 2 * pad_x));
+        if (layout_height(cells.back().get()) > max_row) {
+          const double line_h = cell.size * 1.25;
+          cells.back() = layout(doc::format_value(v, lang_), cell, widths[c] - 2 * pad_x,
+                                std::max(1, static_cast<int>(max_row / line_h)));
+        }
+        h = std::max(h, layout_height(cells.back().get()));
+      }
+      h += 2 * pad_y;
+      auto chunk = add(h, 0, [=](cairo_t* cr, double x, double y) {
+        if (total_row) hline(cr, x, x + w, y + 0.4, 0.8, st.text);
+        for (size_t c = 0; c < ncol; ++c)
+          draw_layout(cr, cells[c].get(), x + xs[c] + pad_x, y + pad_y, st.text);
+        if (!total_row) hline(cr, x, x + w, y + h - 0.25, last ? 0.8 : 0.5,
+                              last ? st.rule : st.light_rule);
+      });
+      chunk->repeat_on_break = repeat;
+    }
+
+    TextStyle note = base(st_.note_size);
+    note.colour = st_.muted;
+    for (size_t i = 0; i < table.footnotes.size(); ++i)
+      add_lines(table.footnotes[i], note, 0, w, i == 0 ? 5 : 1);
+    if (!chunks_.empty()) chunks_.back()->height += 4;
+  }
+
+  void add_block(const doc::Chart& chart) {
+    const double w = st_.body_width();
+    const double h = std::min(chart_preferred_height(chart.spec, w), st_.body_height() * 0.8);
+    if (!chart.spec.title.empty()) {
+      TextStyle cap = base(st_.body_size);
+      cap.weight = PANGO_WEIGHT_SEMIBOLD;
+      auto l = layout(chart.spec.title, cap, w);
+      const PdfStyle st = st_;
+      auto c = add(layout_height(l.get()) + 8, 14, [l, st](cairo_t* cr, double x, double y) {
+        draw_layout(cr, l.get(), x, y, st.text);
+      });
+      c->keep_with_next = true;
+    }
+    const doc::ChartSpec spec = chart.spec;
+    PangoContext* text = text_;
+    const Lang lang = lang_;
+    add(h + 8, chart.spec.title.empty() ? 14 : 0,
+        [spec, text, lang, w, h](cairo_t* cr, double x, double y) {
+          draw_chart(cr, text, spec, x, y, w, h, lang);
+        });
+  }
+
+  const doc::Report& report_;
+  const PdfStyle& st_;
+  PangoContext* text_;
+  Lang lang_;
+  std::vector<ChunkPtr> chunks_;
+  std::vector<OutlineEntry> outline_;
+  const Pagination* pagination_ = nullptr;
+};
+
+// Owns the cairo objects so that every exit path releases them.
+struct PdfSurface {
+  cairo_surface_t* surface = nullptr;
+  cairo_t* cr = nullptr;
+  ~PdfSurface() {
+    if (cr) cairo_destroy(cr);
+    if (surface) cairo_surface_destroy(surface);
+  }
+};
+
+void check(cairo_status_t status, const std::filesystem::path& out, const std::string& where) {
+  if (status != CAIRO_STATUS_SUCCESS)
+    throw RenderError(out.string() + ": " + where + ": " + cairo_status_to_string(status));
+}
+
+void add_bookmarks(cairo_surface_t* surface, const std::vector<OutlineEntry>& outline,
+                   const Pagination& pagination, double left) {
+  int parent = CAIRO_PDF_OUTLINE_ROOT;
+  for (const auto& e : outline) {
+    auto it = pagination.anchors.find(e.anchor);
+    if (it == pagination.anchors.end()) continue;
+    char link[96];
+    std::snprintf(link, sizeof link, "page=%d pos=[%d %d]", it->second.page,
+                  static_cast<int>(left), static_cast<int>(it->second.y));
+    gchar* title = g_utf8_make_valid(e.title.c_str(), -1);
+    const int id = cairo_pdf_surface_add_outline(
+        surface, e.level == 0 ? CAIRO_PDF_OUTLINE_ROOT : parent, title, link,
+        static_cast<cairo_pdf_outline_flags_t>(0));
+    g_free(title);
+    if (e.level == 0) parent = id;
+  }
+}
+
+void set_metadata(cairo_surface_t* surface, const doc::ReportMeta& meta, int64_t time) {
+  auto set = [&](cairo_pdf_metadata_t key, const std::string& value) {
+    if (value.empty()) return;
+    gchar* valid = g_utf8_make_valid(value.c_str(), -1);
+    cairo_pdf_surface_set_metadata(surface, key, valid);
+    g_free(valid);
+  };
+  set(CAIRO_PDF_METADATA_TITLE, meta.title);
+  set(CAIRO_PDF_METADATA_SUBJECT, meta.subject);
+  set(CAIRO_PDF_METADATA_AUTHOR, meta.author);
+  set(CAIRO_PDF_METADATA_KEYWORDS, meta.keywords);
+  set(CAIRO_PDF_METADATA_CREATOR, "ipsreport");
+  // Without these cairo stamps the current time and no two runs give the same bytes.
+  set(CAIRO_PDF_METADATA_CREATE_DATE, iso_time(time));
+  set(CAIRO_PDF_METADATA_MOD_DATE, iso_time(time));
+}
+
+}  // namespace
+
+void render_pdf(const doc::Report& report, const RenderOptions& options,
+                const std::filesystem::path& out) {
+  const PdfStyle style = load_pdf_style(
+      (options.resources_dir.empty() ? std::filesystem::path(IPS_SOURCE_DIR)
+                                     : options.resources_dir) /
+      "templates" / "pdf.toml");
+  const std::filesystem::path fonts = fonts_dir_of(options.resources_dir);
+
+  PdfSurface pdf;
+  pdf.surface = cairo_pdf_surface_create(out.c_str(), style.page_width, style.page_height);
+  check(cairo_surface_status(pdf.surface), out, "cannot create the PDF");
+  pdf.cr = cairo_create(pdf.surface);
+  set_metadata(pdf.surface, report.meta, options.document_time);
+
+  try {
+    ContextPtr text = bundled_text_context(pdf.cr, fonts);
+    PdfLayout layout(report, style, text.get());
+    layout.build();
+    const Pagination pagination =
+        paginate(layout.chunks(), style.margin_top, style.body_height());
+    layout.set_pagination(&pagination);
+    add_bookmarks(pdf.surface, layout.outline(), pagination, style.margin_left);
+
+    const int pages = static_cast<int>(pagination.pages.size());
+    for (int p = 0; p < pages; ++p) {
+      layout.draw_page_frame(pdf.cr, p + 1, pages);
+      for (const PlacedChunk& placed : pagination.pages[p])
+        placed.chunk->draw(pdf.cr, style.margin_left, placed.y);
+      check(cairo_status(pdf.cr), out, "page " + std::to_string(p + 1));
+      cairo_show_page(pdf.cr);
+    }
+    check(cairo_status(pdf.cr), out, "after the last page");
+    cairo_destroy(pdf.cr);
+    pdf.cr = nullptr;
+    cairo_surface_finish(pdf.surface);
+    check(cairo_surface_status(pdf.surface), out, "writing the PDF");
+  } catch (...) {
+    // Never leave a truncated PDF behind.
+    if (pdf.cr) {
+      cairo_destroy(pdf.cr);
+      pdf.cr = nullptr;
+    }
+    cairo_surface_finish(pdf.surface);
+    std::error_code ignored;
+    std::filesystem::remove(out, ignored);
+    throw;
+  }
+}
+
+}  // namespace ips::render

@@ -1,0 +1,61 @@
+#include "report/data_quality.h"
+
+#include <filesystem>
+
+namespace ips {
+
+std::string describe(const Diagnostic& d, const Wording& words) {
+  const std::string key = "messages." + d.code;
+  if (words.has(key)) return words.format(key, d.args);
+  if (words.has(d.code)) return words.format(d.code, d.args);
+  return d.code;  // an unknown code still says what it is
+}
+
+namespace {
+std::string severity_word(Severity s, const Wording& w) {
+  switch (s) {
+    case Severity::Note: return w.get("severity.note");
+    case Severity::Warning: return w.get("severity.warning");
+    case Severity::Error: return w.get("severity.error");
+  }
+  return "";
+}
+}  // namespace
+
+doc::Table diagnostics_table(const std::vector<const Diagnostic*>& problems, const Wording& w,
+                             const std::string& id) {
+  doc::Table t;
+  t.id = id;
+  t.caption = w.get("common.data_quality");
+  t.sheet_name = w.get("common.data_quality");
+  t.columns = {{w.get("columns.severity"), doc::Align::Left, 1.0}, {w.get("columns.file"), doc::Align::Left, 1.6},
+               {w.get("columns.sheet"), doc::Align::Left, 1.2},    {w.get("columns.row"), doc::Align::Right, 0.6},
+               {w.get("columns.column"), doc::Align::Left, 1.2},   {w.get("columns.value"), doc::Align::Left, 1.2},
+               {w.get("columns.problem"), doc::Align::Left, 3.2}};
+  for (const Diagnostic* d : problems) {
+    doc::Row row;
+    const std::string column = d->column.empty() ? d->column_header
+                               : d->column_header.empty() ? d->column
+                                                          : d->column + " (" + d->column_header + ")";
+    row.cells = {doc::Value::of_text(severity_word(d->severity, w)),
+                 doc::Value::of_text(std::filesystem::path(d->file).filename().string()),
+                 doc::Value::of_text(d->sheet),
+                 d->row > 0 ? doc::Value::count(d->row) : doc::Value::empty(),
+                 doc::Value::of_text(column),
+                 doc::Value::of_text(d->value),
+                 doc::Value::of_text(describe(*d, w))};
+    t.rows.push_back(std::move(row));
+  }
+  return t;
+}
+
+doc::RenderWords render_words(const Wording& w, int min_cell) {
+  doc::RenderWords r;
+  r.page_of = w.get("common.page_of");
+  r.contents = w.get("common.contents");
+  r.chart_data = w.get("common.chart_data");
+  r.suppressed_note = w.format("common.suppressed_note", {std::to_string(min_cell), std::to_string(min_cell - 1)});
+  return r;
+}
+
+}  // namespace ips

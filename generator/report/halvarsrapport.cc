@@ -1,0 +1,311 @@
+#include "report/halvarsrapport.h"
+
+#include "analysis/fidelity_trend.h"
+#include "report/data_quality.h"
+#include "report/report_common.h"
+#include "report/suppression.h"
+#include "report/value_format.h"
+
+namespace ips {
+
+namespace {
+
+using doc::Align;
+using doc::Value;
+
+Value employment_rate_of(const OutcomeFigures& f, int m) { return rate_value(f.worked, f.served, m); }
+
+}  // namespace
+
+std::vector<doc::Benchmark> employment_benchmarks(const Wording& w) {
+  return {{w.get("common.benchmark_min"), 0.31}, {w.get("common.benchmark_avg"), 0.41},
+          {w.get("common.benchmark_top"), 0.50}};
+}
+
+const std::vector<OutcomeRow>& outcome_rows() {
+  static const std::vector<OutcomeRow> rows = {
+      {"outcomes.served", [](const OutcomeFigures& f, int m) { return count_value(f.served, m); }},
+      {"outcomes.new", [](const OutcomeFigures& f, int m) { return count_value(f.new_intakes, m); }},
+      {"outcomes.ended", [](const OutcomeFigures& f, int m) { return count_value(f.ended, m); }},
+      {"outcomes.worked", [](const OutcomeFigures& f, int m) { return count_value(f.worked, m); }},
+      {"outcomes.employment_rate", employment_rate_of},
+      {"outcomes.employment_rate_out_of_work",
+       [](const OutcomeFigures& f, int m) { return rate_value(f.worked_out_of_work, f.served_out_of_work, m); }},
+      {"outcomes.in_education", [](const OutcomeFigures& f, int m) { return count_value(f.in_education, m); }},
+      {"outcomes.work_or_education_rate",
+       [](const OutcomeFigures& f, int m) { return rate_value(f.work_or_education, f.served, m); }},
+      {"outcomes.days_to_contact_mean",
+       [](const OutcomeFigures& f, int m) {
+         return statistic_value(f.days_to_first_contact.mean, f.days_to_first_contact.n, m, 1);
+       }},
+      {"outcomes.days_to_contact_median",
+       [](const OutcomeFigures& f, int m) {
+         return statistic_value(f.days_to_first_contact.median, f.days_to_first_contact.n, m, 1);
+       }},
+      {"outcomes.days_to_job_median",
+       [](const OutcomeFigures& f, int m) {
+         return statistic_value(f.days_to_first_job.median, f.days_to_first_job.n, m, 1);
+       }},
+      {"outcomes.hours_mean",
+       [](const OutcomeFigures& f, int m) { return statistic_value(f.hours_per_week.mean, f.hours_per_week.n, m, 1); }},
+      {"outcomes.tenure_median",
+       [](const OutcomeFigures& f, int m) {
+         return statistic_value(f.job_tenure_days.median, f.job_tenure_days.n, m, 1);
+       }},
+      {"outcomes.caseload", caseload_value},
+  };
+  return rows;
+}
+
+std::string halvarsrapport_stem(const std::string& site, Period period) {
+  const std::string slug = site_slug(site);
+  return slug + "/halvarsrapport-" + slug + "-" + period.key();
+}
+
+namespace {
+
+struct Builder {
+  size_t site_index;
+  Period period;
+  const Dataset& data;
+  const std::vector<ReviewScore>& scores;
+  const OutcomeIndex& outcomes;
+  const ReportContext& ctx;
+
+  const Site& site() const { return data.sites[site_index]; }
+  std::string name() const { return site_display_name(data, site().key); }
+  const Wording& w() const { return ctx.words; }
+  Lang lang() const { return ctx.lang(); }
+
+  std::string band_text(const ScaleScore& s) const {
+    if (s.band) return s.band->label.in(lang());
+    return w().format("common.partial", {std::to_string(s.scored), std::to_string(s.items)});
+  }
+
+  doc::Section summary(const std::vector<RoundReview>& rounds, const OutcomeFigures& now) const {
+    doc::Section s{w().get("halvarsrapport.summary"), "summary", false, {}};
+    doc::KeyFigures k;
+    k.figures.push_back({w().get("outcomes.employment_rate"), employment_rate_of(now, ctx.min_cell).bold(),
+                         period_label(period, w())});
+    k.figures.push_back({w().get("outcomes.served"), count_value(now.served, ctx.min_cell), ""});
+    if (!rounds.empty()) {
+      const ReviewScore& latest = *rounds.back().score;
+      k.figures.push_back({w().get("halvarsrapport.latest_total"), Value::score(latest.ips.total),
+                           w().format("halvarsrapport.latest_total_detail",
+                                      {date_text(latest.review->date, lang()), band_text(latest.ips)})});
+    } else {
+      k.figures.push_back({w().get("halvarsrapport.latest_total"), Value::of_text("–"), w().get("halvarsrapport.no_review")});
+    }
+    const auto slope = total_slope(rounds);
+    k.figures.push_back({w().get("halvarsrapport.slope"), slope ? Value::change(*slope, 1) : Value::of_text("–"),
+                         slope ? w().get("halvarsrapport.slope_detail") : w().get("halvarsrapport.slope_none")});
+    s.blocks.push_back(std::move(k));
+    return s;
+  }
+
+  doc::Section fidelity(const std::vector<RoundReview>& rounds) const {
+    doc::Section s{w().get("halvarsrapport.fidelity"), "fidelity", false, {}};
+    doc::Table t;
+    t.id = "reviews";
+    t.caption = w().get("halvarsrapport.reviews_table");
+    t.sheet_name = w().get("halvarsrapport.fidelity");
+    t.columns = {{w().get("halvarsrapport.round"), Align::Left, 1},   {w().get("halvarsrapport.date"), Align::Left, 1.1},
+                 {w().get("halvarsrapport.total"), Align::Right, 1},  {w().get("halvarsrapport.items_scored"), Align::Right, 1},
+                 {w().get("halvarsrapport.band"), Align::Left, 2.2},  {w().get("halvarsrapport.change"), Align::Right, 0.9}};
+    doc::ChartSpec chart;
+    chart.kind = doc::ChartKind::Line;
+    chart.title = w().get("halvarsrapport.trend_chart");
+    doc::Series series{name(), {}, {}, {}};
+    for (const RoundReview& r : rounds) {
+      const ReviewScore& rs = *r.score;
+      t.rows.push_back({doc::RowStyle::Data,
+                        {Value::of_text(r.round.key()), Value::date(rs.review->date.days), Value::score(rs.ips.total),
+                         Value::count(rs.ips.scored), Value::of_text(band_text(rs.ips)),
+                         rs.total_change ? Value::change(*rs.total_change) : Value::empty()}});
+      chart.categories.push_back(r.round.key());
+      series.values.push_back(rs.ips.total);
+    }
+    s.blocks.push_back(std::move(t));
+    if (auto slope = total_slope(rounds))
+      s.blocks.push_back(doc::Paragraph{w().format("halvarsrapport.slope_text", {doc::format_value(Value::change(*slope, 1), lang())}),
+                                        doc::ParagraphStyle::Body});
+    if (!rounds.empty()) {
+      chart.alt_text = w().format("halvarsrapport.trend_alt", {name(), rounds.front().round.key(), rounds.back().round.key()});
+      chart.series.push_back(std::move(series));
+      chart.y_axis = doc::Axis{w().get("halvarsrapport.total"), 25, 125, 25, false};
+      chart.x_axis.title = w().get("halvarsrapport.round");
+      chart.source_table = "reviews";
+      chart.category_column = 0;
+      chart.series_columns = {2};
+      s.blocks.push_back(doc::Chart{std::move(chart)});
+    }
+    return s;
+  }
+
+  doc::Section outcomes_now(const OutcomeFigures& site_figures, const OutcomeFigures& all) const {
+    doc::Section s{w().get("halvarsrapport.outcomes"), "outcomes", false, {}};
+    doc::Table t;
+    t.id = "outcomes";
+    t.caption = w().format("halvarsrapport.outcomes_table", {period_label(period, w()), name()});
+    t.sheet_name = w().get("halvarsrapport.outcomes");
+    t.columns = {{w().get("outcomes.figure"), Align::Left, 3.5}, {name(), Align::Right, 1.2},
+                 {w().get("common.all_sites"), Align::Right, 1.2}};
+    bool any_suppressed = false;
+    for (const OutcomeRow& row : outcome_rows()) {
+      Value mine = row.value(site_figures, ctx.min_cell);
+      Value theirs = row.value(all, ctx.min_cell);
+      any_suppressed = any_suppressed || mine.suppressed() || theirs.suppressed();
+      t.rows.push_back({doc::RowStyle::Data, {Value::of_text(w().get(row.label_key)), mine, theirs}});
+    }
+    if (any_suppressed) t.footnotes.push_back(w().get("definitions.suppression"));
+    s.blocks.push_back(std::move(t));
+
+    doc::Table cmp;
+    cmp.id = "comparison";
+    cmp.caption = w().get("halvarsrapport.comparison_table");
+    cmp.sheet_name = w().get("halvarsrapport.comparison_table").substr(0, 31);
+    cmp.columns = {{w().get("kvalitetsrapport.site"), Align::Left, 2}, {w().get("outcomes.employment_rate"), Align::Right, 1.5}};
+    const Value mine = employment_rate_of(site_figures, ctx.min_cell);
+    const Value theirs = employment_rate_of(all, ctx.min_cell);
+    cmp.rows.push_back({doc::RowStyle::Data, {Value::of_text(name()), mine}});
+    cmp.rows.push_back({doc::RowStyle::Data, {Value::of_text(w().get("common.all_sites")), theirs}});
+    s.blocks.push_back(std::move(cmp));
+
+    doc::ChartSpec chart;
+    chart.kind = doc::ChartKind::Bar;
+    chart.title = w().get("halvarsrapport.comparison_chart");
+    chart.alt_text = w().format("halvarsrapport.comparison_alt", {name(), period_label(period, w())});
+    chart.categories = {name(), w().get("common.all_sites")};
+    // A withheld rate is drawn as a gap: the chart never shows what the table hides.
+    auto plotted = [](const Value& v) { return v.suppressed() ? std::nullopt : std::optional<double>(v.number); };
+    chart.series.push_back({w().get("outcomes.employment_rate"), {plotted(mine), plotted(theirs)}, {}, {}});
+    chart.y_axis = doc::Axis{w().get("outcomes.employment_rate"), 0, 1, 0.25, true};
+    chart.benchmarks = employment_benchmarks(w());
+    chart.source_table = "comparison";
+    chart.category_column = 0;
+    chart.series_columns = {1};
+    s.blocks.push_back(doc::Chart{std::move(chart)});
+    return s;
+  }
+
+  doc::Section trend() const {
+    doc::Section s{w().get("halvarsrapport.trend"), "trend", false, {}};
+    doc::Table t;
+    t.id = "trend";
+    t.caption = w().format("halvarsrapport.trend_table", {name()});
+    t.sheet_name = w().get("halvarsrapport.trend");
+    t.columns = {{w().get("outcomes.half_year"), Align::Left, 1},
+                 {w().get("outcomes.served"), Align::Right, 1},
+                 {w().get("outcomes.worked"), Align::Right, 1},
+                 {w().get("outcomes.employment_rate"), Align::Right, 1.2},
+                 {w().get("outcomes.work_or_education_rate"), Align::Right, 1.2},
+                 {w().get("common.all_sites"), Align::Right, 1.2}};
+    doc::ChartSpec chart;
+    chart.kind = doc::ChartKind::Line;
+    chart.title = w().get("halvarsrapport.rate_chart");
+    chart.alt_text = w().format("halvarsrapport.rate_alt", {name()});
+    doc::Series mine{name(), {}, {}, {}}, all{w().get("common.all_sites"), {}, {}, {}};
+    bool any_suppressed = false;
+    const std::optional<Period> first = outcomes.first_period();
+    for (Period p = first ? std::min(*first, period) : period; p <= period; p = p.next()) {
+      const OutcomeFigures f = outcomes.site(site_index, p);
+      const OutcomeFigures a = outcomes.all_sites(p);
+      Value rate = employment_rate_of(f, ctx.min_cell), all_rate = employment_rate_of(a, ctx.min_cell);
+      Value served = count_value(f.served, ctx.min_cell), worked = count_value(f.worked, ctx.min_cell);
+      Value woe = rate_value(f.work_or_education, f.served, ctx.min_cell);
+      any_suppressed = any_suppressed || rate.suppressed() || served.suppressed() || worked.suppressed() || woe.suppressed();
+      t.rows.push_back({doc::RowStyle::Data, {Value::of_text(p.key()), served, worked, rate, woe, all_rate}});
+      chart.categories.push_back(p.key());
+      mine.values.push_back(rate.suppressed() ? std::nullopt : std::optional<double>(rate.number));
+      all.values.push_back(all_rate.suppressed() ? std::nullopt : std::optional<double>(all_rate.number));
+    }
+    if (any_suppressed) t.footnotes.push_back(w().get("definitions.suppression"));
+    s.blocks.push_back(std::move(t));
+    chart.series = {std::move(mine), std::move(all)};
+    chart.y_axis = doc::Axis{w().get("outcomes.employment_rate"), 0, 1, 0.25, true};
+    chart.x_axis.title = w().get("outcomes.half_year");
+    chart.benchmarks = employment_benchmarks(w());
+    chart.source_table = "trend";
+    chart.category_column = 0;
+    chart.series_columns = {3, 5};
+    s.blocks.push_back(doc::Chart{std::move(chart)});
+    return s;
+  }
+
+  doc::Section evidence(const std::vector<RoundReview>& rounds, const OutcomeFigures& now) const {
+    doc::Section s{w().get("halvarsrapport.evidence"), "evidence", false, {}};
+    s.blocks.push_back(doc::Paragraph{w().get("halvarsrapport.evidence_intro"), doc::ParagraphStyle::Note});
+    doc::Table t;
+    t.id = "evidence";
+    t.caption = w().get("halvarsrapport.evidence_table");
+    t.sheet_name = "B1 T4";
+    t.columns = {{w().get("halvarsrapport.evidence_item"), Align::Left, 3},
+                 {w().get("halvarsrapport.evidence_reviewers"), Align::Right, 1.2},
+                 {w().get("halvarsrapport.evidence_measured"), Align::Right, 1.2},
+                 {w().get("halvarsrapport.evidence_score"), Align::Right, 1.2}};
+    const Scale& scale = ctx.scales.ips25();
+    const Review* latest = rounds.empty() ? nullptr : rounds.back().score->review;
+    for (const ScaleItem& item : scale.items) {
+      if (item.evidence_measure.empty()) continue;
+      Value measured = item.evidence_measure == "caseload_per_fte"
+                           ? caseload_value(now, ctx.min_cell)
+                           : statistic_value(now.days_to_first_contact.mean, now.days_to_first_contact.n, ctx.min_cell, 1);
+      std::optional<int> reviewers;
+      if (latest) reviewers = latest->scales.at(ScaleCatalog::kIps25).items.at(static_cast<size_t>(item.number - 1)).score;
+      const std::optional<int> derived = measured.suppressed() ? std::nullopt : item.evidence_score(measured.number);
+      t.rows.push_back({doc::RowStyle::Data,
+                        {Value::of_text(item.code + " " + item.name.in(lang())),
+                         reviewers ? Value::score(*reviewers) : Value::of_text("–"), measured,
+                         derived ? Value::score(*derived) : Value::of_text("–")}});
+    }
+    t.footnotes.push_back(w().get("definitions.evidence"));
+    s.blocks.push_back(std::move(t));
+    return s;
+  }
+
+  doc::Report build() const {
+    const std::vector<RoundReview> rounds = round_reviews(scores, site().key, period);
+    const OutcomeFigures now = outcomes.site(site_index, period);
+    const OutcomeFigures all = outcomes.all_sites(period);
+
+    doc::Report report;
+    report.meta.kind = "halvarsrapport";
+    report.meta.title = w().get("halvarsrapport.title");
+    report.meta.subtitle = name();
+    report.meta.date_label = period_label(period, w());
+    report.meta.running_head = w().get("halvarsrapport.short_title") + " · " + name() + " · " + period.key();
+    report.meta.subject = w().format("halvarsrapport.subject", {name(), period_label(period, w())});
+    report.meta.author = ctx.author.empty() ? w().get("common.author") : ctx.author;
+    report.meta.keywords = w().get("halvarsrapport.keywords");
+    report.meta.lang = lang();
+    report.meta.output_stem = halvarsrapport_stem(site().key, period);
+    report.words = render_words(w(), ctx.min_cell);
+
+    report.sections.push_back(summary(rounds, now));
+    report.sections.push_back(fidelity(rounds));
+    report.sections.push_back(outcomes_now(now, all));
+    report.sections.push_back(trend());
+    report.sections.push_back(evidence(rounds, now));
+    std::vector<const Diagnostic*> problems;
+    for (const auto& d : data.diagnostics.items)
+      if (d.site == site().key) problems.push_back(&d);
+    report.sections.push_back(data_quality_section(problems, ctx, "halvarsrapport.data_quality_none"));
+    std::vector<std::string> definitions;
+    for (const char* key : {"served", "new", "worked", "employment_rate", "employment_rate_out_of_work", "education",
+                            "days_to_contact", "days_to_job", "hours", "tenure", "caseload", "suppression", "total",
+                            "band", "slope", "evidence"})
+      definitions.push_back(std::string("definitions.") + key);
+    report.sections.push_back(definitions_section(definitions, ctx));
+    return report;
+  }
+};
+
+}  // namespace
+
+doc::Report build_halvarsrapport(size_t site_index, Period period, const Dataset& data,
+                                 const std::vector<ReviewScore>& scores, const OutcomeIndex& outcomes,
+                                 const ReportContext& ctx) {
+  return Builder{site_index, period, data, scores, outcomes, ctx}.build();
+}
+
+}  // namespace ips

@@ -1,0 +1,32 @@
+// The Halvårsrapport: one site's semi-annual report for its project leader and steering group
+// (reports.md, item 2): fidelity status and trend, outcomes and their trend, the site beside
+// all sites and the benchmarks, evidence for items B1 and T4, data quality.
+#pragma once
+
+#include "analysis/fidelity.h"
+#include "analysis/outcomes.h"
+#include "model/dataset.h"
+#include "report/document.h"
+#include "report/report_settings.h"
+
+namespace ips {
+
+/// <site>/halvarsrapport-<site>-<P>.
+std::string halvarsrapport_stem(const std::string& site, Period period);
+
+/// Builds the semi-annual report of data.sites[site_index] for the period.
+doc::Report build_halvarsrapport(size_t site_index, Period period, const Dataset& data,
+                                 const std::vector<ReviewScore>& scores, const OutcomeIndex& outcomes,
+                                 const ReportContext& ctx);
+
+/// The employment-rate benchmarks drawn on charts (metrics.md): 31 %, 41 %, 50 %.
+std::vector<doc::Benchmark> employment_benchmarks(const Wording& words);
+
+/// The outcome figures of one site (or all sites) as the rows of an outcomes table.
+struct OutcomeRow {
+  std::string label_key;
+  doc::Value (*value)(const OutcomeFigures&, int min_cell);
+};
+const std::vector<OutcomeRow>& outcome_rows();
+
+}  // namespace ips

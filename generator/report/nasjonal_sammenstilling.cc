@@ -1,0 +1,448 @@
+#include "report/nasjonal_sammenstilling.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "analysis/fidelity_trend.h"
+#include "report/data_quality.h"
+#include "report/halvarsrapport.h"
+#include "report/report_common.h"
+#include "report/suppression.h"
+#include "report/value_format.h"
+
+namespace ips {
+
+namespace {
+
+using doc::Align;
+using doc::Value;
+
+// Layout limits that keep tables and charts legible from 1 to 500 sites.
+constexpr size_t kRoundsShown = 8;       // rounds in the totals table
+constexpr size_t kSitesPerLine = 8;      // above this, the line chart shows mean/min/max
+constexpr size_t kSitesPerChart = 30;    // heatmap and bar charts are split into groups
+
+std::optional<double> plotted(const Value& v) {
+  return v.is_numeric() ? std::optional<double>(v.number) : std::nullopt;
+}
+
+struct Builder {
+  Period period;
+  const Dataset& data;
+  const std::vector<ReviewScore>& scores;
+  const OutcomeIndex& outcomes;
+  const ReportContext& ctx;
+  CrossSite cross = compare_sites(data, scores, ctx.scales, period);
+
+  const Wording& w() const { return ctx.words; }
+  Lang lang() const { return ctx.lang(); }
+  std::string name(size_t i) const { return site_display_name(data, data.sites[i].key); }
+  std::string range_label(size_t first, size_t last) const {
+    return std::to_string(first + 1) + "–" + std::to_string(last);
+  }
+
+  doc::Section summary() const {
+    doc::Section s{w().get("nasjonal.summary"), "summary", false, {}};
+    const OutcomeFigures all = outcomes.all_sites(period);
+    doc::KeyFigures k;
+    k.figures.push_back({w().get("nasjonal.sites"), Value::count(static_cast<long>(data.sites.size())),
+                         w().format("nasjonal.sites_detail", {std::to_string(cross.complete_sites)})});
+    k.figures.push_back({w().get("nasjonal.national_mean"),
+                         cross.national_mean_total ? Value::number_of(*cross.national_mean_total, 1).bold()
+                                                   : Value::of_text("–"),
+                         w().get("nasjonal.national_mean_detail")});
+    k.figures.push_back({w().get("outcomes.employment_rate"), rate_value(all.worked, all.served, ctx.min_cell),
+                         w().format("nasjonal.employment_rate_detail", {period_label(period, w())})});
+    k.figures.push_back({w().get("outcomes.served"), count_value(all.served, ctx.min_cell), period_label(period, w())});
+    s.blocks.push_back(std::move(k));
+    return s;
+  }
+
+  doc::Section fidelity_over_rounds() const {
+    doc::Section s{w().get("nasjonal.fidelity"), "fidelity", false, {}};
+    std::set<Period> round_set;
+    std::vector<std::vector<RoundReview>> per_site;
+    for (const Site& site : data.sites) {
+      per_site.push_back(round_reviews(scores, site.key, period));
+      for (const auto& r : per_site.back()) round_set.insert(r.round);
+    }
+    std::vector<Period> rounds(round_set.begin(), round_set.end());
+    if (rounds.size() > kRoundsShown) rounds.erase(rounds.begin(), rounds.end() - kRoundsShown);
+
+    doc::Table t;
+    t.id = "totals";
+    t.caption = w().get("nasjonal.totals_table");
+    t.sheet_name = w().get("nasjonal.fidelity");
+    t.columns.push_back({w().get("nasjonal.site"), Align::Left, 2.4});
+    for (Period p : rounds) t.columns.push_back({p.key(), Align::Right, 1});
+    for (size_t i = 0; i < data.sites.size(); ++i) {
+      doc::Row row{doc::RowStyle::Data, {Value::of_text(name(i))}};
+      for (Period p : rounds) {
+        const RoundReview* found = nullptr;
+        for (const auto& r : per_site[i])
+          if (r.round == p) found = &r;
+        if (!found) row.cells.push_back(Value::empty());
+        else if (found->score->ips.complete()) row.cells.push_back(Value::score(found->score->ips.total));
+        else row.cells.push_back(Value::of_text(std::to_string(found->score->ips.total) + "*"));
+      }
+      t.rows.push_back(std::move(row));
+    }
+    t.footnotes.push_back(w().format("nasjonal.totals_note", {std::to_string(kRoundsShown)}));
+    s.blocks.push_back(std::move(t));
+    if (rounds.empty()) return s;
+
+    doc::ChartSpec c;
+    c.kind = doc::ChartKind::Line;
+    c.title = w().get("nasjonal.totals_chart");
+    for (Period p : rounds) c.categories.push_back(p.key());
+    c.y_axis = doc::Axis{w().get("nasjonal.total"), 25, 125, 25, false};
+    c.x_axis.title = w().get("halvarsrapport.round");
+    const bool each_site = data.sites.size() <= kSitesPerLine;
+    c.alt_text = w().format("nasjonal.totals_chart_alt", {rounds.front().key(), rounds.back().key(),
+                                                           w().get(each_site ? "nasjonal.totals_chart_sites"
+                                                                             : "nasjonal.totals_chart_summary")});
+    if (each_site) {
+      // Only complete reviews are drawn, so a partial total never looks like a drop.
+      for (size_t i = 0; i < data.sites.size(); ++i) {
+        doc::Series series{name(i), {}, {}, {}};
+        for (Period p : rounds) {
+          std::optional<double> v;
+          for (const auto& r : per_site[i])
+            if (r.round == p && r.score->ips.complete()) v = r.score->ips.total;
+          series.values.push_back(v);
+        }
+        c.series.push_back(std::move(series));
+      }
+      // XLSX: the table is sites × rounds, so its chart cannot take series from columns;
+      // the chart is drawn in HTML and PDF only.
+    } else {
+      doc::Series mean{w().get("nasjonal.national_mean_series"), {}, {}, {}};
+      doc::Series low{w().get("nasjonal.lowest_series"), {}, {}, {}};
+      doc::Series high{w().get("nasjonal.highest_series"), {}, {}, {}};
+      for (Period p : rounds) {
+        double sum = 0;
+        int n = 0;
+        std::optional<double> lo, hi;
+        for (const auto& site_rounds : per_site)
+          for (const auto& r : site_rounds)
+            if (r.round == p && r.score->ips.complete()) {
+              const double v = r.score->ips.total;
+              sum += v;
+              ++n;
+              lo = lo ? std::min(*lo, v) : v;
+              hi = hi ? std::max(*hi, v) : v;
+            }
+        mean.values.push_back(n ? std::optional<double>(sum / n) : std::nullopt);
+        low.values.push_back(lo);
+        high.values.push_back(hi);
+      }
+      c.series = {std::move(mean), std::move(low), std::move(high)};
+    }
+    s.blocks.push_back(doc::Chart{std::move(c)});
+    return s;
+  }
+
+  std::string band_text(const SiteStanding& st) const {
+    if (!st.latest) return "–";
+    if (st.latest->ips.band) return st.latest->ips.band->label.in(lang());
+    return w().format("nasjonal.partial_mark", {std::to_string(st.latest->ips.scored), std::to_string(st.latest->ips.items)});
+  }
+
+  doc::Section standing() const {
+    doc::Section s{w().get("nasjonal.standing"), "standing", false, {}};
+    doc::Table t;
+    t.id = "standing";
+    t.caption = w().get("nasjonal.standing_table");
+    t.sheet_name = w().get("nasjonal.standing");
+    t.columns = {{w().get("nasjonal.rank"), Align::Right, 0.6}, {w().get("nasjonal.site"), Align::Left, 2.2},
+                 {w().get("nasjonal.latest_date"), Align::Left, 1.5}, {w().get("nasjonal.total"), Align::Right, 0.8},
+                 {w().get("nasjonal.band"), Align::Left, 1.8}};
+    for (const auto& sec : ctx.scales.ips25().sections)
+      t.columns.push_back({w().format("nasjonal.section_mean", {sec.name.in(lang())}), Align::Right, 1});
+    t.columns.push_back({w().get("nasjonal.slope"), Align::Right, 1});
+    // Ranked sites first by rank, then the unranked in register order.
+    std::vector<const SiteStanding*> order;
+    for (const auto& st : cross.sites) order.push_back(&st);
+    std::stable_sort(order.begin(), order.end(), [](const SiteStanding* a, const SiteStanding* b) {
+      if (a->rank.has_value() != b->rank.has_value()) return a->rank.has_value();
+      return a->rank && *a->rank < *b->rank;
+    });
+    for (const SiteStanding* st : order) {
+      const ReviewScore* shown = st->latest;
+      doc::Row row{doc::RowStyle::Data,
+                   {st->rank ? Value::count(*st->rank) : Value::empty(), Value::of_text(name(st->site_index)),
+                    shown ? Value::date(shown->review->date.days) : Value::empty(),
+                    shown ? (shown->ips.complete() ? Value::score(shown->ips.total)
+                                                   : Value::of_text(std::to_string(shown->ips.total) + "*"))
+                          : Value::empty(),
+                    Value::of_text(band_text(*st))}};
+      for (size_t k = 0; k < ctx.scales.ips25().sections.size(); ++k) {
+        const auto mean = shown ? shown->ips.sections[k].mean : std::nullopt;
+        row.cells.push_back(mean ? Value::number_of(*mean, 2) : Value::empty());
+      }
+      row.cells.push_back(st->slope ? Value::change(*st->slope, 1) : Value::empty());
+      t.rows.push_back(std::move(row));
+    }
+    t.footnotes.push_back(w().get("nasjonal.not_ranked_note"));
+    s.blocks.push_back(std::move(t));
+    return s;
+  }
+
+  doc::Section heatmap() const {
+    const Scale& scale = ctx.scales.ips25();
+    doc::Section s{w().get("nasjonal.heatmap"), "heatmap", false, {}};
+    doc::Table t;
+    t.id = "heatmap";
+    t.caption = w().get("nasjonal.heatmap_table");
+    t.sheet_name = w().get("nasjonal.heatmap");
+    t.columns.push_back({w().get("nasjonal.site"), Align::Left, 3.2});
+    for (const auto& item : scale.items) t.columns.push_back({item.code, Align::Center, 0.62});
+    for (const auto& st : cross.sites) {
+      doc::Row row{doc::RowStyle::Data, {Value::of_text(name(st.site_index) + (st.latest && !st.latest->ips.complete() ? "*" : ""))}};
+      const auto values = st.latest ? item_scores(*st.latest->review, ScaleCatalog::kIps25)
+                                    : std::vector<std::optional<int>>(scale.items.size());
+      for (const auto& v : values) row.cells.push_back(v ? Value::score(*v) : Value::empty());
+      t.rows.push_back(std::move(row));
+    }
+    t.footnotes.push_back(w().get("nasjonal.heatmap_note"));
+    s.blocks.push_back(std::move(t));
+    for (size_t first = 0; first < cross.sites.size(); first += kSitesPerChart) {
+      const size_t last = std::min(cross.sites.size(), first + kSitesPerChart);
+      doc::ChartSpec c;
+      c.kind = doc::ChartKind::Heatmap;
+      const std::string which = cross.sites.size() > kSitesPerChart ? range_label(first, last) : w().get("common.all_sites");
+      c.title = w().format("nasjonal.heatmap_chart", {which});
+      c.alt_text = w().format("nasjonal.heatmap_alt", {which});
+      for (const auto& item : scale.items) c.categories.push_back(item.code);
+      for (size_t i = first; i < last; ++i) {
+        const SiteStanding& st = cross.sites[i];
+        doc::Series row{name(st.site_index), {}, {}, {}};
+        const auto values = st.latest ? item_scores(*st.latest->review, ScaleCatalog::kIps25)
+                                      : std::vector<std::optional<int>>(scale.items.size());
+        for (const auto& v : values) row.values.push_back(v ? std::optional<double>(*v) : std::nullopt);
+        c.series.push_back(std::move(row));
+      }
+      c.y_axis = doc::Axis{w().get("columns.score"), 1, 5, 1, false};
+      c.source_table = "heatmap";
+      s.blocks.push_back(doc::Chart{std::move(c)});
+    }
+    return s;
+  }
+
+  doc::Section improvement_areas() const {
+    const Scale& scale = ctx.scales.ips25();
+    doc::Section s{w().get("nasjonal.improvement"), "improvement-areas", false, {}};
+    std::vector<size_t> shared;
+    for (size_t k = 0; k < cross.items.size(); ++k)
+      if (cross.complete_sites > 0 && 2 * cross.items[k].sites_scoring_1_to_3 >= cross.complete_sites &&
+          cross.items[k].sites_scoring_1_to_3 > 0)
+        shared.push_back(k);
+    std::stable_sort(shared.begin(), shared.end(), [this](size_t a, size_t b) {
+      return cross.items[a].sites_scoring_1_to_3 > cross.items[b].sites_scoring_1_to_3;
+    });
+    std::string list;
+    for (size_t k : shared) list += (list.empty() ? "" : "; ") + scale.items[k].code + " " + scale.items[k].name.in(lang());
+    s.blocks.push_back(doc::Paragraph{shared.empty() ? w().get("nasjonal.improvement_none")
+                                                     : w().format("nasjonal.improvement_text", {list}),
+                                      doc::ParagraphStyle::Lead});
+    doc::Table t;
+    t.id = "items";
+    t.caption = w().get("nasjonal.improvement_table");
+    t.sheet_name = w().get("nasjonal.improvement");
+    t.columns = {{w().get("columns.item_code"), Align::Left, 0.6}, {w().get("columns.item"), Align::Left, 4},
+                 {w().get("columns.mean"), Align::Right, 0.8},     {w().get("nasjonal.minimum"), Align::Right, 0.8},
+                 {w().get("nasjonal.maximum"), Align::Right, 0.8}, {w().get("nasjonal.sites_1_to_3"), Align::Right, 1.1}};
+    for (size_t k = 0; k < scale.items.size(); ++k) {
+      const ItemAcrossSites& it = cross.items[k];
+      t.rows.push_back({doc::RowStyle::Data,
+                        {Value::of_text(scale.items[k].code), Value::of_text(scale.items[k].name.in(lang())),
+                         it.mean ? Value::number_of(*it.mean, 2) : Value::empty(),
+                         it.min ? Value::score(*it.min) : Value::empty(), it.max ? Value::score(*it.max) : Value::empty(),
+                         Value::count(it.sites_scoring_1_to_3)}});
+    }
+    s.blocks.push_back(std::move(t));
+    return s;
+  }
+
+  doc::Section outcomes_per_site() const {
+    doc::Section s{w().get("nasjonal.outcomes"), "outcomes", false, {}};
+    const int m = ctx.min_cell;
+    doc::Table t;
+    t.id = "outcomes";
+    t.caption = w().format("nasjonal.outcomes_table", {period_label(period, w())});
+    t.sheet_name = w().get("nasjonal.outcomes");
+    t.columns = {{w().get("nasjonal.site"), Align::Left, 2.2},
+                 {w().get("outcomes.served"), Align::Right, 1},
+                 {w().get("outcomes.worked"), Align::Right, 1},
+                 {w().get("outcomes.employment_rate"), Align::Right, 1},
+                 {w().get("outcomes.employment_rate_out_of_work"), Align::Right, 1.2},
+                 {w().get("outcomes.work_or_education_rate"), Align::Right, 1.1},
+                 {w().get("outcomes.days_to_contact_mean"), Align::Right, 1.1},
+                 {w().get("outcomes.caseload"), Align::Right, 1}};
+    auto row_of = [m](const std::string& label, const OutcomeFigures& f, doc::RowStyle style) {
+      return doc::Row{style,
+                      {Value::of_text(label), count_value(f.served, m), count_value(f.worked, m),
+                       rate_value(f.worked, f.served, m), rate_value(f.worked_out_of_work, f.served_out_of_work, m),
+                       rate_value(f.work_or_education, f.served, m),
+                       statistic_value(f.days_to_first_contact.mean, f.days_to_first_contact.n, m, 1),
+                       caseload_value(f, m)}};
+    };
+    std::vector<std::optional<double>> rates;
+    for (size_t i = 0; i < data.sites.size(); ++i) {
+      doc::Row row = row_of(name(i), outcomes.site(i, period), doc::RowStyle::Data);
+      rates.push_back(plotted(row.cells[3]));
+      t.rows.push_back(std::move(row));
+    }
+    // All sites are computed from everyone (not summed from the rows above, which may be suppressed).
+    t.rows.push_back(row_of(w().get("common.all_sites"), outcomes.all_sites(period), doc::RowStyle::Total));
+    t.footnotes.push_back(w().get("definitions.suppression"));
+    s.blocks.push_back(std::move(t));
+
+    for (size_t first = 0; first < data.sites.size(); first += kSitesPerChart) {
+      const size_t last = std::min(data.sites.size(), first + kSitesPerChart);
+      doc::ChartSpec c;
+      c.kind = doc::ChartKind::Bar;
+      const std::string which = data.sites.size() > kSitesPerChart ? range_label(first, last) : period_label(period, w());
+      c.title = w().format("nasjonal.outcomes_chart", {which});
+      c.alt_text = w().format("nasjonal.outcomes_alt", {period_label(period, w())});
+      doc::Series series{w().get("outcomes.employment_rate"), {}, {}, {}};
+      for (size_t i = first; i < last; ++i) {
+        c.categories.push_back(name(i));
+        series.values.push_back(rates[i]);
+      }
+      c.series.push_back(std::move(series));
+      c.y_axis = doc::Axis{w().get("outcomes.employment_rate"), 0, 1, 0.25, true};
+      c.benchmarks = employment_benchmarks(w());
+      if (first == 0 && last == data.sites.size()) {  // XLSX: one chart over the whole column
+        c.source_table = "outcomes";
+        c.category_column = 0;
+        c.series_columns = {3};
+      }
+      s.blocks.push_back(doc::Chart{std::move(c)});
+    }
+    return s;
+  }
+
+  doc::Section scatter() const {
+    doc::Section s{w().get("nasjonal.scatter"), "scatter", false, {}};
+    doc::Table t;
+    t.id = "scatter";
+    t.caption = w().get("nasjonal.scatter_table");
+    t.sheet_name = w().get("nasjonal.scatter");
+    t.columns = {{w().get("nasjonal.site"), Align::Left, 2.4},
+                 {w().get("nasjonal.total"), Align::Right, 1},
+                 {w().get("outcomes.employment_rate"), Align::Right, 1}};
+    doc::Series points{w().get("nasjonal.sites"), {}, {}, {}};
+    for (const SiteStanding& st : cross.sites) {
+      const OutcomeFigures f = outcomes.site(st.site_index, period);
+      const Value rate = rate_value(f.worked, f.served, ctx.min_cell);
+      if (!st.latest_complete || !rate.is_numeric()) continue;
+      t.rows.push_back({doc::RowStyle::Data,
+                        {Value::of_text(name(st.site_index)), Value::score(st.latest_complete->ips.total), rate}});
+      points.x.push_back(st.latest_complete->ips.total);
+      points.values.push_back(rate.number);
+      points.point_labels.push_back(name(st.site_index));
+    }
+    s.blocks.push_back(std::move(t));
+    doc::ChartSpec c;
+    c.kind = doc::ChartKind::Scatter;
+    c.title = w().get("nasjonal.scatter_chart");
+    c.alt_text = w().format("nasjonal.scatter_alt", {period_label(period, w())});
+    c.series.push_back(std::move(points));
+    c.x_axis = doc::Axis{w().get("nasjonal.total"), 25, 125, 25, false};
+    c.y_axis = doc::Axis{w().get("outcomes.employment_rate"), 0, 1, 0.25, true};
+    c.benchmarks = employment_benchmarks(w());
+    c.source_table = "scatter";
+    c.category_column = 1;
+    c.series_columns = {2};
+    s.blocks.push_back(doc::Chart{std::move(c)});
+    return s;
+  }
+
+  doc::Section data_quality() const {
+    doc::Section s{w().get("common.data_quality"), "data-quality", true, {}};
+    doc::Table t;
+    t.id = "accounting";
+    t.caption = w().get("nasjonal.data_quality_table");
+    t.sheet_name = w().get("common.data_quality");
+    t.columns = {{w().get("nasjonal.file"), Align::Left, 2},        {w().get("columns.sheet"), Align::Left, 1.4},
+                 {w().get("nasjonal.table"), Align::Left, 1.4},     {w().get("nasjonal.rows_read"), Align::Right, 0.8},
+                 {w().get("nasjonal.rows_used"), Align::Right, 0.8}, {w().get("nasjonal.rows_excluded"), Align::Right, 0.8},
+                 {w().get("nasjonal.duplicates"), Align::Right, 0.8}};
+    // Row counts describe files, not people, so they are not suppressed.
+    for (const TableAccount& a : data.diagnostics.tables)
+      t.rows.push_back({doc::RowStyle::Data,
+                        {Value::of_text(std::filesystem::path(a.file).filename().string()), Value::of_text(a.sheet),
+                         Value::of_text(a.table), Value::count(a.rows_read), Value::count(a.rows_used),
+                         Value::count(a.rows_excluded), Value::count(a.duplicates)}});
+    s.blocks.push_back(std::move(t));
+
+    std::map<std::string, std::pair<const Diagnostic*, long>> by_code;
+    for (const Diagnostic& d : data.diagnostics.items) {
+      auto& entry = by_code[d.code];
+      if (!entry.first) entry.first = &d;
+      ++entry.second;
+    }
+    doc::Table p;
+    p.id = "problems";
+    p.caption = w().get("nasjonal.problems_table");
+    p.sheet_name = w().get("nasjonal.problems_table").substr(0, 31);
+    p.columns = {{w().get("columns.severity"), Align::Left, 1}, {w().get("nasjonal.reason"), Align::Left, 5},
+                 {w().get("nasjonal.count"), Align::Right, 0.8}};
+    for (const auto& [code, entry] : by_code) {
+      const Diagnostic& example = *entry.first;
+      const char* severity = example.severity == Severity::Error     ? "severity.error"
+                             : example.severity == Severity::Warning ? "severity.warning"
+                                                                     : "severity.note";
+      p.rows.push_back({doc::RowStyle::Data,
+                        {Value::of_text(w().get(severity)), Value::of_text(describe(example, w())), Value::count(entry.second)}});
+    }
+    if (!p.rows.empty()) {
+      p.footnotes.push_back(w().get("nasjonal.problems_note"));
+      s.blocks.push_back(std::move(p));
+    }
+    return s;
+  }
+
+  doc::Report build() const {
+    doc::Report report;
+    report.meta.kind = "nasjonal-sammenstilling";
+    report.meta.title = w().get("nasjonal.title");
+    report.meta.subtitle = w().get("nasjonal.subtitle");
+    report.meta.date_label = period_label(period, w());
+    report.meta.running_head = w().get("nasjonal.short_title") + " · " + period.key();
+    report.meta.subject = w().format("nasjonal.subject", {period_label(period, w())});
+    report.meta.author = ctx.author.empty() ? w().get("common.author") : ctx.author;
+    report.meta.keywords = w().get("nasjonal.keywords");
+    report.meta.lang = lang();
+    report.meta.output_stem = nasjonal_sammenstilling_stem(period);
+    report.words = render_words(w(), ctx.min_cell);
+    report.sections.push_back(summary());
+    report.sections.push_back(fidelity_over_rounds());
+    report.sections.push_back(standing());
+    report.sections.push_back(heatmap());
+    report.sections.push_back(improvement_areas());
+    report.sections.push_back(outcomes_per_site());
+    report.sections.push_back(scatter());
+    report.sections.push_back(data_quality());
+    std::vector<std::string> definitions;
+    for (const char* key : {"total", "band", "partial", "score", "slope", "areas", "section", "served", "worked",
+                            "employment_rate", "employment_rate_out_of_work", "education", "days_to_contact",
+                            "caseload", "suppression", "ranking", "cross_site"})
+      definitions.push_back(std::string("definitions.") + key);
+    report.sections.push_back(definitions_section(definitions, ctx));
+    return report;
+  }
+};
+
+}  // namespace
+
+std::string nasjonal_sammenstilling_stem(Period period) { return "nasjonal-sammenstilling-" + period.key(); }
+
+doc::Report build_nasjonal_sammenstilling(Period period, const Dataset& data, const std::vector<ReviewScore>& scores,
+                                          const OutcomeIndex& outcomes, const ReportContext& ctx) {
+  return Builder{period, data, scores, outcomes, ctx}.build();
+}
+
+}  // namespace ips

@@ -1,0 +1,48 @@
+#include "report/report_set.h"
+
+#include "report/halvarsrapport.h"
+#include "report/kvalitetsrapport.h"
+#include "report/nasjonal_sammenstilling.h"
+#include "report/report_common.h"
+
+namespace ips {
+
+std::vector<PlannedReport> plan_reports(const Dataset& data, const std::vector<ReviewScore>& scores,
+                                        const OutcomeIndex& outcomes, Period period, const ReportContext& ctx) {
+  std::vector<PlannedReport> plan;
+  PlannedReport national;
+  national.kind = "nasjonal-sammenstilling";
+  national.output_stem = nasjonal_sammenstilling_stem(period);
+  national.label = ctx.words.get("nasjonal.short_title") + " " + period_label(period, ctx.words);
+  national.build = [period, &data, &scores, &outcomes, &ctx] {
+    return build_nasjonal_sammenstilling(period, data, scores, outcomes, ctx);
+  };
+  plan.push_back(std::move(national));
+  for (size_t i = 0; i < data.sites.size(); ++i) {
+    PlannedReport p;
+    p.kind = "halvarsrapport";
+    p.site = data.sites[i].key;
+    p.output_stem = halvarsrapport_stem(p.site, period);
+    p.label = ctx.words.get("halvarsrapport.short_title") + " " + site_display_name(data, p.site) + " " +
+              period_label(period, ctx.words);
+    p.build = [i, period, &data, &scores, &outcomes, &ctx] {
+      return build_halvarsrapport(i, period, data, scores, outcomes, ctx);
+    };
+    plan.push_back(std::move(p));
+  }
+  for (const ReviewScore& rs : scores) {
+    if (!period.contains(rs.review->date)) continue;
+    PlannedReport p;
+    p.kind = "kvalitetsrapport";
+    p.site = rs.review->site;
+    p.output_stem = kvalitetsrapport_stem(*rs.review);
+    p.label = ctx.words.get("kvalitetsrapport.short_title") + " " + site_display_name(data, rs.review->site) + " " +
+              date_text(rs.review->date, ctx.lang());
+    const ReviewScore* score = &rs;
+    p.build = [score, &data, &ctx] { return build_kvalitetsrapport(*score, data, ctx); };
+    plan.push_back(std::move(p));
+  }
+  return plan;
+}
+
+}  // namespace ips

@@ -1,0 +1,30 @@
+// The reports one run produces for a period (reports.md, "The report set").
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "analysis/fidelity.h"
+#include "analysis/outcomes.h"
+#include "model/dataset.h"
+#include "report/document.h"
+#include "report/report_settings.h"
+
+namespace ips {
+
+/// A report to be produced; built on demand so that a large run never holds every document.
+struct PlannedReport {
+  std::string kind;         // "kvalitetsrapport", ...
+  std::string site;         // site key, empty for national reports
+  std::string output_stem;  // path below the output folder, without extension
+  std::string label;        // how the index lists it
+  std::function<doc::Report()> build;
+};
+
+/// Plans every report for the period: the Nasjonal sammenstilling, a Halvårsrapport per site and a
+/// Kvalitetsrapport per review dated in the period. The data, scores, outcomes and context must outlive the plan.
+std::vector<PlannedReport> plan_reports(const Dataset& data, const std::vector<ReviewScore>& scores,
+                                        const OutcomeIndex& outcomes, Period period, const ReportContext& ctx);
+
+}  // namespace ips

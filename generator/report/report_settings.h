@@ -1,0 +1,19 @@
+// What every report builder needs besides the figures: language, wording and who signs.
+#pragma once
+
+#include <string>
+
+#include "model/scale.h"
+#include "report/wording.h"
+
+namespace ips {
+
+struct ReportContext {
+  const ScaleCatalog& scales;
+  const Wording& words;
+  std::string author;  // document metadata; the wording's common.author when empty
+  int min_cell = 5;    // small-number suppression threshold (metrics.md); 0 disables
+  Lang lang() const { return words.lang(); }
+};
+
+}  // namespace ips

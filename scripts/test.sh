@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Runs the whole test suite: the normal build, then the same tests under AddressSanitizer and
+# UndefinedBehaviorSanitizer. Set IPS_SKIP_SANITIZE=1 to skip the sanitizer pass. Safe to run again.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+jobs="$(nproc)"
+
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build build -j"$jobs"
+(cd build && ctest --output-on-failure -j"$jobs")
+
+if [ "${IPS_SKIP_SANITIZE:-0}" != "1" ]; then
+  cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DIPS_SANITIZE=ON >/dev/null
+  cmake --build build-asan -j"$jobs"
+  (cd build-asan && ctest --output-on-failure -j"$jobs")
+fi

@@ -1,0 +1,287 @@
+// render_pdf checked from the outside with poppler-utils: metadata, embedded fonts, page
+// numbers, table header repetition, TOC page numbers, nothing outside the page, same bytes.
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <regex>
+#include <sstream>
+
+#include "render/renderer.h"
+#include "support/test_support.h"
+
+using namespace ips;
+using namespace ips::doc;
+
+namespace {
+
+Report sample_report() {
+  Report r;
+  r.meta.kind = "halvarsrapport";
+  r.meta.title = "Halvårsrapport for Bærum";
+  r.meta.subtitle = "IPS-tjenesten i Bærum kommune";
+  r.meta.running_head = "Halvårsrapport · Bærum · 2016 andre halvår";
+  r.meta.subject = "IPS-tjenester: tjenestekvalitet og resultater";
+  r.meta.author = "Nasjonalt kompetansesenter for IPS";
+  r.meta.keywords = "IPS, kvalitetsskala, Bærum";
+  r.meta.lang = Lang::Nb;
+  r.meta.date_label = "Januar 2017";
+  r.words.page_of = "Side {0} av {1}";
+  r.words.contents = "Innhold";
+
+  Section summary;
+  summary.title = "Sammendrag";
+  summary.anchor = "sammendrag";
+  summary.blocks.push_back(Paragraph{
+      "Tjenesten nådde god tjenestekvalitet ved siste gjennomgang. Andelen i jobb økte fra "
+      "forrige halvår, og færre avsluttet tiltaket før de fikk arbeid. Særlig ærlige og åpne "
+      "samtaler med arbeidsgivere trekkes fram.",
+      ParagraphStyle::Lead});
+  summary.blocks.push_back(FieldList{{{"Tjeneste", "IPS Bærum"},
+                                      {"Periode", "1. juli – 31. desember 2016"},
+                                      {"Gjennomgang", "14.11.2016, to kvalitetsrådgivere"}}});
+  KeyFigures kf;
+  kf.figures.push_back({"Total skåre", Value::score(98), "av 125 mulige"});
+  kf.figures.push_back({"Andel i jobb", Value::rate(0.412), "14 av 34 deltakere"});
+  kf.figures.push_back({"Deltakere", Value::count(34), ""});
+  kf.figures.push_back({"Endring", Value::change(7), "fra forrige gjennomgang"});
+  summary.blocks.push_back(kf);
+  summary.blocks.push_back(Paragraph{
+      "Tallene for jobbstart er foreløpige fordi to registreringer mangler sluttdato.",
+      ParagraphStyle::Warning});
+  summary.blocks.push_back(Paragraph{"Kilde: registreringer fra tjenesten, hentet 3. januar.",
+                                     ParagraphStyle::Note});
+  r.sections.push_back(summary);
+
+  Section fidelity;
+  fidelity.title = "Tjenestekvalitet";
+  fidelity.anchor = "tjenestekvalitet";
+  fidelity.blocks.push_back(Heading{2, "Punktene i skalaen", "punkter"});
+  fidelity.blocks.push_back(Paragraph{
+      "Tabellen viser skåren for hvert punkt ved denne og forrige gjennomgang. Endringen er "
+      "regnet ut av tallene som står i tabellen; lange kommentarer brytes over flere linjer.",
+      ParagraphStyle::Body});
+  Table items;
+  items.id = "items";
+  items.caption = "Tabell 1. Skåre per punkt";
+  items.columns = {{"Punkt", Align::Left, 0.7},     {"Beskrivelse", Align::Left, 3.2},
+                   {"Skåre", Align::Right, 0.8},    {"Forrige", Align::Right, 0.8},
+                   {"Endring", Align::Right, 0.8},  {"Andel", Align::Right, 0.9}};
+  for (int i = 1; i <= 40; ++i) {
+    if (i == 1 || i == 21) {
+      Row g;
+      g.style = RowStyle::Group;
+      g.cells = {Value::of_text(i == 1 ? "Bemanning og organisering" : "Tjenester og samarbeid")};
+      items.rows.push_back(g);
+    }
+    Row row;
+    std::string text = "Punkt nummer " + std::to_string(i) + " om samarbeid, økonomi og råd";
+    if (i % 7 == 0)
+      text += ": en lengre beskrivelse som må brytes over flere linjer i cellen fordi den er "
+              "skrevet av en kvalitetsrådgiver med mye å si om tjenesten";
+    row.cells = {Value::of_text("P" + std::to_string(i)), Value::of_text(text),
+                 Value::score(1 + i % 5),               Value::score(1 + (i + 2) % 5),
+                 Value::change(i % 5 - (i + 2) % 5),    i % 9 == 0 ? Value::withheld()
+                                                                   : Value::rate(i / 41.0)};
+    items.rows.push_back(row);
+  }
+  Row total;
+  total.style = RowStyle::Total;
+  total.cells = {Value::of_text("Sum"), Value::empty(), Value::score(1234), Value::score(1180),
+                 Value::change(54), Value::empty()};
+  items.rows.push_back(total);
+  items.footnotes = {"– Andelen vises ikke når den bygger på færre enn fem personer."};
+  fidelity.blocks.push_back(items);
+
+  ChartSpec chart;
+  chart.kind = ChartKind::Profile;
+  chart.title = "Figur 1. Punktprofil, denne og forrige gjennomgang";
+  chart.alt_text = "Søylediagram med skåre per punkt.";
+  for (int i = 1; i <= 25; ++i) chart.categories.push_back("P" + std::to_string(i));
+  Series now{"Denne gjennomgangen", {}, {}, {}}, before{"Forrige gjennomgang", {}, {}, {}};
+  for (int i = 1; i <= 25; ++i) {
+    now.values.push_back(1 + (i * 7) % 5);
+    before.values.push_back(i % 6 == 0 ? std::nullopt : std::optional<double>(1 + (i * 3) % 5));
+  }
+  chart.series = {now, before};
+  chart.y_axis = {"Skåre", 0, 5, 1, false};
+  fidelity.blocks.push_back(Chart{chart});
+  r.sections.push_back(fidelity);
+
+  Section outcomes;
+  outcomes.title = "Resultater";
+  outcomes.anchor = "resultater";
+  ChartSpec bars;
+  bars.kind = ChartKind::Bar;
+  bars.title = "Figur 2. Andel i jobb per tjeneste";
+  bars.categories = {"Bærum", "Drammen kommune og omegn interkommunale IPS-tjeneste", "Tromsø",
+                     "Ålesund", "Kristiansand"};
+  bars.series = {{"2016 første halvår", {0.31, 0.42, 0.28, 0.5, std::nullopt}, {}, {}},
+                 {"2016 andre halvår", {0.41, 0.39, 0.33, 0.46, 0.22}, {}, {}}};
+  bars.y_axis = {"Andel i jobb", 0, 0.6, 0.1, true};
+  bars.benchmarks = {{"Mål: 40 %", 0.4}};
+  outcomes.blocks.push_back(Chart{bars});
+  outcomes.blocks.push_back(Paragraph{"Målet på 40 % er hentet fra den nasjonale veilederen.",
+                                      ParagraphStyle::Body});
+  r.sections.push_back(outcomes);
+
+  Section appendix;
+  appendix.title = "Vedlegg: definisjoner";
+  appendix.anchor = "vedlegg";
+  appendix.appendix = true;
+  for (int i = 0; i < 6; ++i)
+    appendix.blocks.push_back(Paragraph{
+        "Andel i jobb: deltakere med minst én jobbstart i perioden, delt på alle deltakere som "
+        "var aktive i perioden. Personer som avsluttet før perioden startet, telles ikke.",
+        ParagraphStyle::Body});
+  r.sections.push_back(appendix);
+  return r;
+}
+
+render::RenderOptions options() {
+  render::RenderOptions o;
+  o.resources_dir = test::source_dir();
+  o.document_time = 1483228800;  // 2017-01-01T00:00:00Z
+  return o;
+}
+
+std::string page_text(const std::filesystem::path& pdf, int page) {
+  return test::run_command("pdftotext -layout -f " + std::to_string(page) + " -l " +
+                           std::to_string(page) + " '" + pdf.string() + "' - 2>&1");
+}
+
+int page_count(const std::filesystem::path& pdf) {
+  const std::string info = test::run_command("pdfinfo '" + pdf.string() + "' 2>&1");
+  std::smatch m;
+  REQUIRE(std::regex_search(info, m, std::regex("Pages:\\s+(\\d+)")));
+  return std::stoi(m[1]);
+}
+
+// Lets a developer look at the output: IPS_KEEP_PDF=/some/dir keeps a copy.
+void keep(const std::filesystem::path& pdf) {
+  if (const char* dir = std::getenv("IPS_KEEP_PDF"))
+    std::filesystem::copy_file(pdf, std::filesystem::path(dir) / pdf.filename(),
+                               std::filesystem::copy_options::overwrite_existing);
+}
+
+}  // namespace
+
+TEST_CASE("the PDF carries the report's metadata and only the bundled fonts, embedded") {
+  test::ScratchDir dir("pdf-meta");
+  const auto pdf = dir.path / "report.pdf";
+  render::render_pdf(sample_report(), options(), pdf);
+  keep(pdf);
+
+  const std::string info = test::run_command("pdfinfo '" + pdf.string() + "'");
+  CHECK(std::regex_search(info, std::regex("Title:\\s+Halvårsrapport for Bærum\n")));
+  CHECK(std::regex_search(info, std::regex("Author:\\s+Nasjonalt kompetansesenter for IPS\n")));
+  CHECK(std::regex_search(info, std::regex("Subject:\\s+IPS-tjenester: tjenestekvalitet")));
+  CHECK(std::regex_search(info, std::regex("Keywords:\\s+IPS, kvalitetsskala, Bærum\n")));
+  CHECK(std::regex_search(info, std::regex("Creator:\\s+ipsreport\n")));
+  CHECK(std::regex_search(info, std::regex("CreationDate:\\s+Sun Jan  1 00:00:00 2017 UTC")));
+  CHECK(std::regex_search(info, std::regex("Page size:\\s+595.276 x 841.89 pts \\(A4\\)")));
+
+  const std::string fonts = test::run_command("pdffonts '" + pdf.string() + "'");
+  std::istringstream lines(fonts);
+  std::string line;
+  int font_rows = 0;
+  std::getline(lines, line);  // header
+  std::getline(lines, line);  // ----
+  while (std::getline(lines, line)) {
+    if (line.empty()) continue;
+    ++font_rows;
+    INFO(line);
+    CHECK(std::regex_search(line, std::regex("^[A-Z]{6}\\+Lato-")));  // subset of Lato
+    CHECK(std::regex_search(line, std::regex("yes\\s+yes\\s+(yes|no)\\s+\\d+\\s+\\d+$")));
+  }
+  CHECK(font_rows >= 2);
+}
+
+TEST_CASE("every page has its number and a long table repeats its header on each page") {
+  test::ScratchDir dir("pdf-pages");
+  const auto pdf = dir.path / "report.pdf";
+  render::render_pdf(sample_report(), options(), pdf);
+  const int pages = page_count(pdf);
+  REQUIRE(pages >= 5);
+
+  int table_pages = 0;
+  for (int p = 1; p <= pages; ++p) {
+    const std::string text = page_text(pdf, p);
+    INFO("page " << p << ":\n" << text);
+    CHECK(text.find("Side " + std::to_string(p) + " av " + std::to_string(pages)) !=
+          std::string::npos);
+    if (p > 1) CHECK(text.find("Halvårsrapport · Bærum · 2016 andre halvår") != std::string::npos);
+    const bool has_rows = std::regex_search(text, std::regex("\\bP\\d+\\s+Punkt nummer"));
+    if (has_rows) {
+      ++table_pages;
+      CHECK(std::regex_search(text, std::regex("Punkt\\s+Beskrivelse\\s+Skåre\\s+Forrige")));
+    }
+  }
+  CHECK(table_pages >= 2);  // the 40-row table spans pages
+  // Norwegian letters, formatted values and the total row come out as text.
+  std::string all = test::run_command("pdftotext -layout '" + pdf.string() + "' -");
+  CHECK(all.find("Bemanning og organisering") != std::string::npos);
+  CHECK(all.find("41,2 %") != std::string::npos);
+  CHECK(all.find("1 234") != std::string::npos);
+  CHECK(all.find("Særlig ærlige og åpne") != std::string::npos);
+}
+
+TEST_CASE("the table of contents gives the page where each section starts") {
+  test::ScratchDir dir("pdf-toc");
+  const auto pdf = dir.path / "report.pdf";
+  render::render_pdf(sample_report(), options(), pdf);
+  const int pages = page_count(pdf);
+  const std::string toc = page_text(pdf, 2);
+  REQUIRE(toc.find("Innhold") != std::string::npos);
+  for (const std::string title :
+       {"Sammendrag", "Tjenestekvalitet", "Resultater", "Vedlegg: definisjoner"}) {
+    std::smatch m;
+    INFO(title << "\n" << toc);
+    REQUIRE(std::regex_search(toc, m, std::regex(title + "[ .]*?\\s(\\d+)\\n")));
+    const int page = std::stoi(m[1]);
+    REQUIRE(page >= 3);
+    REQUIRE(page <= pages);
+    // The section heading is on that page, and not on the page before.
+    CHECK(page_text(pdf, page).find(title) != std::string::npos);
+  }
+  // Bookmarks and links exist.
+  const std::string raw = test::read_file(pdf);
+  CHECK(raw.find("/Outlines") != std::string::npos);
+  CHECK(raw.find("/Subtype /Link") != std::string::npos);
+}
+
+TEST_CASE("no word lies outside the page") {
+  test::ScratchDir dir("pdf-bbox");
+  const auto pdf = dir.path / "report.pdf";
+  render::render_pdf(sample_report(), options(), pdf);
+  const std::string html = test::run_command("pdftotext -bbox '" + pdf.string() + "' -");
+  const std::regex word("<word xMin=\"([-\\d.]+)\" yMin=\"([-\\d.]+)\" xMax=\"([-\\d.]+)\" "
+                        "yMax=\"([-\\d.]+)\">([^<]*)</word>");
+  int words = 0;
+  for (auto it = std::sregex_iterator(html.begin(), html.end(), word);
+       it != std::sregex_iterator(); ++it) {
+    ++words;
+    INFO((*it)[5].str());
+    CHECK(std::stod((*it)[1]) >= 28);  // at least 1 cm from every edge
+    CHECK(std::stod((*it)[2]) >= 28);
+    CHECK(std::stod((*it)[3]) <= 595.276 - 28);
+    CHECK(std::stod((*it)[4]) <= 841.89 - 28);
+  }
+  CHECK(words > 500);
+}
+
+TEST_CASE("two renders of the same report are byte-identical") {
+  test::ScratchDir dir("pdf-same");
+  render::render_pdf(sample_report(), options(), dir.path / "a.pdf");
+  render::render_pdf(sample_report(), options(), dir.path / "b.pdf");
+  const std::string a = test::read_file(dir.path / "a.pdf");
+  CHECK(a.size() > 10000);
+  CHECK(a == test::read_file(dir.path / "b.pdf"));
+  CHECK(a.find("/CreationDate (20170101000000Z)") != std::string::npos);
+}
+
+TEST_CASE("a PDF that cannot be written is an error, not a truncated file") {
+  test::ScratchDir dir("pdf-fail");
+  const auto pdf = dir.path / "missing-folder" / "report.pdf";
+  CHECK_THROWS_AS(render::render_pdf(sample_report(), options(), pdf), render::RenderError);
+  CHECK_FALSE(std::filesystem::exists(pdf));
+}
