@@ -86,7 +86,14 @@ TEST_CASE("HTML charts have a caption, a text alternative and their numbers as a
   test::ScratchDir dir("html-chart");
   const std::string html = render_sample(dir);
   CHECK(html.find("<figcaption>Deltakere per enhet</figcaption>") != std::string::npos);
-  CHECK(html.find("Stolpediagram: Bærum har 12 deltakere") != std::string::npos);
+  // The drawing inline, described for screen readers by the chart's alt text.
+  CHECK(
+      html.find("<div class=\"chart-image\" role=\"img\" aria-label=\"Stolpediagram: Bærum har 12 "
+                "deltakere, Asker 9 og den tredje enheten 8.\"><svg") != std::string::npos);
+  CHECK(count_of(html, "<svg") == 2);
+  // Element ids inside the drawings belong to their figure, so two charts never collide.
+  CHECK(html.find("id=\"chart-7-glyph") != std::string::npos);
+  CHECK(html.find("id=\"chart-9-glyph") != std::string::npos);
   CHECK(html.find("<summary>Tallene bak figuren</summary>") != std::string::npos);
   CHECK(html.find("<li>Mål: 10</li>") != std::string::npos);
 }

@@ -11,10 +11,11 @@
 
 namespace ips::render {
 
-/// The chart drawn as inline SVG, or "" while no chart engine is linked in (the figure then
-/// shows its text alternative and data table only). `resources_dir` holds fonts/.
+/// The chart drawn by the chart engine as inline SVG (render/chart.h), its element ids
+/// starting with `id_prefix` so several charts share a page; `resources_dir` holds fonts/.
+/// An empty result makes the figure show its text alternative in its place.
 std::string chart_markup(const doc::ChartSpec& spec, Lang lang,
-                         const std::filesystem::path& resources_dir);
+                         const std::filesystem::path& resources_dir, const std::string& id_prefix);
 
 /// The numbers of a chart as a table: categories down, series across (heatmap: series down,
 /// categories across; scatter: one row per point).
