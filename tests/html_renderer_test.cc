@@ -213,3 +213,14 @@ TEST_CASE("HTML chart data tables show rates as percentages and scatter points b
       html.find("<th scope=\"row\" class=\"text\">Asker &amp; Bærum</th><td class=\"num\">3,25</td>"
                 "<td class=\"num\">50\u00A0%</td>") != std::string::npos);
 }
+
+TEST_CASE("HTML does not explain – twice when the table's own footnote does") {
+  test::ScratchDir dir("html-footnote-once");
+  doc::Report report = test::sample_report();
+  auto& table = std::get<doc::Table>(report.sections[1].blocks[1]);
+  table.footnotes = {"<5 og \u2013 skjuler små tall."};
+  render::render_html(report, options(), dir.path / "once.html");
+  const std::string html = test::read_file(dir.path / "once.html");
+  CHECK(count_of(html, "holdt tilbake fordi") == 1);  // only beside the key figures
+  CHECK(count_of(html, "skjuler små tall") == 1);
+}

@@ -65,6 +65,13 @@ std::string heading_tag(int level) {
   return "h4";
 }
 
+// A footnote that mentions "–" already explains it; a second explanation would only repeat it.
+bool explains_withheld(const std::vector<std::string>& footnotes) {
+  for (const auto& f : footnotes)
+    if (f.find("\u2013") != std::string::npos) return true;
+  return false;
+}
+
 bool has_withheld(const Table& table) {
   for (const auto& row : table.rows)
     for (const auto& v : row.cells)
@@ -186,8 +193,7 @@ mstch::data html_table_view(const Table& table, const std::string& id, const Rep
   // "–" needs its explanation; the document builder may have given it already.
   std::vector<std::string> footnotes = table.footnotes;
   const std::string& note = report.words.suppressed_note;
-  if (!note.empty() && has_withheld(table) &&
-      std::find(footnotes.begin(), footnotes.end(), note) == footnotes.end())
+  if (!note.empty() && has_withheld(table) && !explains_withheld(footnotes))
     footnotes.push_back(note);
   mstch::list notes;
   for (const auto& f : footnotes) {

@@ -80,6 +80,13 @@ struct PlacedTable {
   int charts = 0;                    // charts already placed beside it
 };
 
+// A footnote that mentions "–" already explains it; a second explanation would only repeat it.
+bool explains_withheld(const std::vector<std::string>& footnotes) {
+  for (const auto& f : footnotes)
+    if (f.find("\u2013") != std::string::npos) return true;
+  return false;
+}
+
 bool has_withheld(const Table& table) {
   for (const auto& row : table.rows)
     for (const auto& v : row.cells)
@@ -384,8 +391,7 @@ class XlsxWriter {
 
     std::vector<std::string> footnotes = table.footnotes;
     const std::string& note = report_.words.suppressed_note;
-    if (!note.empty() && has_withheld(table) &&
-        std::find(footnotes.begin(), footnotes.end(), note) == footnotes.end())
+    if (!note.empty() && has_withheld(table) && !explains_withheld(footnotes))
       footnotes.push_back(note);
     if (!footnotes.empty()) ++row;
     for (const auto& footnote : footnotes) {
@@ -511,7 +517,14 @@ class XlsxWriter {
       if (spec.kind == ChartKind::Line)
         chart_series_set_marker_type(series, LXW_CHART_MARKER_CIRCLE);
     }
-    if (!spec.title.empty()) chart_title_set_name(chart, spec.title.c_str());
+    if (!spec.title.empty()) {
+      chart_title_set_name(chart, spec.title.c_str());
+      // Excel's default 18 pt title wraps the long titles of these reports.
+      lxw_chart_font title_font{};
+      title_font.size = 12;
+      title_font.bold = LXW_TRUE;
+      chart_title_set_name_font(chart, &title_font);
+    }
     if (!spec.x_axis.title.empty()) chart_axis_set_name(chart->x_axis, spec.x_axis.title.c_str());
     if (!spec.y_axis.title.empty()) chart_axis_set_name(chart->y_axis, spec.y_axis.title.c_str());
     if (spec.y_axis.max > spec.y_axis.min) {
@@ -532,7 +545,7 @@ class XlsxWriter {
 
     // To the right of the table; a second chart of the same table goes below the first.
     lxw_chart_options options{};
-    options.x_scale = placed.data_rows.size() > 12 ? 1.8 : 1.2;
+    options.x_scale = placed.data_rows.size() > 12 ? 1.8 : 1.4;
     options.y_scale = 1.2;
     options.x_offset = 10;
     const lxw_row_t at_row = placed.header_row + static_cast<lxw_row_t>(placed.charts) * 20;
