@@ -46,7 +46,8 @@ struct ReadBack {
   }
 };
 
-std::filesystem::path render_sample(const test::ScratchDir& dir, const std::string& name = "report.xlsx") {
+std::filesystem::path render_sample(const test::ScratchDir& dir,
+                                    const std::string& name = "report.xlsx") {
   const auto out = dir.path / name;
   render::render_xlsx(test::sample_report(), options(), out);
   return out;
@@ -69,7 +70,8 @@ TEST_CASE("XLSX cells are typed: numbers, rates, dates; text stays text") {
   test::ScratchDir dir("xlsx-types");
   const ReadBack book(render_sample(dir));
   const std::string s = "Resultater";
-  // Row 0 caption, row 1 header, row 2 group "Vest", row 3 Bærum, row 4 Asker, row 5 group, row 6 the third unit.
+  // Row 0 caption, row 1 header, row 2 group "Vest", row 3 Bærum, row 4 Asker, row 5 group, row 6
+  // the third unit.
   CHECK(book.text(s, 0, 0) == "Deltakere og jobber per enhet");
   CHECK(book.text(s, 1, 1) == "Deltakere");
   CHECK(book.text(s, 2, 0) == "Vest");
@@ -105,20 +107,30 @@ TEST_CASE("XLSX totals are formulas over the data rows, cached with the document
   CHECK(book.type("Resultater", 7, 2) == ixion::celltype_t::numeric);
   CHECK(book.number("Resultater", 7, 2) == 14);
 
-  const std::string sheet = test::run_command("unzip -p '" + file.string() + "' xl/worksheets/sheet2.xml");
+  const std::string sheet =
+      test::run_command("unzip -p '" + file.string() + "' xl/worksheets/sheet2.xml");
   CHECK(sheet.find("<f>SUM(B4:B5,B7)</f><v>29</v>") != std::string::npos);
   CHECK(sheet.find("HYPERLINK") == std::string::npos);  // hostile text lives in shared strings only
   CHECK(sheet.find("<pane xSplit=\"1\" ySplit=\"2\"") != std::string::npos);
   CHECK(sheet.find("<autoFilter ref=\"A2:G7\"/>") != std::string::npos);
-  const std::string scores = test::run_command("unzip -p '" + file.string() + "' xl/worksheets/sheet3.xml");
+  // Printed pages: running head and "Side n av m" (Excel's &P and &N).
+  CHECK(sheet.find("<oddHeader>&amp;LHalvårsrapport · Bærum · 2016-H1</oddHeader>") !=
+        std::string::npos);
+  CHECK(sheet.find("<oddFooter>&amp;CSide &amp;P av &amp;N</oddFooter>") != std::string::npos);
+  const std::string scores =
+      test::run_command("unzip -p '" + file.string() + "' xl/worksheets/sheet3.xml");
   CHECK(scores.find("<f>AVERAGE(B3:B4)</f>") != std::string::npos);
-  CHECK(scores.find("colorScale") != std::string::npos);  // the heatmap chart as a colour scale
+  // The heatmap chart as a colour scale over the scale's range, white text on dark cells.
+  CHECK(scores.find("<cfvo type=\"num\" val=\"1\"/><cfvo type=\"num\" val=\"5\"/>") !=
+        std::string::npos);
+  CHECK(scores.find("operator=\"greaterThanOrEqual\"><formula>3.2") != std::string::npos);
 }
 
 TEST_CASE("XLSX draws native charts from the source table's cells") {
   test::ScratchDir dir("xlsx-charts");
   const auto file = render_sample(dir);
-  const std::string chart = test::run_command("unzip -p '" + file.string() + "' xl/charts/chart1.xml");
+  const std::string chart =
+      test::run_command("unzip -p '" + file.string() + "' xl/charts/chart1.xml");
   CHECK(chart.find("<c:barChart>") != std::string::npos);
   CHECK(chart.find("<c:f>Resultater!$A$4:$A$7</c:f>") != std::string::npos);
   CHECK(chart.find("<c:f>Resultater!$B$4:$B$7</c:f>") != std::string::npos);
@@ -140,11 +152,12 @@ TEST_CASE("XLSX opens in LibreOffice") {
   const auto file = render_sample(dir);
   int status = -1;
   // A private profile, so parallel runs and a user's open LibreOffice do not interfere.
-  test::run_command("cd '" + dir.path.string() + "' && HOME='" + dir.path.string() +
-                        "' timeout 120 soffice --headless -env:UserInstallation=file://" + dir.path.string() +
-                        "/lo-profile --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76' --outdir '" + dir.path.string() + "' '" + file.string() +
-                        "' >/dev/null 2>&1",
-                    &status);
+  test::run_command(
+      "cd '" + dir.path.string() + "' && HOME='" + dir.path.string() +
+          "' timeout 120 soffice --headless -env:UserInstallation=file://" + dir.path.string() +
+          "/lo-profile --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76' --outdir '" +
+          dir.path.string() + "' '" + file.string() + "' >/dev/null 2>&1",
+      &status);
   REQUIRE(status == 0);
   const std::string csv = test::read_file(dir.path / "report.csv");
   CHECK(csv.find("Halvårsrapport for Bærum IPS") != std::string::npos);
@@ -152,7 +165,33 @@ TEST_CASE("XLSX opens in LibreOffice") {
 
 TEST_CASE("XLSX rendering reports an unwritable output path as RenderError") {
   test::ScratchDir dir("xlsx-unwritable");
-  CHECK_THROWS_AS(render::render_xlsx(test::sample_report(), options(), dir.path / "missing" / "r.xlsx"),
-                  render::RenderError);
+  CHECK_THROWS_AS(
+      render::render_xlsx(test::sample_report(), options(), dir.path / "missing" / "r.xlsx"),
+      render::RenderError);
   CHECK_FALSE(std::filesystem::exists(dir.path / "missing" / "r.xlsx"));
+}
+
+TEST_CASE("XLSX in English names the report sheet Report and writes ISO dates") {
+  test::ScratchDir dir("xlsx-en");
+  const auto out = dir.path / "en.xlsx";
+  render::render_xlsx(test::sample_report(Lang::En), options(), out);
+  const ReadBack book(out);
+  CHECK(book.document.get_sheet_name(0) == "Report");
+  const std::string styles = test::run_command("unzip -p '" + out.string() + "' xl/styles.xml");
+  CHECK(styles.find("formatCode=\"yyyy-mm-dd\"") != std::string::npos);
+}
+
+TEST_CASE("XLSX renders an empty report and keeps sheet names unique") {
+  test::ScratchDir dir("xlsx-edge");
+  render::render_xlsx(doc::Report{}, options(), dir.path / "empty.xlsx");
+  CHECK(ReadBack(dir.path / "empty.xlsx").document.get_sheet_count() == 1);
+
+  doc::Report report = test::sample_report();
+  auto& scores = std::get<doc::Table>(report.sections[2].blocks[0]);
+  scores.sheet_name = "rapport";
+  scores.rows.clear();  // a table without rows still gets its sheet, header and no chart
+  render::render_xlsx(report, options(), dir.path / "names.xlsx");
+  const ReadBack book(dir.path / "names.xlsx");
+  CHECK(book.document.get_sheet_name(2) == "rapport (2)");
+  CHECK(book.text("rapport (2)", 1, 0) == "Punkt");
 }

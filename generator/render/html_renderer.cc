@@ -8,9 +8,10 @@
 
 namespace ips::render {
 
-void render_html(const doc::Report& report, const RenderOptions& options, const std::filesystem::path& out) {
+void render_html(const doc::Report& report, const RenderOptions& options,
+                 const std::filesystem::path& out) {
   const HtmlTemplates templates = HtmlTemplates::load(options.resources_dir / "templates" / "html");
-  const std::string html = templates.render(html_view(report));
+  const std::string html = templates.render(html_view(report, options.resources_dir));
 
   std::ofstream file(out, std::ios::binary | std::ios::trunc);
   if (!file) throw RenderError("HTML " + out.string() + ": cannot be opened for writing");

@@ -67,7 +67,8 @@ std::string HtmlTemplates::render(mstch::data view) const {
   mstch::mustache report{report_};
   std::string html = report.render(view);
   if (!report.is_valid())
-    throw RenderError("HTML template " + (dir_ / "report.mustache").string() + ": " + report.error_message());
+    throw RenderError("HTML template " + (dir_ / "report.mustache").string() + ": " +
+                      report.error_message());
   return html;
 }
 

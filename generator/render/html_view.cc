@@ -13,13 +13,18 @@ namespace {
 namespace mstch = kainjow::mustache;
 using namespace ips::doc;
 
-mstch::data object() { return mstch::data{mstch::data::type::object}; }
+mstch::data object() {
+  return mstch::data{mstch::data::type::object};
+}
 
 std::string align_class(Align align) {
   switch (align) {
-    case Align::Right: return "num";
-    case Align::Center: return "center";
-    case Align::Left: break;
+    case Align::Right:
+      return "num";
+    case Align::Center:
+      return "center";
+    case Align::Left:
+      break;
   }
   return "text";
 }
@@ -41,10 +46,14 @@ mstch::data cell_view(const Column& column, const Value& value, Lang lang) {
 
 std::string paragraph_class(ParagraphStyle style) {
   switch (style) {
-    case ParagraphStyle::Lead: return "lead";
-    case ParagraphStyle::Note: return "note";
-    case ParagraphStyle::Warning: return "warning";
-    case ParagraphStyle::Body: break;
+    case ParagraphStyle::Lead:
+      return "lead";
+    case ParagraphStyle::Note:
+      return "note";
+    case ParagraphStyle::Warning:
+      return "warning";
+    case ParagraphStyle::Body:
+      break;
   }
   return "body";
 }
@@ -54,6 +63,13 @@ std::string heading_tag(int level) {
   if (level <= 1) return "h2";
   if (level == 2) return "h3";
   return "h4";
+}
+
+// A footnote that mentions "–" already explains it; a second explanation would only repeat it.
+bool explains_withheld(const std::vector<std::string>& footnotes) {
+  for (const auto& f : footnotes)
+    if (f.find("\u2013") != std::string::npos) return true;
+  return false;
 }
 
 bool has_withheld(const Table& table) {
@@ -68,7 +84,8 @@ bool has_withheld(const Table& table) {
 // names: a partial is looked up like a value, and the block's own object would shadow it. All
 // keys are always present (false when unused): mustache looks names up in enclosing objects
 // too, and must never find another block's.
-mstch::data block_view(const Block& block, const Report& report, int& counter) {
+mstch::data block_view(const Block& block, const Report& report,
+                       const std::filesystem::path& resources_dir, int& counter) {
   mstch::data view = object();
   const Lang lang = report.meta.lang;
   ++counter;
@@ -108,16 +125,23 @@ mstch::data block_view(const Block& block, const Report& report, int& counter) {
     }
     mstch::data v = object();
     v.set("figure_items", items);
+    // A "–" among the figures needs its explanation right there, as in a table.
+    bool withheld = false;
+    for (const auto& figure : k->figures)
+      withheld = withheld || figure.value.suppression == Suppression::Withheld;
+    v.set("has_figures_note", withheld && !report.words.suppressed_note.empty());
+    v.set("figures_note", report.words.suppressed_note);
     view.set("key_figures_block", v);
   } else if (const auto* t = std::get_if<Table>(&block)) {
     const std::string id = "table-" + (t->id.empty() ? std::to_string(counter) : t->id);
     view.set("table_block", html_table_view(*t, id, report));
   } else if (const auto* c = std::get_if<Chart>(&block)) {
-    view.set("chart_block", html_chart_view(c->spec, "chart-" + std::to_string(counter), report));
+    view.set("chart_block",
+             html_chart_view(c->spec, "chart-" + std::to_string(counter), report, resources_dir));
   }
   // data::set never replaces a key, so the unused ones are filled in last.
-  for (const char* key : {"heading_block", "paragraph_block", "fields_block", "key_figures_block", "table_block",
-                          "chart_block"})
+  for (const char* key : {"heading_block", "paragraph_block", "fields_block", "key_figures_block",
+                          "table_block", "chart_block"})
     if (!view.get(key)) view.set(key, false);
   return view;
 }
@@ -128,7 +152,9 @@ mstch::data html_table_view(const Table& table, const std::string& id, const Rep
   const Lang lang = report.meta.lang;
   const size_t width = table.columns.size();
   const Column fallback_column;
-  auto column = [&](size_t i) -> const Column& { return i < width ? table.columns[i] : fallback_column; };
+  auto column = [&](size_t i) -> const Column& {
+    return i < width ? table.columns[i] : fallback_column;
+  };
 
   mstch::data view = object();
   view.set("table_id", id);
@@ -154,8 +180,10 @@ mstch::data html_table_view(const Table& table, const std::string& id, const Rep
     const Value& first = row.cells.empty() ? empty : row.cells.front();
     r.set("head", cell_view(column(0), first, lang));
     mstch::list cells;
+    // One cell per column, as in the XLSX sheet (a row without columns shows what it has).
+    const size_t shown = width > 0 ? width : row.cells.size();
     if (!group)
-      for (size_t i = 1; i < std::max(width, row.cells.size()); ++i)
+      for (size_t i = 1; i < shown; ++i)
         cells.push_back(cell_view(column(i), i < row.cells.size() ? row.cells[i] : empty, lang));
     r.set("cells", cells);
     rows.push_back(r);
@@ -165,8 +193,7 @@ mstch::data html_table_view(const Table& table, const std::string& id, const Rep
   // "–" needs its explanation; the document builder may have given it already.
   std::vector<std::string> footnotes = table.footnotes;
   const std::string& note = report.words.suppressed_note;
-  if (!note.empty() && has_withheld(table) &&
-      std::find(footnotes.begin(), footnotes.end(), note) == footnotes.end())
+  if (!note.empty() && has_withheld(table) && !explains_withheld(footnotes))
     footnotes.push_back(note);
   mstch::list notes;
   for (const auto& f : footnotes) {
@@ -179,10 +206,11 @@ mstch::data html_table_view(const Table& table, const std::string& id, const Rep
   return view;
 }
 
-mstch::data html_view(const Report& report) {
+mstch::data html_view(const Report& report, const std::filesystem::path& resources_dir) {
   const auto& meta = report.meta;
   mstch::data view = object();
   view.set("lang", meta.lang == Lang::En ? "en" : "nb");
+  view.set("kind", meta.kind);
   view.set("title", meta.title);
   view.set("subtitle", meta.subtitle);
   view.set("has_subtitle", !meta.subtitle.empty());
@@ -199,7 +227,8 @@ mstch::data html_view(const Report& report) {
   int counter = 0;
   for (size_t s = 0; s < report.sections.size(); ++s) {
     const Section& section = report.sections[s];
-    std::string anchor = section.anchor.empty() ? "section-" + std::to_string(s + 1) : section.anchor;
+    std::string anchor =
+        section.anchor.empty() ? "section-" + std::to_string(s + 1) : section.anchor;
     // Links must land on exactly one place even if the builder reused an anchor.
     if (!used_anchors.insert(anchor).second) anchor += "-" + std::to_string(s + 1);
 
@@ -210,7 +239,8 @@ mstch::data html_view(const Report& report) {
     toc.push_back(entry);
 
     mstch::list blocks;
-    for (const auto& block : section.blocks) blocks.push_back(block_view(block, report, counter));
+    for (const auto& block : section.blocks)
+      blocks.push_back(block_view(block, report, resources_dir, counter));
     mstch::data sec = entry;
     sec.set("blocks", blocks);
     sections.push_back(sec);

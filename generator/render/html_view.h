@@ -2,16 +2,21 @@
 // place. Values are formatted here (report/value_format.h); the templates escape every string.
 #pragma once
 
+#include <filesystem>
+
 #include <kainjow/mustache.hpp>
 
 #include "report/document.h"
 
 namespace ips::render {
 
-/// The whole report as the view for templates/html/report.mustache (see that file for names).
-kainjow::mustache::data html_view(const doc::Report& report);
+/// The whole report as the view for templates/html/report.mustache (see that file for names);
+/// `resources_dir` holds the fonts the charts are drawn with.
+kainjow::mustache::data html_view(const doc::Report& report,
+                                  const std::filesystem::path& resources_dir);
 
 /// One table as a view for the "table" partial; `id` becomes the HTML id of its figure.
-kainjow::mustache::data html_table_view(const doc::Table& table, const std::string& id, const doc::Report& report);
+kainjow::mustache::data html_table_view(const doc::Table& table, const std::string& id,
+                                        const doc::Report& report);
 
 }  // namespace ips::render

@@ -20,9 +20,10 @@ std::string decimals_pattern(int decimals) {
 
 std::string style_key(const CellStyle& s, const std::string& number_format) {
   return std::to_string(s.bold) + std::to_string(s.italic) + std::to_string(s.wrap) + "|" +
-         std::to_string(s.align) + "|" + std::to_string(s.font_size) + "|" + std::to_string(s.color) + "|" +
-         std::to_string(s.fill) + "|" + std::to_string(s.rule_below) + std::to_string(s.rule_above) + "|" +
-         number_format;
+         std::to_string(s.align) + "|" + std::to_string(s.font_size) + "|" +
+         std::to_string(s.color) + "|" + std::to_string(s.fill) + "|" +
+         std::to_string(s.rule_below) + std::to_string(s.rule_above) + "|" +
+         std::to_string(s.indent) + std::to_string(s.underline) + "|" + number_format;
 }
 
 }  // namespace
@@ -51,6 +52,8 @@ lxw_format* CellFormats::get(const CellStyle& style, const std::string& number_f
   }
   if (style.rule_below) format_set_bottom(format, LXW_BORDER_THIN);
   if (style.rule_above) format_set_top(format, LXW_BORDER_THIN);
+  if (style.indent) format_set_indent(format, style.indent);
+  if (style.underline) format_set_underline(format, LXW_UNDERLINE_SINGLE);
   if (!number_format.empty()) format_set_num_format(format, number_format.c_str());
   cache_.emplace(key, format);
   return format;
@@ -107,7 +110,8 @@ size_t write_text(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t col, const std:
     // Cut at a character boundary rather than fail a whole report on one huge comment.
     size_t chars = 0, i = 0;
     for (; i < cell.size(); ++i)
-      if ((static_cast<unsigned char>(cell[i]) & 0xC0) != 0x80 && ++chars > kMaxCellChars - 1) break;
+      if ((static_cast<unsigned char>(cell[i]) & 0xC0) != 0x80 && ++chars > kMaxCellChars - 1)
+        break;
     cell = cell.substr(0, i) + "\u2026";
   }
   // Always a string cell: input text is data, never a formula, whatever it starts with.
@@ -124,12 +128,14 @@ size_t write_value(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t col, const doc
     style.align = LXW_ALIGN_RIGHT;
     return write_text(sheet, row, col, doc::format_value(value, lang), formats.get(style), where);
   }
-  if (value.type == ValueType::Text) return write_text(sheet, row, col, value.text, formats.get(style), where);
+  if (value.type == ValueType::Text)
+    return write_text(sheet, row, col, value.text, formats.get(style), where);
   if (value.type == ValueType::Empty || !std::isfinite(value.number)) {
     check_lxw(worksheet_write_blank(sheet, row, col, formats.get(style)), where);
     return 0;
   }
-  const double number = value.type == ValueType::Date ? value.number + kExcelDaysAt1970 : value.number;
+  const double number =
+      value.type == ValueType::Date ? value.number + kExcelDaysAt1970 : value.number;
   lxw_format* format = formats.get(style, number_format_for(value, lang));
   check_lxw(worksheet_write_number(sheet, row, col, number, format), where);
   return display_width(doc::format_value(value, lang));

@@ -20,11 +20,13 @@ struct CellStyle {
   bool italic = false;
   bool wrap = false;
   uint8_t align = LXW_ALIGN_NONE;
-  double font_size = 0;    // 0 = workbook default
-  lxw_color_t color = 0;   // 0 = automatic
-  lxw_color_t fill = 0;    // 0 = none
+  double font_size = 0;   // 0 = workbook default
+  lxw_color_t color = 0;  // 0 = automatic
+  lxw_color_t fill = 0;   // 0 = none
   bool rule_below = false;
   bool rule_above = false;
+  uint8_t indent = 0;
+  bool underline = false;
 };
 
 class CellFormats {

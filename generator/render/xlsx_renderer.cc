@@ -10,6 +10,7 @@
 #include "render/xlsx_cells.h"
 #include "render/xlsx_sheet_names.h"
 #include "report/value_format.h"
+#include "report/wording.h"
 
 namespace ips::render {
 
@@ -21,6 +22,9 @@ constexpr lxw_color_t kAccent = 0x1D4F73;
 constexpr lxw_color_t kAccentSoft = 0xE8F0F6;
 constexpr lxw_color_t kMuted = 0x4A5763;
 constexpr lxw_color_t kWarning = 0x6B3A00;
+// The chart engine's heatmap end points (ColorBrewer "Blues").
+constexpr lxw_color_t kHeatLow = 0xDAE5F2;
+constexpr lxw_color_t kHeatHigh = 0x08306B;
 constexpr double kMaxColumnWidth = 60;
 constexpr double kRowHeight = 15;
 
@@ -28,7 +32,13 @@ constexpr double kRowHeight = 15;
 // truncated file is ever left behind.
 class WorkbookFile {
  public:
-  WorkbookFile(const std::filesystem::path& out) : out_(out) {
+  explicit WorkbookFile(const std::filesystem::path& out) : out_(out) {
+    // libxlsxwriter only finds out at workbook_close, after all the work, and prints to stderr.
+    const auto folder = out.has_parent_path() ? out.parent_path() : std::filesystem::path(".");
+    std::error_code ec;
+    if (!std::filesystem::is_directory(folder, ec))
+      throw RenderError("XLSX " + out.string() + ": the folder " + folder.string() +
+                        " does not exist");
     lxw_workbook_options options{};
     options.constant_memory = LXW_FALSE;
     workbook_ = workbook_new_opt(out.string().c_str(), &options);
@@ -69,6 +79,13 @@ struct PlacedTable {
   std::vector<lxw_row_t> data_rows;  // sheet rows of the Data rows, in order
   int charts = 0;                    // charts already placed beside it
 };
+
+// A footnote that mentions "–" already explains it; a second explanation would only repeat it.
+bool explains_withheld(const std::vector<std::string>& footnotes) {
+  for (const auto& f : footnotes)
+    if (f.find("\u2013") != std::string::npos) return true;
+  return false;
+}
 
 bool has_withheld(const Table& table) {
   for (const auto& row : table.rows)
@@ -115,7 +132,28 @@ class XlsxWriter {
     lxw_worksheet* sheet = workbook_add_worksheet(workbook_, name.c_str());
     if (!sheet) throw RenderError("XLSX: cannot add sheet \"" + name + "\"");
     worksheet_set_paper(sheet, 9);  // A4
+    set_print_header_footer(sheet, name);
     return sheet;
+  }
+
+  // Printed pages carry the running head and "Side 3 av 12", like the PDF.
+  void set_print_header_footer(lxw_worksheet* sheet, const std::string& name) {
+    auto escape = [](const std::string& text) {
+      std::string out;
+      for (char c : text) out += c == '&' ? std::string("&&") : std::string(1, c);
+      return out;
+    };
+    // Excel's limit is 255 characters; a header that does not fit is left out rather than cut.
+    constexpr size_t kMaxHeaderChars = 255;
+    const std::string header = "&L" + escape(report_.meta.running_head);
+    if (!report_.meta.running_head.empty() && display_width(header) <= kMaxHeaderChars)
+      check_lxw(worksheet_set_header(sheet, header.c_str()), "sheet \"" + name + "\" print header");
+    if (!report_.words.page_of.empty()) {
+      const std::string footer = "&C" + substitute(escape(report_.words.page_of), {"&P", "&N"});
+      if (display_width(footer) <= kMaxHeaderChars)
+        check_lxw(worksheet_set_footer(sheet, footer.c_str()),
+                  "sheet \"" + name + "\" print footer");
+    }
   }
 
   std::string where(const std::string& sheet, lxw_row_t row, lxw_col_t col) const {
@@ -145,21 +183,24 @@ class XlsxWriter {
     ++row;
 
     for (const auto& section : report_.sections) {
-      write_text(sheet, row, 0, section.title,
-                 formats_.get({.bold = true, .font_size = 14, .color = kAccent, .rule_below = true}),
-                 where(name, row, 0));
+      write_text(
+          sheet, row, 0, section.title,
+          formats_.get({.bold = true, .font_size = 14, .color = kAccent, .rule_below = true}),
+          where(name, row, 0));
       for (lxw_col_t c = 1; c <= 2; ++c)
-        check_lxw(worksheet_write_blank(sheet, row, c, formats_.get({.rule_below = true})), where(name, row, c));
+        check_lxw(worksheet_write_blank(sheet, row, c, formats_.get({.rule_below = true})),
+                  where(name, row, c));
       check_lxw(worksheet_set_row(sheet, row, 20, nullptr), name);
       row += 2;
-      for (const auto& block : section.blocks) row = write_report_block(sheet, name, row, block) + 1;
+      for (const auto& block : section.blocks)
+        row = write_report_block(sheet, name, row, block) + 1;
       ++row;
     }
   }
 
   // A long text over columns A:C, with a row height that shows all of it.
-  lxw_row_t write_wide_text(lxw_worksheet* sheet, const std::string& name, lxw_row_t row, const std::string& value,
-                            CellStyle style) {
+  lxw_row_t write_wide_text(lxw_worksheet* sheet, const std::string& name, lxw_row_t row,
+                            const std::string& value, CellStyle style) {
     style.wrap = true;
     lxw_format* format = formats_.get(style);
     check_lxw(worksheet_merge_range(sheet, row, 0, row, 2, "", format), where(name, row, 0));
@@ -179,11 +220,14 @@ class XlsxWriter {
     return row + 1;
   }
 
-  lxw_row_t write_report_block(lxw_worksheet* sheet, const std::string& name, lxw_row_t row, const Block& block) {
+  lxw_row_t write_report_block(lxw_worksheet* sheet, const std::string& name, lxw_row_t row,
+                               const Block& block) {
     if (const auto* h = std::get_if<Heading>(&block)) {
-      write_text(sheet, row, 0, h->text,
-                 formats_.get({.bold = true, .italic = h->level >= 3, .font_size = h->level <= 2 ? 12.0 : 11.0}),
-                 where(name, row, 0));
+      write_text(
+          sheet, row, 0, h->text,
+          formats_.get(
+              {.bold = true, .italic = h->level >= 3, .font_size = h->level <= 2 ? 12.0 : 11.0}),
+          where(name, row, 0));
       return row + 1;
     }
     if (const auto* p = std::get_if<Paragraph>(&block)) {
@@ -204,11 +248,18 @@ class XlsxWriter {
     if (const auto* k = std::get_if<KeyFigures>(&block)) {
       for (const auto& figure : k->figures) {
         write_text(sheet, row, 0, figure.label, formats_.get({.bold = true}), where(name, row, 0));
-        write_value(sheet, row, 1, figure.value, {.bold = true, .align = LXW_ALIGN_RIGHT}, formats_, lang_,
-                    where(name, row, 1));
-        write_text(sheet, row, 2, figure.detail, formats_.get({.color = kMuted}), where(name, row, 2));
+        write_value(sheet, row, 1, figure.value, {.bold = true, .align = LXW_ALIGN_RIGHT}, formats_,
+                    lang_, where(name, row, 1));
+        write_text(sheet, row, 2, figure.detail, formats_.get({.color = kMuted, .indent = 1}),
+                   where(name, row, 2));
         ++row;
       }
+      bool withheld = false;
+      for (const auto& figure : k->figures)
+        withheld = withheld || figure.value.suppression == Suppression::Withheld;
+      if (withheld && !report_.words.suppressed_note.empty())
+        row = write_wide_text(sheet, name, row, report_.words.suppressed_note,
+                              {.italic = true, .color = kMuted});
       return row;
     }
     if (const auto* t = std::get_if<Table>(&block)) {
@@ -216,11 +267,11 @@ class XlsxWriter {
       const auto placed = placed_.find(t);
       if (placed == placed_.end()) return row;
       std::string quoted;
-      for (char c : placed->second.sheet_name) quoted += c == '\'' ? std::string("''") : std::string(1, c);
+      for (char c : placed->second.sheet_name)
+        quoted += c == '\'' ? std::string("''") : std::string(1, c);
       const std::string url = "internal:'" + quoted + "'!A1";
       const std::string label = t->caption.empty() ? placed->second.sheet_name : t->caption;
-      lxw_format* link = formats_.get({.color = kAccent});
-      format_set_underline(link, LXW_UNDERLINE_SINGLE);
+      lxw_format* link = formats_.get({.color = kAccent, .underline = true});
       check_lxw(worksheet_write_url_opt(sheet, row, 0, url.c_str(), link, label.c_str(), nullptr),
                 where(name, row, 0));
       return row + 1;
@@ -228,7 +279,8 @@ class XlsxWriter {
     if (const auto* c = std::get_if<Chart>(&block)) {
       write_text(sheet, row, 0, c->spec.title, formats_.get({.italic = true}), where(name, row, 0));
       ++row;
-      if (!c->spec.alt_text.empty()) row = write_wide_text(sheet, name, row, c->spec.alt_text, {.color = kMuted});
+      if (!c->spec.alt_text.empty())
+        row = write_wide_text(sheet, name, row, c->spec.alt_text, {.color = kMuted});
       return row;
     }
     return row;
@@ -239,7 +291,7 @@ class XlsxWriter {
   void place_table(const Table& table) {
     const std::string wanted = !table.sheet_name.empty() ? table.sheet_name
                                : !table.caption.empty()  ? table.caption
-                               : table.id;
+                                                         : table.id;
     PlacedTable placed;
     placed.table = &table;
     placed.sheet_name = names_.claim(wanted);
@@ -250,21 +302,26 @@ class XlsxWriter {
     std::vector<size_t> widths(width, 6);
 
     lxw_row_t row = 0;
-    write_text(sheet, row, 0, table.caption, formats_.get({.bold = true, .font_size = 13, .color = kAccent}),
+    write_text(sheet, row, 0, table.caption,
+               formats_.get({.bold = true, .font_size = 13, .color = kAccent}),
                where(name, row, 0));
     check_lxw(worksheet_set_row(sheet, row, 20, nullptr), name);
     row = 1;
     placed.header_row = row;
     for (lxw_col_t c = 0; c < table.columns.size(); ++c) {
       const Column& column = table.columns[c];
-      const CellStyle header{.bold = true, .wrap = true,
+      const CellStyle header{.bold = true,
+                             .wrap = true,
                              .align = column.align == Align::Right    ? uint8_t(LXW_ALIGN_RIGHT)
                                       : column.align == Align::Center ? uint8_t(LXW_ALIGN_CENTER)
                                                                       : uint8_t(LXW_ALIGN_LEFT),
-                             .fill = kAccentSoft, .rule_below = true};
-      widths[c] = std::max(widths[c], std::min<size_t>(write_text(sheet, row, c, column.header, formats_.get(header),
-                                                                  where(name, row, c)),
-                                                       24));
+                             .fill = kAccentSoft,
+                             .rule_below = true,
+                             .indent = text_indent(table, c)};
+      widths[c] = std::max(
+          widths[c], std::min<size_t>(write_text(sheet, row, c, column.header, formats_.get(header),
+                                                 where(name, row, c)),
+                                      24));
     }
     ++row;
 
@@ -291,7 +348,7 @@ class XlsxWriter {
         for (lxw_col_t c = 0; c < width && c < table_row.cells.size(); ++c) {
           const Value& value = table_row.cells[c];
           const Column column = c < table.columns.size() ? table.columns[c] : Column{};
-          CellStyle style{.bold = total, .rule_above = total};
+          CellStyle style{.bold = total, .rule_above = total, .indent = text_indent(table, c)};
           if (column.align == Align::Right) style.align = LXW_ALIGN_RIGHT;
           if (column.align == Align::Center) style.align = LXW_ALIGN_CENTER;
           const size_t needed = value.type == ValueType::Text ? display_width(value.text) : 0;
@@ -302,7 +359,8 @@ class XlsxWriter {
           }
           size_t w;
           if (total && formula_fits(table, c, value))
-            w = write_total_formula(sheet, row, c, value, style, placed.data_rows, where(name, row, c));
+            w = write_total_formula(sheet, row, c, value, style, placed.data_rows,
+                                    where(name, row, c));
           else
             w = write_value(sheet, row, c, value, style, formats_, lang_, where(name, row, c));
           widths[c] = std::max(widths[c], w);
@@ -310,39 +368,52 @@ class XlsxWriter {
         if (!total) last_filter_row = row;
       }
       if (lines > 1)
-        check_lxw(worksheet_set_row(sheet, row, std::min(409.0, kRowHeight * static_cast<double>(lines)), nullptr),
-                  name);
+        check_lxw(
+            worksheet_set_row(sheet, row, std::min(409.0, kRowHeight * static_cast<double>(lines)),
+                              nullptr),
+            name);
       ++row;
     }
 
     for (lxw_col_t c = 0; c < width; ++c) {
-      const double w = std::min(kMaxColumnWidth, static_cast<double>(widths[c]) + 2);
+      // A little air: Excel's column width counts digits of the default font, and bold totals
+      // and right-aligned numbers next to left-aligned text need a gap.
+      const double w = std::min(kMaxColumnWidth, static_cast<double>(widths[c]) + 3);
       check_lxw(worksheet_set_column(sheet, c, c, w, nullptr), name);
     }
     worksheet_freeze_panes(sheet, placed.header_row + 1, width > 3 ? 1 : 0);
     if (!table.columns.empty())
-      check_lxw(worksheet_autofilter(sheet, placed.header_row, 0, last_filter_row, width - 1), name);
+      check_lxw(worksheet_autofilter(sheet, placed.header_row, 0, last_filter_row, width - 1),
+                name);
     check_lxw(worksheet_repeat_rows(sheet, placed.header_row, placed.header_row), name);
     worksheet_fit_to_pages(sheet, 1, 0);
     if (width > 6) worksheet_set_landscape(sheet);
 
     std::vector<std::string> footnotes = table.footnotes;
     const std::string& note = report_.words.suppressed_note;
-    if (!note.empty() && has_withheld(table) && std::find(footnotes.begin(), footnotes.end(), note) == footnotes.end())
+    if (!note.empty() && has_withheld(table) && !explains_withheld(footnotes))
       footnotes.push_back(note);
     if (!footnotes.empty()) ++row;
     for (const auto& footnote : footnotes) {
-      write_text(sheet, row, 0, footnote, formats_.get({.italic = true, .color = kMuted}), where(name, row, 0));
+      write_text(sheet, row, 0, footnote, formats_.get({.italic = true, .color = kMuted}),
+                 where(name, row, 0));
       ++row;
     }
     placed_.emplace(&table, std::move(placed));
     placed_by_id_[table.id] = &table;
   }
 
+  // Left-aligned text after another column gets an indent, so it does not touch the
+  // right-aligned number before it.
+  static uint8_t text_indent(const Table& table, size_t col) {
+    return col > 0 && col < table.columns.size() && table.columns[col].align == Align::Left ? 1 : 0;
+  }
+
   // A total is a formula when recomputing it from the visible cells gives the same figure:
   // every data cell of the column is a shown number (a suppressed cell would be left out).
   static bool formula_fits(const Table& table, size_t col, const Value& total) {
-    if (total.aggregate == Aggregate::None || !total.is_numeric() || !std::isfinite(total.number)) return false;
+    if (total.aggregate == Aggregate::None || !total.is_numeric() || !std::isfinite(total.number))
+      return false;
     if (total.type == ValueType::Date) return false;
     bool any = false;
     for (const auto& row : table.rows) {
@@ -355,18 +426,53 @@ class XlsxWriter {
     return any;
   }
 
-  size_t write_total_formula(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t col, const Value& value, CellStyle style,
-                             const std::vector<lxw_row_t>& data_rows, const std::string& where_text) {
+  size_t write_total_formula(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t col, const Value& value,
+                             CellStyle style, const std::vector<lxw_row_t>& data_rows,
+                             const std::string& where_text) {
     const std::string function = value.aggregate == Aggregate::Sum ? "SUM" : "AVERAGE";
     const std::string formula = "=" + function + "(" + ranges_of(col, data_rows) + ")";
     if (value.emphasis) style.bold = true;
     lxw_format* format = formats_.get(style, number_format_for(value, lang_));
     // The cached result is the document's figure, so a reader that does not recalculate shows it.
-    check_lxw(worksheet_write_formula_num(sheet, row, col, formula.c_str(), format, value.number), where_text);
+    check_lxw(worksheet_write_formula_num(sheet, row, col, formula.c_str(), format, value.number),
+              where_text);
     return display_width(format_value(value, lang_));
   }
 
   // ---- native charts beside their source table ----
+
+  // The heatmap's colours as conditional formats: the same sequential blues as the HTML/PDF
+  // chart, over the spec's value axis when it has one (else the data's own range), with white
+  // text on the dark upper part so every score stays readable.
+  void colour_by_value(const PlacedTable& placed, const ChartSpec& spec, lxw_row_t first,
+                       lxw_col_t from, lxw_row_t last, lxw_col_t to) {
+    const std::string where_text = "sheet \"" + placed.sheet_name + "\" colour scale";
+    const Axis& axis = spec.y_axis;
+    const bool fixed_range = axis.max > axis.min && !(axis.min == 0 && axis.max == 1);
+    lxw_conditional_format scale{};
+    scale.type = LXW_CONDITIONAL_2_COLOR_SCALE;
+    scale.min_color = kHeatLow;
+    scale.max_color = kHeatHigh;
+    if (fixed_range) {
+      scale.min_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER;
+      scale.min_value = axis.min;
+      scale.max_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER;
+      scale.max_value = axis.max;
+    }
+    check_lxw(worksheet_conditional_format_range(placed.sheet, first, from, last, to, &scale),
+              where_text);
+    if (!fixed_range) return;
+    lxw_format* light_text = workbook_add_format(workbook_);
+    if (!light_text) throw RenderError("XLSX: out of memory creating a cell format");
+    format_set_font_color(light_text, 0xFFFFFF);
+    lxw_conditional_format dark{};
+    dark.type = LXW_CONDITIONAL_TYPE_CELL;
+    dark.criteria = LXW_CONDITIONAL_CRITERIA_GREATER_THAN_OR_EQUAL_TO;
+    dark.value = axis.min + 0.55 * (axis.max - axis.min);
+    dark.format = light_text;
+    check_lxw(worksheet_conditional_format_range(placed.sheet, first, from, last, to, &dark),
+              where_text);
+  }
 
   void place_chart(const ChartSpec& spec) {
     const auto found = placed_by_id_.find(spec.source_table);
@@ -379,7 +485,8 @@ class XlsxWriter {
     const lxw_col_t width = static_cast<lxw_col_t>(table.columns.size());
     std::vector<lxw_col_t> series_columns;
     for (int c : spec.series_columns)
-      if (c >= 0 && static_cast<size_t>(c) < width) series_columns.push_back(static_cast<lxw_col_t>(c));
+      if (c >= 0 && static_cast<size_t>(c) < width)
+        series_columns.push_back(static_cast<lxw_col_t>(c));
 
     if (spec.kind == ChartKind::Heatmap) {
       // Excel has no heatmap chart; the table itself is coloured by value.
@@ -387,16 +494,11 @@ class XlsxWriter {
       for (lxw_col_t c : series_columns) from = std::min(from, c), to = std::max(to, c);
       if (series_columns.empty()) from = 1, to = width - 1;
       if (from > to || to >= width) return;
-      lxw_conditional_format scale{};
-      scale.type = LXW_CONDITIONAL_3_COLOR_SCALE;
-      scale.min_color = 0xF8696B;
-      scale.mid_color = 0xFFEB84;
-      scale.max_color = 0x63BE7B;
-      check_lxw(worksheet_conditional_format_range(placed.sheet, first, from, last, to, &scale),
-                "sheet \"" + placed.sheet_name + "\" colour scale");
+      colour_by_value(placed, spec, first, from, last, to);
       return;
     }
-    if (series_columns.empty() || spec.category_column < 0 || static_cast<size_t>(spec.category_column) >= width)
+    if (series_columns.empty() || spec.category_column < 0 ||
+        static_cast<size_t>(spec.category_column) >= width)
       return;
 
     const uint8_t type = spec.kind == ChartKind::Line      ? uint8_t(LXW_CHART_LINE)
@@ -412,9 +514,17 @@ class XlsxWriter {
       chart_series_set_categories(series, sheet_name, first, category, last, category);
       chart_series_set_values(series, sheet_name, first, c, last, c);
       chart_series_set_name_range(series, sheet_name, placed.header_row, c);
-      if (spec.kind == ChartKind::Line) chart_series_set_marker_type(series, LXW_CHART_MARKER_CIRCLE);
+      if (spec.kind == ChartKind::Line)
+        chart_series_set_marker_type(series, LXW_CHART_MARKER_CIRCLE);
     }
-    if (!spec.title.empty()) chart_title_set_name(chart, spec.title.c_str());
+    if (!spec.title.empty()) {
+      chart_title_set_name(chart, spec.title.c_str());
+      // Excel's default 18 pt title wraps the long titles of these reports.
+      lxw_chart_font title_font{};
+      title_font.size = 12;
+      title_font.bold = LXW_TRUE;
+      chart_title_set_name_font(chart, &title_font);
+    }
     if (!spec.x_axis.title.empty()) chart_axis_set_name(chart->x_axis, spec.x_axis.title.c_str());
     if (!spec.y_axis.title.empty()) chart_axis_set_name(chart->y_axis, spec.y_axis.title.c_str());
     if (spec.y_axis.max > spec.y_axis.min) {
@@ -430,11 +540,12 @@ class XlsxWriter {
       }
       if (spec.x_axis.percent) chart_axis_set_num_format(chart->x_axis, "0%");
     }
-    chart_legend_set_position(chart, series_columns.size() > 1 ? LXW_CHART_LEGEND_BOTTOM : LXW_CHART_LEGEND_NONE);
+    chart_legend_set_position(
+        chart, series_columns.size() > 1 ? LXW_CHART_LEGEND_BOTTOM : LXW_CHART_LEGEND_NONE);
 
     // To the right of the table; a second chart of the same table goes below the first.
     lxw_chart_options options{};
-    options.x_scale = placed.data_rows.size() > 12 ? 1.8 : 1.2;
+    options.x_scale = placed.data_rows.size() > 12 ? 1.8 : 1.4;
     options.y_scale = 1.2;
     options.x_offset = 10;
     const lxw_row_t at_row = placed.header_row + static_cast<lxw_row_t>(placed.charts) * 20;
@@ -455,13 +566,15 @@ class XlsxWriter {
 
 }  // namespace
 
-void render_xlsx(const Report& report, const RenderOptions& options, const std::filesystem::path& out) {
+void render_xlsx(const Report& report, const RenderOptions& options,
+                 const std::filesystem::path& out) {
   WorkbookFile file(out);
 
   // Fixed metadata: the creation time comes from the options, never the clock.
   const std::time_t created = static_cast<std::time_t>(options.document_time);
   std::tm created_tm{};
-  if (!gmtime_r(&created, &created_tm)) throw RenderError("XLSX " + out.string() + ": invalid document time");
+  if (!gmtime_r(&created, &created_tm))
+    throw RenderError("XLSX " + out.string() + ": invalid document time");
   // libxlsxwriter takes char* but only reads the strings (until workbook_close).
   lxw_doc_properties properties{};
   properties.title = const_cast<char*>(report.meta.title.c_str());
@@ -469,7 +582,8 @@ void render_xlsx(const Report& report, const RenderOptions& options, const std::
   properties.author = const_cast<char*>(report.meta.author.c_str());
   properties.keywords = const_cast<char*>(report.meta.keywords.c_str());
   properties.created = created;
-  check_lxw(workbook_set_properties(file.get(), &properties), out.string() + " document properties");
+  check_lxw(workbook_set_properties(file.get(), &properties),
+            out.string() + " document properties");
 
   XlsxWriter(report, file.get()).write();
   file.close();

@@ -53,7 +53,8 @@ std::string SheetNames::claim(const std::string& wanted) {
     if (ch == " " && (chars.empty() || chars.back() == " ")) continue;
     chars.push_back(ch);
   }
-  while (!chars.empty() && (chars.front() == "'" || chars.front() == " ")) chars.erase(chars.begin());
+  while (!chars.empty() && (chars.front() == "'" || chars.front() == " "))
+    chars.erase(chars.begin());
   while (!chars.empty() && (chars.back() == "'" || chars.back() == " ")) chars.pop_back();
   if (chars.empty()) chars = characters("Tabell");
   // "History" is reserved by Excel.
