@@ -40,6 +40,7 @@ std::string cell_class(const Column& column, const Value& value) {
 mstch::data cell_view(const Column& column, const Value& value, Lang lang) {
   mstch::data cell = object();
   cell.set("cell_text", format_value(value, lang));
+  if (!value.link.empty()) cell.set("cell_link", value.link);
   cell.set("cell_class", cell_class(column, value));
   return cell;
 }

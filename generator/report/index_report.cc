@@ -11,9 +11,9 @@ doc::Report build_index(const std::vector<PlannedReport>& plan, const Formats& f
   doc::Report report;
   report.meta.kind = "index";
   report.meta.title = w.get("index.title");
-  report.meta.subtitle = period_label(period, w);
+  report.meta.subtitle = w.get("index.subtitle");
   report.meta.date_label = period_label(period, w);
-  report.meta.running_head = w.get("index.title") + " · " + period.key();
+  report.meta.running_head = w.get("index.title");
   report.meta.subject = w.format("index.subject", {period_label(period, w)});
   report.meta.author = ctx.author.empty() ? w.get("common.author") : ctx.author;
   report.meta.lang = ctx.lang();
