@@ -14,15 +14,25 @@ using doc::Value;
 Value optional_score(const std::optional<int>& s) { return s ? Value::score(*s) : Value::empty(); }
 Value optional_change(const std::optional<int>& c) { return c ? Value::change(*c) : Value::empty(); }
 
-/// "B1 Deltakerportefølje, O3 Samarbeid …" for a list of item indexes.
-std::string item_list(const std::vector<size_t>& items, const Scale& scale, const ReportContext& ctx) {
-  if (items.empty()) return ctx.words.get("common.none");
-  std::string out;
-  for (size_t i : items) {
-    if (!out.empty()) out += "; ";
-    out += scale.items[i].code + " " + scale.items[i].name.in(ctx.lang());
-  }
-  return out;
+/// The listed items with their score and change, as a table (strengths, improvement areas).
+doc::Table item_table(const std::string& id, const std::string& caption, const std::vector<size_t>& items,
+                      const ReviewScore& rs, const ReportContext& ctx) {
+  const Wording& w = ctx.words;
+  const Scale& scale = ctx.scales.ips25();
+  doc::Table t;
+  t.id = id;
+  t.caption = caption;
+  t.sheet_name = caption;
+  t.columns = {{w.get("columns.item_code"), Align::Left, 0.6},
+               {w.get("columns.item"), Align::Left, 4.5},
+               {w.get("columns.score"), Align::Right, 0.8},
+               {w.get("columns.change"), Align::Right, 0.9}};
+  const auto scores = item_scores(*rs.review, ScaleCatalog::kIps25);
+  for (size_t i : items)
+    t.rows.push_back({doc::RowStyle::Data,
+                      {Value::of_text(scale.items[i].code), Value::of_text(scale.items[i].name.in(ctx.lang())),
+                       optional_score(scores[i]), optional_change(rs.item_change[i])}});
+  return t;
 }
 
 std::string total_detail(const ScaleScore& s, const ReportContext& ctx) {
@@ -128,10 +138,17 @@ doc::Section summary_section(const ReviewScore& rs, const ReportContext& ctx) {
   if (!rs.review->info.summary.empty())
     s.blocks.push_back(doc::Paragraph{rs.review->info.summary, doc::ParagraphStyle::Lead});
 
-  s.blocks.push_back(doc::Heading{2, w.get("kvalitetsrapport.strengths"), "strengths"});
-  s.blocks.push_back(doc::Paragraph{item_list(rs.strengths, scale, ctx), doc::ParagraphStyle::Body});
   s.blocks.push_back(doc::Heading{2, w.get("kvalitetsrapport.improvement_areas"), "improvement-areas"});
-  s.blocks.push_back(doc::Paragraph{item_list(rs.improvement_areas, scale, ctx), doc::ParagraphStyle::Body});
+  if (rs.improvement_areas.empty())
+    s.blocks.push_back(doc::Paragraph{w.get("common.none"), doc::ParagraphStyle::Body});
+  else
+    s.blocks.push_back(item_table("improvement-areas", w.get("kvalitetsrapport.improvement_caption"),
+                                  rs.improvement_areas, rs, ctx));
+  s.blocks.push_back(doc::Heading{2, w.get("kvalitetsrapport.strengths"), "strengths"});
+  if (rs.strengths.empty())
+    s.blocks.push_back(doc::Paragraph{w.get("common.none"), doc::ParagraphStyle::Body});
+  else
+    s.blocks.push_back(item_table("strengths", w.get("kvalitetsrapport.strengths_caption"), rs.strengths, rs, ctx));
   s.blocks.push_back(section_table(rs.ips, scale, ctx));
   s.blocks.push_back(profile_chart(rs, scale, ctx));
   return s;
