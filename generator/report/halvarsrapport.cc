@@ -116,6 +116,7 @@ struct Builder {
     chart.kind = doc::ChartKind::Line;
     chart.title = w().get("halvarsrapport.trend_chart");
     doc::Series series{name(), {}, {}, {}};
+    bool any_partial = false;
     for (const RoundReview& r : rounds) {
       const ReviewScore& rs = *r.score;
       t.rows.push_back({doc::RowStyle::Data,
@@ -123,7 +124,9 @@ struct Builder {
                          Value::count(rs.ips.scored), Value::of_text(band_text(rs.ips)),
                          rs.total_change ? Value::change(*rs.total_change) : Value::empty()}});
       chart.categories.push_back(r.round.key());
-      series.values.push_back(rs.ips.total);
+      // A partial total is not comparable with complete ones: the table shows it, the line skips it.
+      series.values.push_back(rs.ips.complete() ? std::optional<double>(rs.ips.total) : std::nullopt);
+      any_partial = any_partial || !rs.ips.complete();
     }
     s.blocks.push_back(std::move(t));
     if (auto slope = total_slope(rounds))
@@ -134,9 +137,11 @@ struct Builder {
       chart.series.push_back(std::move(series));
       chart.y_axis = doc::Axis{w().get("halvarsrapport.total"), 25, 125, 25, false};
       chart.x_axis.title = w().get("halvarsrapport.round");
-      chart.source_table = "reviews";
-      chart.category_column = 0;
-      chart.series_columns = {2};
+      if (!any_partial) {  // a native XLSX chart would draw the table's partial totals too
+        chart.source_table = "reviews";
+        chart.category_column = 0;
+        chart.series_columns = {2};
+      }
       s.blocks.push_back(doc::Chart{std::move(chart)});
     }
     return s;
