@@ -345,6 +345,8 @@ struct Builder {
       points.point_labels.push_back(name(st.site_index));
     }
     s.blocks.push_back(std::move(t));
+    // Beyond a few dozen points, names only cover each other; the table beside says who is where.
+    if (points.x.size() > kSitesPerChart) points.point_labels.clear();
     doc::ChartSpec c;
     c.kind = doc::ChartKind::Scatter;
     c.title = w().get("nasjonal.scatter_chart");
