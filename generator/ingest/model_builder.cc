@@ -138,7 +138,8 @@ void build_dataset(RecordSet& records, const ScaleCatalog& scales, Dataset& data
     }
   }
   for (auto& [key, review] : reviews) {
-    if (!review.info.stated_total) continue;
+    // A review without IPS-25 scores already has its own warning (review.no_scores).
+    if (!review.info.stated_total || !review.scales[ScaleCatalog::kIps25].any_scored()) continue;
     int total = 0;
     for (const ItemRating& r : review.scales[ScaleCatalog::kIps25].items)
       if (r.score) total += *r.score;

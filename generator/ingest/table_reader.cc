@@ -177,9 +177,27 @@ class SheetReader {
     d.severity = sev;
     d.column = column_letter(c);
     d.column_header = header_text(c);
-    if (show_value) d.value = cell_display(cell(r, c));
+    if (show_value) d.value = value_display(r, c);
     d.code = std::move(code);
     return d;
+  }
+
+  // A cell as the user sees it; a serial number in a date column is shown as its date.
+  std::string value_display(size_t r, size_t c) const {
+    const RawCell& v = cell(r, c);
+    if (v.kind == RawCell::Kind::Number && is_date_column(c)) {
+      const Parsed<Date> p = parse_date(v);
+      if (p.value) return p.value->norwegian();
+    }
+    return cell_display(v);
+  }
+
+  bool is_date_column(size_t c) const {
+    for (const auto& [f, col] : layout_.columns)
+      if (col == c)
+        return f == Field::StartDate || f == Field::Date || f == Field::Intake || f == Field::FirstEmployerContact ||
+               f == Field::Ended || f == Field::JobStart || f == Field::JobEnd;
+    return false;
   }
 
   const RawCell& cell(size_t r, size_t c) const {

@@ -2,6 +2,9 @@
 
 #include <orcus/orcus_ods.hpp>
 #include <orcus/orcus_xlsx.hpp>
+#include <orcus/sax_parser.hpp>
+#include <orcus/zip_archive.hpp>
+#include <orcus/zip_archive_stream.hpp>
 #include <orcus/spreadsheet/import_interface.hpp>
 
 #include <cctype>
@@ -9,6 +12,7 @@
 #include <stdexcept>
 #include <exception>
 #include <memory>
+#include <set>
 #include <unordered_map>
 
 #include "ingest/zip_limits.h"
@@ -288,6 +292,50 @@ class RawFactory : public iface::import_factory {
   bool finalized_ = false;
 };
 
+// Finds hidden sheets, which liborcus' import interface does not report: in xlsx the
+// workbook lists them with state="hidden"; in ods a table's style has display="false".
+class HiddenSheetFinder : public orcus::sax_handler {
+ public:
+  std::set<std::string> hidden_sheets;
+
+  void attribute(const orcus::sax::parser_attribute& attr) { attrs_.emplace_back(attr.name, attr.value); }
+  void start_element(const orcus::sax::parser_element& elem) {
+    if (elem.name == "sheet") {  // xlsx workbook.xml
+      if (attr("state") == "hidden" || attr("state") == "veryHidden") hidden_sheets.insert(attr("name"));
+    } else if (elem.name == "style") {  // ods automatic style
+      style_ = attr("name");
+    } else if (elem.name == "table-properties" && attr("display") == "false") {
+      hidden_styles_.insert(style_);
+    } else if (elem.name == "table" && hidden_styles_.count(attr("style-name"))) {
+      hidden_sheets.insert(attr("name"));
+    }
+    attrs_.clear();
+  }
+  void end_element(const orcus::sax::parser_element&) { attrs_.clear(); }
+
+ private:
+  std::string attr(std::string_view name) const {
+    for (const auto& [n, v] : attrs_)
+      if (n == name) return v;
+    return {};
+  }
+  std::vector<std::pair<std::string, std::string>> attrs_;
+  std::string style_;
+  std::set<std::string> hidden_styles_;
+};
+
+void mark_hidden_sheets(std::string_view bytes, const std::string& format, RawWorkbook& book) {
+  orcus::zip_archive_stream_blob stream(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size());
+  orcus::zip_archive archive(&stream);
+  archive.load();
+  std::vector<unsigned char> xml;
+  if (!archive.read_file_entry(format == "ods" ? "content.xml" : "xl/workbook.xml", xml)) return;
+  HiddenSheetFinder finder;
+  orcus::sax_parser<HiddenSheetFinder> parser(reinterpret_cast<const char*>(xml.data()), xml.size(), finder);
+  parser.parse();
+  for (auto& sheet : book.sheets) sheet.hidden = finder.hidden_sheets.count(sheet.name) > 0;
+}
+
 }  // namespace
 
 void read_zip_workbook(std::string_view bytes, const std::string& format, const WorkbookReadLimits& limits,
@@ -321,6 +369,12 @@ void read_zip_workbook(std::string_view bytes, const std::string& format, const 
   } catch (const std::exception& e) {
     out.sheets.clear();
     failure = {"file.corrupt", e.what()};
+    return;
+  }
+  try {
+    mark_hidden_sheets(bytes, format, out);
+  } catch (const std::exception&) {
+    // The sheets were read; only the hidden flags are unknown, which loses no data.
   }
 }
 
