@@ -105,9 +105,8 @@ RawWorkbook read_csv(std::string_view bytes, size_t max_rows) {
     orcus::csv_parser<CsvCollector> parser(normalized.data(), normalized.size(), collector, config);
     parser.parse();
   } catch (const std::exception&) {
-    // orcus stops at a malformed quote; the rows read so far are kept and the rest reported
-    // by the caller through the truncated flag.
-    sheet.truncated = true;
+    // orcus stops at broken quoting; the rows read so far are kept and the stop is reported.
+    sheet.malformed = true;
   }
   book.sheets.push_back(std::move(sheet));
   return book;

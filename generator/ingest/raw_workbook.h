@@ -34,6 +34,7 @@ struct RawSheet {
   std::vector<MergedRange> merged;
   bool hidden = false;
   bool truncated = false;  // more rows than IngestLimits::max_rows_per_sheet
+  bool malformed = false;  // the parser stopped early (CSV quoting); rows before that are kept
 };
 
 struct RawWorkbook {

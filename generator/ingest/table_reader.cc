@@ -112,6 +112,17 @@ std::optional<TableKind> recognise(const std::string& name, const RawRow& header
   return std::nullopt;
 }
 
+// A value short enough to show in a message: at most 100 characters, cut on a UTF-8 boundary.
+std::string shortened(std::string text) {
+  constexpr size_t kMax = 100;
+  size_t chars = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
+    if (++chars > kMax) return text.substr(0, i) + "\u2026";
+  }
+  return text;
+}
+
 std::string join(const std::vector<std::string>& parts) {
   std::string out;
   for (const auto& p : parts) {
@@ -177,7 +188,7 @@ class SheetReader {
     d.severity = sev;
     d.column = column_letter(c);
     d.column_header = header_text(c);
-    if (show_value) d.value = value_display(r, c);
+    if (show_value) d.value = shortened(value_display(r, c));
     d.code = std::move(code);
     return d;
   }
@@ -361,6 +372,21 @@ class SheetReader {
 
   void exclude(size_t id) { records_.rows[id].excluded = true; }
 
+  // True when a yes/no column is filled in with "x" for yes, so that empty means no.
+  bool x_marks_column(size_t c) {
+    if (!x_marks_) {
+      bool any_x = false, only_x = true;
+      for (size_t r = header_row_ + 1; r < sheet_.rows.size(); ++r) {
+        const RawCell& v = cell(r, c);
+        if (v.is_blank()) continue;
+        if (v.kind == RawCell::Kind::Text && normalize_key(v.text) == "x") any_x = true;
+        else only_x = false;
+      }
+      x_marks_ = any_x && only_x;
+    }
+    return *x_marks_;
+  }
+
   void read_row(size_t r) {
     const size_t id = records_.add_row(origin(r));
     bool ok = true;
@@ -413,9 +439,10 @@ class SheetReader {
       diags_.add(cell_diag(r, *column(Field::Item), Severity::Error, "item.unknown"));
       return false;
     };
-    // Code ("B1", "G3"): its scale is known from the code.
+    // Code ("B1", "g3", "T 14"): its scale is known from the code.
+    const std::string compact_code = normalize_key(item_text);
     for (size_t s = 0; s < scales_.scales.size(); ++s) {
-      if (auto i = scales_.scales[s].item_index(item_text)) {
+      if (auto i = scales_.scales[s].item_index(compact_code)) {
         if (scale_given && *scale_given != s) return fail();
         scale = s;
         item = *i;
@@ -534,7 +561,8 @@ class SheetReader {
     std::optional<Date> intake;
     ok = date_field(r, Field::Intake, intake, true) && ok;
     if (const auto c = column(Field::EmployedAtIntake)) {
-      const Parsed<bool> b = parse_yes_no(cell(r, *c));
+      Parsed<bool> b = parse_yes_no(cell(r, *c));
+      if (b.blank() && x_marks_column(*c)) b.value = false;  // the "x or empty" convention
       if (!b.error.empty()) {
         diags_.add(cell_diag(r, *c, Severity::Error, b.error));
         ok = false;
@@ -566,13 +594,15 @@ class SheetReader {
     ok = required_text(r, Field::JobKindField, kind_text) && ok;
     if (!kind_text.empty()) {
       const std::string k = normalize_key(kind_text);
-      if (k == "ordinaer" || k == "ordinar" || k == "ordinary" || k == "ordinaerjobb" || k == "vanligjobb")
+      auto starts = [&k](std::string_view p) { return k.rfind(p, 0) == 0; };
+      // Prefixes, so "Ordinær jobb", "ordinært arbeid" and "Lønnstilskudd (midlertidig)" all match.
+      if (starts("ordin") || k == "ordinary" || k == "vanligjobb" || k == "competitive")
         j.kind = JobKind::Ordinary;
-      else if (k == "lonnstilskudd" || k == "wagesubsidy")
+      else if (starts("lonnstilsk") || starts("wagesubsid"))
         j.kind = JobKind::WageSubsidy;
-      else if (k == "arbeidspraksis" || k == "workpractice" || k == "praksis")
+      else if (starts("arbeidspraksis") || starts("praksis") || starts("workpractice") || starts("arbeidstrening"))
         j.kind = JobKind::WorkPractice;
-      else if (k == "utdanning" || k == "education" || k == "skole")
+      else if (starts("utdann") || starts("education") || starts("skole") || starts("studi"))
         j.kind = JobKind::Education;
       else if (k == "annet" || k == "other")
         j.kind = JobKind::Other;
@@ -614,6 +644,7 @@ class SheetReader {
   const RawRow* header_ = nullptr;
   Layout layout_;
   size_t table_index_ = 0;
+  std::optional<bool> x_marks_;
 };
 
 }  // namespace
@@ -632,6 +663,15 @@ void read_workbook_tables(const RawWorkbook& book, const std::string& file, cons
       d.sheet = sheet.name;
       d.code = "sheet.too_many_rows";
       d.args = {std::to_string(limits.max_rows_per_sheet)};
+      diagnostics.add(std::move(d));
+    }
+    if (sheet.malformed) {
+      Diagnostic d;
+      d.file = file;
+      d.sheet = sheet.name;
+      d.row = static_cast<int>(sheet.rows.size()) + 1;
+      d.code = "csv.malformed";
+      d.args = {std::to_string(sheet.rows.size())};
       diagnostics.add(std::move(d));
     }
     const auto kind = recognise(name, sheet.rows[*header_row], scales);
