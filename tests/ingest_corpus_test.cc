@@ -454,3 +454,24 @@ TEST_CASE("every diagnostic code the corpus produces has a message in both langu
     }
   }
 }
+
+TEST_CASE("a wide-form row given twice is one duplicate with one note") {
+  const Dataset ds = ingest({"wide_form.xlsx", "wide_form.xlsx"});
+  size_t notes = 0;
+  for (const auto& d : ds.diagnostics.items) notes += d.code == "row.duplicate";
+  CHECK(notes == 1);
+  REQUIRE(ds.diagnostics.tables.size() == 2);
+  CHECK(ds.diagnostics.tables[1].duplicates == 1);
+  CHECK(ds.diagnostics.tables[1].rows_excluded == 1);
+  CHECK(ds.reviews.size() == 1);
+  test::check_accounting(ds);
+}
+
+TEST_CASE("a title above the header is skipped with a note; row numbers stay the spreadsheet's") {
+  const Dataset ds = ingest({"title_row.xlsx"});
+  check_diagnostics(ds, "title_row.xlsx", {{Severity::Note, "Kvalitetsmålinger", 3, "", "header.title_rows_skipped", ""}});
+  for (const auto& d : ds.diagnostics.items)
+    if (d.code == "header.title_rows_skipped") CHECK(d.args == std::vector<std::string>{"1", "2"});
+  CHECK(ds.reviews.at(0).scales[0].items[0].score == 5);
+  CHECK(ds.diagnostics.tables.at(0).rows_read == 1);
+}

@@ -47,9 +47,12 @@ void resolve_repeats(std::vector<Fact>& facts, RecordSet& records, Diagnostics& 
       RowState& row = records.rows[f.row];
       if (!conflict && f.row != first.row) {
         f.dropped = true;
-        Diagnostic d = row_diag(row.origin, Severity::Note, "row.duplicate");
-        d.args = {file_and_sheet(first_origin), std::to_string(first_origin.row), what};
-        diags.add(std::move(d));
+        // One note per row, even when a wide-form row repeats many items.
+        if (!row.duplicate) {
+          Diagnostic d = row_diag(row.origin, Severity::Note, "row.duplicate");
+          d.args = {file_and_sheet(first_origin), std::to_string(first_origin.row), what};
+          diags.add(std::move(d));
+        }
         row.duplicate = true;
       } else if (conflict) {
         Diagnostic d = row_diag(row.origin, Severity::Error, "row.conflict");

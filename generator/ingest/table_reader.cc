@@ -123,6 +123,21 @@ std::string shortened(std::string text) {
   return text;
 }
 
+// The first of the next few non-empty rows below `first` that is a complete header.
+std::optional<std::pair<size_t, TableKind>> find_header_below_title(const RawSheet& sheet, size_t first,
+                                                                    const std::string& name,
+                                                                    const ScaleCatalog& scales) {
+  constexpr int kRowsToTry = 5;
+  int tried = 0;
+  for (size_t r = first + 1; r < sheet.rows.size() && tried < kRowsToTry; ++r) {
+    if (row_is_blank(sheet.rows[r])) continue;
+    ++tried;
+    const auto kind = recognise(name, sheet.rows[r], scales);
+    if (kind && map_header(*kind, sheet.rows[r], scales).missing.empty()) return std::make_pair(r, *kind);
+  }
+  return std::nullopt;
+}
+
 std::string join(const std::vector<std::string>& parts) {
   std::string out;
   for (const auto& p : parts) {
@@ -654,7 +669,7 @@ void read_workbook_tables(const RawWorkbook& book, const std::string& file, cons
                           Diagnostics& diagnostics) {
   const bool csv = book.format == "csv";
   for (const RawSheet& sheet : book.sheets) {
-    const std::optional<size_t> header_row = find_header_row(sheet);
+    std::optional<size_t> header_row = find_header_row(sheet);
     const std::string name = csv ? name_hint : sheet.name;
     if (!header_row) continue;  // an empty sheet holds nothing to lose
     if (sheet.truncated) {
@@ -674,7 +689,23 @@ void read_workbook_tables(const RawWorkbook& book, const std::string& file, cons
       d.args = {std::to_string(sheet.rows.size())};
       diagnostics.add(std::move(d));
     }
-    const auto kind = recognise(name, sheet.rows[*header_row], scales);
+    std::optional<TableKind> kind = recognise(name, sheet.rows[*header_row], scales);
+    if (!kind || !map_header(*kind, sheet.rows[*header_row], scales).missing.empty()) {
+      // A title above the header ("Kvalitetsmåling Bodø 2012"): a later row among the next
+      // few non-empty ones may be the real header. The first non-empty row stays the rule.
+      if (auto better = find_header_below_title(sheet, *header_row, name, scales)) {
+        Diagnostic d;
+        d.severity = Severity::Note;
+        d.file = file;
+        d.sheet = sheet.name;
+        d.row = static_cast<int>(better->first) + 1;
+        d.code = "header.title_rows_skipped";
+        d.args = {std::to_string(*header_row + 1), std::to_string(better->first)};
+        diagnostics.add(std::move(d));
+        header_row = better->first;
+        kind = better->second;
+      }
+    }
     if (!kind) {
       Diagnostic d;
       d.severity = csv ? Severity::Error : Severity::Note;
