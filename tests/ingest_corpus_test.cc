@@ -475,3 +475,10 @@ TEST_CASE("a title above the header is skipped with a note; row numbers stay the
   CHECK(ds.reviews.at(0).scales[0].items[0].score == 5);
   CHECK(ds.diagnostics.tables.at(0).rows_read == 1);
 }
+
+TEST_CASE("array formula cells give their cached values") {
+  const Dataset ds = ingest({"array_formula.xlsx"});
+  check_diagnostics(ds, "array_formula.xlsx", {});
+  CHECK(ds.reviews.at(0).scales[0].items[0].consensus == 4);
+  CHECK(ds.reviews.at(0).scales[0].items[0].score == 4);
+}

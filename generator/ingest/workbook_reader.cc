@@ -96,6 +96,25 @@ class FormulaImporter : public iface::import_formula {
   RawCell cell_;
 };
 
+// Array formulas: each cell of the range carries its own cached result, addressed relative to
+// the range's top-left cell.
+class ArrayFormulaImporter : public iface::import_array_formula {
+ public:
+  explicit ArrayFormulaImporter(SheetImporter& sheet) : sheet_(sheet) {}
+  void set_range(const orcus::spreadsheet::range_t& range) override { origin_ = range.first; }
+  void set_formula(orcus::spreadsheet::formula_grammar_t, std::string_view) override {}
+  void set_result_string(row_t row, col_t col, std::string_view value) override;
+  void set_result_value(row_t row, col_t col, double value) override;
+  void set_result_bool(row_t row, col_t col, bool value) override;
+  void set_result_empty(row_t, col_t) override {}
+  void commit() override {}
+
+ private:
+  void put(row_t row, col_t col, RawCell cell);
+  SheetImporter& sheet_;
+  orcus::spreadsheet::address_t origin_{0, 0};
+};
+
 class PropertiesImporter : public iface::import_sheet_properties {
  public:
   explicit PropertiesImporter(RawSheet& sheet) : sheet_(sheet) {}
@@ -115,10 +134,11 @@ class PropertiesImporter : public iface::import_sheet_properties {
 class SheetImporter : public iface::import_sheet {
  public:
   SheetImporter(RawSheet& sheet, const StringPool& pool, size_t max_rows)
-      : sheet_(sheet), pool_(pool), max_rows_(max_rows), formula_(*this), properties_(sheet) {}
+      : sheet_(sheet), pool_(pool), max_rows_(max_rows), formula_(*this), array_formula_(*this), properties_(sheet) {}
 
   iface::import_sheet_properties* get_sheet_properties() override { return &properties_; }
   iface::import_formula* get_formula() override { return &formula_; }
+  iface::import_array_formula* get_array_formula() override { return &array_formula_; }
 
   void set_auto(row_t row, col_t col, std::string_view s) override {
     if (RawCell* c = cell(row, col)) {
@@ -192,8 +212,32 @@ class SheetImporter : public iface::import_sheet {
   const StringPool& pool_;
   size_t max_rows_;
   FormulaImporter formula_;
+  ArrayFormulaImporter array_formula_;
   PropertiesImporter properties_;
 };
+
+void ArrayFormulaImporter::set_result_string(row_t row, col_t col, std::string_view value) {
+  RawCell c;
+  c.kind = RawCell::Kind::Text;
+  c.text = value;
+  put(row, col, std::move(c));
+}
+void ArrayFormulaImporter::set_result_value(row_t row, col_t col, double value) {
+  RawCell c;
+  c.kind = RawCell::Kind::Number;
+  c.number = value;
+  put(row, col, std::move(c));
+}
+void ArrayFormulaImporter::set_result_bool(row_t row, col_t col, bool value) {
+  RawCell c;
+  c.kind = RawCell::Kind::Bool;
+  c.number = value ? 1 : 0;
+  put(row, col, std::move(c));
+}
+void ArrayFormulaImporter::put(row_t row, col_t col, RawCell cell) {
+  cell.from_formula = true;
+  sheet_.put(origin_.row + row, origin_.column + col, std::move(cell));
+}
 
 void FormulaImporter::commit() {
   cell_.from_formula = true;
