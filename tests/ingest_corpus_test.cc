@@ -148,6 +148,11 @@ TEST_CASE("impossible, ambiguous and unreadable dates exclude their rows; good f
                      {Severity::Error, "Kvalitetsmålinger", 3, "B", "date.ambiguous", "03/04/13"},
                      {Severity::Error, "Kvalitetsmålinger", 4, "B", "date.ambiguous", "03.04.13"},
                      {Severity::Error, "Kvalitetsmålinger", 5, "B", "date.unreadable", "i fjor"}});
+  for (const auto& d : ds.diagnostics.items)
+    if (d.code.rfind("date.", 0) == 0) {
+      CHECK(d.site == "Bodø");  // known from the row even though its date is not
+      CHECK_FALSE(d.review_date);
+    }
   const TableAccount& t = table(ds, "Kvalitetsmålinger");
   CHECK(t.rows_read == 7);
   CHECK(t.rows_excluded == 4);

@@ -193,6 +193,12 @@ class SheetReader {
     d.file = file_;
     d.sheet = sheet_name_;
     d.row = static_cast<int>(r) + 1;
+    // What the row concerns, so each site's report can list its own problems.
+    if (r > header_row_) {
+      if (const auto c = column(Field::Site)) d.site = shortened(cell_display(cell(r, *c)));
+      if (layout_.kind != TableKind::Sites && layout_.kind != TableKind::Participants)
+        if (const auto c = column(Field::Date)) d.review_date = parse_date(cell(r, *c)).value;
+    }
     return d;
   }
 
