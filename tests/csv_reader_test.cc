@@ -53,3 +53,13 @@ TEST_CASE("broken quoting keeps the rows before it and flags the sheet") {
   CHECK(book.sheets.at(0).malformed);
   CHECK(book.sheets.at(0).rows.size() >= 2);
 }
+
+TEST_CASE("UTF-16 text with a byte-order mark (Excel's Unicode text) is read") {
+  const std::string utf16le("\xFF\xFE" "E\0n\0h\0e\0t\0\t\0D\0a\0t\0o\0\n\0B\0o\0d\0\xF8\0\t\0" "0\0" "1\0\n\0", 2 + 2 * 19);
+  const RawWorkbook book = read_csv(utf16le, 100);
+  CHECK(book.csv_encoding == "UTF-16");
+  const auto rows = cells(book);
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[0] == std::vector<std::string>{"Enhet", "Dato"});
+  CHECK(rows[1] == std::vector<std::string>{"Bodø", "01"});
+}

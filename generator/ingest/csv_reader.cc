@@ -3,6 +3,7 @@
 #include <orcus/csv_parser.hpp>
 
 #include <array>
+#include <optional>
 
 #include "ingest/text_normalize.h"
 
@@ -61,7 +62,12 @@ RawWorkbook read_csv(std::string_view bytes, size_t max_rows) {
   RawWorkbook book;
   book.format = "csv";
   std::string text;
-  if (bytes.substr(0, 3) == "\xEF\xBB\xBF" && is_valid_utf8(bytes.substr(3))) {
+  std::optional<std::string> utf16;
+  if (has_utf16_bom(bytes) && (utf16 = convert_to_utf8(bytes, "UTF-16"))) {
+    // iconv's UTF-16 reads the byte-order mark and keeps it as U+FEFF; drop it.
+    text = utf16->substr(0, 3) == "\xEF\xBB\xBF" ? utf16->substr(3) : *utf16;
+    book.csv_encoding = "UTF-16";
+  } else if (bytes.substr(0, 3) == "\xEF\xBB\xBF" && is_valid_utf8(bytes.substr(3))) {
     text = bytes.substr(3);
     book.csv_encoding = "UTF-8 (BOM)";
   } else if (is_valid_utf8(bytes)) {

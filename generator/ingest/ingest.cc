@@ -93,7 +93,8 @@ bool read_one(const std::filesystem::path& path, const IngestLimits& limits, Dat
     file_failure(ds, account, ext == "xls" ? "file.old_excel" : "file.encrypted");
     return false;
   }
-  if (has_nul_byte(bytes) || (ext != "csv" && ext != "txt" && ext != "tsv")) {
+  // UTF-16 text (Excel's "Unicode text" export) is full of NUL bytes but is still a table.
+  if ((has_nul_byte(bytes) && !has_utf16_bom(bytes)) || (ext != "csv" && ext != "txt" && ext != "tsv")) {
     account.format = ext;
     file_failure(ds, account, "file.not_spreadsheet", {ext});
     return false;

@@ -97,8 +97,12 @@ bool is_valid_utf8(std::string_view s) {
   return true;
 }
 
-std::optional<std::string> windows1252_to_utf8(std::string_view bytes) {
-  iconv_t cd = iconv_open("UTF-8", "WINDOWS-1252");
+bool has_utf16_bom(std::string_view bytes) {
+  return bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF";
+}
+
+std::optional<std::string> convert_to_utf8(std::string_view bytes, const char* encoding) {
+  iconv_t cd = iconv_open("UTF-8", encoding);
   if (cd == reinterpret_cast<iconv_t>(-1)) return std::nullopt;
   std::string out;
   std::vector<char> in(bytes.begin(), bytes.end());
@@ -112,7 +116,7 @@ std::optional<std::string> windows1252_to_utf8(std::string_view bytes) {
     const size_t r = iconv(cd, &in_ptr, &in_left, &out_ptr, &out_left);
     out.append(buf.data(), buf.size() - out_left);
     if (r == static_cast<size_t>(-1) && errno != E2BIG) {
-      ok = false;  // a byte Windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+      ok = false;  // e.g. a byte Windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D)
       break;
     }
   }
