@@ -369,6 +369,7 @@ TEST_CASE("sheets are recognised by their headers; English, spaced and upper-cas
   CHECK(r.scales[0].items[0].score == 5);  // item "1" = B1
   CHECK(r.scales[0].items[1].score == 5);  // item named "Rendyrking av IPS-tjenester" = B2
   CHECK(r.scales[1].items[2].score == 3);  // GOI item 3
+  CHECK(r.scales[0].items[3].score == 4);  // "o1: Integrering gjennom team" = O1
 }
 
 TEST_CASE("unknown items and scales exclude their rows") {

@@ -27,12 +27,23 @@ bool row_is_blank(const RawRow& row) {
   return std::all_of(row.begin(), row.end(), [](const RawCell& c) { return c.is_blank(); });
 }
 
+// The first word of a text, up to a space or ':' ("B1 Deltakerportefølje" → "B1").
+std::string leading_word(const std::string& text) {
+  const std::string t = trim(text);
+  return t.substr(0, t.find_first_of(" :\t"));
+}
+
+// The scale item a code names, as "B1", "b1" or "B1 Deltakerportefølje".
+std::optional<std::pair<size_t, size_t>> item_for_code(const ScaleCatalog& scales, const std::string& text) {
+  for (const std::string& candidate : {normalize_key(text), normalize_key(leading_word(text))})
+    for (size_t s = 0; s < scales.scales.size(); ++s)
+      if (auto i = scales.scales[s].item_index(candidate)) return std::make_pair(s, *i);
+  return std::nullopt;
+}
+
 // The item a header names in a wide-form fidelity sheet (a scale item code such as "B1").
 std::optional<std::pair<size_t, size_t>> item_for_header(const ScaleCatalog& scales, const std::string& header) {
-  const std::string h = trim(header);
-  for (size_t s = 0; s < scales.scales.size(); ++s)
-    if (auto i = scales.scales[s].item_index(h)) return std::make_pair(s, *i);
-  return std::nullopt;
+  return item_for_code(scales, header);
 }
 
 // The scale a "Skala" cell names: the scale's id or name, compared loosely ("ips25", "GOI").
@@ -460,15 +471,12 @@ class SheetReader {
       diags_.add(cell_diag(r, *column(Field::Item), Severity::Error, "item.unknown"));
       return false;
     };
-    // Code ("B1", "g3", "T 14"): its scale is known from the code.
-    const std::string compact_code = normalize_key(item_text);
-    for (size_t s = 0; s < scales_.scales.size(); ++s) {
-      if (auto i = scales_.scales[s].item_index(compact_code)) {
-        if (scale_given && *scale_given != s) return fail();
-        scale = s;
-        item = *i;
-        return true;
-      }
+    // Code ("B1", "g3", "T 14", "B1 Deltakerportefølje"): its scale is known from the code.
+    if (const auto code = item_for_code(scales_, item_text)) {
+      if (scale_given && *scale_given != code->first) return fail();
+      scale = code->first;
+      item = code->second;
+      return true;
     }
     const size_t s = scale_given.value_or(ScaleCatalog::kIps25);
     const Scale& sc = scales_.scales[s];
