@@ -2,6 +2,7 @@
 
 #include <orcus/csv_parser.hpp>
 
+#include <algorithm>
 #include <array>
 #include <optional>
 
@@ -17,14 +18,18 @@ class CsvCollector {
   CsvCollector(RawSheet& sheet, size_t max_rows) : sheet_(sheet), max_rows_(max_rows) {}
   void begin_parse() {}
   void end_parse() {}
-  void begin_row() { row_.clear(); }
+  void begin_row() {
+    row_.clear();
+    row_.reserve(width_);
+  }
   void end_row() {
     if (sheet_.rows.size() >= max_rows_) {
       sheet_.truncated = true;
       return;
     }
+    width_ = std::max(width_, row_.size());
     sheet_.rows.push_back(std::move(row_));
-    row_.clear();
+    row_ = RawRow();
   }
   void cell(const char* p, size_t n, bool /*transient*/) {
     RawCell c;
@@ -38,6 +43,7 @@ class CsvCollector {
  private:
   RawSheet& sheet_;
   size_t max_rows_;
+  size_t width_ = 0;
   RawRow row_;
 };
 

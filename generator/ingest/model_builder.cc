@@ -27,6 +27,7 @@ Diagnostic row_diag(const RowOrigin& o, Severity sev, std::string code) {
 template <typename Fact>
 void resolve_repeats(std::vector<Fact>& facts, RecordSet& records, Diagnostics& diags, const char* what) {
   std::unordered_map<std::string, std::vector<size_t>> by_key;
+  by_key.reserve(facts.size());
   std::vector<std::string> order;
   for (size_t i = 0; i < facts.size(); ++i) {
     if (records.rows[facts[i].row].excluded) continue;

@@ -620,6 +620,10 @@ class SheetReader {
     Job& j = f.job;
     std::string kind_text;
     bool ok = required_text(r, Field::Participant, j.participant);
+    if (ok && looks_like_identity_number(field(r, Field::Participant))) {
+      diags_.add(cell_diag(r, *column(Field::Participant), Severity::Error, "participant.identity_number", false));
+      return false;
+    }
     ok = required_text(r, Field::JobKindField, kind_text) && ok;
     if (!kind_text.empty()) {
       const std::string k = normalize_key(kind_text);
