@@ -488,3 +488,11 @@ TEST_CASE("array formula cells give their cached values") {
   CHECK(ds.reviews.at(0).scales[0].items[0].consensus == 4);
   CHECK(ds.reviews.at(0).scales[0].items[0].score == 4);
 }
+
+TEST_CASE("a CSV's header row decides its table before its file name") {
+  const Dataset ds = ingest({"misnamed/jobber.csv"});
+  check_diagnostics(ds, "misnamed/jobber.csv", {});
+  REQUIRE(ds.diagnostics.tables.size() == 1);
+  CHECK(ds.diagnostics.tables[0].table == "Deltakere");
+  CHECK(ds.participants.size() == 1);
+}

@@ -100,27 +100,39 @@ int count_item_headers(const RawRow& header, const ScaleCatalog& scales) {
   return n;
 }
 
-// Which table a sheet holds: by its name, else by its header row.
-std::optional<TableKind> recognise(const std::string& name, const RawRow& header, const ScaleCatalog& scales) {
+// Which table a header row describes on its own, if it is clear.
+std::optional<TableKind> recognise_by_header(const RawRow& header, const ScaleCatalog& scales) {
   auto complete = [&](TableKind k) { return map_header(k, header, scales).missing.empty(); };
-  const int item_headers = count_item_headers(header, scales);
-  if (auto by_name = table_kind_for_name(name)) {
-    if (*by_name == TableKind::Fidelity) {
-      const Layout long_form = map_header(TableKind::Fidelity, header, scales);
-      if (!long_form.columns.count(Field::Item) && item_headers > 0) return TableKind::FidelityWide;
-    }
-    return by_name;
-  }
   for (TableKind k : {TableKind::Participants, TableKind::Jobs, TableKind::Fidelity})
     if (complete(k)) return k;
-  if (complete(TableKind::FidelityWide) && item_headers >= 3) return TableKind::FidelityWide;
-  if (complete(TableKind::Reviews)) {
-    const Layout l = map_header(TableKind::Reviews, header, scales);
-    if (l.columns.size() > 2) return TableKind::Reviews;
-  }
+  if (complete(TableKind::FidelityWide) && count_item_headers(header, scales) >= 3) return TableKind::FidelityWide;
+  if (complete(TableKind::Reviews) && map_header(TableKind::Reviews, header, scales).columns.size() > 2)
+    return TableKind::Reviews;
   if (complete(TableKind::Sites) && !map_header(TableKind::Fidelity, header, scales).columns.count(Field::Date))
     return TableKind::Sites;
   return std::nullopt;
+}
+
+// The table a sheet (or CSV file) name stands for; a fidelity sheet without an item column
+// but with item-code columns is the wide form.
+std::optional<TableKind> recognise_by_name(const std::string& name, const RawRow& header, const ScaleCatalog& scales) {
+  const auto kind = table_kind_for_name(name);
+  if (kind == TableKind::Fidelity && !map_header(TableKind::Fidelity, header, scales).columns.count(Field::Item) &&
+      count_item_headers(header, scales) > 0)
+    return TableKind::FidelityWide;
+  return kind;
+}
+
+// Which table a sheet holds. Workbook sheets: by name, else by header row. A CSV file: by its
+// header row, else by its file name (input.md), since exports often get generic names.
+std::optional<TableKind> recognise(const std::string& name, const RawRow& header, const ScaleCatalog& scales,
+                                   bool header_first) {
+  if (header_first) {
+    if (auto k = recognise_by_header(header, scales)) return k;
+    return recognise_by_name(name, header, scales);
+  }
+  if (auto k = recognise_by_name(name, header, scales)) return k;
+  return recognise_by_header(header, scales);
 }
 
 // A value short enough to show in a message: at most 100 characters, cut on a UTF-8 boundary.
@@ -137,13 +149,13 @@ std::string shortened(std::string text) {
 // The first of the next few non-empty rows below `first` that is a complete header.
 std::optional<std::pair<size_t, TableKind>> find_header_below_title(const RawSheet& sheet, size_t first,
                                                                     const std::string& name,
-                                                                    const ScaleCatalog& scales) {
+                                                                    const ScaleCatalog& scales, bool header_first) {
   constexpr int kRowsToTry = 5;
   int tried = 0;
   for (size_t r = first + 1; r < sheet.rows.size() && tried < kRowsToTry; ++r) {
     if (row_is_blank(sheet.rows[r])) continue;
     ++tried;
-    const auto kind = recognise(name, sheet.rows[r], scales);
+    const auto kind = recognise(name, sheet.rows[r], scales, header_first);
     if (kind && map_header(*kind, sheet.rows[r], scales).missing.empty()) return std::make_pair(r, *kind);
   }
   return std::nullopt;
@@ -707,11 +719,11 @@ void read_workbook_tables(const RawWorkbook& book, const std::string& file, cons
       d.args = {std::to_string(sheet.rows.size())};
       diagnostics.add(std::move(d));
     }
-    std::optional<TableKind> kind = recognise(name, sheet.rows[*header_row], scales);
+    std::optional<TableKind> kind = recognise(name, sheet.rows[*header_row], scales, csv);
     if (!kind || !map_header(*kind, sheet.rows[*header_row], scales).missing.empty()) {
       // A title above the header ("Kvalitetsmåling Bodø 2012"): a later row among the next
       // few non-empty ones may be the real header. The first non-empty row stays the rule.
-      if (auto better = find_header_below_title(sheet, *header_row, name, scales)) {
+      if (auto better = find_header_below_title(sheet, *header_row, name, scales, csv)) {
         Diagnostic d;
         d.severity = Severity::Note;
         d.file = file;
