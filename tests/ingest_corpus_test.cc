@@ -496,3 +496,15 @@ TEST_CASE("a CSV's header row decides its table before its file name") {
   CHECK(ds.diagnostics.tables[0].table == "Deltakere");
   CHECK(ds.participants.size() == 1);
 }
+
+TEST_CASE("a CSV with broken quoting keeps the rows before the break and reports where it stopped") {
+  const Dataset ds = ingest({"broken_quotes.csv"});
+  INFO(test::describe(ds.diagnostics));
+  REQUIRE(ds.diagnostics.count(Severity::Error) == 1);
+  CHECK(ds.diagnostics.items[0].code == "csv.malformed");
+  CHECK(ds.diagnostics.items[0].row == 4);
+  CHECK(ds.diagnostics.items[0].args == std::vector<std::string>{"3"});
+  CHECK(ds.sites.size() == 2);
+  CHECK(ds.sites[0].key == "Bodø");
+  test::check_accounting(ds);
+}
