@@ -508,3 +508,16 @@ TEST_CASE("a CSV with broken quoting keeps the rows before the break and reports
   CHECK(ds.sites[0].key == "Bodø");
   test::check_accounting(ds);
 }
+
+TEST_CASE("site keys written almost alike are kept apart but flagged") {
+  const Dataset ds = ingest({"similar_sites.csv"});
+  // "bodø " is trimmed to "bodø"; Bodø / bodø / Bodo are three keys with one reading.
+  REQUIRE(ds.sites.size() == 3);
+  size_t warnings = 0;
+  for (const auto& d : ds.diagnostics.items)
+    if (d.code == "site.similar_keys") {
+      ++warnings;
+      CHECK(d.severity == Severity::Warning);
+    }
+  CHECK(warnings == 2);
+}

@@ -41,6 +41,7 @@ bool has_nul_byte(const std::string& bytes) {
 // Reads one file into `book`; on failure reports it and returns false.
 bool read_one(const std::filesystem::path& path, const IngestLimits& limits, Dataset& ds, FileAccount& account,
               RawWorkbook& book) {
+  account.format = lower_extension(path);  // refined below from the content
   std::error_code ec;
   const auto status = std::filesystem::status(path, ec);
   if (ec || !std::filesystem::exists(status)) {

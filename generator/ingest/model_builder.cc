@@ -5,6 +5,8 @@
 #include <set>
 #include <unordered_map>
 
+#include "ingest/text_normalize.h"
+
 namespace ips {
 
 namespace {
@@ -202,6 +204,18 @@ void build_dataset(RecordSet& records, const ScaleCatalog& scales, Dataset& data
     sites.emplace(key, s);
     Diagnostic d = row_diag(origin, Severity::Note, "site.not_in_register");
     d.args = {key};
+    d.site = key;
+    diags.add(std::move(d));
+  }
+  // "Bodø", "bodø " and "Bodo" are different keys; say so, since it is rarely meant.
+  std::map<std::string, std::string> first_key_by_form;
+  for (const auto& [key, site] : sites) {
+    auto [it, inserted] = first_key_by_form.try_emplace(normalize_key(key), key);
+    if (inserted) continue;
+    Diagnostic d;
+    d.severity = Severity::Warning;
+    d.code = "site.similar_keys";
+    d.args = {it->second, key};
     d.site = key;
     diags.add(std::move(d));
   }
