@@ -521,3 +521,9 @@ TEST_CASE("site keys written almost alike are kept apart but flagged") {
     }
   CHECK(warnings == 2);
 }
+
+TEST_CASE("values beyond column 1024 are left out and the sheet is flagged") {
+  const Dataset ds = ingest({"far_right.xlsx"});
+  check_diagnostics(ds, "far_right.xlsx", {{Severity::Warning, "Enheter", 0, "", "sheet.too_many_columns", ""}});
+  CHECK(ds.sites.size() == 2);
+}

@@ -710,6 +710,15 @@ void read_workbook_tables(const RawWorkbook& book, const std::string& file, cons
       d.args = {std::to_string(limits.max_rows_per_sheet)};
       diagnostics.add(std::move(d));
     }
+    if (sheet.columns_cut) {
+      Diagnostic d;
+      d.severity = Severity::Warning;
+      d.file = file;
+      d.sheet = sheet.name;
+      d.code = "sheet.too_many_columns";
+      d.args = {column_letter(1023)};
+      diagnostics.add(std::move(d));
+    }
     if (sheet.malformed) {
       Diagnostic d;
       d.file = file;
