@@ -63,3 +63,11 @@ TEST_CASE("UTF-16 text with a byte-order mark (Excel's Unicode text) is read") {
   CHECK(rows[0] == std::vector<std::string>{"Enhet", "Dato"});
   CHECK(rows[1] == std::vector<std::string>{"Bodø", "01"});
 }
+
+TEST_CASE("a line with thousands of delimiters keeps 1024 cells and flags the sheet") {
+  const RawWorkbook book = read_csv("a;b\n" + std::string(100'000, ';') + "\n", 100);
+  const auto& sheet = book.sheets.at(0);
+  REQUIRE(sheet.rows.size() == 2);
+  CHECK(sheet.rows[1].size() == kMaxRawColumns);
+  CHECK(sheet.columns_cut);
+}

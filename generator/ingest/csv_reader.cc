@@ -32,6 +32,10 @@ class CsvCollector {
     row_ = RawRow();
   }
   void cell(const char* p, size_t n, bool /*transient*/) {
+    if (row_.size() >= kMaxRawColumns) {
+      sheet_.columns_cut = true;
+      return;
+    }
     RawCell c;
     if (n > 0) {
       c.kind = RawCell::Kind::Text;

@@ -23,6 +23,10 @@ struct RawCell {
 
 using RawRow = std::vector<RawCell>;  // index = 0-based column
 
+/// No input table has more than a few dozen columns; cells further right are left out (and the
+/// sheet flagged) so a hostile file cannot make every row thousands of cells wide.
+constexpr size_t kMaxRawColumns = 1024;
+
 /// A merged cell range (0-based, inclusive).
 struct MergedRange {
   size_t first_row = 0, first_col = 0, last_row = 0, last_col = 0;

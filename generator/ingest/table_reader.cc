@@ -716,7 +716,7 @@ void read_workbook_tables(const RawWorkbook& book, const std::string& file, cons
       d.file = file;
       d.sheet = sheet.name;
       d.code = "sheet.too_many_columns";
-      d.args = {column_letter(1023)};
+      d.args = {column_letter(kMaxRawColumns - 1)};
       diagnostics.add(std::move(d));
     }
     if (sheet.malformed) {

@@ -23,10 +23,6 @@ namespace ips {
 namespace {
 
 namespace iface = orcus::spreadsheet::iface;
-
-// No input table has more than a few dozen columns; a value far to the right is kept out so a
-// hostile file cannot make every row 16 384 cells wide, and the sheet is flagged instead.
-constexpr size_t kMaxColumns = 1024;
 using orcus::spreadsheet::col_t;
 using orcus::spreadsheet::row_t;
 
@@ -204,7 +200,7 @@ class SheetImporter : public iface::import_sheet {
       sheet_.truncated = true;
       return nullptr;
     }
-    if (static_cast<size_t>(col) >= kMaxColumns) {
+    if (static_cast<size_t>(col) >= kMaxRawColumns) {
       sheet_.columns_cut = true;
       return nullptr;
     }
