@@ -527,3 +527,13 @@ TEST_CASE("values beyond column 1024 are left out and the sheet is flagged") {
   check_diagnostics(ds, "far_right.xlsx", {{Severity::Warning, "Enheter", 0, "", "sheet.too_many_columns", ""}});
   CHECK(ds.sites.size() == 2);
 }
+
+TEST_CASE("cells merged down over data rows count in every row they span") {
+  const Dataset ds = ingest({"merged_data.xlsx"});
+  check_diagnostics(ds, "merged_data.xlsx", {{Severity::Note, "Kvalitetsmålinger", 2, "A", "sheet.merged_cells_filled", ""}});
+  REQUIRE(ds.reviews.size() == 1);
+  const auto& items = ds.reviews[0].scales[0].items;
+  CHECK(items[0].score == 5);
+  CHECK(items[1].score == 4);
+  CHECK(items[2].score == 3);
+}

@@ -161,6 +161,38 @@ std::optional<std::pair<size_t, TableKind>> find_header_below_title(const RawShe
   return std::nullopt;
 }
 
+bool has_data_merges(const RawSheet& sheet, size_t header_row) {
+  return std::any_of(sheet.merged.begin(), sheet.merged.end(),
+                     [header_row](const MergedRange& m) { return m.first_row > header_row; });
+}
+
+// Copies each merged range's top-left value into the range's other cells, noting each range.
+void fill_data_merges(RawSheet& sheet, size_t header_row, const std::string& file, Diagnostics& diagnostics) {
+  for (const MergedRange& m : sheet.merged) {
+    if (m.first_row <= header_row || m.first_row >= sheet.rows.size()) continue;
+    const RawRow& top = sheet.rows[m.first_row];
+    if (m.first_col >= top.size()) continue;
+    const RawCell value = top[m.first_col];
+    const size_t last_row = std::min(m.last_row, sheet.rows.size() - 1);
+    const size_t last_col = std::min(m.last_col, kMaxRawColumns - 1);
+    for (size_t r = m.first_row; r <= last_row; ++r) {
+      RawRow& row = sheet.rows[r];
+      if (row.size() <= last_col) row.resize(last_col + 1);
+      for (size_t c = m.first_col; c <= last_col; ++c) row[c] = value;
+    }
+    Diagnostic d;
+    d.severity = Severity::Note;
+    d.file = file;
+    d.sheet = sheet.name;
+    d.row = static_cast<int>(m.first_row) + 1;
+    d.column = column_letter(m.first_col);
+    d.code = "sheet.merged_cells_filled";
+    d.args = {column_letter(m.first_col) + std::to_string(m.first_row + 1) + ":" + column_letter(m.last_col) +
+              std::to_string(m.last_row + 1)};
+    diagnostics.add(std::move(d));
+  }
+}
+
 std::string join(const std::vector<std::string>& parts) {
   std::string out;
   for (const auto& p : parts) {
@@ -764,7 +796,16 @@ void read_workbook_tables(const RawWorkbook& book, const std::string& file, cons
       d.code = "sheet.hidden";
       diagnostics.add(std::move(d));
     }
-    SheetReader reader(sheet, file, sheet.name, scales, limits, records, diagnostics);
+    // Cells merged below the header (a site name spanning its review's rows) hold, for the
+    // reader as for the eye, the merged value in every row.
+    const RawSheet* to_read = &sheet;
+    RawSheet filled;
+    if (has_data_merges(sheet, *header_row)) {
+      filled = sheet;
+      fill_data_merges(filled, *header_row, file, diagnostics);
+      to_read = &filled;
+    }
+    SheetReader reader(*to_read, file, sheet.name, scales, limits, records, diagnostics);
     reader.read(*kind, *header_row);
   }
 }
