@@ -24,7 +24,8 @@ TEST_CASE("the delimiter is found from the header line") {
 }
 
 TEST_CASE("RFC 4180 quoting: delimiters, doubled quotes and line breaks inside quotes") {
-  const RawWorkbook book = read_csv("a;b;c\r\n\"x;y\";\"he said \"\"hi\"\"\";\"two\nlines\"\r\n", 100);
+  const RawWorkbook book =
+      read_csv("a;b;c\r\n\"x;y\";\"he said \"\"hi\"\"\";\"two\nlines\"\r\n", 100);
   CHECK(book.csv_encoding == "UTF-8");
   const auto rows = cells(book);
   REQUIRE(rows.size() == 2);
@@ -33,8 +34,13 @@ TEST_CASE("RFC 4180 quoting: delimiters, doubled quotes and line breaks inside q
 }
 
 TEST_CASE("encodings: BOM is dropped, Windows-1252 is converted") {
-  CHECK(read_csv("\xEF\xBB\xBF" "Enhet\nBodø\n", 100).csv_encoding == "UTF-8 (BOM)");
-  CHECK(cells(read_csv("\xEF\xBB\xBF" "Enhet\nBodø\n", 100))[0][0] == "Enhet");
+  CHECK(read_csv("\xEF\xBB\xBF"
+                 "Enhet\nBodø\n",
+                 100)
+            .csv_encoding == "UTF-8 (BOM)");
+  CHECK(cells(read_csv("\xEF\xBB\xBF"
+                       "Enhet\nBodø\n",
+                       100))[0][0] == "Enhet");
   const RawWorkbook cp = read_csv("Enhet\r\nBod\xF8\r\n", 100);
   CHECK(cp.csv_encoding == "Windows-1252");
   CHECK(cells(cp)[1][0] == "Bodø");
@@ -55,7 +61,12 @@ TEST_CASE("broken quoting keeps the rows before it and flags the sheet") {
 }
 
 TEST_CASE("UTF-16 text with a byte-order mark (Excel's Unicode text) is read") {
-  const std::string utf16le("\xFF\xFE" "E\0n\0h\0e\0t\0\t\0D\0a\0t\0o\0\n\0B\0o\0d\0\xF8\0\t\0" "0\0" "1\0\n\0", 2 + 2 * 19);
+  const std::string utf16le(
+      "\xFF\xFE"
+      "E\0n\0h\0e\0t\0\t\0D\0a\0t\0o\0\n\0B\0o\0d\0\xF8\0\t\0"
+      "0\0"
+      "1\0\n\0",
+      2 + 2 * 19);
   const RawWorkbook book = read_csv(utf16le, 100);
   CHECK(book.csv_encoding == "UTF-16");
   const auto rows = cells(book);

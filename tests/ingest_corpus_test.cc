@@ -16,12 +16,16 @@ struct Expected {
   int row;
   std::string column;  // letter; empty = not about a column
   std::string code;
-  std::string value;  // "*" = do not check
+  std::string value;      // "*" = do not check
   std::string file = "";  // another fixture than the case's own
 };
 
-const ScaleCatalog& catalog() { return test::scale_catalog(); }
-std::filesystem::path fixture(const std::string& name) { return test::ingest_fixture(name); }
+const ScaleCatalog& catalog() {
+  return test::scale_catalog();
+}
+std::filesystem::path fixture(const std::string& name) {
+  return test::ingest_fixture(name);
+}
 
 Dataset ingest(const std::vector<std::string>& names, const IngestLimits& limits = {}) {
   std::vector<std::filesystem::path> files;
@@ -30,15 +34,19 @@ Dataset ingest(const std::vector<std::string>& names, const IngestLimits& limits
 }
 
 // Each expected diagnostic is present, and no other warning or error is.
-void check_diagnostics(const Dataset& ds, const std::string& file, const std::vector<Expected>& expected) {
+void check_diagnostics(const Dataset& ds, const std::string& file,
+                       const std::vector<Expected>& expected) {
   INFO(test::describe(ds.diagnostics));
   size_t serious = 0;
   for (const auto& e : expected) {
     if (e.severity != Severity::Note) ++serious;
-    const bool found = std::any_of(ds.diagnostics.items.begin(), ds.diagnostics.items.end(), [&](const Diagnostic& d) {
-      return d.severity == e.severity && d.file == fixture(e.file.empty() ? file : e.file).string() && d.sheet == e.sheet && d.row == e.row &&
-             d.column == e.column && d.code == e.code && (e.value == "*" || d.value == e.value);
-    });
+    const bool found = std::any_of(
+        ds.diagnostics.items.begin(), ds.diagnostics.items.end(), [&](const Diagnostic& d) {
+          return d.severity == e.severity &&
+                 d.file == fixture(e.file.empty() ? file : e.file).string() && d.sheet == e.sheet &&
+                 d.row == e.row && d.column == e.column && d.code == e.code &&
+                 (e.value == "*" || d.value == e.value);
+        });
     INFO("expected " << e.code << " at " << e.sheet << " row " << e.row << " column " << e.column);
     CHECK(found);
   }
@@ -54,7 +62,8 @@ const TableAccount& table(const Dataset& ds, const std::string& sheet) {
 }
 
 // A file refused as a whole: one error with a file.* code, the file marked unreadable.
-void check_refused(const std::string& name, const std::string& code, const IngestLimits& limits = {}) {
+void check_refused(const std::string& name, const std::string& code,
+                   const IngestLimits& limits = {}) {
   INFO(name);
   const Dataset ds = ingest({name}, limits);
   check_diagnostics(ds, name, {{Severity::Error, "", 0, "", code, ""}});
@@ -68,15 +77,21 @@ void check_refused(const std::string& name, const std::string& code, const Inges
 
 }  // namespace
 
-TEST_CASE("a truncated workbook is refused as corrupt") { check_refused("truncated.xlsx", "file.corrupt"); }
+TEST_CASE("a truncated workbook is refused as corrupt") {
+  check_refused("truncated.xlsx", "file.corrupt");
+}
 
 TEST_CASE("a text file named .xlsx is refused as not a spreadsheet") {
   check_refused("not_a_zip.xlsx", "file.not_spreadsheet");
 }
 
-TEST_CASE("a PDF is refused as not a spreadsheet") { check_refused("report.pdf", "file.not_spreadsheet"); }
+TEST_CASE("a PDF is refused as not a spreadsheet") {
+  check_refused("report.pdf", "file.not_spreadsheet");
+}
 
-TEST_CASE("an empty file is refused as empty") { check_refused("empty.csv", "file.empty"); }
+TEST_CASE("an empty file is refused as empty") {
+  check_refused("empty.csv", "file.empty");
+}
 
 TEST_CASE("a workbook with only empty sheets is refused as empty") {
   check_refused("empty_workbook.xlsx", "file.empty");
@@ -164,7 +179,8 @@ TEST_CASE("impossible, ambiguous and unreadable dates exclude their rows; good f
   CHECK(ds.reviews[0].scales[0].items[6].score == 4);
 }
 
-TEST_CASE("a repeated row is a duplicate counted once; a differing repeat is a conflict for its key") {
+TEST_CASE(
+    "a repeated row is a duplicate counted once; a differing repeat is a conflict for its key") {
   const Dataset ds = ingest({"duplicates.xlsx"});
   check_diagnostics(ds, "duplicates.xlsx",
                     {{Severity::Note, "Kvalitetsmålinger", 3, "", "row.duplicate", ""},
@@ -180,7 +196,8 @@ TEST_CASE("a repeated row is a duplicate counted once; a differing repeat is a c
   CHECK(items[2].score == 5);
 }
 
-TEST_CASE("the same data in two files is counted once; a differing value across files is a conflict") {
+TEST_CASE(
+    "the same data in two files is counted once; a differing value across files is a conflict") {
   std::vector<std::filesystem::path> files{fixture("valid_fidelity.xlsx")};
   for (const auto& f : test::csv_files("csv_utf8")) files.push_back(f);
   const Dataset twice = ingest_files(files, catalog());
@@ -196,11 +213,14 @@ TEST_CASE("the same data in two files is counted once; a differing value across 
   const Dataset conflict = ingest({"valid_fidelity.xlsx", "conflict.csv"});
   check_diagnostics(conflict, "conflict.csv",
                     {{Severity::Error, "", 2, "", "row.conflict", ""},
-                     {Severity::Warning, "Gjennomganger", 2, "", "review.stated_total_differs", "", "valid_fidelity.xlsx"}});
+                     {Severity::Warning, "Gjennomganger", 2, "", "review.stated_total_differs", "",
+                      "valid_fidelity.xlsx"}});
   // Without B1 the recomputed total (46) no longer matches the stated 51.
-  CHECK(std::any_of(conflict.diagnostics.items.begin(), conflict.diagnostics.items.end(), [](const Diagnostic& d) {
-    return d.code == "review.stated_total_differs" && d.args == std::vector<std::string>{"51", "46"};
-  }));
+  CHECK(std::any_of(conflict.diagnostics.items.begin(), conflict.diagnostics.items.end(),
+                    [](const Diagnostic& d) {
+                      return d.code == "review.stated_total_differs" &&
+                             d.args == std::vector<std::string>{"51", "46"};
+                    }));
   CHECK_FALSE(conflict.reviews.at(0).scales[0].items[0].score);  // Bodø B1
   CHECK(conflict.reviews.at(0).scales[0].items[1].score == 5);
 }
@@ -224,7 +244,8 @@ TEST_CASE("identity numbers as the participant key leave the table without its k
                      {Severity::Error, "Deltakere", 1, "", "table.missing_column", ""}});
   CHECK(ds.participants.empty());
   CHECK(table(ds, "Deltakere").rows_excluded == 2);
-  CHECK((test::dump_model(ds) + test::describe(ds.diagnostics)).find("01017012345") == std::string::npos);
+  CHECK((test::dump_model(ds) + test::describe(ds.diagnostics)).find("01017012345") ==
+        std::string::npos);
 }
 
 TEST_CASE("formula cells give their computed values, in xlsx and ods") {
@@ -258,8 +279,9 @@ TEST_CASE("hidden sheets are read like the others and noted") {
 
 TEST_CASE("evaluators who disagree with no consensus leave the item unscored, with a warning") {
   const Dataset ds = ingest({"disagree.xlsx"});
-  check_diagnostics(ds, "disagree.xlsx",
-                    {{Severity::Warning, "Kvalitetsmålinger", 4, "", "score.evaluators_disagree", ""}});
+  check_diagnostics(
+      ds, "disagree.xlsx",
+      {{Severity::Warning, "Kvalitetsmålinger", 4, "", "score.evaluators_disagree", ""}});
   const auto& items = ds.reviews.at(0).scales[0].items;
   CHECK(items[0].score == 4);  // agree
   CHECK(items[1].score == 5);  // consensus decides
@@ -311,7 +333,8 @@ TEST_CASE("an unknown sheet and unknown columns are noted, the rest is used") {
 
 TEST_CASE("a CSV whose table cannot be recognised is an error") {
   const Dataset ds = ingest({"unknown_table.csv"});
-  check_diagnostics(ds, "unknown_table.csv", {{Severity::Error, "", 1, "", "table.unrecognised", ""}});
+  check_diagnostics(ds, "unknown_table.csv",
+                    {{Severity::Error, "", 1, "", "table.unrecognised", ""}});
 }
 
 TEST_CASE("participants and jobs: valid rows used, bad cells exclude their rows") {
@@ -345,7 +368,8 @@ TEST_CASE("participants and jobs: valid rows used, bad cells exclude their rows"
   for (const auto& d : ds.diagnostics.items) CHECK(d.value.find("P999") == std::string::npos);
 }
 
-TEST_CASE("CSV with commas and quotes, and tab-separated CSV with decimal commas and spaced thousands") {
+TEST_CASE(
+    "CSV with commas and quotes, and tab-separated CSV with decimal commas and spaced thousands") {
   const Dataset ds = ingest({"deltakere_comma.csv", "jobber_tab.csv"});
   INFO(test::describe(ds.diagnostics));
   CHECK(ds.diagnostics.count(Severity::Error) == 0);
@@ -399,8 +423,9 @@ TEST_CASE("the header may sit below blank rows; row numbers stay those the sprea
 
 TEST_CASE("a second column with the same meaning is reported and ignored") {
   const Dataset ds = ingest({"duplicate_column.xlsx"});
-  check_diagnostics(ds, "duplicate_column.xlsx",
-                    {{Severity::Warning, "Kvalitetsmålinger", 1, "E", "header.duplicate_column", ""}});
+  check_diagnostics(
+      ds, "duplicate_column.xlsx",
+      {{Severity::Warning, "Kvalitetsmålinger", 1, "E", "header.duplicate_column", ""}});
   CHECK(ds.reviews.at(0).scales[0].items[0].score == 5);
 }
 
@@ -408,7 +433,8 @@ TEST_CASE("a cell longer than the limit excludes its row") {
   IngestLimits limits;
   limits.max_cell_chars = 40;
   const Dataset ds = ingest({"long_cell.xlsx"}, limits);
-  check_diagnostics(ds, "long_cell.xlsx", {{Severity::Error, "Kvalitetsmålinger", 2, "E", "cell.too_long", ""}});
+  check_diagnostics(ds, "long_cell.xlsx",
+                    {{Severity::Error, "Kvalitetsmålinger", 2, "E", "cell.too_long", ""}});
   CHECK(table(ds, "Kvalitetsmålinger").rows_excluded == 1);
 }
 
@@ -442,17 +468,21 @@ TEST_CASE("every diagnostic code the corpus produces has a message in both langu
     for (const auto& d : ingest({n}).diagnostics.items) codes.insert(d.code);
   IngestLimits tight;
   tight.max_file_bytes = 10;
-  for (const auto& d : ingest({"valid_fidelity.xlsx"}, tight).diagnostics.items) codes.insert(d.code);
+  for (const auto& d : ingest({"valid_fidelity.xlsx"}, tight).diagnostics.items)
+    codes.insert(d.code);
   tight = {};
   tight.max_zip_ratio = 1;
-  for (const auto& d : ingest({"valid_fidelity.xlsx"}, tight).diagnostics.items) codes.insert(d.code);
+  for (const auto& d : ingest({"valid_fidelity.xlsx"}, tight).diagnostics.items)
+    codes.insert(d.code);
   tight = {};
   tight.max_cell_chars = 1;
   tight.max_rows_per_sheet = 3;
-  for (const auto& d : ingest({"valid_fidelity.xlsx"}, tight).diagnostics.items) codes.insert(d.code);
+  for (const auto& d : ingest({"valid_fidelity.xlsx"}, tight).diagnostics.items)
+    codes.insert(d.code);
   CHECK(codes.size() >= 30);
   for (const char* lang : {"nb", "en"}) {
-    const auto messages = toml::parse_file((test::source_dir() / "templates" / (std::string("messages.") + lang + ".toml")).string());
+    const auto messages = toml::parse_file(
+        (test::source_dir() / "templates" / (std::string("messages.") + lang + ".toml")).string());
     for (const auto& code : codes) {
       INFO(lang << ": " << code);
       const auto text = messages.at_path("messages." + code).value<std::string>();
@@ -475,7 +505,9 @@ TEST_CASE("a wide-form row given twice is one duplicate with one note") {
 
 TEST_CASE("a title above the header is skipped with a note; row numbers stay the spreadsheet's") {
   const Dataset ds = ingest({"title_row.xlsx"});
-  check_diagnostics(ds, "title_row.xlsx", {{Severity::Note, "Kvalitetsmålinger", 3, "", "header.title_rows_skipped", ""}});
+  check_diagnostics(
+      ds, "title_row.xlsx",
+      {{Severity::Note, "Kvalitetsmålinger", 3, "", "header.title_rows_skipped", ""}});
   for (const auto& d : ds.diagnostics.items)
     if (d.code == "header.title_rows_skipped") CHECK(d.args == std::vector<std::string>{"1", "2"});
   CHECK(ds.reviews.at(0).scales[0].items[0].score == 5);
@@ -497,7 +529,8 @@ TEST_CASE("a CSV's header row decides its table before its file name") {
   CHECK(ds.participants.size() == 1);
 }
 
-TEST_CASE("a CSV with broken quoting keeps the rows before the break and reports where it stopped") {
+TEST_CASE(
+    "a CSV with broken quoting keeps the rows before the break and reports where it stopped") {
   const Dataset ds = ingest({"broken_quotes.csv"});
   INFO(test::describe(ds.diagnostics));
   REQUIRE(ds.diagnostics.count(Severity::Error) == 1);
@@ -524,13 +557,16 @@ TEST_CASE("site keys written almost alike are kept apart but flagged") {
 
 TEST_CASE("values beyond column 1024 are left out and the sheet is flagged") {
   const Dataset ds = ingest({"far_right.xlsx"});
-  check_diagnostics(ds, "far_right.xlsx", {{Severity::Warning, "Enheter", 0, "", "sheet.too_many_columns", ""}});
+  check_diagnostics(ds, "far_right.xlsx",
+                    {{Severity::Warning, "Enheter", 0, "", "sheet.too_many_columns", ""}});
   CHECK(ds.sites.size() == 2);
 }
 
 TEST_CASE("cells merged down over data rows count in every row they span") {
   const Dataset ds = ingest({"merged_data.xlsx"});
-  check_diagnostics(ds, "merged_data.xlsx", {{Severity::Note, "Kvalitetsmålinger", 2, "A", "sheet.merged_cells_filled", ""}});
+  check_diagnostics(
+      ds, "merged_data.xlsx",
+      {{Severity::Note, "Kvalitetsmålinger", 2, "A", "sheet.merged_cells_filled", ""}});
   REQUIRE(ds.reviews.size() == 1);
   const auto& items = ds.reviews[0].scales[0].items;
   CHECK(items[0].score == 5);

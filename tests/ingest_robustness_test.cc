@@ -37,9 +37,13 @@ void check_damaged_copies(const std::string& fixture_name, size_t stride) {
 
 }  // namespace
 
-TEST_CASE("damaged xlsx files are read or refused, never a crash") { check_damaged_copies("valid_fidelity.xlsx", 97); }
+TEST_CASE("damaged xlsx files are read or refused, never a crash") {
+  check_damaged_copies("valid_fidelity.xlsx", 97);
+}
 
-TEST_CASE("damaged ods files are read or refused, never a crash") { check_damaged_copies("valid_fidelity.ods", 149); }
+TEST_CASE("damaged ods files are read or refused, never a crash") {
+  check_damaged_copies("valid_fidelity.ods", 149);
+}
 
 TEST_CASE("damaged CSV files are read or refused, never a crash") {
   check_damaged_copies("csv_utf8/kvalitetsmalinger.csv", 61);

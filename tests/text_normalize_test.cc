@@ -18,7 +18,9 @@ TEST_CASE("header keys ignore case, spaces, punctuation and diacritics") {
 
 TEST_CASE("trim removes spaces, tabs, line breaks and no-break spaces at both ends only") {
   CHECK(trim("  a b \t\r\n") == "a b");
-  CHECK(trim("\xC2\xA0" "Bodø" "\xC2\xA0") == "Bodø");
+  CHECK(trim("\xC2\xA0"
+             "Bodø"
+             "\xC2\xA0") == "Bodø");
   CHECK(trim("") == "");
   CHECK(trim(" \xC2\xA0 ") == "");
 }

@@ -25,7 +25,8 @@ TEST_CASE("dates: Norwegian and ISO text forms, serial numbers, and the errors")
   CHECK(parse_date(text(" 2012-12-03 ")).value == Date::from_ymd(2012, 12, 3));
   CHECK(parse_date(text("2012-12-03 00:00:00")).value == Date::from_ymd(2012, 12, 3));
   CHECK(parse_date(number(41246)).value == Date::from_ymd(2012, 12, 3));
-  CHECK(parse_date(number(41246.75)).value == Date::from_ymd(2012, 12, 3));  // a time of day is dropped
+  CHECK(parse_date(number(41246.75)).value ==
+        Date::from_ymd(2012, 12, 3));  // a time of day is dropped
   CHECK(parse_date(text("31.02.2015")).error == "date.invalid");
   CHECK(parse_date(text("03/04/13")).error == "date.ambiguous");
   CHECK(parse_date(text("03/04/2013")).error == "date.ambiguous");
@@ -42,7 +43,9 @@ TEST_CASE("numbers: decimal comma or point, space and no-break-space thousands s
   CHECK(parse_number(text("1,5")).value == Approx(1.5));
   CHECK(parse_number(text("1.5")).value == Approx(1.5));
   CHECK(parse_number(text("1 000,5")).value == Approx(1000.5));
-  CHECK(parse_number(text("1\xC2\xA0" "000")).value == Approx(1000));
+  CHECK(parse_number(text("1\xC2\xA0"
+                          "000"))
+            .value == Approx(1000));
   CHECK(parse_number(text("-2")).value == Approx(-2));
   CHECK(parse_number(number(37.5)).value == Approx(37.5));
   CHECK(parse_number(text("1.000,5")).error == "number.unreadable");  // mixed marks are ambiguous
@@ -57,7 +60,8 @@ TEST_CASE("scores: 1-5, the not-scored spellings, and the three kinds of error")
   CHECK(parse_score(number(5)).value == 5);
   CHECK(parse_score(text(" 4 ")).value == 4);
   CHECK(parse_score(text("4,0")).value == 4);
-  for (const char* not_scored : {"", "-", "\xE2\x80\x93", "ikke skåret", "Ikke skåret", "IKKE SKÅRET", "n/a", "N/A"}) {
+  for (const char* not_scored :
+       {"", "-", "\xE2\x80\x93", "ikke skåret", "Ikke skåret", "IKKE SKÅRET", "n/a", "N/A"}) {
     INFO(not_scored);
     CHECK(parse_score(text(not_scored)).blank());
   }
@@ -69,8 +73,10 @@ TEST_CASE("scores: 1-5, the not-scored spellings, and the three kinds of error")
 }
 
 TEST_CASE("yes/no in the spellings people use") {
-  for (const char* yes : {"ja", "Ja", "J", "x", "X", "1", "yes"}) CHECK(parse_yes_no(text(yes)).value == true);
-  for (const char* no : {"nei", "Nei", "n", "0", "no"}) CHECK(parse_yes_no(text(no)).value == false);
+  for (const char* yes : {"ja", "Ja", "J", "x", "X", "1", "yes"})
+    CHECK(parse_yes_no(text(yes)).value == true);
+  for (const char* no : {"nei", "Nei", "n", "0", "no"})
+    CHECK(parse_yes_no(text(no)).value == false);
   RawCell b;
   b.kind = RawCell::Kind::Bool;
   b.number = 1;

@@ -20,7 +20,8 @@ struct IngestLimits {
   size_t max_cell_chars = 32'767;
 };
 
-/// Reads every file, recognises tables, builds the Dataset; never throws for bad input (problems become Diagnostics).
+/// Reads every file, recognises tables, builds the Dataset; never throws for bad input (problems
+/// become Diagnostics).
 Dataset ingest_files(const std::vector<std::filesystem::path>& files, const ScaleCatalog& scales,
                      const IngestLimits& limits = {});
 

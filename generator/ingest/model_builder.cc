@@ -12,7 +12,9 @@ namespace ips {
 namespace {
 
 // "file / sheet" of a row, for messages that point at another row.
-std::string file_and_sheet(const RowOrigin& o) { return o.sheet.empty() ? o.file : o.file + " / " + o.sheet; }
+std::string file_and_sheet(const RowOrigin& o) {
+  return o.sheet.empty() ? o.file : o.file + " / " + o.sheet;
+}
 
 Diagnostic row_diag(const RowOrigin& o, Severity sev, std::string code) {
   Diagnostic d;
@@ -27,7 +29,8 @@ Diagnostic row_diag(const RowOrigin& o, Severity sev, std::string code) {
 // Marks repeated facts: an identical repeat is a duplicate (its row excluded, noted once);
 // a differing repeat is a conflict, and every fact with that key is dropped.
 template <typename Fact>
-void resolve_repeats(std::vector<Fact>& facts, RecordSet& records, Diagnostics& diags, const char* what) {
+void resolve_repeats(std::vector<Fact>& facts, RecordSet& records, Diagnostics& diags,
+                     const char* what) {
   std::unordered_map<std::string, std::vector<size_t>> by_key;
   by_key.reserve(facts.size());
   std::vector<std::string> order;
@@ -98,7 +101,8 @@ void build_dataset(RecordSet& records, const ScaleCatalog& scales, Dataset& data
       it->second.site = site;
       it->second.date = date;
       it->second.scales.resize(scales.scales.size());
-      for (size_t s = 0; s < scales.scales.size(); ++s) it->second.scales[s].items.resize(scales.scales[s].items.size());
+      for (size_t s = 0; s < scales.scales.size(); ++s)
+        it->second.scales[s].items.resize(scales.scales[s].items.size());
       review_origin.emplace(std::make_pair(site, date), origin);
     }
     return it->second;
@@ -150,7 +154,8 @@ void build_dataset(RecordSet& records, const ScaleCatalog& scales, Dataset& data
     for (const ItemRating& r : review.scales[ScaleCatalog::kIps25].items)
       if (r.score) total += *r.score;
     if (total != *review.info.stated_total) {
-      Diagnostic d = row_diag(review_origin.at(key), Severity::Warning, "review.stated_total_differs");
+      Diagnostic d =
+          row_diag(review_origin.at(key), Severity::Warning, "review.stated_total_differs");
       d.args = {std::to_string(*review.info.stated_total), std::to_string(total)};
       d.site = review.site;
       d.review_date = review.date;
@@ -193,7 +198,8 @@ void build_dataset(RecordSet& records, const ScaleCatalog& scales, Dataset& data
 
   // Sites met elsewhere but missing from the register.
   std::map<std::string, RowOrigin> referenced;
-  for (const auto& [key, review] : reviews) referenced.try_emplace(review.site, review_origin.at(key));
+  for (const auto& [key, review] : reviews)
+    referenced.try_emplace(review.site, review_origin.at(key));
   for (const ParticipantFact& f : records.participants)
     if (alive(f)) referenced.try_emplace(f.participant.site, records.rows[f.row].origin);
   for (const auto& [key, origin] : referenced) {

@@ -12,8 +12,8 @@ namespace ips {
 struct RawCell {
   enum class Kind { Empty, Number, Text, Bool };
   Kind kind = Kind::Empty;
-  double number = 0;  // Number; Bool as 0/1
-  std::string text;   // Text (UTF-8, untrimmed)
+  double number = 0;     // Number; Bool as 0/1
+  std::string text;      // Text (UTF-8, untrimmed)
   bool is_date = false;  // the file marked the cell as a date (ods date cells)
   bool from_formula = false;
 
@@ -33,13 +33,14 @@ struct MergedRange {
 };
 
 struct RawSheet {
-  std::string name;  // empty for CSV
+  std::string name;          // empty for CSV
   std::vector<RawRow> rows;  // index = 0-based row; rows may be shorter than others
   std::vector<MergedRange> merged;
   bool hidden = false;
   bool truncated = false;  // more rows than IngestLimits::max_rows_per_sheet
   bool malformed = false;
-  bool columns_cut = false;  // cells beyond column 1024 (AMJ) were left out  // the parser stopped early (CSV quoting); rows before that are kept
+  bool columns_cut = false;  // cells beyond column 1024 (AMJ) were left out  // the parser stopped
+                             // early (CSV quoting); rows before that are kept
 };
 
 struct RawWorkbook {

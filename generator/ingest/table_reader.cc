@@ -34,7 +34,8 @@ std::string leading_word(const std::string& text) {
 }
 
 // The scale item a code names, as "B1", "b1" or "B1 Deltakerportefølje".
-std::optional<std::pair<size_t, size_t>> item_for_code(const ScaleCatalog& scales, const std::string& text) {
+std::optional<std::pair<size_t, size_t>> item_for_code(const ScaleCatalog& scales,
+                                                       const std::string& text) {
   for (const std::string& candidate : {normalize_key(text), normalize_key(leading_word(text))})
     for (size_t s = 0; s < scales.scales.size(); ++s)
       if (auto i = scales.scales[s].item_index(candidate)) return std::make_pair(s, *i);
@@ -42,7 +43,8 @@ std::optional<std::pair<size_t, size_t>> item_for_code(const ScaleCatalog& scale
 }
 
 // The item a header names in a wide-form fidelity sheet (a scale item code such as "B1").
-std::optional<std::pair<size_t, size_t>> item_for_header(const ScaleCatalog& scales, const std::string& header) {
+std::optional<std::pair<size_t, size_t>> item_for_header(const ScaleCatalog& scales,
+                                                         const std::string& header) {
   return item_for_code(scales, header);
 }
 
@@ -51,7 +53,8 @@ std::optional<size_t> scale_for_text(const ScaleCatalog& scales, const std::stri
   const std::string key = normalize_key(text);
   for (size_t s = 0; s < scales.scales.size(); ++s) {
     const Scale& sc = scales.scales[s];
-    if (key == normalize_key(sc.id) || key == normalize_key(sc.name.nb) || key == normalize_key(sc.name.en))
+    if (key == normalize_key(sc.id) || key == normalize_key(sc.name.nb) ||
+        key == normalize_key(sc.name.en))
       return s;
   }
   if (key == "ips" || key == "ipskvalitetsskala" || key == "kvalitetsskala" || key == "fidelity")
@@ -62,11 +65,11 @@ std::optional<size_t> scale_for_text(const ScaleCatalog& scales, const std::stri
 // The column layout of one recognised table.
 struct Layout {
   TableKind kind = TableKind::Sites;
-  std::map<Field, size_t> columns;                              // field → column index
+  std::map<Field, size_t> columns;                                       // field → column index
   std::vector<std::pair<size_t, std::pair<size_t, size_t>>> wide_items;  // column → (scale, item)
-  std::vector<std::string> unknown;                             // headers not understood
-  std::vector<std::pair<size_t, const ColumnSpec*>> duplicates; // second columns for a field
-  std::vector<const ColumnSpec*> missing;                       // required columns absent
+  std::vector<std::string> unknown;                                      // headers not understood
+  std::vector<std::pair<size_t, const ColumnSpec*>> duplicates;  // second columns for a field
+  std::vector<const ColumnSpec*> missing;                        // required columns absent
 };
 
 Layout map_header(TableKind kind, const RawRow& header, const ScaleCatalog& scales) {
@@ -105,19 +108,24 @@ std::optional<TableKind> recognise_by_header(const RawRow& header, const ScaleCa
   auto complete = [&](TableKind k) { return map_header(k, header, scales).missing.empty(); };
   for (TableKind k : {TableKind::Participants, TableKind::Jobs, TableKind::Fidelity})
     if (complete(k)) return k;
-  if (complete(TableKind::FidelityWide) && count_item_headers(header, scales) >= 3) return TableKind::FidelityWide;
-  if (complete(TableKind::Reviews) && map_header(TableKind::Reviews, header, scales).columns.size() > 2)
+  if (complete(TableKind::FidelityWide) && count_item_headers(header, scales) >= 3)
+    return TableKind::FidelityWide;
+  if (complete(TableKind::Reviews) &&
+      map_header(TableKind::Reviews, header, scales).columns.size() > 2)
     return TableKind::Reviews;
-  if (complete(TableKind::Sites) && !map_header(TableKind::Fidelity, header, scales).columns.count(Field::Date))
+  if (complete(TableKind::Sites) &&
+      !map_header(TableKind::Fidelity, header, scales).columns.count(Field::Date))
     return TableKind::Sites;
   return std::nullopt;
 }
 
 // The table a sheet (or CSV file) name stands for; a fidelity sheet without an item column
 // but with item-code columns is the wide form.
-std::optional<TableKind> recognise_by_name(const std::string& name, const RawRow& header, const ScaleCatalog& scales) {
+std::optional<TableKind> recognise_by_name(const std::string& name, const RawRow& header,
+                                           const ScaleCatalog& scales) {
   const auto kind = table_kind_for_name(name);
-  if (kind == TableKind::Fidelity && !map_header(TableKind::Fidelity, header, scales).columns.count(Field::Item) &&
+  if (kind == TableKind::Fidelity &&
+      !map_header(TableKind::Fidelity, header, scales).columns.count(Field::Item) &&
       count_item_headers(header, scales) > 0)
     return TableKind::FidelityWide;
   return kind;
@@ -125,8 +133,8 @@ std::optional<TableKind> recognise_by_name(const std::string& name, const RawRow
 
 // Which table a sheet holds. Workbook sheets: by name, else by header row. A CSV file: by its
 // header row, else by its file name (input.md), since exports often get generic names.
-std::optional<TableKind> recognise(const std::string& name, const RawRow& header, const ScaleCatalog& scales,
-                                   bool header_first) {
+std::optional<TableKind> recognise(const std::string& name, const RawRow& header,
+                                   const ScaleCatalog& scales, bool header_first) {
   if (header_first) {
     if (auto k = recognise_by_header(header, scales)) return k;
     return recognise_by_name(name, header, scales);
@@ -147,16 +155,19 @@ std::string shortened(std::string text) {
 }
 
 // The first of the next few non-empty rows below `first` that is a complete header.
-std::optional<std::pair<size_t, TableKind>> find_header_below_title(const RawSheet& sheet, size_t first,
+std::optional<std::pair<size_t, TableKind>> find_header_below_title(const RawSheet& sheet,
+                                                                    size_t first,
                                                                     const std::string& name,
-                                                                    const ScaleCatalog& scales, bool header_first) {
+                                                                    const ScaleCatalog& scales,
+                                                                    bool header_first) {
   constexpr int kRowsToTry = 5;
   int tried = 0;
   for (size_t r = first + 1; r < sheet.rows.size() && tried < kRowsToTry; ++r) {
     if (row_is_blank(sheet.rows[r])) continue;
     ++tried;
     const auto kind = recognise(name, sheet.rows[r], scales, header_first);
-    if (kind && map_header(*kind, sheet.rows[r], scales).missing.empty()) return std::make_pair(r, *kind);
+    if (kind && map_header(*kind, sheet.rows[r], scales).missing.empty())
+      return std::make_pair(r, *kind);
   }
   return std::nullopt;
 }
@@ -167,7 +178,8 @@ bool has_data_merges(const RawSheet& sheet, size_t header_row) {
 }
 
 // Copies each merged range's top-left value into the range's other cells, noting each range.
-void fill_data_merges(RawSheet& sheet, size_t header_row, const std::string& file, Diagnostics& diagnostics) {
+void fill_data_merges(RawSheet& sheet, size_t header_row, const std::string& file,
+                      Diagnostics& diagnostics) {
   for (const MergedRange& m : sheet.merged) {
     if (m.first_row <= header_row || m.first_row >= sheet.rows.size()) continue;
     const RawRow& top = sheet.rows[m.first_row];
@@ -187,8 +199,8 @@ void fill_data_merges(RawSheet& sheet, size_t header_row, const std::string& fil
     d.row = static_cast<int>(m.first_row) + 1;
     d.column = column_letter(m.first_col);
     d.code = "sheet.merged_cells_filled";
-    d.args = {column_letter(m.first_col) + std::to_string(m.first_row + 1) + ":" + column_letter(m.last_col) +
-              std::to_string(m.last_row + 1)};
+    d.args = {column_letter(m.first_col) + std::to_string(m.first_row + 1) + ":" +
+              column_letter(m.last_col) + std::to_string(m.last_row + 1)};
     diagnostics.add(std::move(d));
   }
 }
@@ -205,9 +217,15 @@ std::string join(const std::vector<std::string>& parts) {
 // Reads one recognised sheet.
 class SheetReader {
  public:
-  SheetReader(const RawSheet& sheet, const std::string& file, const std::string& sheet_name, const ScaleCatalog& scales,
-              const IngestLimits& limits, RecordSet& records, Diagnostics& diagnostics)
-      : sheet_(sheet), file_(file), sheet_name_(sheet_name), scales_(scales), limits_(limits), records_(records),
+  SheetReader(const RawSheet& sheet, const std::string& file, const std::string& sheet_name,
+              const ScaleCatalog& scales, const IngestLimits& limits, RecordSet& records,
+              Diagnostics& diagnostics)
+      : sheet_(sheet),
+        file_(file),
+        sheet_name_(sheet_name),
+        scales_(scales),
+        limits_(limits),
+        records_(records),
         diags_(diagnostics) {}
 
   void read(TableKind kind, size_t header_row) {
@@ -241,7 +259,9 @@ class SheetReader {
   }
 
  private:
-  RowOrigin origin(size_t r) const { return {table_index_, file_, sheet_name_, static_cast<int>(r) + 1}; }
+  RowOrigin origin(size_t r) const {
+    return {table_index_, file_, sheet_name_, static_cast<int>(r) + 1};
+  }
 
   Diagnostic base(size_t r) const {
     Diagnostic d;
@@ -257,9 +277,12 @@ class SheetReader {
     return d;
   }
 
-  std::string header_text(size_t c) const { return c < header_->size() ? cell_display((*header_)[c]) : ""; }
+  std::string header_text(size_t c) const {
+    return c < header_->size() ? cell_display((*header_)[c]) : "";
+  }
 
-  Diagnostic cell_diag(size_t r, size_t c, Severity sev, std::string code, bool show_value = true) const {
+  Diagnostic cell_diag(size_t r, size_t c, Severity sev, std::string code,
+                       bool show_value = true) const {
     Diagnostic d = base(r);
     d.severity = sev;
     d.column = column_letter(c);
@@ -282,8 +305,9 @@ class SheetReader {
   bool is_date_column(size_t c) const {
     for (const auto& [f, col] : layout_.columns)
       if (col == c)
-        return f == Field::StartDate || f == Field::Date || f == Field::Intake || f == Field::FirstEmployerContact ||
-               f == Field::Ended || f == Field::JobStart || f == Field::JobEnd;
+        return f == Field::StartDate || f == Field::Date || f == Field::Intake ||
+               f == Field::FirstEmployerContact || f == Field::Ended || f == Field::JobStart ||
+               f == Field::JobEnd;
     return false;
   }
 
@@ -312,8 +336,8 @@ class SheetReader {
         d.column = column_letter(m.first_col);
         d.column_header = header_text(m.first_col);
         d.code = "header.merged_cells";
-        d.args = {column_letter(m.first_col) + std::to_string(m.first_row + 1) + ":" + column_letter(m.last_col) +
-                  std::to_string(m.last_row + 1)};
+        d.args = {column_letter(m.first_col) + std::to_string(m.first_row + 1) + ":" +
+                  column_letter(m.last_col) + std::to_string(m.last_row + 1)};
         diags_.add(std::move(d));
       }
     }
@@ -338,7 +362,8 @@ class SheetReader {
   // A column of national identity numbers never reaches the model, whatever its header.
   void refuse_identity_columns() {
     size_t width = header_->size();
-    for (size_t r = header_row_ + 1; r < sheet_.rows.size(); ++r) width = std::max(width, sheet_.rows[r].size());
+    for (size_t r = header_row_ + 1; r < sheet_.rows.size(); ++r)
+      width = std::max(width, sheet_.rows[r].size());
     for (size_t c = 0; c < width; ++c) {
       size_t filled = 0, ids = 0;
       for (size_t r = header_row_ + 1; r < sheet_.rows.size(); ++r) {
@@ -428,7 +453,8 @@ class SheetReader {
   }
 
   // A score cell: a bad value is an error for that score only, not for the row.
-  std::optional<int> score_at(size_t r, size_t c, const std::string& site, Date date, const std::string& item) {
+  std::optional<int> score_at(size_t r, size_t c, const std::string& site, Date date,
+                              const std::string& item) {
     const Parsed<int> p = parse_score(cell(r, c));
     if (!p.error.empty()) {
       Diagnostic d = cell_diag(r, c, Severity::Error, p.error);
@@ -440,7 +466,8 @@ class SheetReader {
     return p.value;
   }
 
-  std::optional<int> score_field(size_t r, Field f, const std::string& site, Date date, const std::string& item) {
+  std::optional<int> score_field(size_t r, Field f, const std::string& site, Date date,
+                                 const std::string& item) {
     const auto c = column(f);
     if (!c) return std::nullopt;
     return score_at(r, *c, site, date, item);
@@ -455,8 +482,10 @@ class SheetReader {
       for (size_t r = header_row_ + 1; r < sheet_.rows.size(); ++r) {
         const RawCell& v = cell(r, c);
         if (v.is_blank()) continue;
-        if (v.kind == RawCell::Kind::Text && normalize_key(v.text) == "x") any_x = true;
-        else only_x = false;
+        if (v.kind == RawCell::Kind::Text && normalize_key(v.text) == "x")
+          any_x = true;
+        else
+          only_x = false;
       }
       x_marks_ = any_x && only_x;
     }
@@ -467,12 +496,24 @@ class SheetReader {
     const size_t id = records_.add_row(origin(r));
     bool ok = true;
     switch (layout_.kind) {
-      case TableKind::Sites: ok = read_site(r, id); break;
-      case TableKind::Fidelity: ok = read_item(r, id); break;
-      case TableKind::FidelityWide: ok = read_wide(r, id); break;
-      case TableKind::Reviews: ok = read_review_info(r, id); break;
-      case TableKind::Participants: ok = read_participant(r, id); break;
-      case TableKind::Jobs: ok = read_job(r, id); break;
+      case TableKind::Sites:
+        ok = read_site(r, id);
+        break;
+      case TableKind::Fidelity:
+        ok = read_item(r, id);
+        break;
+      case TableKind::FidelityWide:
+        ok = read_wide(r, id);
+        break;
+      case TableKind::Reviews:
+        ok = read_review_info(r, id);
+        break;
+      case TableKind::Participants:
+        ok = read_participant(r, id);
+        break;
+      case TableKind::Jobs:
+        ok = read_job(r, id);
+        break;
     }
     if (!ok) exclude(id);
   }
@@ -490,8 +531,9 @@ class SheetReader {
     if (!ok) return false;
     if (s.name.empty()) s.name = s.key;
     f.key = s.key;
-    f.canonical = s.name + '\x1f' + s.county + '\x1f' + s.nav_office + '\x1f' + s.health_service + '\x1f' +
-                  (s.start ? s.start->iso() : "") + '\x1f' + (s.fte ? std::to_string(*s.fte) : "");
+    f.canonical = s.name + '\x1f' + s.county + '\x1f' + s.nav_office + '\x1f' + s.health_service +
+                  '\x1f' + (s.start ? s.start->iso() : "") + '\x1f' +
+                  (s.fte ? std::to_string(*s.fte) : "");
     f.row = id;
     records_.sites.push_back(std::move(f));
     return true;
@@ -565,12 +607,13 @@ class SheetReader {
     ir.evaluator1 = score_field(r, Field::Evaluator1, f.site, f.date, code);
     ir.evaluator2 = score_field(r, Field::Evaluator2, f.site, f.date, code);
     ir.consensus = score_field(r, Field::Consensus, f.site, f.date, code);
-    if (!text_field(r, Field::Comment, ir.comment) || !text_field(r, Field::Recommendation, ir.recommendation))
+    if (!text_field(r, Field::Comment, ir.comment) ||
+        !text_field(r, Field::Recommendation, ir.recommendation))
       return false;
     f.key = f.site + '\x1f' + f.date.iso() + '\x1f' + code;
     auto opt = [](const std::optional<int>& v) { return v ? std::to_string(*v) : std::string(); };
-    f.canonical = opt(ir.evaluator1) + '\x1f' + opt(ir.evaluator2) + '\x1f' + opt(ir.consensus) + '\x1f' + ir.comment +
-                  '\x1f' + ir.recommendation;
+    f.canonical = opt(ir.evaluator1) + '\x1f' + opt(ir.evaluator2) + '\x1f' + opt(ir.consensus) +
+                  '\x1f' + ir.comment + '\x1f' + ir.recommendation;
     f.row = id;
     records_.items.push_back(std::move(f));
     return true;
@@ -592,8 +635,8 @@ class SheetReader {
       f.rating.consensus = score_at(r, c, site, *date, code);
       f.key = site + '\x1f' + date->iso() + '\x1f' + code;
       // Same shape as a long-form row with only Konsensus filled, so the two forms compare.
-      f.canonical = std::string("\x1f\x1f") + (f.rating.consensus ? std::to_string(*f.rating.consensus) : "") +
-                    "\x1f\x1f";
+      f.canonical = std::string("\x1f\x1f") +
+                    (f.rating.consensus ? std::to_string(*f.rating.consensus) : "") + "\x1f\x1f";
       f.row = id;
       records_.items.push_back(std::move(f));
     }
@@ -615,8 +658,9 @@ class SheetReader {
     if (!ok) return false;
     f.date = *date;
     f.key = f.site + '\x1f' + f.date.iso();
-    f.canonical = in.evaluators + '\x1f' + in.recipient + '\x1f' + in.purpose + '\x1f' + in.method + '\x1f' +
-                  in.summary + '\x1f' + (in.stated_total ? std::to_string(*in.stated_total) : "");
+    f.canonical = in.evaluators + '\x1f' + in.recipient + '\x1f' + in.purpose + '\x1f' + in.method +
+                  '\x1f' + in.summary + '\x1f' +
+                  (in.stated_total ? std::to_string(*in.stated_total) : "");
     f.row = id;
     records_.review_infos.push_back(std::move(f));
     return true;
@@ -627,7 +671,8 @@ class SheetReader {
     Participant& p = f.participant;
     bool ok = required_text(r, Field::Participant, p.id);
     if (ok && looks_like_identity_number(field(r, Field::Participant))) {
-      diags_.add(cell_diag(r, *column(Field::Participant), Severity::Error, "participant.identity_number", false));
+      diags_.add(cell_diag(r, *column(Field::Participant), Severity::Error,
+                           "participant.identity_number", false));
       return false;
     }
     ok = required_text(r, Field::Site, p.site) && ok;
@@ -652,8 +697,8 @@ class SheetReader {
     f.key = p.id;
     f.canonical = p.site + '\x1f' + p.intake.iso() + '\x1f' +
                   (p.employed_at_intake ? (*p.employed_at_intake ? "1" : "0") : "") + '\x1f' +
-                  d(p.first_employer_contact) + '\x1f' + d(p.ended) + '\x1f' + p.end_reason + '\x1f' +
-                  (p.age ? std::to_string(*p.age) : "");
+                  d(p.first_employer_contact) + '\x1f' + d(p.ended) + '\x1f' + p.end_reason +
+                  '\x1f' + (p.age ? std::to_string(*p.age) : "");
     f.row = id;
     records_.participants.push_back(std::move(f));
     return true;
@@ -665,7 +710,8 @@ class SheetReader {
     std::string kind_text;
     bool ok = required_text(r, Field::Participant, j.participant);
     if (ok && looks_like_identity_number(field(r, Field::Participant))) {
-      diags_.add(cell_diag(r, *column(Field::Participant), Severity::Error, "participant.identity_number", false));
+      diags_.add(cell_diag(r, *column(Field::Participant), Severity::Error,
+                           "participant.identity_number", false));
       return false;
     }
     ok = required_text(r, Field::JobKindField, kind_text) && ok;
@@ -677,7 +723,8 @@ class SheetReader {
         j.kind = JobKind::Ordinary;
       else if (starts("lonnstilsk") || starts("wagesubsid"))
         j.kind = JobKind::WageSubsidy;
-      else if (starts("arbeidspraksis") || starts("praksis") || starts("workpractice") || starts("arbeidstrening"))
+      else if (starts("arbeidspraksis") || starts("praksis") || starts("workpractice") ||
+               starts("arbeidstrening"))
         j.kind = JobKind::WorkPractice;
       else if (starts("utdann") || starts("education") || starts("skole") || starts("studi"))
         j.kind = JobKind::Education;
@@ -701,9 +748,10 @@ class SheetReader {
       return false;
     }
     // Jobs have no natural key: only an identical row is a duplicate.
-    f.key = j.participant + '\x1f' + std::to_string(static_cast<int>(j.kind)) + '\x1f' + j.start.iso() + '\x1f' +
-            (j.end ? j.end->iso() : "") + '\x1f' + (j.hours_per_week ? std::to_string(*j.hours_per_week) : "") +
-            '\x1f' + j.employer + '\x1f' + j.occupation;
+    f.key = j.participant + '\x1f' + std::to_string(static_cast<int>(j.kind)) + '\x1f' +
+            j.start.iso() + '\x1f' + (j.end ? j.end->iso() : "") + '\x1f' +
+            (j.hours_per_week ? std::to_string(*j.hours_per_week) : "") + '\x1f' + j.employer +
+            '\x1f' + j.occupation;
     f.canonical = f.key;
     f.row = id;
     records_.jobs.push_back(std::move(f));
@@ -726,8 +774,9 @@ class SheetReader {
 
 }  // namespace
 
-void read_workbook_tables(const RawWorkbook& book, const std::string& file, const std::string& name_hint,
-                          const ScaleCatalog& scales, const IngestLimits& limits, RecordSet& records,
+void read_workbook_tables(const RawWorkbook& book, const std::string& file,
+                          const std::string& name_hint, const ScaleCatalog& scales,
+                          const IngestLimits& limits, RecordSet& records,
                           Diagnostics& diagnostics) {
   const bool csv = book.format == "csv";
   for (const RawSheet& sheet : book.sheets) {

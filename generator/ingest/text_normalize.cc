@@ -40,14 +40,54 @@ size_t decode_utf8(std::string_view s, size_t i, char32_t* cp) {
 // ASCII folding of the Latin letters Norwegian (and neighbouring) users type in headers.
 const char* fold_latin(char32_t cp) {
   switch (cp) {
-    case U'æ': case U'Æ': return "ae";
-    case U'ø': case U'Ø': case U'ö': case U'Ö': case U'ó': case U'Ó': case U'ò': case U'Ò': case U'ô': case U'Ô': return "o";
-    case U'å': case U'Å': case U'ä': case U'Ä': case U'á': case U'Á': case U'à': case U'À': case U'â': case U'Â': return "a";
-    case U'é': case U'É': case U'è': case U'È': case U'ê': case U'Ê': case U'ë': case U'Ë': return "e";
-    case U'ü': case U'Ü': case U'ú': case U'Ú': return "u";
-    case U'í': case U'Í': case U'ï': case U'Ï': return "i";
-    case U'ß': return "ss";
-    default: return nullptr;
+    case U'æ':
+    case U'Æ':
+      return "ae";
+    case U'ø':
+    case U'Ø':
+    case U'ö':
+    case U'Ö':
+    case U'ó':
+    case U'Ó':
+    case U'ò':
+    case U'Ò':
+    case U'ô':
+    case U'Ô':
+      return "o";
+    case U'å':
+    case U'Å':
+    case U'ä':
+    case U'Ä':
+    case U'á':
+    case U'Á':
+    case U'à':
+    case U'À':
+    case U'â':
+    case U'Â':
+      return "a";
+    case U'é':
+    case U'É':
+    case U'è':
+    case U'È':
+    case U'ê':
+    case U'Ê':
+    case U'ë':
+    case U'Ë':
+      return "e";
+    case U'ü':
+    case U'Ü':
+    case U'ú':
+    case U'Ú':
+      return "u";
+    case U'í':
+    case U'Í':
+    case U'ï':
+    case U'Ï':
+      return "i";
+    case U'ß':
+      return "ss";
+    default:
+      return nullptr;
   }
 }
 
@@ -76,7 +116,8 @@ std::string normalize_key(std::string_view text) {
     char32_t cp = 0;
     i += decode_utf8(text, i, &cp);
     if (cp < 0x80) {
-      if (std::isalnum(static_cast<int>(cp))) out += static_cast<char>(std::tolower(static_cast<int>(cp)));
+      if (std::isalnum(static_cast<int>(cp)))
+        out += static_cast<char>(std::tolower(static_cast<int>(cp)));
     } else if (const char* folded = fold_latin(cp)) {
       out += folded;
     }
