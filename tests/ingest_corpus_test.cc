@@ -185,6 +185,12 @@ TEST_CASE(
   check_diagnostics(ds, "duplicates.xlsx",
                     {{Severity::Note, "Kvalitetsmålinger", 3, "", "row.duplicate", ""},
                      {Severity::Error, "Kvalitetsmålinger", 5, "", "row.conflict", ""}});
+  for (const auto& d : ds.diagnostics.items)
+    if (d.code == "row.conflict") {
+      CHECK(d.site == "Bodø");
+      CHECK(d.review_date == Date::from_ymd(2012, 12, 3));
+      CHECK(d.args[1] == "4");
+    }
   const TableAccount& t = table(ds, "Kvalitetsmålinger");
   CHECK(t.rows_read == 5);
   CHECK(t.rows_used == 2);  // B1 once, B3
@@ -572,4 +578,14 @@ TEST_CASE("cells merged down over data rows count in every row they span") {
   CHECK(items[0].score == 5);
   CHECK(items[1].score == 4);
   CHECK(items[2].score == 3);
+}
+
+TEST_CASE("a wide-form item column given twice is reported; the first one counts") {
+  const Dataset ds = ingest({"wide_duplicate_item.xlsx"});
+  check_diagnostics(
+      ds, "wide_duplicate_item.xlsx",
+      {{Severity::Warning, "Kvalitetsmålinger", 1, "F", "header.duplicate_column", ""}});
+  for (const auto& d : ds.diagnostics.items)
+    if (d.code == "header.duplicate_column") CHECK(d.args == std::vector<std::string>{"B1", "C"});
+  CHECK(ds.reviews.at(0).scales[0].items[0].score == 5);
 }

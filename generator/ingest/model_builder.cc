@@ -26,6 +26,23 @@ Diagnostic row_diag(const RowOrigin& o, Severity sev, std::string code) {
   return d;
 }
 
+// What a fact concerns, so its diagnostics reach the right site's report.
+void set_concern(const SiteFact& f, Diagnostic& d) {
+  d.site = f.site.key;
+}
+void set_concern(const ItemFact& f, Diagnostic& d) {
+  d.site = f.site;
+  d.review_date = f.date;
+}
+void set_concern(const ReviewInfoFact& f, Diagnostic& d) {
+  d.site = f.site;
+  d.review_date = f.date;
+}
+void set_concern(const ParticipantFact& f, Diagnostic& d) {
+  d.site = f.participant.site;
+}
+void set_concern(const JobFact&, Diagnostic&) {}
+
 // Marks repeated facts: an identical repeat is a duplicate (its row excluded, noted once);
 // a differing repeat is a conflict, and every fact with that key is dropped.
 template <typename Fact>
@@ -57,12 +74,14 @@ void resolve_repeats(std::vector<Fact>& facts, RecordSet& records, Diagnostics& 
         if (!row.duplicate) {
           Diagnostic d = row_diag(row.origin, Severity::Note, "row.duplicate");
           d.args = {file_and_sheet(first_origin), std::to_string(first_origin.row), what};
+          set_concern(f, d);
           diags.add(std::move(d));
         }
         row.duplicate = true;
       } else if (conflict) {
         Diagnostic d = row_diag(row.origin, Severity::Error, "row.conflict");
         d.args = {file_and_sheet(first_origin), std::to_string(first_origin.row), what};
+        set_concern(f, d);
         diags.add(std::move(d));
       }
     }

@@ -68,8 +68,13 @@ struct Layout {
   std::map<Field, size_t> columns;                                       // field → column index
   std::vector<std::pair<size_t, std::pair<size_t, size_t>>> wide_items;  // column → (scale, item)
   std::vector<std::string> unknown;                                      // headers not understood
-  std::vector<std::pair<size_t, const ColumnSpec*>> duplicates;  // second columns for a field
-  std::vector<const ColumnSpec*> missing;                        // required columns absent
+  struct Duplicate {
+    size_t column;        // the column left out
+    std::string name;     // what it means ("Konsensus", "B1")
+    size_t first_column;  // the column used instead
+  };
+  std::vector<Duplicate> duplicates;       // second columns with the same meaning
+  std::vector<const ColumnSpec*> missing;  // required columns absent
 };
 
 Layout map_header(TableKind kind, const RawRow& header, const ScaleCatalog& scales) {
@@ -80,12 +85,20 @@ Layout map_header(TableKind kind, const RawRow& header, const ScaleCatalog& scal
     if (header[c].is_blank()) continue;
     const std::string text = cell_display(header[c]);
     if (const ColumnSpec* col = match_column(spec, text)) {
-      if (!layout.columns.emplace(col->field, c).second) layout.duplicates.emplace_back(c, col);
+      const auto [it, inserted] = layout.columns.emplace(col->field, c);
+      if (!inserted) layout.duplicates.push_back({c, col->name, it->second});
       continue;
     }
     if (kind == TableKind::FidelityWide) {
       if (auto item = item_for_header(scales, text)) {
-        layout.wide_items.emplace_back(c, *item);
+        const auto same = std::find_if(layout.wide_items.begin(), layout.wide_items.end(),
+                                       [&](const auto& w) { return w.second == *item; });
+        if (same == layout.wide_items.end()) {
+          layout.wide_items.emplace_back(c, *item);
+        } else {
+          layout.duplicates.push_back(
+              {c, scales.scales[item->first].items[item->second].code, same->first});
+        }
         continue;
       }
     }
@@ -341,13 +354,13 @@ class SheetReader {
         diags_.add(std::move(d));
       }
     }
-    for (const auto& [c, col] : layout_.duplicates) {
+    for (const auto& dup : layout_.duplicates) {
       Diagnostic d = base(header_row_);
       d.severity = Severity::Warning;
-      d.column = column_letter(c);
-      d.column_header = header_text(c);
+      d.column = column_letter(dup.column);
+      d.column_header = header_text(dup.column);
       d.code = "header.duplicate_column";
-      d.args = {col->name, column_letter(layout_.columns.at(col->field))};
+      d.args = {dup.name, column_letter(dup.first_column)};
       diags_.add(std::move(d));
     }
     if (!layout_.unknown.empty()) {
