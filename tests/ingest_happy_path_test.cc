@@ -8,8 +8,12 @@ namespace {
 
 using test::check_accounting;
 using test::describe;
-const ScaleCatalog& catalog() { return test::scale_catalog(); }
-std::filesystem::path fixture(const std::string& name) { return test::ingest_fixture(name); }
+const ScaleCatalog& catalog() {
+  return test::scale_catalog();
+}
+std::filesystem::path fixture(const std::string& name) {
+  return test::ingest_fixture(name);
+}
 
 const Review* find_review(const Dataset& ds, const std::string& site, Date date) {
   for (const auto& r : ds.reviews)
@@ -146,7 +150,8 @@ TEST_CASE("a Windows-1252 CSV is converted and noted") {
 }
 
 TEST_CASE("ingesting twice gives the same dataset and the same diagnostics") {
-  const auto files = std::vector<std::filesystem::path>{fixture("valid_fidelity.xlsx"), fixture("missing_item_column.xlsx")};
+  const auto files = std::vector<std::filesystem::path>{fixture("valid_fidelity.xlsx"),
+                                                        fixture("missing_item_column.xlsx")};
   const Dataset a = ingest_files(files, catalog());
   const Dataset b = ingest_files(files, catalog());
   CHECK(test::dump_model(a) == test::dump_model(b));

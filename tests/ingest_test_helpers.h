@@ -17,14 +17,16 @@ inline const ScaleCatalog& scale_catalog() {
 }
 
 /// tests/fixtures/ingest/<name>.
-inline std::filesystem::path ingest_fixture(const std::string& name) { return fixture("ingest/" + name); }
+inline std::filesystem::path ingest_fixture(const std::string& name) {
+  return fixture("ingest/" + name);
+}
 
 /// Every diagnostic on one line, for failure messages.
 inline std::string describe(const Diagnostics& d) {
   std::ostringstream out;
   for (const auto& x : d.items) {
-    out << static_cast<int>(x.severity) << ' ' << x.file << " [" << x.sheet << "] r" << x.row << ' ' << x.column
-        << " (" << x.column_header << ") '" << x.value << "' " << x.code;
+    out << static_cast<int>(x.severity) << ' ' << x.file << " [" << x.sheet << "] r" << x.row << ' '
+        << x.column << " (" << x.column_header << ") '" << x.value << "' " << x.code;
     for (const auto& a : x.args) out << " {" << a << "}";
     out << '\n';
   }
@@ -36,21 +38,25 @@ inline std::string dump_model(const Dataset& ds) {
   std::ostringstream out;
   auto opt = [](const auto& v) {
     std::ostringstream s;
-    if (v) s << *v;
-    else s << '-';
+    if (v)
+      s << *v;
+    else
+      s << '-';
     return s.str();
   };
   for (const auto& s : ds.sites)
-    out << "site " << s.key << '|' << s.name << '|' << s.county << '|' << s.nav_office << '|' << s.health_service
-        << '|' << (s.start ? s.start->iso() : "-") << '|' << opt(s.fte) << '\n';
+    out << "site " << s.key << '|' << s.name << '|' << s.county << '|' << s.nav_office << '|'
+        << s.health_service << '|' << (s.start ? s.start->iso() : "-") << '|' << opt(s.fte) << '\n';
   for (const auto& r : ds.reviews) {
-    out << "review " << r.site << ' ' << r.date.iso() << '|' << r.info.evaluators << '|' << r.info.recipient << '|'
-        << r.info.purpose << '|' << r.info.method << '|' << r.info.summary << '|' << opt(r.info.stated_total) << '\n';
+    out << "review " << r.site << ' ' << r.date.iso() << '|' << r.info.evaluators << '|'
+        << r.info.recipient << '|' << r.info.purpose << '|' << r.info.method << '|'
+        << r.info.summary << '|' << opt(r.info.stated_total) << '\n';
     for (size_t s = 0; s < r.scales.size(); ++s)
       for (size_t i = 0; i < r.scales[s].items.size(); ++i) {
         const auto& it = r.scales[s].items[i];
-        out << "  " << s << '.' << i << ' ' << opt(it.evaluator1) << ' ' << opt(it.evaluator2) << ' '
-            << opt(it.consensus) << ' ' << opt(it.score) << '|' << it.comment << '|' << it.recommendation << '\n';
+        out << "  " << s << '.' << i << ' ' << opt(it.evaluator1) << ' ' << opt(it.evaluator2)
+            << ' ' << opt(it.consensus) << ' ' << opt(it.score) << '|' << it.comment << '|'
+            << it.recommendation << '\n';
       }
   }
   for (const auto& p : ds.participants)
@@ -60,8 +66,8 @@ inline std::string dump_model(const Dataset& ds) {
         << (p.ended ? p.ended->iso() : "-") << '|' << p.end_reason << '|' << opt(p.age) << '\n';
   for (const auto& j : ds.jobs)
     out << "job " << j.participant << '|' << static_cast<int>(j.kind) << '|' << j.start.iso() << '|'
-        << (j.end ? j.end->iso() : "-") << '|' << opt(j.hours_per_week) << '|' << j.employer << '|' << j.occupation
-        << '\n';
+        << (j.end ? j.end->iso() : "-") << '|' << opt(j.hours_per_week) << '|' << j.employer << '|'
+        << j.occupation << '\n';
   return out.str();
 }
 

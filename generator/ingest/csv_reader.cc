@@ -2,7 +2,9 @@
 
 #include <orcus/csv_parser.hpp>
 
+#include <algorithm>
 #include <array>
+#include <optional>
 
 #include "ingest/text_normalize.h"
 
@@ -16,16 +18,24 @@ class CsvCollector {
   CsvCollector(RawSheet& sheet, size_t max_rows) : sheet_(sheet), max_rows_(max_rows) {}
   void begin_parse() {}
   void end_parse() {}
-  void begin_row() { row_.clear(); }
+  void begin_row() {
+    row_.clear();
+    row_.reserve(width_);
+  }
   void end_row() {
     if (sheet_.rows.size() >= max_rows_) {
       sheet_.truncated = true;
       return;
     }
+    width_ = std::max(width_, row_.size());
     sheet_.rows.push_back(std::move(row_));
-    row_.clear();
+    row_ = RawRow();
   }
   void cell(const char* p, size_t n, bool /*transient*/) {
+    if (row_.size() >= kMaxRawColumns) {
+      sheet_.columns_cut = true;
+      return;
+    }
     RawCell c;
     if (n > 0) {
       c.kind = RawCell::Kind::Text;
@@ -37,6 +47,7 @@ class CsvCollector {
  private:
   RawSheet& sheet_;
   size_t max_rows_;
+  size_t width_ = 0;
   RawRow row_;
 };
 
@@ -61,7 +72,12 @@ RawWorkbook read_csv(std::string_view bytes, size_t max_rows) {
   RawWorkbook book;
   book.format = "csv";
   std::string text;
-  if (bytes.substr(0, 3) == "\xEF\xBB\xBF" && is_valid_utf8(bytes.substr(3))) {
+  std::optional<std::string> utf16;
+  if (has_utf16_bom(bytes) && (utf16 = convert_to_utf8(bytes, "UTF-16"))) {
+    // iconv's UTF-16 reads the byte-order mark and keeps it as U+FEFF; drop it.
+    text = utf16->substr(0, 3) == "\xEF\xBB\xBF" ? utf16->substr(3) : *utf16;
+    book.csv_encoding = "UTF-16";
+  } else if (bytes.substr(0, 3) == "\xEF\xBB\xBF" && is_valid_utf8(bytes.substr(3))) {
     text = bytes.substr(3);
     book.csv_encoding = "UTF-8 (BOM)";
   } else if (is_valid_utf8(bytes)) {
@@ -105,9 +121,8 @@ RawWorkbook read_csv(std::string_view bytes, size_t max_rows) {
     orcus::csv_parser<CsvCollector> parser(normalized.data(), normalized.size(), collector, config);
     parser.parse();
   } catch (const std::exception&) {
-    // orcus stops at a malformed quote; the rows read so far are kept and the rest reported
-    // by the caller through the truncated flag.
-    sheet.truncated = true;
+    // orcus stops at broken quoting; the rows read so far are kept and the stop is reported.
+    sheet.malformed = true;
   }
   book.sheets.push_back(std::move(sheet));
   return book;

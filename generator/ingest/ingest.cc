@@ -22,7 +22,8 @@ std::string lower_extension(const std::filesystem::path& p) {
   return ext.empty() ? ext : ext.substr(1);
 }
 
-void file_failure(Dataset& ds, FileAccount& account, const std::string& code, std::vector<std::string> args = {}) {
+void file_failure(Dataset& ds, FileAccount& account, const std::string& code,
+                  std::vector<std::string> args = {}) {
   account.readable = false;
   Diagnostic d;
   d.severity = Severity::Error;
@@ -32,15 +33,18 @@ void file_failure(Dataset& ds, FileAccount& account, const std::string& code, st
   ds.diagnostics.add(std::move(d));
 }
 
-bool starts_with(const std::string& bytes, std::string_view magic) { return bytes.compare(0, magic.size(), magic) == 0; }
+bool starts_with(const std::string& bytes, std::string_view magic) {
+  return bytes.compare(0, magic.size(), magic) == 0;
+}
 
 bool has_nul_byte(const std::string& bytes) {
   return bytes.find('\0') != std::string::npos;
 }
 
 // Reads one file into `book`; on failure reports it and returns false.
-bool read_one(const std::filesystem::path& path, const IngestLimits& limits, Dataset& ds, FileAccount& account,
-              RawWorkbook& book) {
+bool read_one(const std::filesystem::path& path, const IngestLimits& limits, Dataset& ds,
+              FileAccount& account, RawWorkbook& book) {
+  account.format = lower_extension(path);  // refined below from the content
   std::error_code ec;
   const auto status = std::filesystem::status(path, ec);
   if (ec || !std::filesystem::exists(status)) {
@@ -57,7 +61,9 @@ bool read_one(const std::filesystem::path& path, const IngestLimits& limits, Dat
     return false;
   }
   if (account.bytes > limits.max_file_bytes) {
-    file_failure(ds, account, "file.too_large", {std::to_string(account.bytes >> 20), std::to_string(limits.max_file_bytes >> 20)});
+    file_failure(
+        ds, account, "file.too_large",
+        {std::to_string(account.bytes >> 20), std::to_string(limits.max_file_bytes >> 20)});
     return false;
   }
   if (account.bytes == 0) {
@@ -76,10 +82,12 @@ bool read_one(const std::filesystem::path& path, const IngestLimits& limits, Dat
     account.format = ext == "ods" ? "ods" : "xlsx";
     if (ext != "ods" && ext != "xlsx" && ext != "xlsm") {
       // An unexpected extension: xlsx unless the package says it is OpenDocument.
-      if (bytes.find("application/vnd.oasis.opendocument.spreadsheet") != std::string::npos) account.format = "ods";
+      if (bytes.find("application/vnd.oasis.opendocument.spreadsheet") != std::string::npos)
+        account.format = "ods";
     }
     ReadFailure failure;
-    WorkbookReadLimits wl{limits.max_uncompressed_bytes, limits.max_zip_ratio, limits.max_rows_per_sheet};
+    WorkbookReadLimits wl{limits.max_uncompressed_bytes, limits.max_zip_ratio,
+                          limits.max_rows_per_sheet};
     read_zip_workbook(bytes, account.format, wl, book, failure);
     if (failure.failed()) {
       file_failure(ds, account, failure.code, {failure.detail});
@@ -93,7 +101,9 @@ bool read_one(const std::filesystem::path& path, const IngestLimits& limits, Dat
     file_failure(ds, account, ext == "xls" ? "file.old_excel" : "file.encrypted");
     return false;
   }
-  if (has_nul_byte(bytes) || (ext != "csv" && ext != "txt" && ext != "tsv")) {
+  // UTF-16 text (Excel's "Unicode text" export) is full of NUL bytes but is still a table.
+  if ((has_nul_byte(bytes) && !has_utf16_bom(bytes)) ||
+      (ext != "csv" && ext != "txt" && ext != "tsv")) {
     account.format = ext;
     file_failure(ds, account, "file.not_spreadsheet", {ext});
     return false;
@@ -140,7 +150,9 @@ Dataset ingest_files(const std::vector<std::filesystem::path>& files, const Scal
       d.code = "csv.windows1252";
       ds.diagnostics.add(std::move(d));
     }
-    if (ok) read_workbook_tables(book, account.path, path.stem().string(), scales, limits, records, ds.diagnostics);
+    if (ok)
+      read_workbook_tables(book, account.path, path.stem().string(), scales, limits, records,
+                           ds.diagnostics);
     ds.diagnostics.files.push_back(std::move(account));
   }
   build_dataset(records, scales, ds);

@@ -1,4 +1,12 @@
 // The ingest stage's entry point: input files in, a Dataset with its diagnostics out.
+//
+// Layers (one concept per file):
+//   workbook_reader / csv_reader  any file → RawWorkbook (typed cells, merges, hidden flags)
+//   table_schema                  the tables of input.md: names, columns, aliases
+//   table_reader                  recognises each sheet's table, parses cells (value_parse),
+//                                 reports what it cannot use → RecordSet (records.h)
+//   model_builder                 duplicates/conflicts across files, score resolution,
+//                                 reviews, site register, row accounting → Dataset
 #pragma once
 
 #include <cstddef>
@@ -20,7 +28,8 @@ struct IngestLimits {
   size_t max_cell_chars = 32'767;
 };
 
-/// Reads every file, recognises tables, builds the Dataset; never throws for bad input (problems become Diagnostics).
+/// Reads every file, recognises tables, builds the Dataset; never throws for bad input (problems
+/// become Diagnostics).
 Dataset ingest_files(const std::vector<std::filesystem::path>& files, const ScaleCatalog& scales,
                      const IngestLimits& limits = {});
 

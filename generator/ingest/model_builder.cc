@@ -5,12 +5,16 @@
 #include <set>
 #include <unordered_map>
 
+#include "ingest/text_normalize.h"
+
 namespace ips {
 
 namespace {
 
 // "file / sheet" of a row, for messages that point at another row.
-std::string file_and_sheet(const RowOrigin& o) { return o.sheet.empty() ? o.file : o.file + " / " + o.sheet; }
+std::string file_and_sheet(const RowOrigin& o) {
+  return o.sheet.empty() ? o.file : o.file + " / " + o.sheet;
+}
 
 Diagnostic row_diag(const RowOrigin& o, Severity sev, std::string code) {
   Diagnostic d;
@@ -22,11 +26,30 @@ Diagnostic row_diag(const RowOrigin& o, Severity sev, std::string code) {
   return d;
 }
 
+// What a fact concerns, so its diagnostics reach the right site's report.
+void set_concern(const SiteFact& f, Diagnostic& d) {
+  d.site = f.site.key;
+}
+void set_concern(const ItemFact& f, Diagnostic& d) {
+  d.site = f.site;
+  d.review_date = f.date;
+}
+void set_concern(const ReviewInfoFact& f, Diagnostic& d) {
+  d.site = f.site;
+  d.review_date = f.date;
+}
+void set_concern(const ParticipantFact& f, Diagnostic& d) {
+  d.site = f.participant.site;
+}
+void set_concern(const JobFact&, Diagnostic&) {}
+
 // Marks repeated facts: an identical repeat is a duplicate (its row excluded, noted once);
 // a differing repeat is a conflict, and every fact with that key is dropped.
 template <typename Fact>
-void resolve_repeats(std::vector<Fact>& facts, RecordSet& records, Diagnostics& diags, const char* what) {
+void resolve_repeats(std::vector<Fact>& facts, RecordSet& records, Diagnostics& diags,
+                     const char* what) {
   std::unordered_map<std::string, std::vector<size_t>> by_key;
+  by_key.reserve(facts.size());
   std::vector<std::string> order;
   for (size_t i = 0; i < facts.size(); ++i) {
     if (records.rows[facts[i].row].excluded) continue;
@@ -47,13 +70,18 @@ void resolve_repeats(std::vector<Fact>& facts, RecordSet& records, Diagnostics& 
       RowState& row = records.rows[f.row];
       if (!conflict && f.row != first.row) {
         f.dropped = true;
-        Diagnostic d = row_diag(row.origin, Severity::Note, "row.duplicate");
-        d.args = {file_and_sheet(first_origin), std::to_string(first_origin.row), what};
-        diags.add(std::move(d));
+        // One note per row, even when a wide-form row repeats many items.
+        if (!row.duplicate) {
+          Diagnostic d = row_diag(row.origin, Severity::Note, "row.duplicate");
+          d.args = {file_and_sheet(first_origin), std::to_string(first_origin.row), what};
+          set_concern(f, d);
+          diags.add(std::move(d));
+        }
         row.duplicate = true;
       } else if (conflict) {
         Diagnostic d = row_diag(row.origin, Severity::Error, "row.conflict");
         d.args = {file_and_sheet(first_origin), std::to_string(first_origin.row), what};
+        set_concern(f, d);
         diags.add(std::move(d));
       }
     }
@@ -92,7 +120,8 @@ void build_dataset(RecordSet& records, const ScaleCatalog& scales, Dataset& data
       it->second.site = site;
       it->second.date = date;
       it->second.scales.resize(scales.scales.size());
-      for (size_t s = 0; s < scales.scales.size(); ++s) it->second.scales[s].items.resize(scales.scales[s].items.size());
+      for (size_t s = 0; s < scales.scales.size(); ++s)
+        it->second.scales[s].items.resize(scales.scales[s].items.size());
       review_origin.emplace(std::make_pair(site, date), origin);
     }
     return it->second;
@@ -138,12 +167,14 @@ void build_dataset(RecordSet& records, const ScaleCatalog& scales, Dataset& data
     }
   }
   for (auto& [key, review] : reviews) {
-    if (!review.info.stated_total) continue;
+    // A review without IPS-25 scores already has its own warning (review.no_scores).
+    if (!review.info.stated_total || !review.scales[ScaleCatalog::kIps25].any_scored()) continue;
     int total = 0;
     for (const ItemRating& r : review.scales[ScaleCatalog::kIps25].items)
       if (r.score) total += *r.score;
     if (total != *review.info.stated_total) {
-      Diagnostic d = row_diag(review_origin.at(key), Severity::Warning, "review.stated_total_differs");
+      Diagnostic d =
+          row_diag(review_origin.at(key), Severity::Warning, "review.stated_total_differs");
       d.args = {std::to_string(*review.info.stated_total), std::to_string(total)};
       d.site = review.site;
       d.review_date = review.date;
@@ -186,7 +217,8 @@ void build_dataset(RecordSet& records, const ScaleCatalog& scales, Dataset& data
 
   // Sites met elsewhere but missing from the register.
   std::map<std::string, RowOrigin> referenced;
-  for (const auto& [key, review] : reviews) referenced.try_emplace(review.site, review_origin.at(key));
+  for (const auto& [key, review] : reviews)
+    referenced.try_emplace(review.site, review_origin.at(key));
   for (const ParticipantFact& f : records.participants)
     if (alive(f)) referenced.try_emplace(f.participant.site, records.rows[f.row].origin);
   for (const auto& [key, origin] : referenced) {
@@ -197,6 +229,18 @@ void build_dataset(RecordSet& records, const ScaleCatalog& scales, Dataset& data
     sites.emplace(key, s);
     Diagnostic d = row_diag(origin, Severity::Note, "site.not_in_register");
     d.args = {key};
+    d.site = key;
+    diags.add(std::move(d));
+  }
+  // "Bodø", "bodø " and "Bodo" are different keys; say so, since it is rarely meant.
+  std::map<std::string, std::string> first_key_by_form;
+  for (const auto& [key, site] : sites) {
+    auto [it, inserted] = first_key_by_form.try_emplace(normalize_key(key), key);
+    if (inserted) continue;
+    Diagnostic d;
+    d.severity = Severity::Warning;
+    d.code = "site.similar_keys";
+    d.args = {it->second, key};
     d.site = key;
     diags.add(std::move(d));
   }

@@ -4,7 +4,9 @@
 
 namespace ips {
 
-bool RawCell::is_blank() const { return kind == Kind::Empty || (kind == Kind::Text && trim(text).empty()); }
+bool RawCell::is_blank() const {
+  return kind == Kind::Empty || (kind == Kind::Text && trim(text).empty());
+}
 
 std::string column_letter(size_t column) {
   std::string out;

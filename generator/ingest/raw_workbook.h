@@ -12,8 +12,8 @@ namespace ips {
 struct RawCell {
   enum class Kind { Empty, Number, Text, Bool };
   Kind kind = Kind::Empty;
-  double number = 0;  // Number; Bool as 0/1
-  std::string text;   // Text (UTF-8, untrimmed)
+  double number = 0;     // Number; Bool as 0/1
+  std::string text;      // Text (UTF-8, untrimmed)
   bool is_date = false;  // the file marked the cell as a date (ods date cells)
   bool from_formula = false;
 
@@ -23,17 +23,24 @@ struct RawCell {
 
 using RawRow = std::vector<RawCell>;  // index = 0-based column
 
+/// No input table has more than a few dozen columns; cells further right are left out (and the
+/// sheet flagged) so a hostile file cannot make every row thousands of cells wide.
+constexpr size_t kMaxRawColumns = 1024;
+
 /// A merged cell range (0-based, inclusive).
 struct MergedRange {
   size_t first_row = 0, first_col = 0, last_row = 0, last_col = 0;
 };
 
 struct RawSheet {
-  std::string name;  // empty for CSV
+  std::string name;          // empty for CSV
   std::vector<RawRow> rows;  // index = 0-based row; rows may be shorter than others
   std::vector<MergedRange> merged;
   bool hidden = false;
   bool truncated = false;  // more rows than IngestLimits::max_rows_per_sheet
+  bool malformed = false;
+  bool columns_cut = false;  // cells beyond column 1024 (AMJ) were left out  // the parser stopped
+                             // early (CSV quoting); rows before that are kept
 };
 
 struct RawWorkbook {

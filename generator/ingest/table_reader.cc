@@ -27,12 +27,25 @@ bool row_is_blank(const RawRow& row) {
   return std::all_of(row.begin(), row.end(), [](const RawCell& c) { return c.is_blank(); });
 }
 
-// The item a header names in a wide-form fidelity sheet (a scale item code such as "B1").
-std::optional<std::pair<size_t, size_t>> item_for_header(const ScaleCatalog& scales, const std::string& header) {
-  const std::string h = trim(header);
-  for (size_t s = 0; s < scales.scales.size(); ++s)
-    if (auto i = scales.scales[s].item_index(h)) return std::make_pair(s, *i);
+// The first word of a text, up to a space or ':' ("B1 Deltakerportefølje" → "B1").
+std::string leading_word(const std::string& text) {
+  const std::string t = trim(text);
+  return t.substr(0, t.find_first_of(" :\t"));
+}
+
+// The scale item a code names, as "B1", "b1" or "B1 Deltakerportefølje".
+std::optional<std::pair<size_t, size_t>> item_for_code(const ScaleCatalog& scales,
+                                                       const std::string& text) {
+  for (const std::string& candidate : {normalize_key(text), normalize_key(leading_word(text))})
+    for (size_t s = 0; s < scales.scales.size(); ++s)
+      if (auto i = scales.scales[s].item_index(candidate)) return std::make_pair(s, *i);
   return std::nullopt;
+}
+
+// The item a header names in a wide-form fidelity sheet (a scale item code such as "B1").
+std::optional<std::pair<size_t, size_t>> item_for_header(const ScaleCatalog& scales,
+                                                         const std::string& header) {
+  return item_for_code(scales, header);
 }
 
 // The scale a "Skala" cell names: the scale's id or name, compared loosely ("ips25", "GOI").
@@ -40,7 +53,8 @@ std::optional<size_t> scale_for_text(const ScaleCatalog& scales, const std::stri
   const std::string key = normalize_key(text);
   for (size_t s = 0; s < scales.scales.size(); ++s) {
     const Scale& sc = scales.scales[s];
-    if (key == normalize_key(sc.id) || key == normalize_key(sc.name.nb) || key == normalize_key(sc.name.en))
+    if (key == normalize_key(sc.id) || key == normalize_key(sc.name.nb) ||
+        key == normalize_key(sc.name.en))
       return s;
   }
   if (key == "ips" || key == "ipskvalitetsskala" || key == "kvalitetsskala" || key == "fidelity")
@@ -51,11 +65,16 @@ std::optional<size_t> scale_for_text(const ScaleCatalog& scales, const std::stri
 // The column layout of one recognised table.
 struct Layout {
   TableKind kind = TableKind::Sites;
-  std::map<Field, size_t> columns;                              // field → column index
+  std::map<Field, size_t> columns;                                       // field → column index
   std::vector<std::pair<size_t, std::pair<size_t, size_t>>> wide_items;  // column → (scale, item)
-  std::vector<std::string> unknown;                             // headers not understood
-  std::vector<std::pair<size_t, const ColumnSpec*>> duplicates; // second columns for a field
-  std::vector<const ColumnSpec*> missing;                       // required columns absent
+  std::vector<std::string> unknown;                                      // headers not understood
+  struct Duplicate {
+    size_t column;        // the column left out
+    std::string name;     // what it means ("Konsensus", "B1")
+    size_t first_column;  // the column used instead
+  };
+  std::vector<Duplicate> duplicates;       // second columns with the same meaning
+  std::vector<const ColumnSpec*> missing;  // required columns absent
 };
 
 Layout map_header(TableKind kind, const RawRow& header, const ScaleCatalog& scales) {
@@ -66,12 +85,20 @@ Layout map_header(TableKind kind, const RawRow& header, const ScaleCatalog& scal
     if (header[c].is_blank()) continue;
     const std::string text = cell_display(header[c]);
     if (const ColumnSpec* col = match_column(spec, text)) {
-      if (!layout.columns.emplace(col->field, c).second) layout.duplicates.emplace_back(c, col);
+      const auto [it, inserted] = layout.columns.emplace(col->field, c);
+      if (!inserted) layout.duplicates.push_back({c, col->name, it->second});
       continue;
     }
     if (kind == TableKind::FidelityWide) {
       if (auto item = item_for_header(scales, text)) {
-        layout.wide_items.emplace_back(c, *item);
+        const auto same = std::find_if(layout.wide_items.begin(), layout.wide_items.end(),
+                                       [&](const auto& w) { return w.second == *item; });
+        if (same == layout.wide_items.end()) {
+          layout.wide_items.emplace_back(c, *item);
+        } else {
+          layout.duplicates.push_back(
+              {c, scales.scales[item->first].items[item->second].code, same->first});
+        }
         continue;
       }
     }
@@ -89,27 +116,106 @@ int count_item_headers(const RawRow& header, const ScaleCatalog& scales) {
   return n;
 }
 
-// Which table a sheet holds: by its name, else by its header row.
-std::optional<TableKind> recognise(const std::string& name, const RawRow& header, const ScaleCatalog& scales) {
+// Which table a header row describes on its own, if it is clear.
+std::optional<TableKind> recognise_by_header(const RawRow& header, const ScaleCatalog& scales) {
   auto complete = [&](TableKind k) { return map_header(k, header, scales).missing.empty(); };
-  const int item_headers = count_item_headers(header, scales);
-  if (auto by_name = table_kind_for_name(name)) {
-    if (*by_name == TableKind::Fidelity) {
-      const Layout long_form = map_header(TableKind::Fidelity, header, scales);
-      if (!long_form.columns.count(Field::Item) && item_headers > 0) return TableKind::FidelityWide;
-    }
-    return by_name;
-  }
   for (TableKind k : {TableKind::Participants, TableKind::Jobs, TableKind::Fidelity})
     if (complete(k)) return k;
-  if (complete(TableKind::FidelityWide) && item_headers >= 3) return TableKind::FidelityWide;
-  if (complete(TableKind::Reviews)) {
-    const Layout l = map_header(TableKind::Reviews, header, scales);
-    if (l.columns.size() > 2) return TableKind::Reviews;
-  }
-  if (complete(TableKind::Sites) && !map_header(TableKind::Fidelity, header, scales).columns.count(Field::Date))
+  if (complete(TableKind::FidelityWide) && count_item_headers(header, scales) >= 3)
+    return TableKind::FidelityWide;
+  if (complete(TableKind::Reviews) &&
+      map_header(TableKind::Reviews, header, scales).columns.size() > 2)
+    return TableKind::Reviews;
+  if (complete(TableKind::Sites) &&
+      !map_header(TableKind::Fidelity, header, scales).columns.count(Field::Date))
     return TableKind::Sites;
   return std::nullopt;
+}
+
+// The table a sheet (or CSV file) name stands for; a fidelity sheet without an item column
+// but with item-code columns is the wide form.
+std::optional<TableKind> recognise_by_name(const std::string& name, const RawRow& header,
+                                           const ScaleCatalog& scales) {
+  const auto kind = table_kind_for_name(name);
+  if (kind == TableKind::Fidelity &&
+      !map_header(TableKind::Fidelity, header, scales).columns.count(Field::Item) &&
+      count_item_headers(header, scales) > 0)
+    return TableKind::FidelityWide;
+  return kind;
+}
+
+// Which table a sheet holds. Workbook sheets: by name, else by header row. A CSV file: by its
+// header row, else by its file name (input.md), since exports often get generic names.
+std::optional<TableKind> recognise(const std::string& name, const RawRow& header,
+                                   const ScaleCatalog& scales, bool header_first) {
+  if (header_first) {
+    if (auto k = recognise_by_header(header, scales)) return k;
+    return recognise_by_name(name, header, scales);
+  }
+  if (auto k = recognise_by_name(name, header, scales)) return k;
+  return recognise_by_header(header, scales);
+}
+
+// A value short enough to show in a message: at most 100 characters, cut on a UTF-8 boundary.
+std::string shortened(std::string text) {
+  constexpr size_t kMax = 100;
+  size_t chars = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
+    if (++chars > kMax) return text.substr(0, i) + "\u2026";
+  }
+  return text;
+}
+
+// The first of the next few non-empty rows below `first` that is a complete header.
+std::optional<std::pair<size_t, TableKind>> find_header_below_title(const RawSheet& sheet,
+                                                                    size_t first,
+                                                                    const std::string& name,
+                                                                    const ScaleCatalog& scales,
+                                                                    bool header_first) {
+  constexpr int kRowsToTry = 5;
+  int tried = 0;
+  for (size_t r = first + 1; r < sheet.rows.size() && tried < kRowsToTry; ++r) {
+    if (row_is_blank(sheet.rows[r])) continue;
+    ++tried;
+    const auto kind = recognise(name, sheet.rows[r], scales, header_first);
+    if (kind && map_header(*kind, sheet.rows[r], scales).missing.empty())
+      return std::make_pair(r, *kind);
+  }
+  return std::nullopt;
+}
+
+bool has_data_merges(const RawSheet& sheet, size_t header_row) {
+  return std::any_of(sheet.merged.begin(), sheet.merged.end(),
+                     [header_row](const MergedRange& m) { return m.first_row > header_row; });
+}
+
+// Copies each merged range's top-left value into the range's other cells, noting each range.
+void fill_data_merges(RawSheet& sheet, size_t header_row, const std::string& file,
+                      Diagnostics& diagnostics) {
+  for (const MergedRange& m : sheet.merged) {
+    if (m.first_row <= header_row || m.first_row >= sheet.rows.size()) continue;
+    const RawRow& top = sheet.rows[m.first_row];
+    if (m.first_col >= top.size()) continue;
+    const RawCell value = top[m.first_col];
+    const size_t last_row = std::min(m.last_row, sheet.rows.size() - 1);
+    const size_t last_col = std::min(m.last_col, kMaxRawColumns - 1);
+    for (size_t r = m.first_row; r <= last_row; ++r) {
+      RawRow& row = sheet.rows[r];
+      if (row.size() <= last_col) row.resize(last_col + 1);
+      for (size_t c = m.first_col; c <= last_col; ++c) row[c] = value;
+    }
+    Diagnostic d;
+    d.severity = Severity::Note;
+    d.file = file;
+    d.sheet = sheet.name;
+    d.row = static_cast<int>(m.first_row) + 1;
+    d.column = column_letter(m.first_col);
+    d.code = "sheet.merged_cells_filled";
+    d.args = {column_letter(m.first_col) + std::to_string(m.first_row + 1) + ":" +
+              column_letter(m.last_col) + std::to_string(m.last_row + 1)};
+    diagnostics.add(std::move(d));
+  }
 }
 
 std::string join(const std::vector<std::string>& parts) {
@@ -124,9 +230,15 @@ std::string join(const std::vector<std::string>& parts) {
 // Reads one recognised sheet.
 class SheetReader {
  public:
-  SheetReader(const RawSheet& sheet, const std::string& file, const std::string& sheet_name, const ScaleCatalog& scales,
-              const IngestLimits& limits, RecordSet& records, Diagnostics& diagnostics)
-      : sheet_(sheet), file_(file), sheet_name_(sheet_name), scales_(scales), limits_(limits), records_(records),
+  SheetReader(const RawSheet& sheet, const std::string& file, const std::string& sheet_name,
+              const ScaleCatalog& scales, const IngestLimits& limits, RecordSet& records,
+              Diagnostics& diagnostics)
+      : sheet_(sheet),
+        file_(file),
+        sheet_name_(sheet_name),
+        scales_(scales),
+        limits_(limits),
+        records_(records),
         diags_(diagnostics) {}
 
   void read(TableKind kind, size_t header_row) {
@@ -160,26 +272,56 @@ class SheetReader {
   }
 
  private:
-  RowOrigin origin(size_t r) const { return {table_index_, file_, sheet_name_, static_cast<int>(r) + 1}; }
+  RowOrigin origin(size_t r) const {
+    return {table_index_, file_, sheet_name_, static_cast<int>(r) + 1};
+  }
 
   Diagnostic base(size_t r) const {
     Diagnostic d;
     d.file = file_;
     d.sheet = sheet_name_;
     d.row = static_cast<int>(r) + 1;
+    // What the row concerns, so each site's report can list its own problems.
+    if (r > header_row_) {
+      if (const auto c = column(Field::Site)) d.site = shortened(cell_display(cell(r, *c)));
+      if (layout_.kind != TableKind::Sites && layout_.kind != TableKind::Participants)
+        if (const auto c = column(Field::Date)) d.review_date = parse_date(cell(r, *c)).value;
+    }
     return d;
   }
 
-  std::string header_text(size_t c) const { return c < header_->size() ? cell_display((*header_)[c]) : ""; }
+  std::string header_text(size_t c) const {
+    return c < header_->size() ? cell_display((*header_)[c]) : "";
+  }
 
-  Diagnostic cell_diag(size_t r, size_t c, Severity sev, std::string code, bool show_value = true) const {
+  Diagnostic cell_diag(size_t r, size_t c, Severity sev, std::string code,
+                       bool show_value = true) const {
     Diagnostic d = base(r);
     d.severity = sev;
     d.column = column_letter(c);
     d.column_header = header_text(c);
-    if (show_value) d.value = cell_display(cell(r, c));
+    if (show_value) d.value = shortened(value_display(r, c));
     d.code = std::move(code);
     return d;
+  }
+
+  // A cell as the user sees it; a serial number in a date column is shown as its date.
+  std::string value_display(size_t r, size_t c) const {
+    const RawCell& v = cell(r, c);
+    if (v.kind == RawCell::Kind::Number && is_date_column(c)) {
+      const Parsed<Date> p = parse_date(v);
+      if (p.value) return p.value->norwegian();
+    }
+    return cell_display(v);
+  }
+
+  bool is_date_column(size_t c) const {
+    for (const auto& [f, col] : layout_.columns)
+      if (col == c)
+        return f == Field::StartDate || f == Field::Date || f == Field::Intake ||
+               f == Field::FirstEmployerContact || f == Field::Ended || f == Field::JobStart ||
+               f == Field::JobEnd;
+    return false;
   }
 
   const RawCell& cell(size_t r, size_t c) const {
@@ -207,18 +349,18 @@ class SheetReader {
         d.column = column_letter(m.first_col);
         d.column_header = header_text(m.first_col);
         d.code = "header.merged_cells";
-        d.args = {column_letter(m.first_col) + std::to_string(m.first_row + 1) + ":" + column_letter(m.last_col) +
-                  std::to_string(m.last_row + 1)};
+        d.args = {column_letter(m.first_col) + std::to_string(m.first_row + 1) + ":" +
+                  column_letter(m.last_col) + std::to_string(m.last_row + 1)};
         diags_.add(std::move(d));
       }
     }
-    for (const auto& [c, col] : layout_.duplicates) {
+    for (const auto& dup : layout_.duplicates) {
       Diagnostic d = base(header_row_);
       d.severity = Severity::Warning;
-      d.column = column_letter(c);
-      d.column_header = header_text(c);
+      d.column = column_letter(dup.column);
+      d.column_header = header_text(dup.column);
       d.code = "header.duplicate_column";
-      d.args = {col->name, column_letter(layout_.columns.at(col->field))};
+      d.args = {dup.name, column_letter(dup.first_column)};
       diags_.add(std::move(d));
     }
     if (!layout_.unknown.empty()) {
@@ -233,7 +375,8 @@ class SheetReader {
   // A column of national identity numbers never reaches the model, whatever its header.
   void refuse_identity_columns() {
     size_t width = header_->size();
-    for (size_t r = header_row_ + 1; r < sheet_.rows.size(); ++r) width = std::max(width, sheet_.rows[r].size());
+    for (size_t r = header_row_ + 1; r < sheet_.rows.size(); ++r)
+      width = std::max(width, sheet_.rows[r].size());
     for (size_t c = 0; c < width; ++c) {
       size_t filled = 0, ids = 0;
       for (size_t r = header_row_ + 1; r < sheet_.rows.size(); ++r) {
@@ -323,7 +466,8 @@ class SheetReader {
   }
 
   // A score cell: a bad value is an error for that score only, not for the row.
-  std::optional<int> score_at(size_t r, size_t c, const std::string& site, Date date, const std::string& item) {
+  std::optional<int> score_at(size_t r, size_t c, const std::string& site, Date date,
+                              const std::string& item) {
     const Parsed<int> p = parse_score(cell(r, c));
     if (!p.error.empty()) {
       Diagnostic d = cell_diag(r, c, Severity::Error, p.error);
@@ -335,7 +479,8 @@ class SheetReader {
     return p.value;
   }
 
-  std::optional<int> score_field(size_t r, Field f, const std::string& site, Date date, const std::string& item) {
+  std::optional<int> score_field(size_t r, Field f, const std::string& site, Date date,
+                                 const std::string& item) {
     const auto c = column(f);
     if (!c) return std::nullopt;
     return score_at(r, *c, site, date, item);
@@ -343,16 +488,45 @@ class SheetReader {
 
   void exclude(size_t id) { records_.rows[id].excluded = true; }
 
+  // True when a yes/no column is filled in with "x" for yes, so that empty means no.
+  bool x_marks_column(size_t c) {
+    if (!x_marks_) {
+      bool any_x = false, only_x = true;
+      for (size_t r = header_row_ + 1; r < sheet_.rows.size(); ++r) {
+        const RawCell& v = cell(r, c);
+        if (v.is_blank()) continue;
+        if (v.kind == RawCell::Kind::Text && normalize_key(v.text) == "x")
+          any_x = true;
+        else
+          only_x = false;
+      }
+      x_marks_ = any_x && only_x;
+    }
+    return *x_marks_;
+  }
+
   void read_row(size_t r) {
     const size_t id = records_.add_row(origin(r));
     bool ok = true;
     switch (layout_.kind) {
-      case TableKind::Sites: ok = read_site(r, id); break;
-      case TableKind::Fidelity: ok = read_item(r, id); break;
-      case TableKind::FidelityWide: ok = read_wide(r, id); break;
-      case TableKind::Reviews: ok = read_review_info(r, id); break;
-      case TableKind::Participants: ok = read_participant(r, id); break;
-      case TableKind::Jobs: ok = read_job(r, id); break;
+      case TableKind::Sites:
+        ok = read_site(r, id);
+        break;
+      case TableKind::Fidelity:
+        ok = read_item(r, id);
+        break;
+      case TableKind::FidelityWide:
+        ok = read_wide(r, id);
+        break;
+      case TableKind::Reviews:
+        ok = read_review_info(r, id);
+        break;
+      case TableKind::Participants:
+        ok = read_participant(r, id);
+        break;
+      case TableKind::Jobs:
+        ok = read_job(r, id);
+        break;
     }
     if (!ok) exclude(id);
   }
@@ -370,8 +544,9 @@ class SheetReader {
     if (!ok) return false;
     if (s.name.empty()) s.name = s.key;
     f.key = s.key;
-    f.canonical = s.name + '\x1f' + s.county + '\x1f' + s.nav_office + '\x1f' + s.health_service + '\x1f' +
-                  (s.start ? s.start->iso() : "") + '\x1f' + (s.fte ? std::to_string(*s.fte) : "");
+    f.canonical = s.name + '\x1f' + s.county + '\x1f' + s.nav_office + '\x1f' + s.health_service +
+                  '\x1f' + (s.start ? s.start->iso() : "") + '\x1f' +
+                  (s.fte ? std::to_string(*s.fte) : "");
     f.row = id;
     records_.sites.push_back(std::move(f));
     return true;
@@ -395,14 +570,12 @@ class SheetReader {
       diags_.add(cell_diag(r, *column(Field::Item), Severity::Error, "item.unknown"));
       return false;
     };
-    // Code ("B1", "G3"): its scale is known from the code.
-    for (size_t s = 0; s < scales_.scales.size(); ++s) {
-      if (auto i = scales_.scales[s].item_index(item_text)) {
-        if (scale_given && *scale_given != s) return fail();
-        scale = s;
-        item = *i;
-        return true;
-      }
+    // Code ("B1", "g3", "T 14", "B1 Deltakerportefølje"): its scale is known from the code.
+    if (const auto code = item_for_code(scales_, item_text)) {
+      if (scale_given && *scale_given != code->first) return fail();
+      scale = code->first;
+      item = code->second;
+      return true;
     }
     const size_t s = scale_given.value_or(ScaleCatalog::kIps25);
     const Scale& sc = scales_.scales[s];
@@ -447,12 +620,13 @@ class SheetReader {
     ir.evaluator1 = score_field(r, Field::Evaluator1, f.site, f.date, code);
     ir.evaluator2 = score_field(r, Field::Evaluator2, f.site, f.date, code);
     ir.consensus = score_field(r, Field::Consensus, f.site, f.date, code);
-    if (!text_field(r, Field::Comment, ir.comment) || !text_field(r, Field::Recommendation, ir.recommendation))
+    if (!text_field(r, Field::Comment, ir.comment) ||
+        !text_field(r, Field::Recommendation, ir.recommendation))
       return false;
     f.key = f.site + '\x1f' + f.date.iso() + '\x1f' + code;
     auto opt = [](const std::optional<int>& v) { return v ? std::to_string(*v) : std::string(); };
-    f.canonical = opt(ir.evaluator1) + '\x1f' + opt(ir.evaluator2) + '\x1f' + opt(ir.consensus) + '\x1f' + ir.comment +
-                  '\x1f' + ir.recommendation;
+    f.canonical = opt(ir.evaluator1) + '\x1f' + opt(ir.evaluator2) + '\x1f' + opt(ir.consensus) +
+                  '\x1f' + ir.comment + '\x1f' + ir.recommendation;
     f.row = id;
     records_.items.push_back(std::move(f));
     return true;
@@ -474,8 +648,8 @@ class SheetReader {
       f.rating.consensus = score_at(r, c, site, *date, code);
       f.key = site + '\x1f' + date->iso() + '\x1f' + code;
       // Same shape as a long-form row with only Konsensus filled, so the two forms compare.
-      f.canonical = std::string("\x1f\x1f") + (f.rating.consensus ? std::to_string(*f.rating.consensus) : "") +
-                    "\x1f\x1f";
+      f.canonical = std::string("\x1f\x1f") +
+                    (f.rating.consensus ? std::to_string(*f.rating.consensus) : "") + "\x1f\x1f";
       f.row = id;
       records_.items.push_back(std::move(f));
     }
@@ -497,8 +671,9 @@ class SheetReader {
     if (!ok) return false;
     f.date = *date;
     f.key = f.site + '\x1f' + f.date.iso();
-    f.canonical = in.evaluators + '\x1f' + in.recipient + '\x1f' + in.purpose + '\x1f' + in.method + '\x1f' +
-                  in.summary + '\x1f' + (in.stated_total ? std::to_string(*in.stated_total) : "");
+    f.canonical = in.evaluators + '\x1f' + in.recipient + '\x1f' + in.purpose + '\x1f' + in.method +
+                  '\x1f' + in.summary + '\x1f' +
+                  (in.stated_total ? std::to_string(*in.stated_total) : "");
     f.row = id;
     records_.review_infos.push_back(std::move(f));
     return true;
@@ -509,14 +684,16 @@ class SheetReader {
     Participant& p = f.participant;
     bool ok = required_text(r, Field::Participant, p.id);
     if (ok && looks_like_identity_number(field(r, Field::Participant))) {
-      diags_.add(cell_diag(r, *column(Field::Participant), Severity::Error, "participant.identity_number", false));
+      diags_.add(cell_diag(r, *column(Field::Participant), Severity::Error,
+                           "participant.identity_number", false));
       return false;
     }
     ok = required_text(r, Field::Site, p.site) && ok;
     std::optional<Date> intake;
     ok = date_field(r, Field::Intake, intake, true) && ok;
     if (const auto c = column(Field::EmployedAtIntake)) {
-      const Parsed<bool> b = parse_yes_no(cell(r, *c));
+      Parsed<bool> b = parse_yes_no(cell(r, *c));
+      if (b.blank() && x_marks_column(*c)) b.value = false;  // the "x or empty" convention
       if (!b.error.empty()) {
         diags_.add(cell_diag(r, *c, Severity::Error, b.error));
         ok = false;
@@ -533,8 +710,8 @@ class SheetReader {
     f.key = p.id;
     f.canonical = p.site + '\x1f' + p.intake.iso() + '\x1f' +
                   (p.employed_at_intake ? (*p.employed_at_intake ? "1" : "0") : "") + '\x1f' +
-                  d(p.first_employer_contact) + '\x1f' + d(p.ended) + '\x1f' + p.end_reason + '\x1f' +
-                  (p.age ? std::to_string(*p.age) : "");
+                  d(p.first_employer_contact) + '\x1f' + d(p.ended) + '\x1f' + p.end_reason +
+                  '\x1f' + (p.age ? std::to_string(*p.age) : "");
     f.row = id;
     records_.participants.push_back(std::move(f));
     return true;
@@ -545,16 +722,24 @@ class SheetReader {
     Job& j = f.job;
     std::string kind_text;
     bool ok = required_text(r, Field::Participant, j.participant);
+    if (ok && looks_like_identity_number(field(r, Field::Participant))) {
+      diags_.add(cell_diag(r, *column(Field::Participant), Severity::Error,
+                           "participant.identity_number", false));
+      return false;
+    }
     ok = required_text(r, Field::JobKindField, kind_text) && ok;
     if (!kind_text.empty()) {
       const std::string k = normalize_key(kind_text);
-      if (k == "ordinaer" || k == "ordinar" || k == "ordinary" || k == "ordinaerjobb" || k == "vanligjobb")
+      auto starts = [&k](std::string_view p) { return k.rfind(p, 0) == 0; };
+      // Prefixes, so "Ordinær jobb", "ordinært arbeid" and "Lønnstilskudd (midlertidig)" all match.
+      if (starts("ordin") || k == "ordinary" || k == "vanligjobb" || k == "competitive")
         j.kind = JobKind::Ordinary;
-      else if (k == "lonnstilskudd" || k == "wagesubsidy")
+      else if (starts("lonnstilsk") || starts("wagesubsid"))
         j.kind = JobKind::WageSubsidy;
-      else if (k == "arbeidspraksis" || k == "workpractice" || k == "praksis")
+      else if (starts("arbeidspraksis") || starts("praksis") || starts("workpractice") ||
+               starts("arbeidstrening"))
         j.kind = JobKind::WorkPractice;
-      else if (k == "utdanning" || k == "education" || k == "skole")
+      else if (starts("utdann") || starts("education") || starts("skole") || starts("studi"))
         j.kind = JobKind::Education;
       else if (k == "annet" || k == "other")
         j.kind = JobKind::Other;
@@ -576,9 +761,10 @@ class SheetReader {
       return false;
     }
     // Jobs have no natural key: only an identical row is a duplicate.
-    f.key = j.participant + '\x1f' + std::to_string(static_cast<int>(j.kind)) + '\x1f' + j.start.iso() + '\x1f' +
-            (j.end ? j.end->iso() : "") + '\x1f' + (j.hours_per_week ? std::to_string(*j.hours_per_week) : "") +
-            '\x1f' + j.employer + '\x1f' + j.occupation;
+    f.key = j.participant + '\x1f' + std::to_string(static_cast<int>(j.kind)) + '\x1f' +
+            j.start.iso() + '\x1f' + (j.end ? j.end->iso() : "") + '\x1f' +
+            (j.hours_per_week ? std::to_string(*j.hours_per_week) : "") + '\x1f' + j.employer +
+            '\x1f' + j.occupation;
     f.canonical = f.key;
     f.row = id;
     records_.jobs.push_back(std::move(f));
@@ -596,16 +782,18 @@ class SheetReader {
   const RawRow* header_ = nullptr;
   Layout layout_;
   size_t table_index_ = 0;
+  std::optional<bool> x_marks_;
 };
 
 }  // namespace
 
-void read_workbook_tables(const RawWorkbook& book, const std::string& file, const std::string& name_hint,
-                          const ScaleCatalog& scales, const IngestLimits& limits, RecordSet& records,
+void read_workbook_tables(const RawWorkbook& book, const std::string& file,
+                          const std::string& name_hint, const ScaleCatalog& scales,
+                          const IngestLimits& limits, RecordSet& records,
                           Diagnostics& diagnostics) {
   const bool csv = book.format == "csv";
   for (const RawSheet& sheet : book.sheets) {
-    const std::optional<size_t> header_row = find_header_row(sheet);
+    std::optional<size_t> header_row = find_header_row(sheet);
     const std::string name = csv ? name_hint : sheet.name;
     if (!header_row) continue;  // an empty sheet holds nothing to lose
     if (sheet.truncated) {
@@ -616,7 +804,41 @@ void read_workbook_tables(const RawWorkbook& book, const std::string& file, cons
       d.args = {std::to_string(limits.max_rows_per_sheet)};
       diagnostics.add(std::move(d));
     }
-    const auto kind = recognise(name, sheet.rows[*header_row], scales);
+    if (sheet.columns_cut) {
+      Diagnostic d;
+      d.severity = Severity::Warning;
+      d.file = file;
+      d.sheet = sheet.name;
+      d.code = "sheet.too_many_columns";
+      d.args = {column_letter(kMaxRawColumns - 1)};
+      diagnostics.add(std::move(d));
+    }
+    if (sheet.malformed) {
+      Diagnostic d;
+      d.file = file;
+      d.sheet = sheet.name;
+      d.row = static_cast<int>(sheet.rows.size()) + 1;
+      d.code = "csv.malformed";
+      d.args = {std::to_string(sheet.rows.size())};
+      diagnostics.add(std::move(d));
+    }
+    std::optional<TableKind> kind = recognise(name, sheet.rows[*header_row], scales, csv);
+    if (!kind || !map_header(*kind, sheet.rows[*header_row], scales).missing.empty()) {
+      // A title above the header ("Kvalitetsmåling Bodø 2012"): a later row among the next
+      // few non-empty ones may be the real header. The first non-empty row stays the rule.
+      if (auto better = find_header_below_title(sheet, *header_row, name, scales, csv)) {
+        Diagnostic d;
+        d.severity = Severity::Note;
+        d.file = file;
+        d.sheet = sheet.name;
+        d.row = static_cast<int>(better->first) + 1;
+        d.code = "header.title_rows_skipped";
+        d.args = {std::to_string(*header_row + 1), std::to_string(better->first)};
+        diagnostics.add(std::move(d));
+        header_row = better->first;
+        kind = better->second;
+      }
+    }
     if (!kind) {
       Diagnostic d;
       d.severity = csv ? Severity::Error : Severity::Note;
@@ -636,7 +858,16 @@ void read_workbook_tables(const RawWorkbook& book, const std::string& file, cons
       d.code = "sheet.hidden";
       diagnostics.add(std::move(d));
     }
-    SheetReader reader(sheet, file, sheet.name, scales, limits, records, diagnostics);
+    // Cells merged below the header (a site name spanning its review's rows) hold, for the
+    // reader as for the eye, the merged value in every row.
+    const RawSheet* to_read = &sheet;
+    RawSheet filled;
+    if (has_data_merges(sheet, *header_row)) {
+      filled = sheet;
+      fill_data_merges(filled, *header_row, file, diagnostics);
+      to_read = &filled;
+    }
+    SheetReader reader(*to_read, file, sheet.name, scales, limits, records, diagnostics);
     reader.read(*kind, *header_row);
   }
 }

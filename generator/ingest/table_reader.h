@@ -14,8 +14,8 @@ namespace ips {
 
 /// Reads all sheets of one file into `records`; `file` is the path as the user gave it, and
 /// `name_hint` the file stem (a CSV's table may be named by its file).
-void read_workbook_tables(const RawWorkbook& book, const std::string& file, const std::string& name_hint,
-                          const ScaleCatalog& scales, const IngestLimits& limits, RecordSet& records,
-                          Diagnostics& diagnostics);
+void read_workbook_tables(const RawWorkbook& book, const std::string& file,
+                          const std::string& name_hint, const ScaleCatalog& scales,
+                          const IngestLimits& limits, RecordSet& records, Diagnostics& diagnostics);
 
 }  // namespace ips

@@ -13,11 +13,40 @@ enum class TableKind { Sites, Fidelity, FidelityWide, Reviews, Participants, Job
 
 /// Every column the program reads, across all tables.
 enum class Field {
-  Site, Name, County, NavOffice, HealthService, StartDate, Fte,                   // Enheter
-  Date, Scale, Item, Evaluator1, Evaluator2, Consensus, Comment, Recommendation,  // Kvalitetsmålinger
-  Evaluators, Recipient, Purpose, Method, Summary, StatedTotal,                  // Gjennomganger
-  Participant, Intake, EmployedAtIntake, FirstEmployerContact, Ended, EndReason, Age,  // Deltakere
-  JobKindField, JobStart, JobEnd, HoursPerWeek, Employer, Occupation,            // Jobber
+  Site,
+  Name,
+  County,
+  NavOffice,
+  HealthService,
+  StartDate,
+  Fte,  // Enheter
+  Date,
+  Scale,
+  Item,
+  Evaluator1,
+  Evaluator2,
+  Consensus,
+  Comment,
+  Recommendation,  // Kvalitetsmålinger
+  Evaluators,
+  Recipient,
+  Purpose,
+  Method,
+  Summary,
+  StatedTotal,  // Gjennomganger
+  Participant,
+  Intake,
+  EmployedAtIntake,
+  FirstEmployerContact,
+  Ended,
+  EndReason,
+  Age,  // Deltakere
+  JobKindField,
+  JobStart,
+  JobEnd,
+  HoursPerWeek,
+  Employer,
+  Occupation,  // Jobber
 };
 
 struct ColumnSpec {

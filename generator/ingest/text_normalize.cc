@@ -40,14 +40,54 @@ size_t decode_utf8(std::string_view s, size_t i, char32_t* cp) {
 // ASCII folding of the Latin letters Norwegian (and neighbouring) users type in headers.
 const char* fold_latin(char32_t cp) {
   switch (cp) {
-    case U'æ': case U'Æ': return "ae";
-    case U'ø': case U'Ø': case U'ö': case U'Ö': case U'ó': case U'Ó': case U'ò': case U'Ò': case U'ô': case U'Ô': return "o";
-    case U'å': case U'Å': case U'ä': case U'Ä': case U'á': case U'Á': case U'à': case U'À': case U'â': case U'Â': return "a";
-    case U'é': case U'É': case U'è': case U'È': case U'ê': case U'Ê': case U'ë': case U'Ë': return "e";
-    case U'ü': case U'Ü': case U'ú': case U'Ú': return "u";
-    case U'í': case U'Í': case U'ï': case U'Ï': return "i";
-    case U'ß': return "ss";
-    default: return nullptr;
+    case U'æ':
+    case U'Æ':
+      return "ae";
+    case U'ø':
+    case U'Ø':
+    case U'ö':
+    case U'Ö':
+    case U'ó':
+    case U'Ó':
+    case U'ò':
+    case U'Ò':
+    case U'ô':
+    case U'Ô':
+      return "o";
+    case U'å':
+    case U'Å':
+    case U'ä':
+    case U'Ä':
+    case U'á':
+    case U'Á':
+    case U'à':
+    case U'À':
+    case U'â':
+    case U'Â':
+      return "a";
+    case U'é':
+    case U'É':
+    case U'è':
+    case U'È':
+    case U'ê':
+    case U'Ê':
+    case U'ë':
+    case U'Ë':
+      return "e";
+    case U'ü':
+    case U'Ü':
+    case U'ú':
+    case U'Ú':
+      return "u";
+    case U'í':
+    case U'Í':
+    case U'ï':
+    case U'Ï':
+      return "i";
+    case U'ß':
+      return "ss";
+    default:
+      return nullptr;
   }
 }
 
@@ -76,7 +116,8 @@ std::string normalize_key(std::string_view text) {
     char32_t cp = 0;
     i += decode_utf8(text, i, &cp);
     if (cp < 0x80) {
-      if (std::isalnum(static_cast<int>(cp))) out += static_cast<char>(std::tolower(static_cast<int>(cp)));
+      if (std::isalnum(static_cast<int>(cp)))
+        out += static_cast<char>(std::tolower(static_cast<int>(cp)));
     } else if (const char* folded = fold_latin(cp)) {
       out += folded;
     }
@@ -97,8 +138,12 @@ bool is_valid_utf8(std::string_view s) {
   return true;
 }
 
-std::optional<std::string> windows1252_to_utf8(std::string_view bytes) {
-  iconv_t cd = iconv_open("UTF-8", "WINDOWS-1252");
+bool has_utf16_bom(std::string_view bytes) {
+  return bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF";
+}
+
+std::optional<std::string> convert_to_utf8(std::string_view bytes, const char* encoding) {
+  iconv_t cd = iconv_open("UTF-8", encoding);
   if (cd == reinterpret_cast<iconv_t>(-1)) return std::nullopt;
   std::string out;
   std::vector<char> in(bytes.begin(), bytes.end());
@@ -112,7 +157,7 @@ std::optional<std::string> windows1252_to_utf8(std::string_view bytes) {
     const size_t r = iconv(cd, &in_ptr, &in_left, &out_ptr, &out_left);
     out.append(buf.data(), buf.size() - out_left);
     if (r == static_cast<size_t>(-1) && errno != E2BIG) {
-      ok = false;  // a byte Windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+      ok = false;  // e.g. a byte Windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D)
       break;
     }
   }

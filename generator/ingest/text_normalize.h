@@ -14,7 +14,13 @@ std::string trim(std::string_view text);
 std::string normalize_key(std::string_view text);
 /// True when the bytes are valid UTF-8.
 bool is_valid_utf8(std::string_view bytes);
-/// Windows-1252 bytes converted to UTF-8 (via iconv); nullopt when conversion fails.
-std::optional<std::string> windows1252_to_utf8(std::string_view bytes);
+/// Bytes in `encoding` (an iconv name) converted to UTF-8; nullopt when conversion fails.
+std::optional<std::string> convert_to_utf8(std::string_view bytes, const char* encoding);
+/// Windows-1252 bytes converted to UTF-8; nullopt when conversion fails.
+inline std::optional<std::string> windows1252_to_utf8(std::string_view bytes) {
+  return convert_to_utf8(bytes, "WINDOWS-1252");
+}
+/// True when the bytes start with a UTF-16 byte-order mark (Excel's "Unicode text").
+bool has_utf16_bom(std::string_view bytes);
 
 }  // namespace ips

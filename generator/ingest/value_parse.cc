@@ -27,7 +27,8 @@ int to_int(std::string_view s) {
 }
 
 Parsed<Date> checked_date(int y, int m, int d) {
-  if (!Date::valid_ymd(y, static_cast<unsigned>(m), static_cast<unsigned>(d))) return {std::nullopt, "date.invalid"};
+  if (!Date::valid_ymd(y, static_cast<unsigned>(m), static_cast<unsigned>(d)))
+    return {std::nullopt, "date.invalid"};
   if (y < kMinYear || y > kMaxYear) return {std::nullopt, "date.out_of_range"};
   return {Date::from_ymd(y, static_cast<unsigned>(m), static_cast<unsigned>(d)), ""};
 }
@@ -48,9 +49,12 @@ bool split3(std::string_view s, char sep, std::string_view parts[3]) {
 
 std::string cell_display(const RawCell& cell) {
   switch (cell.kind) {
-    case RawCell::Kind::Empty: return "";
-    case RawCell::Kind::Text: return trim(cell.text);
-    case RawCell::Kind::Bool: return cell.number != 0 ? "TRUE" : "FALSE";
+    case RawCell::Kind::Empty:
+      return "";
+    case RawCell::Kind::Text:
+      return trim(cell.text);
+    case RawCell::Kind::Bool:
+      return cell.number != 0 ? "TRUE" : "FALSE";
     case RawCell::Kind::Number: {
       if (cell.is_date && std::floor(cell.number) == cell.number) {
         return Date::from_spreadsheet_serial(cell.number).norwegian();
@@ -76,15 +80,17 @@ Parsed<Date> parse_date(const RawCell& cell) {
   if (cell.kind != RawCell::Kind::Text) return {std::nullopt, "date.unreadable"};
   std::string text = trim(cell.text);
   // A time of day after the date ("2012-12-03 00:00:00", "2012-12-03T00:00") is ignored.
-  if (const size_t cut = text.find_first_of(" T"); cut != std::string::npos && cut >= 8) text = trim(text.substr(0, cut));
+  if (const size_t cut = text.find_first_of(" T"); cut != std::string::npos && cut >= 8)
+    text = trim(text.substr(0, cut));
   std::string_view parts[3];
-  if (split3(text, '.', parts) && all_digits(parts[0]) && all_digits(parts[1]) && all_digits(parts[2]) &&
-      parts[0].size() <= 2 && parts[1].size() <= 2) {
+  if (split3(text, '.', parts) && all_digits(parts[0]) && all_digits(parts[1]) &&
+      all_digits(parts[2]) && parts[0].size() <= 2 && parts[1].size() <= 2) {
     if (parts[2].size() == 2) return {std::nullopt, "date.ambiguous"};
     if (parts[2].size() != 4) return {std::nullopt, "date.unreadable"};
     return checked_date(to_int(parts[2]), to_int(parts[1]), to_int(parts[0]));
   }
-  if (split3(text, '-', parts) && all_digits(parts[0]) && all_digits(parts[1]) && all_digits(parts[2])) {
+  if (split3(text, '-', parts) && all_digits(parts[0]) && all_digits(parts[1]) &&
+      all_digits(parts[2])) {
     if (parts[0].size() == 4 && parts[1].size() <= 2 && parts[2].size() <= 2)
       return checked_date(to_int(parts[0]), to_int(parts[1]), to_int(parts[2]));
     return {std::nullopt, "date.ambiguous"};  // 03-04-13 and the like
@@ -113,11 +119,13 @@ Parsed<double> parse_number(const RawCell& cell) {
     }
     compact += static_cast<char>(c == ',' ? '.' : c);
   }
-  if (text.find(',') != std::string::npos && text.find('.') != std::string::npos) return {std::nullopt, "number.unreadable"};
+  if (text.find(',') != std::string::npos && text.find('.') != std::string::npos)
+    return {std::nullopt, "number.unreadable"};
   if (!compact.empty() && compact[0] == '+') compact.erase(0, 1);
   double v = 0;
   const auto [ptr, ec] = std::from_chars(compact.data(), compact.data() + compact.size(), v);
-  if (ec != std::errc() || ptr != compact.data() + compact.size() || compact.empty() || !std::isfinite(v))
+  if (ec != std::errc() || ptr != compact.data() + compact.size() || compact.empty() ||
+      !std::isfinite(v))
     return {std::nullopt, "number.unreadable"};
   return {v, ""};
 }
@@ -125,7 +133,8 @@ Parsed<double> parse_number(const RawCell& cell) {
 Parsed<int> parse_integer(const RawCell& cell) {
   const Parsed<double> n = parse_number(cell);
   if (!n.value) return {std::nullopt, n.error};
-  if (std::floor(*n.value) != *n.value || std::fabs(*n.value) > 1e9) return {std::nullopt, "number.not_integer"};
+  if (std::floor(*n.value) != *n.value || std::fabs(*n.value) > 1e9)
+    return {std::nullopt, "number.not_integer"};
   return {static_cast<int>(*n.value), ""};
 }
 
@@ -134,8 +143,9 @@ Parsed<int> parse_score(const RawCell& cell, int min_score, int max_score) {
   if (cell.kind == RawCell::Kind::Text) {
     // "-", "–", "ikke skåret", "n/a": compared without case, spaces and punctuation.
     const std::string t = normalize_key(cell.text);
-    static const char* const kNotScored[] = {"", "na", "ia", "ikkeskaret", "ikkescoret", "ikkevurdert",
-                                             "ikkeaktuelt", "notscored", "notapplicable"};
+    static const char* const kNotScored[] = {
+        "",          "na",           "ia", "ikkeskaret", "ikkescoret", "ikkevurdert", "ikkeaktuelt",
+        "notscored", "notapplicable"};
     for (const char* s : kNotScored)
       if (t == s) return {};
   }
@@ -154,9 +164,11 @@ Parsed<bool> parse_yes_no(const RawCell& cell) {
     return {std::nullopt, "yesno.unreadable"};
   }
   const std::string t = normalize_key(cell.text);
-  if (t == "ja" || t == "j" || t == "yes" || t == "y" || t == "x" || t == "1" || t == "true" || t == "sann")
+  if (t == "ja" || t == "j" || t == "yes" || t == "y" || t == "x" || t == "1" || t == "true" ||
+      t == "sann")
     return {true, ""};
-  if (t == "nei" || t == "n" || t == "no" || t == "0" || t == "false" || t == "usann") return {false, ""};
+  if (t == "nei" || t == "n" || t == "no" || t == "0" || t == "false" || t == "usann")
+    return {false, ""};
   return {std::nullopt, "yesno.unreadable"};
 }
 

@@ -2,13 +2,17 @@
 
 #include <orcus/orcus_ods.hpp>
 #include <orcus/orcus_xlsx.hpp>
+#include <orcus/sax_parser.hpp>
 #include <orcus/spreadsheet/import_interface.hpp>
+#include <orcus/zip_archive.hpp>
+#include <orcus/zip_archive_stream.hpp>
 
 #include <cctype>
 #include <cmath>
-#include <stdexcept>
 #include <exception>
 #include <memory>
+#include <set>
+#include <stdexcept>
 #include <unordered_map>
 
 #include "ingest/zip_limits.h"
@@ -44,7 +48,8 @@ class StringPool : public iface::import_shared_strings {
   void set_segment_font_name(std::string_view) override {}
   void set_segment_font_size(double) override {}
   void set_segment_font_color(orcus::spreadsheet::color_elem_t, orcus::spreadsheet::color_elem_t,
-                              orcus::spreadsheet::color_elem_t, orcus::spreadsheet::color_elem_t) override {}
+                              orcus::spreadsheet::color_elem_t,
+                              orcus::spreadsheet::color_elem_t) override {}
   void append_segment(std::string_view s) override { segment_ += s; }
   size_t commit_segments() override {
     const size_t id = append(segment_);
@@ -92,6 +97,25 @@ class FormulaImporter : public iface::import_formula {
   RawCell cell_;
 };
 
+// Array formulas: each cell of the range carries its own cached result, addressed relative to
+// the range's top-left cell.
+class ArrayFormulaImporter : public iface::import_array_formula {
+ public:
+  explicit ArrayFormulaImporter(SheetImporter& sheet) : sheet_(sheet) {}
+  void set_range(const orcus::spreadsheet::range_t& range) override { origin_ = range.first; }
+  void set_formula(orcus::spreadsheet::formula_grammar_t, std::string_view) override {}
+  void set_result_string(row_t row, col_t col, std::string_view value) override;
+  void set_result_value(row_t row, col_t col, double value) override;
+  void set_result_bool(row_t row, col_t col, bool value) override;
+  void set_result_empty(row_t, col_t) override {}
+  void commit() override {}
+
+ private:
+  void put(row_t row, col_t col, RawCell cell);
+  SheetImporter& sheet_;
+  orcus::spreadsheet::address_t origin_{0, 0};
+};
+
 class PropertiesImporter : public iface::import_sheet_properties {
  public:
   explicit PropertiesImporter(RawSheet& sheet) : sheet_(sheet) {}
@@ -111,10 +135,16 @@ class PropertiesImporter : public iface::import_sheet_properties {
 class SheetImporter : public iface::import_sheet {
  public:
   SheetImporter(RawSheet& sheet, const StringPool& pool, size_t max_rows)
-      : sheet_(sheet), pool_(pool), max_rows_(max_rows), formula_(*this), properties_(sheet) {}
+      : sheet_(sheet),
+        pool_(pool),
+        max_rows_(max_rows),
+        formula_(*this),
+        array_formula_(*this),
+        properties_(sheet) {}
 
   iface::import_sheet_properties* get_sheet_properties() override { return &properties_; }
   iface::import_formula* get_formula() override { return &formula_; }
+  iface::import_array_formula* get_array_formula() override { return &array_formula_; }
 
   void set_auto(row_t row, col_t col, std::string_view s) override {
     if (RawCell* c = cell(row, col)) {
@@ -151,7 +181,8 @@ class SheetImporter : public iface::import_sheet {
     }
     c->kind = RawCell::Kind::Number;
     c->is_date = true;
-    c->number = Date::from_ymd(year, static_cast<unsigned>(month), static_cast<unsigned>(day)).spreadsheet_serial() +
+    c->number = Date::from_ymd(year, static_cast<unsigned>(month), static_cast<unsigned>(day))
+                    .spreadsheet_serial() +
                 (hour * 3600 + minute * 60 + second) / 86400.0;
   }
   void set_format(row_t, col_t, size_t) override {}
@@ -176,7 +207,10 @@ class SheetImporter : public iface::import_sheet {
       sheet_.truncated = true;
       return nullptr;
     }
-    if (col >= 16384) return nullptr;
+    if (static_cast<size_t>(col) >= kMaxRawColumns) {
+      sheet_.columns_cut = true;
+      return nullptr;
+    }
     auto& rows = sheet_.rows;
     if (rows.size() <= static_cast<size_t>(row)) rows.resize(static_cast<size_t>(row) + 1);
     auto& r = rows[static_cast<size_t>(row)];
@@ -188,8 +222,32 @@ class SheetImporter : public iface::import_sheet {
   const StringPool& pool_;
   size_t max_rows_;
   FormulaImporter formula_;
+  ArrayFormulaImporter array_formula_;
   PropertiesImporter properties_;
 };
+
+void ArrayFormulaImporter::set_result_string(row_t row, col_t col, std::string_view value) {
+  RawCell c;
+  c.kind = RawCell::Kind::Text;
+  c.text = value;
+  put(row, col, std::move(c));
+}
+void ArrayFormulaImporter::set_result_value(row_t row, col_t col, double value) {
+  RawCell c;
+  c.kind = RawCell::Kind::Number;
+  c.number = value;
+  put(row, col, std::move(c));
+}
+void ArrayFormulaImporter::set_result_bool(row_t row, col_t col, bool value) {
+  RawCell c;
+  c.kind = RawCell::Kind::Bool;
+  c.number = value ? 1 : 0;
+  put(row, col, std::move(c));
+}
+void ArrayFormulaImporter::put(row_t row, col_t col, RawCell cell) {
+  cell.from_formula = true;
+  sheet_.put(origin_.row + row, origin_.column + col, std::move(cell));
+}
 
 void FormulaImporter::commit() {
   cell_.from_formula = true;
@@ -199,8 +257,12 @@ void FormulaImporter::commit() {
 class GlobalSettings : public iface::import_global_settings {
  public:
   void set_origin_date(int, int, int) override {}
-  void set_default_formula_grammar(orcus::spreadsheet::formula_grammar_t g) override { grammar_ = g; }
-  orcus::spreadsheet::formula_grammar_t get_default_formula_grammar() const override { return grammar_; }
+  void set_default_formula_grammar(orcus::spreadsheet::formula_grammar_t g) override {
+    grammar_ = g;
+  }
+  orcus::spreadsheet::formula_grammar_t get_default_formula_grammar() const override {
+    return grammar_;
+  }
   void set_character_set(orcus::character_set_t) override {}
 
  private:
@@ -251,7 +313,8 @@ class RawFactory : public iface::import_factory {
 
   iface::import_global_settings* get_global_settings() override { return &settings_; }
   iface::import_shared_strings* get_shared_strings() override { return &pool_; }
-  iface::import_reference_resolver* get_reference_resolver(orcus::spreadsheet::formula_ref_context_t) override {
+  iface::import_reference_resolver* get_reference_resolver(
+      orcus::spreadsheet::formula_ref_context_t) override {
     return &resolver_;
   }
   iface::import_sheet* append_sheet(orcus::spreadsheet::sheet_t, std::string_view name) override {
@@ -267,8 +330,9 @@ class RawFactory : public iface::import_factory {
     return nullptr;
   }
   iface::import_sheet* get_sheet(orcus::spreadsheet::sheet_t index) override {
-    return index >= 0 && static_cast<size_t>(index) < importers_.size() ? importers_[static_cast<size_t>(index)].get()
-                                                                        : nullptr;
+    return index >= 0 && static_cast<size_t>(index) < importers_.size()
+               ? importers_[static_cast<size_t>(index)].get()
+               : nullptr;
   }
   // liborcus calls this at the end of a read; the result is handed over once.
   void finalize() override {
@@ -288,10 +352,59 @@ class RawFactory : public iface::import_factory {
   bool finalized_ = false;
 };
 
+// Finds hidden sheets, which liborcus' import interface does not report: in xlsx the
+// workbook lists them with state="hidden"; in ods a table's style has display="false".
+class HiddenSheetFinder : public orcus::sax_handler {
+ public:
+  std::set<std::string> hidden_sheets;
+
+  void attribute(const orcus::sax::parser_attribute& attr) {
+    attrs_.emplace_back(attr.name, attr.value);
+  }
+  void start_element(const orcus::sax::parser_element& elem) {
+    if (elem.name == "sheet") {  // xlsx workbook.xml
+      if (attr("state") == "hidden" || attr("state") == "veryHidden")
+        hidden_sheets.insert(attr("name"));
+    } else if (elem.name == "style") {  // ods automatic style
+      style_ = attr("name");
+    } else if (elem.name == "table-properties" && attr("display") == "false") {
+      hidden_styles_.insert(style_);
+    } else if (elem.name == "table" && hidden_styles_.count(attr("style-name"))) {
+      hidden_sheets.insert(attr("name"));
+    }
+    attrs_.clear();
+  }
+  void end_element(const orcus::sax::parser_element&) { attrs_.clear(); }
+
+ private:
+  std::string attr(std::string_view name) const {
+    for (const auto& [n, v] : attrs_)
+      if (n == name) return v;
+    return {};
+  }
+  std::vector<std::pair<std::string, std::string>> attrs_;
+  std::string style_;
+  std::set<std::string> hidden_styles_;
+};
+
+void mark_hidden_sheets(std::string_view bytes, const std::string& format, RawWorkbook& book) {
+  orcus::zip_archive_stream_blob stream(reinterpret_cast<const uint8_t*>(bytes.data()),
+                                        bytes.size());
+  orcus::zip_archive archive(&stream);
+  archive.load();
+  std::vector<unsigned char> xml;
+  if (!archive.read_file_entry(format == "ods" ? "content.xml" : "xl/workbook.xml", xml)) return;
+  HiddenSheetFinder finder;
+  orcus::sax_parser<HiddenSheetFinder> parser(reinterpret_cast<const char*>(xml.data()), xml.size(),
+                                              finder);
+  parser.parse();
+  for (auto& sheet : book.sheets) sheet.hidden = finder.hidden_sheets.count(sheet.name) > 0;
+}
+
 }  // namespace
 
-void read_zip_workbook(std::string_view bytes, const std::string& format, const WorkbookReadLimits& limits,
-                       RawWorkbook& out, ReadFailure& failure) {
+void read_zip_workbook(std::string_view bytes, const std::string& format,
+                       const WorkbookReadLimits& limits, RawWorkbook& out, ReadFailure& failure) {
   out = RawWorkbook{};
   out.format = format;
   const ZipDirectorySummary zip = summarize_zip_directory(bytes);
@@ -304,7 +417,8 @@ void read_zip_workbook(std::string_view bytes, const std::string& format, const 
     return;
   }
   if (zip.oversize_entry || zip.uncompressed_bytes > limits.max_uncompressed_bytes ||
-      static_cast<double>(zip.uncompressed_bytes) > limits.max_zip_ratio * static_cast<double>(bytes.size())) {
+      static_cast<double>(zip.uncompressed_bytes) >
+          limits.max_zip_ratio * static_cast<double>(bytes.size())) {
     failure = {"file.too_large_unpacked", std::to_string(zip.uncompressed_bytes)};
     return;
   }
@@ -321,6 +435,12 @@ void read_zip_workbook(std::string_view bytes, const std::string& format, const 
   } catch (const std::exception& e) {
     out.sheets.clear();
     failure = {"file.corrupt", e.what()};
+    return;
+  }
+  try {
+    mark_hidden_sheets(bytes, format, out);
+  } catch (const std::exception&) {
+    // The sheets were read; only the hidden flags are unknown, which loses no data.
   }
 }
 

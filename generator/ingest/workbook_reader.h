@@ -23,7 +23,7 @@ struct WorkbookReadLimits {
 };
 
 /// Parses a zip-packaged workbook held in memory ("xlsx" or "ods"); fills `out` or `failure`.
-void read_zip_workbook(std::string_view bytes, const std::string& format, const WorkbookReadLimits& limits,
-                       RawWorkbook& out, ReadFailure& failure);
+void read_zip_workbook(std::string_view bytes, const std::string& format,
+                       const WorkbookReadLimits& limits, RawWorkbook& out, ReadFailure& failure);
 
 }  // namespace ips

@@ -9,7 +9,7 @@ namespace ips {
 
 /// What a zip's central directory declares.
 struct ZipDirectorySummary {
-  bool valid = false;        // an end-of-central-directory record and entries were found
+  bool valid = false;  // an end-of-central-directory record and entries were found
   bool encrypted_entry = false;
   bool oversize_entry = false;  // a Zip64 size marker (an entry of 4 GiB or more)
   uintmax_t uncompressed_bytes = 0;
