@@ -163,6 +163,13 @@ class Cells {
   std::string sheet_;
 };
 
+// A4, one page wide (as long as needed), landscape for wide tables.
+void set_print_layout(lxw_worksheet* ws, bool landscape) {
+  worksheet_set_paper(ws, 9);  // A4
+  if (landscape) worksheet_set_landscape(ws);
+  worksheet_fit_to_pages(ws, 1, 0);
+}
+
 // A table sheet: header row, widths, date/identifier formats for whole columns, frozen header.
 Cells add_table_sheet(Book& book, const std::string& name, const std::vector<Column>& columns, Lang lang) {
   lxw_worksheet* ws = book.sheet(name);
@@ -175,6 +182,10 @@ Cells add_table_sheet(Book& book, const std::string& name, const std::vector<Col
   }
   book.check(worksheet_set_row(ws, 0, 30, nullptr), name + " header height");
   worksheet_freeze_panes(ws, 1, 0);
+  // Printed (or saved as PDF) the table is one page wide, with the header on every page.
+  set_print_layout(ws, true);
+  book.check(worksheet_repeat_rows(ws, 0, 0), name + " repeated header");
+  worksheet_gridlines(ws, LXW_SHOW_ALL_GRIDLINES);
   return cells;
 }
 
@@ -273,6 +284,7 @@ void add_instructions(Book& book, Lang lang, const std::string& title, const std
     ++r;
   }
   worksheet_gridlines(ws, LXW_HIDE_ALL_GRIDLINES);
+  set_print_layout(ws, false);
 }
 
 // A text as a string literal inside a formula.
@@ -336,8 +348,8 @@ lxw_row_t write_review_block(const Book& book, const Cells& cells, lxw_row_t fir
       cells.number(r, kRater1, score(rating.evaluator1));
       cells.number(r, kRater2, score(rating.evaluator2));
       cells.number(r, kConsensus, score(rating.consensus));
-      cells.text(r, kComment, rating.comment, book.wrap());
-      cells.text(r, kRecommendation, rating.recommendation, book.wrap());
+      cells.text(r, kComment, rating.comment);
+      cells.text(r, kRecommendation, rating.recommendation);
     }
   }
   return r;
@@ -382,7 +394,7 @@ void write_review_workbook(const std::filesystem::path& path, const ScaleCatalog
                                    {"Formål", "Purpose", 28},
                                    {"Metode", "Method", 28},
                                    {"Oppsummering", "Summary", 50},
-                                   {"Oppgitt total", "Stated total", 12}},
+                                   {"Oppgitt total", "Stated total", 13}},
                                   lang);
     const Validator v(cells, words);
     v.prompt(0, "site");
@@ -394,11 +406,11 @@ void write_review_workbook(const std::filesystem::path& path, const ScaleCatalog
       if (!has_info(review.info)) continue;
       cells.text(r, 0, review.site);
       cells.date(r, 1, review.date);
-      cells.text(r, 2, review.info.evaluators, book.wrap());
-      cells.text(r, 3, review.info.recipient, book.wrap());
-      cells.text(r, 4, review.info.purpose, book.wrap());
-      cells.text(r, 5, review.info.method, book.wrap());
-      cells.text(r, 6, review.info.summary, book.wrap());
+      cells.text(r, 2, review.info.evaluators);
+      cells.text(r, 3, review.info.recipient);
+      cells.text(r, 4, review.info.purpose);
+      cells.text(r, 5, review.info.method);
+      cells.text(r, 6, review.info.summary);
       cells.number(r, 7, as_number(review.info.stated_total));
       ++r;
     }
@@ -411,9 +423,9 @@ void write_review_workbook(const std::filesystem::path& path, const ScaleCatalog
                                    {"Dato", "Date", 12, ColumnKind::Date},
                                    {"Skala", "Scale", 8},
                                    {"Punkt", "Item", 7},
-                                   {"Navn", "Name", 42},
-                                   {"Evaluator 1", "Rater 1", 10},
-                                   {"Evaluator 2", "Rater 2", 10},
+                                   {"Navn", "Name", 52},
+                                   {"Evaluator 1", "Rater 1", 11},
+                                   {"Evaluator 2", "Rater 2", 11},
                                    {"Konsensus", "Consensus", 11},
                                    {"Kommentar", "Comment", 45},
                                    {"Anbefaling", "Recommendation", 45}},
@@ -472,8 +484,8 @@ void write_register_workbook(const std::filesystem::path& path, const Wording& w
                                   {{"Deltaker", "Participant", 14, ColumnKind::Id},
                                    {"Enhet", "Site", 14},
                                    {"Inntak", "Intake", 12, ColumnKind::Date},
-                                   {"I arbeid ved inntak", "Employed at intake", 12},
-                                   {"Første arbeidsgiverkontakt", "First employer contact", 14, ColumnKind::Date},
+                                   {"I arbeid ved inntak", "Employed at intake", 18},
+                                   {"Første arbeidsgiverkontakt", "First employer contact", 24, ColumnKind::Date},
                                    {"Avsluttet", "Ended", 12, ColumnKind::Date},
                                    {"Avslutningsårsak", "End reason", 28},
                                    {"Alder", "Age", 8}},
@@ -506,7 +518,7 @@ void write_register_workbook(const std::filesystem::path& path, const Wording& w
                                    {"Type", "Kind", 16},
                                    {"Start", "Start date", 12, ColumnKind::Date},
                                    {"Slutt", "End date", 12, ColumnKind::Date},
-                                   {"Timer per uke", "Hours per week", 10},
+                                   {"Timer per uke", "Hours per week", 14},
                                    {"Arbeidsgiver", "Employer", 28},
                                    {"Yrke", "Occupation", 24}},
                                   lang);
