@@ -270,7 +270,7 @@ void add_instructions(Book& book, Lang lang, const std::string& title, const std
   const std::string name = pick(lang, "Instruksjoner", "Instructions");
   lxw_worksheet* ws = book.sheet(name);
   Cells cells(book, ws, name);
-  book.check(worksheet_set_column(ws, 0, 0, 100, book.wrap()), name + " column width");
+  book.check(worksheet_set_column(ws, 0, 0, 80, book.wrap()), name + " column width");
   cells.text(0, 0, title, book.title());
   book.check(worksheet_set_row(ws, 0, 24, nullptr), name + " title height");
   std::istringstream lines(text);
@@ -278,13 +278,13 @@ void add_instructions(Book& book, Lang lang, const std::string& title, const std
   lxw_row_t r = 2;
   while (std::getline(lines, line)) {
     cells.text(r, 0, line, book.wrap());
-    // Long paragraphs get room for their wrapped lines (about 100 characters each).
-    const double height = 15.0 * static_cast<double>(1 + line.size() / 95);
+    // Long paragraphs get room for their wrapped lines (about 80 characters each).
+    const double height = 15.0 * static_cast<double>(1 + line.size() / 78);
     if (height > 15) book.check(worksheet_set_row(ws, r, height, book.wrap()), name + " row height");
     ++r;
   }
   worksheet_gridlines(ws, LXW_HIDE_ALL_GRIDLINES);
-  set_print_layout(ws, false);
+  set_print_layout(ws, true);
 }
 
 // A text as a string literal inside a formula.
