@@ -9,8 +9,12 @@ using namespace ips;
 
 namespace {
 
-const ScaleCatalog& catalog() { return test::scale_catalog(); }
-Wording words(Lang lang) { return Wording::load(test::source_dir() / "templates", lang); }
+const ScaleCatalog& catalog() {
+  return test::scale_catalog();
+}
+Wording words(Lang lang) {
+  return Wording::load(test::source_dir() / "templates", lang);
+}
 
 int rows_used(const Dataset& ds) {
   int used = 0;
@@ -29,14 +33,16 @@ bool has_note(const Dataset& ds, const std::string& code, const std::string& arg
 // One part of an xlsx (zip) as text.
 std::string xlsx_part(const std::filesystem::path& xlsx, const std::string& part) {
   int code = 0;
-  const std::string out = test::run_command("unzip -p '" + xlsx.string() + "' '" + part + "'", &code);
+  const std::string out =
+      test::run_command("unzip -p '" + xlsx.string() + "' '" + part + "'", &code);
   REQUIRE(code == 0);
   return out;
 }
 
 }  // namespace
 
-TEST_CASE("blank input templates are read by the ingest with no error and no data row", "[template]") {
+TEST_CASE("blank input templates are read by the ingest with no error and no data row",
+          "[template]") {
   for (Lang lang : {Lang::Nb, Lang::En}) {
     INFO((lang == Lang::Nb ? "nb" : "en"));
     test::ScratchDir dir("input_templates_blank");
@@ -68,7 +74,8 @@ TEST_CASE("input templates are byte-identical from run to run", "[template]") {
   test::ScratchDir b("input_templates_same_b");
   const auto first = write_input_templates(a.path, catalog(), words(Lang::Nb));
   const auto second = write_input_templates(b.path, catalog(), words(Lang::Nb));
-  for (size_t i = 0; i < first.size(); ++i) CHECK(test::read_file(first[i]) == test::read_file(second[i]));
+  for (size_t i = 0; i < first.size(); ++i)
+    CHECK(test::read_file(first[i]) == test::read_file(second[i]));
 }
 
 TEST_CASE("input templates carry dropdowns, date checks and prompts", "[template]") {
@@ -82,7 +89,8 @@ TEST_CASE("input templates carry dropdowns, date checks and prompts", "[template
   CHECK(fidelity.find("promptTitle=\"Skår\"") != std::string::npos);
   CHECK(fidelity.find("<pane ySplit=\"1\"") != std::string::npos);  // frozen header
   const std::string sites = xlsx_part(files[0], "xl/worksheets/sheet4.xml");
-  CHECK(sites.find("<dataValidation type=\"decimal\" operator=\"greaterThanOrEqual\"") != std::string::npos);
+  CHECK(sites.find("<dataValidation type=\"decimal\" operator=\"greaterThanOrEqual\"") !=
+        std::string::npos);
   CHECK(sites.find("<dataValidation type=\"date\"") != std::string::npos);
   const std::string workbook = xlsx_part(files[0], "xl/workbook.xml");
   CHECK(workbook.find("name=\"Kvalitetsmålinger\"") != std::string::npos);
@@ -93,16 +101,19 @@ TEST_CASE("input templates carry dropdowns, date checks and prompts", "[template
   CHECK(participants.find("<dataValidation type=\"whole\"") != std::string::npos);
   CHECK(participants.find("<formula1>15</formula1><formula2>80</formula2>") != std::string::npos);
   const std::string jobs = xlsx_part(files[1], "xl/worksheets/sheet3.xml");
-  CHECK(jobs.find("<formula1>\"ordinær,lønnstilskudd,arbeidspraksis,utdanning,annet\"</formula1>") !=
-        std::string::npos);
+  CHECK(
+      jobs.find("<formula1>\"ordinær,lønnstilskudd,arbeidspraksis,utdanning,annet\"</formula1>") !=
+      std::string::npos);
   CHECK(jobs.find("<dataValidation type=\"decimal\"") != std::string::npos);
   // Instructions warn against identity numbers.
   const std::string strings = xlsx_part(files[1], "xl/sharedStrings.xml");
   CHECK(strings.find("aldri fødselsnummer") != std::string::npos);
 }
 
-TEST_CASE("the example data typed into the templates reads back the same as the example", "[template]") {
-  const Dataset original = ingest_files({test::source_dir() / "examples" / "ips-eksempel.xlsx"}, catalog());
+TEST_CASE("the example data typed into the templates reads back the same as the example",
+          "[template]") {
+  const Dataset original =
+      ingest_files({test::source_dir() / "examples" / "ips-eksempel.xlsx"}, catalog());
   REQUIRE(!original.reviews.empty());
   REQUIRE(!original.participants.empty());
   REQUIRE(!original.jobs.empty());
@@ -125,4 +136,44 @@ TEST_CASE("the example data typed into the templates reads back the same as the 
     // Field by field: sites, every review's metadata and item ratings, participants, jobs.
     CHECK(test::dump_model(filled) == test::dump_model(original));
   }
+}
+
+TEST_CASE("typing site and date into the blank template's first row fills all 37 item rows",
+          "[template][soffice]") {
+  int code = 0;
+  test::run_command("command -v soffice && command -v python3", &code);
+  if (code != 0) {
+    WARN("soffice or python3 not installed: the spreadsheet-program round trip is not checked");
+    return;
+  }
+  test::ScratchDir dir("input_templates_typed");
+  const auto files = write_input_templates(dir.path, catalog(), words(Lang::Nb));
+  const auto typed = dir.path / "typed.xlsx";
+  const Date date = Date::from_ymd(2012, 12, 3);
+  test::run_command("python3 '" + test::fixture("template/type_site_and_date.py").string() + "' '" +
+                        files[0].string() + "' '" + typed.string() + "' Bodø " +
+                        std::to_string(static_cast<int>(date.spreadsheet_serial())),
+                    &code);
+  REQUIRE(code == 0);
+  // LibreOffice recalculates the formulas on opening and saves their results, as a user's save
+  // does.
+  const auto saved = dir.path / "saved";
+  const std::string log = test::run_command(
+      "cd '" + dir.path.string() + "' && timeout 300 soffice -env:UserInstallation=file://" +
+          dir.path.string() + "/lo --headless --convert-to xlsx --outdir '" + saved.string() +
+          "' typed.xlsx 2>&1",
+      &code);
+  INFO(log);
+  REQUIRE(std::filesystem::exists(saved / "typed.xlsx"));
+
+  const Dataset ds = ingest_files({saved / "typed.xlsx"}, catalog());
+  INFO(test::describe(ds.diagnostics));
+  CHECK(ds.diagnostics.count(Severity::Error) == 0);
+  CHECK(rows_used(ds) == 37);
+  REQUIRE(ds.reviews.size() == 1);
+  CHECK(ds.reviews[0].site == "Bodø");
+  CHECK(ds.reviews[0].date == date);
+  REQUIRE(ds.reviews[0].scales.size() == 2);
+  CHECK(ds.reviews[0].scales[ScaleCatalog::kIps25].items.size() == 25);
+  CHECK(ds.reviews[0].scales[ScaleCatalog::kGoi].items.size() == 12);
 }

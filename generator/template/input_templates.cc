@@ -20,7 +20,9 @@ constexpr lxw_color_t kHeaderFill = 0x1D4F73;
 constexpr lxw_color_t kInputFill = 0xFFF2CC;
 constexpr const char* kDateFormat = "dd.mm.yyyy";
 
-std::string pick(Lang lang, const char* nb, const char* en) { return lang == Lang::En ? en : nb; }
+std::string pick(Lang lang, const char* nb, const char* en) {
+  return lang == Lang::En ? en : nb;
+}
 
 // One column of an input table: its header per language (names the ingest reads, see
 // ingest/table_schema.cc) and how it is shown.
@@ -76,7 +78,8 @@ class Book {
   Book& operator=(const Book&) = delete;
 
   void check(lxw_error error, const std::string& what) const {
-    if (error != LXW_NO_ERROR) throw std::runtime_error(name_ + ": " + what + ": " + lxw_strerror(error));
+    if (error != LXW_NO_ERROR)
+      throw std::runtime_error(name_ + ": " + what + ": " + lxw_strerror(error));
   }
 
   lxw_worksheet* sheet(const std::string& name) {
@@ -126,7 +129,8 @@ class Book {
 // Cell writers that check every call; empty values leave the cell empty.
 class Cells {
  public:
-  Cells(const Book& book, lxw_worksheet* ws, std::string sheet) : book_(book), ws_(ws), sheet_(std::move(sheet)) {}
+  Cells(const Book& book, lxw_worksheet* ws, std::string sheet)
+      : book_(book), ws_(ws), sheet_(std::move(sheet)) {}
 
   void text(lxw_row_t r, lxw_col_t c, const std::string& value, lxw_format* f = nullptr) const {
     if (value.empty()) return;
@@ -136,14 +140,20 @@ class Cells {
     if (value) check(worksheet_write_number(ws_, r, c, *value, nullptr), r, c);
   }
   void date(lxw_row_t r, lxw_col_t c, std::optional<Date> value, lxw_format* f = nullptr) const {
-    if (value) check(worksheet_write_number(ws_, r, c, value->spreadsheet_serial(), f ? f : book_.date()), r, c);
+    if (value)
+      check(worksheet_write_number(ws_, r, c, value->spreadsheet_serial(), f ? f : book_.date()), r,
+            c);
   }
-  void blank(lxw_row_t r, lxw_col_t c, lxw_format* f) const { check(worksheet_write_blank(ws_, r, c, f), r, c); }
+  void blank(lxw_row_t r, lxw_col_t c, lxw_format* f) const {
+    check(worksheet_write_blank(ws_, r, c, f), r, c);
+  }
   // A formula with the result it has now, as a spreadsheet program would save it.
-  void formula(lxw_row_t r, lxw_col_t c, const std::string& f, const std::string& result, lxw_format* fmt = nullptr) const {
+  void formula(lxw_row_t r, lxw_col_t c, const std::string& f, const std::string& result,
+               lxw_format* fmt = nullptr) const {
     check(worksheet_write_formula_str(ws_, r, c, f.c_str(), fmt, result.c_str()), r, c);
   }
-  void formula(lxw_row_t r, lxw_col_t c, const std::string& f, double result, lxw_format* fmt) const {
+  void formula(lxw_row_t r, lxw_col_t c, const std::string& f, double result,
+               lxw_format* fmt) const {
     check(worksheet_write_formula_num(ws_, r, c, f.c_str(), fmt, result), r, c);
   }
   void check(lxw_error e, lxw_row_t r, lxw_col_t c) const {
@@ -151,7 +161,8 @@ class Cells {
   }
   static std::string column_name(lxw_col_t c) {
     std::string s;
-    for (unsigned n = c + 1; n > 0; n = (n - 1) / 26) s.insert(s.begin(), static_cast<char>('A' + (n - 1) % 26));
+    for (unsigned n = c + 1; n > 0; n = (n - 1) / 26)
+      s.insert(s.begin(), static_cast<char>('A' + (n - 1) % 26));
     return s;
   }
   lxw_worksheet* ws() const { return ws_; }
@@ -171,12 +182,15 @@ void set_print_layout(lxw_worksheet* ws, bool landscape) {
 }
 
 // A table sheet: header row, widths, date/identifier formats for whole columns, frozen header.
-Cells add_table_sheet(Book& book, const std::string& name, const std::vector<Column>& columns, Lang lang) {
+Cells add_table_sheet(Book& book, const std::string& name, const std::vector<Column>& columns,
+                      Lang lang) {
   lxw_worksheet* ws = book.sheet(name);
   Cells cells(book, ws, name);
   for (lxw_col_t c = 0; c < columns.size(); ++c) {
     const Column& col = columns[c];
-    lxw_format* f = col.kind == ColumnKind::Date ? book.date() : col.kind == ColumnKind::Id ? book.id() : nullptr;
+    lxw_format* f = col.kind == ColumnKind::Date ? book.date()
+                    : col.kind == ColumnKind::Id ? book.id()
+                                                 : nullptr;
     book.check(worksheet_set_column(ws, c, c, col.width, f), name + " column width");
     cells.text(0, c, pick(lang, col.nb, col.en), book.header());
   }
@@ -194,7 +208,8 @@ class Validator {
  public:
   Validator(const Cells& cells, const Wording& words) : cells_(cells), words_(words) {}
 
-  void list(lxw_col_t c, const std::vector<std::string>& values, const std::string& prompt, lxw_row_t first = 1) const {
+  void list(lxw_col_t c, const std::vector<std::string>& values, const std::string& prompt,
+            lxw_row_t first = 1) const {
     std::vector<char*> items;
     for (const auto& v : values) items.push_back(const_cast<char*>(v.c_str()));
     items.push_back(nullptr);
@@ -219,7 +234,8 @@ class Validator {
     v.maximum_number = max;
     apply(c, v, 1);
   }
-  void decimal(lxw_col_t c, double min, std::optional<double> max, const std::string& prompt) const {
+  void decimal(lxw_col_t c, double min, std::optional<double> max,
+               const std::string& prompt) const {
     lxw_data_validation v = base(prompt);
     v.validate = LXW_VALIDATION_TYPE_DECIMAL;
     if (max) {
@@ -257,7 +273,8 @@ class Validator {
     return v;
   }
   void apply(lxw_col_t c, lxw_data_validation& v, lxw_row_t first) const {
-    cells_.check(worksheet_data_validation_range(cells_.ws(), first, c, kLastInputRow, c, &v), first, c);
+    cells_.check(worksheet_data_validation_range(cells_.ws(), first, c, kLastInputRow, c, &v),
+                 first, c);
   }
 
   const Cells& cells_;
@@ -280,7 +297,8 @@ void add_instructions(Book& book, Lang lang, const std::string& title, const std
     cells.text(r, 0, line, book.wrap());
     // Long paragraphs get room for their wrapped lines (about 80 characters each).
     const double height = 15.0 * static_cast<double>(1 + line.size() / 78);
-    if (height > 15) book.check(worksheet_set_row(ws, r, height, book.wrap()), name + " row height");
+    if (height > 15)
+      book.check(worksheet_set_row(ws, r, height, book.wrap()), name + " row height");
     ++r;
   }
   worksheet_gridlines(ws, LXW_HIDE_ALL_GRIDLINES);
@@ -300,13 +318,24 @@ std::string formula_literal(const std::string& s) {
 const std::vector<std::string> kScoreChoices = {"1", "2", "3", "4", "5", "-"};
 
 // Kvalitetsmålinger columns.
-enum : lxw_col_t { kSite, kDate, kScale, kItem, kName, kRater1, kRater2, kConsensus, kComment, kRecommendation };
+enum : lxw_col_t {
+  kSite,
+  kDate,
+  kScale,
+  kItem,
+  kName,
+  kRater1,
+  kRater2,
+  kConsensus,
+  kComment,
+  kRecommendation
+};
 
 // One review as a block of item rows. The user types Enhet and Dato in the block's first row;
 // the rows below repeat them by formula, and Skala/Punkt/Navn appear only once Enhet is filled,
 // so an untouched block is empty to the ingest (no error for rows nobody has started).
-lxw_row_t write_review_block(const Book& book, const Cells& cells, lxw_row_t first, const ScaleCatalog& scales,
-                             Lang lang, const Review* review) {
+lxw_row_t write_review_block(const Book& book, const Cells& cells, lxw_row_t first,
+                             const ScaleCatalog& scales, Lang lang, const Review* review) {
   lxw_row_t r = first;
   for (size_t s = 0; s < scales.scales.size(); ++s) {
     const Scale& scale = scales.scales[s];
@@ -328,13 +357,17 @@ lxw_row_t write_review_block(const Book& book, const Cells& cells, lxw_row_t fir
           cells.blank(r, kDate, book.input_date());
         }
       } else {
-        cells.formula(r, kSite, "=IF(A" + above + "=\"\",\"\",A" + above + ")", review ? review->site : "");
+        cells.formula(r, kSite, "=IF(A" + above + "=\"\",\"\",A" + above + ")",
+                      review ? review->site : "");
         const std::string date_formula = "=IF(B" + above + "=\"\",\"\",B" + above + ")";
-        if (review) cells.formula(r, kDate, date_formula, review->date.spreadsheet_serial(), book.date());
-        else cells.formula(r, kDate, date_formula, "", book.date());
+        if (review)
+          cells.formula(r, kDate, date_formula, review->date.spreadsheet_serial(), book.date());
+        else
+          cells.formula(r, kDate, date_formula, "", book.date());
       }
       auto shown = [&](lxw_col_t c, const std::string& value) {
-        cells.formula(r, c, "=IF($A" + row + "=\"\",\"\"," + formula_literal(value) + ")", review ? value : "");
+        cells.formula(r, c, "=IF($A" + row + "=\"\",\"\"," + formula_literal(value) + ")",
+                      review ? value : "");
       };
       shown(kScale, scale.id);
       shown(kItem, item.code);
@@ -356,17 +389,22 @@ lxw_row_t write_review_block(const Book& book, const Cells& cells, lxw_row_t fir
 }
 
 bool has_info(const ReviewInfo& info) {
-  return !info.evaluators.empty() || !info.recipient.empty() || !info.purpose.empty() || !info.method.empty() ||
-         !info.summary.empty() || info.stated_total;
+  return !info.evaluators.empty() || !info.recipient.empty() || !info.purpose.empty() ||
+         !info.method.empty() || !info.summary.empty() || info.stated_total;
 }
 
 std::string job_kind_text(JobKind kind, Lang lang) {
   switch (kind) {
-    case JobKind::Ordinary: return pick(lang, "ordinær", "ordinary");
-    case JobKind::WageSubsidy: return pick(lang, "lønnstilskudd", "wage subsidy");
-    case JobKind::WorkPractice: return pick(lang, "arbeidspraksis", "work practice");
-    case JobKind::Education: return pick(lang, "utdanning", "education");
-    case JobKind::Other: break;
+    case JobKind::Ordinary:
+      return pick(lang, "ordinær", "ordinary");
+    case JobKind::WageSubsidy:
+      return pick(lang, "lønnstilskudd", "wage subsidy");
+    case JobKind::WorkPractice:
+      return pick(lang, "arbeidspraksis", "work practice");
+    case JobKind::Education:
+      return pick(lang, "utdanning", "education");
+    case JobKind::Other:
+      break;
   }
   return pick(lang, "annet", "other");
 }
@@ -378,11 +416,12 @@ std::optional<double> as_number(const std::optional<int>& v) {
 
 }  // namespace
 
-void write_review_workbook(const std::filesystem::path& path, const ScaleCatalog& scales, const Wording& words,
-                           const ReviewWorkbookRows& rows) {
+void write_review_workbook(const std::filesystem::path& path, const ScaleCatalog& scales,
+                           const Wording& words, const ReviewWorkbookRows& rows) {
   const Lang lang = words.lang();
   Book book(path);
-  add_instructions(book, lang, words.get("template.review_title"), words.get("template.review_instructions"));
+  add_instructions(book, lang, words.get("template.review_title"),
+                   words.get("template.review_instructions"));
 
   // Gjennomganger: one row per review, metadata only.
   {
@@ -400,7 +439,8 @@ void write_review_workbook(const std::filesystem::path& path, const ScaleCatalog
     v.prompt(0, "site");
     v.date(1, "date");
     const Scale& ips = scales.ips25();
-    v.whole(7, 0, static_cast<double>(ips.items.size() * static_cast<size_t>(ips.max_score)), "stated_total");
+    v.whole(7, 0, static_cast<double>(ips.items.size() * static_cast<size_t>(ips.max_score)),
+            "stated_total");
     lxw_row_t r = 1;
     for (const Review& review : rows.reviews) {
       if (!has_info(review.info)) continue;
@@ -438,7 +478,8 @@ void write_review_workbook(const std::filesystem::path& path, const ScaleCatalog
       write_review_block(book, cells, 1, scales, lang, nullptr);
     } else {
       lxw_row_t r = 1;
-      for (const Review& review : rows.reviews) r = write_review_block(book, cells, r, scales, lang, &review);
+      for (const Review& review : rows.reviews)
+        r = write_review_block(book, cells, r, scales, lang, &review);
     }
   }
 
@@ -476,20 +517,22 @@ void write_register_workbook(const std::filesystem::path& path, const Wording& w
                              const RegisterWorkbookRows& rows) {
   const Lang lang = words.lang();
   Book book(path);
-  add_instructions(book, lang, words.get("template.register_title"), words.get("template.register_instructions"));
+  add_instructions(book, lang, words.get("template.register_title"),
+                   words.get("template.register_instructions"));
   const std::vector<std::string> yes_no = {pick(lang, "ja", "yes"), pick(lang, "nei", "no")};
 
   {
-    Cells cells = add_table_sheet(book, pick(lang, "Deltakere", "Participants"),
-                                  {{"Deltaker", "Participant", 14, ColumnKind::Id},
-                                   {"Enhet", "Site", 14},
-                                   {"Inntak", "Intake", 12, ColumnKind::Date},
-                                   {"I arbeid ved inntak", "Employed at intake", 18},
-                                   {"Første arbeidsgiverkontakt", "First employer contact", 24, ColumnKind::Date},
-                                   {"Avsluttet", "Ended", 12, ColumnKind::Date},
-                                   {"Avslutningsårsak", "End reason", 28},
-                                   {"Alder", "Age", 8}},
-                                  lang);
+    Cells cells = add_table_sheet(
+        book, pick(lang, "Deltakere", "Participants"),
+        {{"Deltaker", "Participant", 14, ColumnKind::Id},
+         {"Enhet", "Site", 14},
+         {"Inntak", "Intake", 12, ColumnKind::Date},
+         {"I arbeid ved inntak", "Employed at intake", 18},
+         {"Første arbeidsgiverkontakt", "First employer contact", 24, ColumnKind::Date},
+         {"Avsluttet", "Ended", 12, ColumnKind::Date},
+         {"Avslutningsårsak", "End reason", 28},
+         {"Alder", "Age", 8}},
+        lang);
     const Validator v(cells, words);
     v.prompt(0, "participant");
     v.prompt(1, "site");
@@ -524,8 +567,8 @@ void write_register_workbook(const std::filesystem::path& path, const Wording& w
                                   lang);
     const Validator v(cells, words);
     std::vector<std::string> kinds;
-    for (JobKind k : {JobKind::Ordinary, JobKind::WageSubsidy, JobKind::WorkPractice, JobKind::Education,
-                      JobKind::Other})
+    for (JobKind k : {JobKind::Ordinary, JobKind::WageSubsidy, JobKind::WorkPractice,
+                      JobKind::Education, JobKind::Other})
       kinds.push_back(job_kind_text(k, lang));
     v.prompt(0, "participant");
     v.list(1, kinds, "kind");
@@ -547,7 +590,8 @@ void write_register_workbook(const std::filesystem::path& path, const Wording& w
   book.close();
 }
 
-std::vector<std::filesystem::path> write_input_templates(const std::filesystem::path& dir, const ScaleCatalog& scales,
+std::vector<std::filesystem::path> write_input_templates(const std::filesystem::path& dir,
+                                                         const ScaleCatalog& scales,
                                                          const Wording& words) {
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);

@@ -29,16 +29,19 @@ struct RegisterWorkbookRows {
   std::vector<Job> jobs;
 };
 
-/// Writes the review workbook (Instruksjoner, Gjennomganger, Kvalitetsmålinger, Enheter); throws std::runtime_error naming the file.
-void write_review_workbook(const std::filesystem::path& path, const ScaleCatalog& scales, const Wording& words,
-                           const ReviewWorkbookRows& rows = {});
+/// Writes the review workbook (Instruksjoner, Gjennomganger, Kvalitetsmålinger, Enheter); throws
+/// std::runtime_error naming the file.
+void write_review_workbook(const std::filesystem::path& path, const ScaleCatalog& scales,
+                           const Wording& words, const ReviewWorkbookRows& rows = {});
 
-/// Writes the register workbook (Instruksjoner, Deltakere, Jobber); throws std::runtime_error naming the file.
+/// Writes the register workbook (Instruksjoner, Deltakere, Jobber); throws std::runtime_error
+/// naming the file.
 void write_register_workbook(const std::filesystem::path& path, const Wording& words,
                              const RegisterWorkbookRows& rows = {});
 
 /// Writes both blank templates into dir (created if missing) and returns their paths.
-std::vector<std::filesystem::path> write_input_templates(const std::filesystem::path& dir, const ScaleCatalog& scales,
+std::vector<std::filesystem::path> write_input_templates(const std::filesystem::path& dir,
+                                                         const ScaleCatalog& scales,
                                                          const Wording& words);
 
 }  // namespace ips
