@@ -5,7 +5,7 @@ set(EXAMPLE ${CMAKE_SOURCE_DIR}/examples/ips-eksempel.xlsx)
 
 add_test(NAME cli.help_lists_commands_and_exit_codes COMMAND ${IPS} --help)
 set_tests_properties(cli.help_lists_commands_and_exit_codes PROPERTIES
-  PASS_REGULAR_EXPRESSION "run.*check.*Exit codes:.*5  another run")
+  PASS_REGULAR_EXPRESSION "run.*check.*template.*Exit codes:.*5  another run")
 
 add_test(NAME cli.run_help_lists_flags COMMAND ${IPS} run --help)
 set_tests_properties(cli.run_help_lists_flags PROPERTIES
@@ -27,3 +27,10 @@ ips_cli_exit2(missing_input "input file not found: /nonexistent/ips.xlsx" /nonex
 ips_cli_exit2(missing_config "config file not found" --config /nonexistent/ipsreport.toml)
 ips_cli_exit2(negative_min_cell "min-cell" ${EXAMPLE} --min-cell -1)
 ips_cli_exit2(no_inputs "no input files given" run --out /tmp/ipsreport-cli-none)
+
+# `ipsreport template` writes the two blank workbooks; without --out it is a usage error.
+add_test(NAME cli.template_writes_blank_workbooks
+         COMMAND ${IPS} template --out ${CMAKE_CURRENT_BINARY_DIR}/cli-template)
+set_tests_properties(cli.template_writes_blank_workbooks PROPERTIES
+  PASS_REGULAR_EXPRESSION "ips-kvalitetsmaling.xlsx.*ips-deltakere-og-jobber.xlsx.*ipsreport check")
+ips_cli_exit2(template_without_out "--out is required" template)

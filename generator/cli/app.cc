@@ -9,6 +9,8 @@
 #include "cli/exit_codes.h"
 #include "cli/pipeline.h"
 #include "publish/output_folder.h"
+#include "report/wording.h"
+#include "template/input_templates.h"
 
 namespace fs = std::filesystem;
 
@@ -71,7 +73,26 @@ void add_input_options(CLI::App* cmd, CommandLine& cl) {
 }
 
 bool is_command(const std::string& a) {
-  return a == "run" || a == "check" || a == "-h" || a == "--help" || a == "--version";
+  return a == "run" || a == "check" || a == "template" || a == "-h" || a == "--help" || a == "--version";
+}
+
+/// `ipsreport template --out DIR`: the blank data-entry workbooks.
+int write_templates(const std::string& out_dir, const std::string& lang_flag) {
+  RunConfig config;
+  if (!lang_flag.empty()) config.lang = parse_lang(lang_flag);
+  const fs::path res = resources_dir(config);
+  const ScaleCatalog scales = load_scale_catalog(res / "data");
+  const Wording words = Wording::load(res / "templates", config.lang);
+  std::vector<fs::path> written;
+  try {
+    written = write_input_templates(out_dir, scales, words);
+  } catch (const std::runtime_error& e) {
+    std::cerr << "ipsreport: " << e.what() << "\n";
+    return exit_code::kOutputError;
+  }
+  for (const auto& path : written) std::cout << words.format("template.cli_wrote", {path.string()}) << "\n";
+  std::cout << words.format("template.cli_check", {(fs::path(out_dir) / "*.xlsx").string()}) << "\n";
+  return exit_code::kSuccess;
 }
 
 }  // namespace
@@ -107,6 +128,11 @@ int run_app(int argc, char** argv) {
   add_input_options(check, cl);
   check->add_option("--lang", cl.lang, "Language of the messages: nb (default) or en");
 
+  std::string template_out;
+  CLI::App* tmpl = app.add_subcommand("template", "Write blank data-entry workbooks (reviews; participants and jobs)");
+  tmpl->add_option("--out", template_out, "Folder for the workbooks")->required();
+  tmpl->add_option("--lang", cl.lang, "Language of the headers and instructions: nb (default) or en");
+
   try {
     app.parse(args);
   } catch (const CLI::ParseError& e) {
@@ -115,6 +141,7 @@ int run_app(int argc, char** argv) {
   }
 
   try {
+    if (*tmpl) return write_templates(template_out, cl.lang);
     const RunConfig config = resolve(cl);
     if (*check) return check_inputs(config, std::cerr);
     return run_reports(config, std::cerr, cl.verbose || ::isatty(STDERR_FILENO));
