@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "analysis/cross_site.h"
+#include "support/review_builder.h"
 #include "support/test_support.h"
 
 using namespace ips;
@@ -8,15 +9,7 @@ using namespace ips;
 namespace {
 
 Review review(const std::string& site, Date date, std::vector<int> scores) {
-  Review r;
-  r.site = site;
-  r.date = date;
-  r.scales.resize(2);
-  r.scales[0].items.resize(25);
-  r.scales[1].items.resize(12);
-  for (size_t i = 0; i < scores.size(); ++i)
-    if (scores[i]) r.scales[0].items[i].score = scores[i];
-  return r;
+  return test::make_review(site, date, scores);
 }
 
 std::vector<int> all(int v) { return std::vector<int>(25, v); }

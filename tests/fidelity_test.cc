@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "analysis/fidelity.h"
+#include "support/review_builder.h"
 #include "support/test_support.h"
 
 using namespace ips;
@@ -12,27 +13,11 @@ const ScaleCatalog& catalog() {
   return c;
 }
 
-/// A review with the given IPS item scores (0 = not scored) and GOI scores.
 Review review(const std::string& site, Date date, std::vector<int> ips, std::vector<int> goi = {}) {
-  Review r;
-  r.site = site;
-  r.date = date;
-  r.scales.resize(2);
-  r.scales[0].items.resize(25);
-  r.scales[1].items.resize(12);
-  for (size_t i = 0; i < ips.size(); ++i)
-    if (ips[i]) r.scales[0].items[i].score = ips[i];
-  for (size_t i = 0; i < goi.size(); ++i)
-    if (goi[i]) r.scales[1].items[i].score = goi[i];
-  return r;
+  return test::make_review(site, date, ips, goi);
 }
 
-/// 25 scores adding up to `total` (as even as possible).
-std::vector<int> complete_scores(int total) {
-  std::vector<int> s(25, total / 25);
-  for (int i = 0; i < total % 25; ++i) ++s[i];
-  return s;
-}
+std::vector<int> complete_scores(int total) { return test::scores_adding_up_to(total); }
 
 }  // namespace
 

@@ -1,22 +1,16 @@
 #include <catch2/catch.hpp>
 
 #include "analysis/fidelity_trend.h"
+#include "support/review_builder.h"
 #include "support/test_support.h"
 
 using namespace ips;
 
 namespace {
 
+/// A review whose first `items` items add up to `total`.
 Review review(const std::string& site, Date date, int total, int items = 25) {
-  Review r;
-  r.site = site;
-  r.date = date;
-  r.scales.resize(2);
-  r.scales[0].items.resize(25);
-  r.scales[1].items.resize(12);
-  // `items` scores adding up to `total`
-  for (int i = 0; i < items; ++i) r.scales[0].items[i].score = total / items + (i < total % items ? 1 : 0);
-  return r;
+  return test::make_review(site, date, test::scores_adding_up_to(total, items));
 }
 
 }  // namespace

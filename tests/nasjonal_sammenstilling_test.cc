@@ -3,21 +3,16 @@
 #include <catch2/catch.hpp>
 
 #include "report/nasjonal_sammenstilling.h"
+#include "support/review_builder.h"
 #include "support/test_support.h"
 
 using namespace ips;
 
 namespace {
 
+/// A review with the first `items` items all scored `score_each`.
 Review review(const std::string& site, Date date, int score_each, int items = 25) {
-  Review r;
-  r.site = site;
-  r.date = date;
-  r.scales.resize(2);
-  r.scales[0].items.resize(25);
-  r.scales[1].items.resize(12);
-  for (int i = 0; i < items; ++i) r.scales[0].items[i].score = score_each;
-  return r;
+  return test::make_review(site, date, std::vector<int>(static_cast<size_t>(items), score_each));
 }
 
 Participant person(const std::string& id, const std::string& site, Date intake) {
