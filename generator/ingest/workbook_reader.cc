@@ -333,7 +333,8 @@ class RawFactory : public iface::import_factory {
     // Each sheet lives on the heap so the importer's reference stays valid as more arrive.
     sheets_.push_back(std::make_unique<RawSheet>());
     sheets_.back()->name = name;
-    importers_.push_back(std::make_unique<SheetImporter>(*sheets_.back(), pool_, max_rows_, &cells_stored_));
+    importers_.push_back(
+        std::make_unique<SheetImporter>(*sheets_.back(), pool_, max_rows_, &cells_stored_));
     return importers_.back().get();
   }
   iface::import_sheet* get_sheet(std::string_view name) override {
