@@ -48,3 +48,30 @@ TEST_CASE("damaged ods files are read or refused, never a crash") {
 TEST_CASE("damaged CSV files are read or refused, never a crash") {
   check_damaged_copies("csv_utf8/kvalitetsmalinger.csv", 61);
 }
+
+TEST_CASE("a zip entry claiming a compressed size beyond the file is refused before unzipping") {
+  // liborcus would allocate the claimed size (gigabytes for a damaged 9 kB file).
+  std::string bytes = test::read_file(test::ingest_fixture("valid_fidelity.xlsx"));
+  const size_t central = bytes.find("PK\x01\x02");
+  REQUIRE(central != std::string::npos);
+  for (size_t i = 0; i < 4; ++i) bytes[central + 20 + i] = '\xE8';
+  test::ScratchDir dir("ingest-zip-size");
+  const auto path = dir.path / "claims_gigabytes.xlsx";
+  write_bytes(path, bytes);
+  const Dataset ds = ingest_files({path}, test::scale_catalog());
+  REQUIRE(ds.diagnostics.items.size() == 1);
+  CHECK(ds.diagnostics.items[0].code == "file.corrupt");
+  CHECK_FALSE(ds.diagnostics.files.at(0).readable);
+}
+
+TEST_CASE("an ods row repeated 300 000 times across 100 columns stays within bounds") {
+  // liborcus 0.17 does not expand a repeated row with values; whatever it does, reading ends,
+  // stays within the cell budget (kMaxRawCellsPerWorkbook), and accounts for every row.
+  const auto path = test::ingest_fixture("repeated_cells.ods");
+  const Dataset ds = ingest_files({path}, test::scale_catalog());
+  INFO(test::describe(ds.diagnostics));
+  REQUIRE(ds.diagnostics.tables.size() == 1);
+  CHECK(ds.diagnostics.tables[0].rows_read <= 300'001);
+  CHECK(ds.find_site("Bodø"));
+  test::check_accounting(ds);
+}

@@ -150,9 +150,19 @@ Dataset ingest_files(const std::vector<std::filesystem::path>& files, const Scal
       d.code = "csv.windows1252";
       ds.diagnostics.add(std::move(d));
     }
-    if (ok)
-      read_workbook_tables(book, account.path, path.stem().string(), scales, limits, records,
-                           ds.diagnostics);
+    if (ok) {
+      try {
+        read_workbook_tables(book, account.path, path.stem().string(), scales, limits, records,
+                             ds.diagnostics);
+      } catch (const std::exception& e) {
+        // Not expected (e.g. out of memory on a huge sheet): the rows read so far stay counted.
+        Diagnostic d;
+        d.file = account.path;
+        d.code = "file.read_stopped";
+        d.args = {e.what()};
+        ds.diagnostics.add(std::move(d));
+      }
+    }
     ds.diagnostics.files.push_back(std::move(account));
   }
   build_dataset(records, scales, ds);

@@ -26,6 +26,8 @@ using RawRow = std::vector<RawCell>;  // index = 0-based column
 /// No input table has more than a few dozen columns; cells further right are left out (and the
 /// sheet flagged) so a hostile file cannot make every row thousands of cells wide.
 constexpr size_t kMaxRawColumns = 1024;
+/// Cells stored per workbook at most (about 1 GB), whatever the file claims to repeat.
+constexpr size_t kMaxRawCellsPerWorkbook = 20'000'000;
 
 /// A merged cell range (0-based, inclusive).
 struct MergedRange {
@@ -39,8 +41,10 @@ struct RawSheet {
   bool hidden = false;
   bool truncated = false;  // more rows than IngestLimits::max_rows_per_sheet
   bool malformed = false;
-  bool columns_cut = false;  // cells beyond column 1024 (AMJ) were left out  // the parser stopped
-                             // early (CSV quoting); rows before that are kept
+  bool columns_cut = false;
+  bool cells_cut = false;  // the workbook's cell budget (kMaxRawCellsPerWorkbook) ran out here  //
+                           // cells beyond column 1024 (AMJ) were left out  // the parser stopped
+                           // early (CSV quoting); rows before that are kept
 };
 
 struct RawWorkbook {

@@ -813,6 +813,14 @@ void read_workbook_tables(const RawWorkbook& book, const std::string& file,
       d.args = {column_letter(kMaxRawColumns - 1)};
       diagnostics.add(std::move(d));
     }
+    if (sheet.cells_cut) {
+      Diagnostic d;
+      d.file = file;
+      d.sheet = sheet.name;
+      d.code = "sheet.too_many_cells";
+      d.args = {std::to_string(kMaxRawCellsPerWorkbook)};
+      diagnostics.add(std::move(d));
+    }
     if (sheet.malformed) {
       Diagnostic d;
       d.file = file;

@@ -134,8 +134,9 @@ class PropertiesImporter : public iface::import_sheet_properties {
 
 class SheetImporter : public iface::import_sheet {
  public:
-  SheetImporter(RawSheet& sheet, const StringPool& pool, size_t max_rows)
-      : sheet_(sheet),
+  SheetImporter(RawSheet& sheet, const StringPool& pool, size_t max_rows, size_t* cells_stored)
+      : cells_stored_(cells_stored),
+        sheet_(sheet),
         pool_(pool),
         max_rows_(max_rows),
         formula_(*this),
@@ -214,10 +215,21 @@ class SheetImporter : public iface::import_sheet {
     auto& rows = sheet_.rows;
     if (rows.size() <= static_cast<size_t>(row)) rows.resize(static_cast<size_t>(row) + 1);
     auto& r = rows[static_cast<size_t>(row)];
-    if (r.size() <= static_cast<size_t>(col)) r.resize(static_cast<size_t>(col) + 1);
+    if (r.size() <= static_cast<size_t>(col)) {
+      // Every stored cell counts against the workbook's budget: an ods row repeated a million
+      // times with a value in it would otherwise fill memory from a few bytes of XML.
+      const size_t added = static_cast<size_t>(col) + 1 - r.size();
+      if (*cells_stored_ + added > kMaxRawCellsPerWorkbook) {
+        sheet_.cells_cut = true;
+        return nullptr;
+      }
+      *cells_stored_ += added;
+      r.resize(static_cast<size_t>(col) + 1);
+    }
     return &r[static_cast<size_t>(col)];
   }
 
+  size_t* cells_stored_;
   RawSheet& sheet_;
   const StringPool& pool_;
   size_t max_rows_;
@@ -321,7 +333,8 @@ class RawFactory : public iface::import_factory {
     // Each sheet lives on the heap so the importer's reference stays valid as more arrive.
     sheets_.push_back(std::make_unique<RawSheet>());
     sheets_.back()->name = name;
-    importers_.push_back(std::make_unique<SheetImporter>(*sheets_.back(), pool_, max_rows_));
+    importers_.push_back(
+        std::make_unique<SheetImporter>(*sheets_.back(), pool_, max_rows_, &cells_stored_));
     return importers_.back().get();
   }
   iface::import_sheet* get_sheet(std::string_view name) override {
@@ -350,6 +363,7 @@ class RawFactory : public iface::import_factory {
   std::vector<std::unique_ptr<RawSheet>> sheets_;
   std::vector<std::unique_ptr<SheetImporter>> importers_;
   bool finalized_ = false;
+  size_t cells_stored_ = 0;
 };
 
 // Finds hidden sheets, which liborcus' import interface does not report: in xlsx the

@@ -1,5 +1,7 @@
 #include "ingest/zip_limits.h"
 
+#include <algorithm>
+
 namespace ips {
 
 namespace {
@@ -36,7 +38,19 @@ ZipDirectorySummary summarize_zip_directory(std::string_view b) {
   for (size_t i = 0; i < count; ++i) {
     if (p + 46 > b.size() || le32(b, p) != 0x02014b50) return out;
     const uint16_t flags = le16(b, p + 8);
-    const uint32_t uncompressed = le32(b, p + 24);
+    uint32_t uncompressed = le32(b, p + 24);
+    // The entry's local header repeats the sizes, and an unzipper may trust that copy instead
+    // (a damaged file can make them disagree): count the larger of the two.
+    const size_t local = le32(b, p + 42);
+    if (local + 30 <= b.size() && le32(b, local) == 0x04034b50) {
+      if (!(le16(b, local + 6) & 8)) uncompressed = std::max(uncompressed, le32(b, local + 22));
+    }
+    // A compressed size larger than the file itself is damage; an unzipper would still try to
+    // allocate it (liborcus does), so the file is refused as corrupt here.
+    const uint32_t compressed = le32(b, p + 20);
+    if (compressed > b.size()) return ZipDirectorySummary{};
+    if (local + 30 <= b.size() && le32(b, local + 18) > b.size() && !(le16(b, local + 6) & 8))
+      return ZipDirectorySummary{};
     if (flags & 1) out.encrypted_entry = true;
     if (uncompressed == 0xFFFFFFFFu) out.oversize_entry = true;
     out.uncompressed_bytes += uncompressed;
