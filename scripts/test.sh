@@ -10,6 +10,8 @@ cmake --build build -j"$jobs"
 (cd build && ctest --output-on-failure -j"$jobs")
 
 if [ "${IPS_SKIP_SANITIZE:-0}" != "1" ]; then
+  export LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0"
+  export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
   cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DIPS_SANITIZE=ON >/dev/null
   cmake --build build-asan -j"$jobs"
   # The accessibility check drives Chromium over HTML the normal build already checked.
