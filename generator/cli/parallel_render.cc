@@ -6,6 +6,8 @@
 #include <mutex>
 #include <thread>
 
+#include "render/pdf_page_count.h"
+
 namespace ips {
 
 namespace {
@@ -46,7 +48,9 @@ void render_one(const PlannedReport& planned, const Formats& formats, const rend
   for (const Format& f : all) {
     if (!f.wanted) continue;
     const std::string relative = planned.output_stem + f.ext;
+    const int64_t pages_before = render::pdf_pages_rendered_on_this_thread();
     f.render(report, options, staged.path_for(relative));
+    slot.timings.pdf_pages += render::pdf_pages_rendered_on_this_thread() - pages_before;
     slot.files.push_back(relative);
     slot.timings.*f.seconds += lap.next();
   }
@@ -91,6 +95,7 @@ RenderOutcome render_all(const std::vector<PlannedReport>& plan, const Formats& 
     out.timings.html += slot.timings.html;
     out.timings.pdf += slot.timings.pdf;
     out.timings.xlsx += slot.timings.xlsx;
+    out.timings.pdf_pages += slot.timings.pdf_pages;
   }
   return out;
 }

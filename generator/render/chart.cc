@@ -7,7 +7,6 @@
 #include <cstdio>
 #include <map>
 #include <optional>
-#include <regex>
 #include <vector>
 
 #include "render/fonts.h"
@@ -266,9 +265,10 @@ class ChartPainter {
     }
     if (slot >= 40) {
       out.layouts.clear();
+      TextStyle centred = label_;
+      centred.align = PANGO_ALIGN_CENTER;
       for (const auto& c : spec_.categories) {
-        out.layouts.push_back(text(c, label_, slot - 4, 2));
-        pango_layout_set_alignment(out.layouts.back().get(), PANGO_ALIGN_CENTER);
+        out.layouts.push_back(text(c, centred, slot - 4, 2));
         out.height = std::max(out.height, layout_height(out.layouts.back().get()));
       }
       return out;
@@ -683,17 +683,22 @@ std::string chart_svg(const doc::ChartSpec& spec, double width, double height, L
     std::map<std::string, std::string> renamed;
     std::string out;
     out.reserve(svg.size());
-    const std::regex surface_id("surface(\\d+)");
-    auto last = svg.cbegin();
-    for (auto it = std::sregex_iterator(svg.begin(), svg.end(), surface_id);
-         it != std::sregex_iterator(); ++it) {
-      out.append(last, (*it)[0].first);
-      auto [entry, added] = renamed.emplace((*it)[1].str(), "");
-      if (added) entry->second = "surface" + std::to_string(renamed.size());
+    static const std::string word = "surface";
+    size_t last = 0;
+    for (size_t at = svg.find(word); at != std::string::npos; at = svg.find(word, at)) {
+      size_t end = at + word.size();
+      while (end < svg.size() && svg[end] >= '0' && svg[end] <= '9') ++end;
+      if (end == at + word.size()) {  // "surface" without a number: not an id
+        at = end;
+        continue;
+      }
+      out.append(svg, last, at - last);
+      auto [entry, added] = renamed.emplace(svg.substr(at + word.size(), end - at - word.size()), "");
+      if (added) entry->second = word + std::to_string(renamed.size());
       out += entry->second;
-      last = (*it)[0].second;
+      last = at = end;
     }
-    out.append(last, svg.cend());
+    out.append(svg, last, std::string::npos);
     svg = std::move(out);
   }
   // FNV-1a of the content: the same chart gets the same prefix, different charts differ.
