@@ -14,7 +14,7 @@
 
 namespace ips {
 
-/// Seconds spent per stage, summed over all threads.
+/// CPU seconds spent per stage, summed over all threads.
 struct RenderTimings {
   double build = 0, html = 0, pdf = 0, xlsx = 0;
   int64_t pdf_pages = 0;  // pages in the PDFs written

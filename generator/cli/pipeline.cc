@@ -199,7 +199,7 @@ int run_reports(const RunConfig& config, std::ostream& err, bool verbose) {
         << " s, xlsx " << cpu.xlsx << " s\n";
     if (cpu.pdf_pages > 0)
       err << "timing pdf pages: " << cpu.pdf_pages << " (" << cpu.pdf_pages / std::max(cpu.pdf, 1e-9)
-          << " pages per thread-second of pdf)\n";
+          << " pages per CPU second of pdf)\n";
   }
   return summary.exit_code;
 }
