@@ -42,9 +42,9 @@ doc::Report report_with(const std::string& words) {
   t.caption = "Tabell 1. Deltakere";
   t.columns = {{"Tjeneste", doc::Align::Left, 2}, {"Antall", doc::Align::Right, 1}};
   for (int i = 1; i <= 60; ++i)
-    t.rows.push_back({doc::RowStyle::Data,
-                      {doc::Value::of_text(words + " " + std::to_string(i % 7)),
-                       doc::Value::count(i % 13)}});
+    t.rows.push_back(
+        {doc::RowStyle::Data,
+         {doc::Value::of_text(words + " " + std::to_string(i % 7)), doc::Value::count(i % 13)}});
   s.blocks.push_back(t);
   r.sections.push_back(s);
   return r;

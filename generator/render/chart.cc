@@ -715,7 +715,8 @@ std::string chart_svg(const doc::ChartSpec& spec, double width, double height, L
         continue;
       }
       out.append(svg, last, at - last);
-      auto [entry, added] = renamed.emplace(svg.substr(at + word.size(), end - at - word.size()), "");
+      auto [entry, added] =
+          renamed.emplace(svg.substr(at + word.size(), end - at - word.size()), "");
       if (added) entry->second = word + std::to_string(renamed.size());
       out += entry->second;
       last = at = end;

@@ -132,5 +132,4 @@ ContextPtr bundled_text_context(cairo_t* cr, const std::filesystem::path& fonts_
   return ContextPtr(it->second.context.get());
 }
 
-
 }  // namespace ips::render

@@ -37,8 +37,7 @@ void set_colour(cairo_t* cr, Rgb colour) {
 namespace {
 
 // Everything make_layout's result depends on (the colour is applied when drawing).
-std::string layout_key(std::string_view text, const TextStyle& style, double width,
-                       int max_lines) {
+std::string layout_key(std::string_view text, const TextStyle& style, double width, int max_lines) {
   char params[160];
   std::snprintf(params, sizeof params, "|%a|%d|%d|%d|%a|%a|%d|", style.size,
                 static_cast<int>(style.weight), static_cast<int>(style.slant),
