@@ -2,6 +2,7 @@
 // one thread, into its own files, so the output is byte-identical to a serial run.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <vector>
@@ -13,9 +14,10 @@
 
 namespace ips {
 
-/// Seconds spent per stage, summed over all threads.
+/// CPU seconds spent per stage, summed over all threads.
 struct RenderTimings {
   double build = 0, html = 0, pdf = 0, xlsx = 0;
+  int64_t pdf_pages = 0;  // pages in the PDFs written
 };
 
 struct RenderOutcome {

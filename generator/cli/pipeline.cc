@@ -1,5 +1,6 @@
 #include "cli/pipeline.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 
@@ -163,6 +164,7 @@ int run_reports(const RunConfig& config, std::ostream& err, bool verbose) {
       summary.timings.emplace_back("cpu_render_html", cpu.html);
       summary.timings.emplace_back("cpu_render_pdf", cpu.pdf);
       summary.timings.emplace_back("cpu_render_xlsx", cpu.xlsx);
+      summary.timings.emplace_back("pdf_pages", static_cast<double>(cpu.pdf_pages));
     }
     summary.exit_code = anything_excluded(l.data) ? exit_code::kSuccessWithExclusions : exit_code::kSuccess;
     render::render_html(build_index(plan, config.formats, *period, ctx), options, staged.path_for("index.html"));
@@ -195,6 +197,9 @@ int run_reports(const RunConfig& config, std::ostream& err, bool verbose) {
     }
     err << "timing cpu (all threads): build " << cpu.build << " s, html " << cpu.html << " s, pdf " << cpu.pdf
         << " s, xlsx " << cpu.xlsx << " s\n";
+    if (cpu.pdf_pages > 0)
+      err << "timing pdf pages: " << cpu.pdf_pages << " (" << cpu.pdf_pages / std::max(cpu.pdf, 1e-9)
+          << " pages per CPU second of pdf)\n";
   }
   return summary.exit_code;
 }

@@ -7,7 +7,7 @@
 #include <cstdio>
 #include <map>
 #include <optional>
-#include <regex>
+#include <string_view>
 #include <vector>
 
 #include "render/fonts.h"
@@ -266,9 +266,10 @@ class ChartPainter {
     }
     if (slot >= 40) {
       out.layouts.clear();
+      TextStyle centred = label_;
+      centred.align = PANGO_ALIGN_CENTER;
       for (const auto& c : spec_.categories) {
-        out.layouts.push_back(text(c, label_, slot - 4, 2));
-        pango_layout_set_alignment(out.layouts.back().get(), PANGO_ALIGN_CENTER);
+        out.layouts.push_back(text(c, centred, slot - 4, 2));
         out.height = std::max(out.height, layout_height(out.layouts.back().get()));
       }
       return out;
@@ -625,9 +626,29 @@ cairo_status_t append_to_string(void* closure, const unsigned char* data, unsign
   return CAIRO_STATUS_SUCCESS;
 }
 
-void replace_all(std::string& s, const std::string& from, const std::string& to) {
-  for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
-    s.replace(at, from.size(), to);
+// `s` with `insert` added after every occurrence of any of `markers`, in one pass (replacing
+// in place, marker by marker, moved the rest of the document once per id).
+std::string insert_after_all(const std::string& s, std::initializer_list<std::string_view> markers,
+                             const std::string& insert) {
+  std::string out;
+  out.reserve(s.size() + s.size() / 8);
+  // The next occurrence of each marker, looked up again only once passed.
+  std::vector<std::pair<std::string_view, size_t>> next;
+  for (std::string_view m : markers) next.emplace_back(m, s.find(m));
+  size_t at = 0;
+  while (true) {
+    auto first = std::min_element(next.begin(), next.end(),
+                                  [](const auto& a, const auto& b) { return a.second < b.second; });
+    if (first == next.end() || first->second == std::string::npos) break;
+    const size_t end = first->second + first->first.size();
+    out.append(s, at, end - at);
+    out += insert;
+    at = end;
+    for (auto& [marker, position] : next)
+      if (position != std::string::npos && position < at) position = s.find(marker, at);
+  }
+  out.append(s, at, std::string::npos);
+  return out;
 }
 
 }  // namespace
@@ -657,6 +678,7 @@ double chart_preferred_height(const doc::ChartSpec& spec, double width) {
 std::string chart_svg(const doc::ChartSpec& spec, double width, double height, Lang lang,
                       const std::filesystem::path& fonts_dir) {
   std::string svg;
+  svg.reserve(128 * 1024);  // a chart with its glyph outlines is about 100 kB
   cairo_surface_t* surface =
       cairo_svg_surface_create_for_stream(append_to_string, &svg, width, height);
   cairo_t* cr = cairo_create(surface);
@@ -683,17 +705,23 @@ std::string chart_svg(const doc::ChartSpec& spec, double width, double height, L
     std::map<std::string, std::string> renamed;
     std::string out;
     out.reserve(svg.size());
-    const std::regex surface_id("surface(\\d+)");
-    auto last = svg.cbegin();
-    for (auto it = std::sregex_iterator(svg.begin(), svg.end(), surface_id);
-         it != std::sregex_iterator(); ++it) {
-      out.append(last, (*it)[0].first);
-      auto [entry, added] = renamed.emplace((*it)[1].str(), "");
-      if (added) entry->second = "surface" + std::to_string(renamed.size());
+    static const std::string word = "surface";
+    size_t last = 0;
+    for (size_t at = svg.find(word); at != std::string::npos; at = svg.find(word, at)) {
+      size_t end = at + word.size();
+      while (end < svg.size() && svg[end] >= '0' && svg[end] <= '9') ++end;
+      if (end == at + word.size()) {  // "surface" without a number: not an id
+        at = end;
+        continue;
+      }
+      out.append(svg, last, at - last);
+      auto [entry, added] =
+          renamed.emplace(svg.substr(at + word.size(), end - at - word.size()), "");
+      if (added) entry->second = word + std::to_string(renamed.size());
       out += entry->second;
-      last = (*it)[0].second;
+      last = at = end;
     }
-    out.append(last, svg.cend());
+    out.append(svg, last, std::string::npos);
     svg = std::move(out);
   }
   // FNV-1a of the content: the same chart gets the same prefix, different charts differ.
@@ -701,10 +729,7 @@ std::string chart_svg(const doc::ChartSpec& spec, double width, double height, L
   for (unsigned char c : svg) hash = (hash ^ c) * 1099511628211ull;
   char prefix[24];
   std::snprintf(prefix, sizeof prefix, "c%08x-", static_cast<unsigned>(hash & 0xffffffffu));
-  replace_all(svg, "id=\"", std::string("id=\"") + prefix);
-  replace_all(svg, "href=\"#", std::string("href=\"#") + prefix);
-  replace_all(svg, "url(#", std::string("url(#") + prefix);
-  return svg;
+  return insert_after_all(svg, {"id=\"", "href=\"#", "url(#"}, prefix);
 }
 
 }  // namespace ips::render

@@ -4,10 +4,12 @@
 #include <pango/pangofc-fontmap.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
 #include <string>
 #include <vector>
 
+#include "render/layout_text_cache.h"
 #include "render/renderer.h"
 
 namespace ips::render {
@@ -69,7 +71,9 @@ PangoFontMap* bundled_font_map(const std::filesystem::path& fonts_dir) {
   return it->second.get();
 }
 
-ContextPtr bundled_text_context(cairo_t* cr, const std::filesystem::path& fonts_dir) {
+namespace {
+
+ContextPtr new_text_context(cairo_t* cr, const std::filesystem::path& fonts_dir) {
   ContextPtr context(pango_font_map_create_context(bundled_font_map(fonts_dir)));
   cairo_font_options_t* options = cairo_font_options_create();
   cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
@@ -81,6 +85,51 @@ ContextPtr bundled_text_context(cairo_t* cr, const std::filesystem::path& fonts_
   pango_context_set_round_glyph_positions(context.get(), FALSE);
   pango_cairo_update_context(cr, context.get());
   return context;
+}
+
+// What a text context depends on besides the fonts: the kind of surface (its font options)
+// and the linear part of the transformation (pango_cairo_update_context copies both).
+std::string context_key(cairo_t* cr, const std::filesystem::path& fonts_dir) {
+  cairo_matrix_t m;
+  cairo_get_matrix(cr, &m);
+  char buf[128];
+  std::snprintf(buf, sizeof buf, "|%d|%a|%a|%a|%a",
+                static_cast<int>(cairo_surface_get_type(cairo_get_target(cr))), m.xx, m.yx, m.xy,
+                m.yy);
+  return fonts_dir.lexically_normal().string() + buf;
+}
+
+// The thread's text contexts and their layout caches. The caches are dropped before the
+// contexts: each cached layout holds a reference to its context.
+struct TextContextCache {
+  struct Entry {
+    ContextPtr context;
+    std::unique_ptr<LayoutCache> layouts;
+  };
+  std::map<std::string, Entry> entries;
+  ~TextContextCache() {
+    for (auto& [key, entry] : entries) {
+      g_object_set_data(G_OBJECT(entry.context.get()), kLayoutCacheKey, nullptr);
+      entry.layouts.reset();
+    }
+  }
+};
+
+}  // namespace
+
+ContextPtr bundled_text_context(cairo_t* cr, const std::filesystem::path& fonts_dir) {
+  thread_local TextContextCache cache;
+  const std::string key = context_key(cr, fonts_dir);
+  auto it = cache.entries.find(key);
+  if (it == cache.entries.end()) {
+    TextContextCache::Entry entry{new_text_context(cr, fonts_dir), std::make_unique<LayoutCache>()};
+    g_object_set_data(G_OBJECT(entry.context.get()), kLayoutCacheKey, entry.layouts.get());
+    it = cache.entries.emplace(key, std::move(entry)).first;
+  }
+  // No pango_cairo_update_context on reuse: it always marks the context changed, and every
+  // layout cached on it would be laid out again.
+  g_object_ref(it->second.context.get());
+  return ContextPtr(it->second.context.get());
 }
 
 }  // namespace ips::render

@@ -26,6 +26,8 @@ PangoFontMap* bundled_font_map(const std::filesystem::path& fonts_dir);
 
 /// A text context on the bundled fonts for drawing on `cr`: 72 units per inch (sizes are in
 /// points), no hinting and unrounded glyph positions so layout does not depend on the device.
+/// One context per thread, surface type and transformation is made and then shared (it carries
+/// a LayoutCache, so texts repeated from report to report are laid out once per thread).
 ContextPtr bundled_text_context(cairo_t* cr, const std::filesystem::path& fonts_dir);
 
 }  // namespace ips::render

@@ -1,7 +1,9 @@
 #include "render/layout_text.h"
 
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
+#include <string>
 
 namespace ips::render {
 
@@ -32,8 +34,30 @@ void set_colour(cairo_t* cr, Rgb colour) {
   cairo_set_source_rgb(cr, colour.r, colour.g, colour.b);
 }
 
+namespace {
+
+// Everything make_layout's result depends on (the colour is applied when drawing).
+std::string layout_key(std::string_view text, const TextStyle& style, double width, int max_lines) {
+  char params[160];
+  std::snprintf(params, sizeof params, "|%a|%d|%d|%d|%a|%a|%d|", style.size,
+                static_cast<int>(style.weight), static_cast<int>(style.slant),
+                static_cast<int>(style.align), style.line_height, width, max_lines);
+  std::string key;
+  key.reserve(text.size() + style.family.size() + 64);
+  key.append(style.family).append(params).append(text);
+  return key;
+}
+
+}  // namespace
+
 LayoutPtr make_layout(PangoContext* context, std::string_view text, const TextStyle& style,
                       double width, int max_lines) {
+  LayoutCache* cache = layout_cache_of(context);
+  std::string key;
+  if (cache) {
+    key = layout_key(text, style, width, max_lines);
+    if (LayoutPtr hit = cache->find(key)) return hit;
+  }
   LayoutPtr layout(pango_layout_new(context), [](PangoLayout* l) { g_object_unref(l); });
   PangoLayout* l = layout.get();
 
@@ -66,6 +90,7 @@ LayoutPtr make_layout(PangoContext* context, std::string_view text, const TextSt
   gchar* valid = g_utf8_make_valid(text.data(), static_cast<gssize>(text.size()));
   pango_layout_set_text(l, valid, -1);
   g_free(valid);
+  if (cache) cache->insert(key, layout);
   return layout;
 }
 

@@ -1,5 +1,6 @@
-// Text set with Pango on the bundled fonts: one fresh PangoLayout per text, so no attribute
-// list can outlive its text (design.md, "Pango markup attributes outlive the markup").
+// Text set with Pango on the bundled fonts: one PangoLayout per distinct text and style, set up
+// whole by make_layout and never changed, so no attribute list can outlive its text (design.md,
+// "Pango markup attributes outlive the markup").
 #pragma once
 
 #include <memory>
@@ -9,6 +10,7 @@
 #include <pango/pangocairo.h>
 
 #include "render/fonts.h"
+#include "render/layout_text_cache.h"
 
 namespace ips::render {
 
@@ -34,11 +36,10 @@ struct TextStyle {
   Rgb colour;
 };
 
-using LayoutPtr = std::shared_ptr<PangoLayout>;
-
 /// A laid-out text: wrapped at `width` points (no wrapping when width <= 0), cut with "…"
 /// after `max_lines` lines (0 = no limit). Invalid UTF-8 is repaired, never passed to cairo.
-/// Digits use tabular figures so that numbers in columns line up.
+/// Digits use tabular figures so that numbers in columns line up. The layout may be shared
+/// (see LayoutCache): never change it.
 LayoutPtr make_layout(PangoContext* context, std::string_view text, const TextStyle& style,
                       double width, int max_lines = 0);
 

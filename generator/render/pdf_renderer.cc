@@ -11,6 +11,7 @@
 #include "render/fonts.h"
 #include "render/pdf_flow.h"
 #include "render/pdf_layout.h"
+#include "render/pdf_page_count.h"
 #include "render/pdf_style.h"
 #include "render/renderer.h"
 
@@ -122,6 +123,7 @@ void render_pdf(const doc::Report& report, const RenderOptions& options,
     pdf.cr = nullptr;
     cairo_surface_finish(pdf.surface);
     check(cairo_surface_status(pdf.surface), out, "writing the PDF");
+    count_pdf_pages(pages);
   } catch (...) {
     // Never leave a truncated PDF behind.
     if (pdf.cr) {
