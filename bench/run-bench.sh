@@ -117,6 +117,9 @@ for sites in $sizes; do
   status=$?
   if [[ $status -eq 0 ]]; then
     result="ok"
+  elif [[ $status -eq 1 ]]; then
+    # Reports written; the synthetic data holds a few problems on purpose (see README).
+    result="ok (input notes)"
   else
     result="ipsreport failed (exit $status)"
     failures+=("$sites: ipsreport exit $status: $(tail -n 5 "$step/ipsreport.log" | tr '\n' ' ')")
