@@ -35,9 +35,14 @@ ZipDirectorySummary summarize_zip_directory(std::string_view b) {
   for (size_t i = 0; i < count; ++i) {
     if (p + 46 > b.size() || le32(b, p) != 0x02014b50) return out;
     const uint16_t flags = le16(b, p + 8);
+    const uint32_t compressed = le32(b, p + 20);
     const uint32_t uncompressed = le32(b, p + 24);
+    const uint32_t local_header = le32(b, p + 42);
     if (flags & 1) out.encrypted_entry = true;
-    if (uncompressed == 0xFFFFFFFFu) out.oversize_entry = true;
+    if (uncompressed == 0xFFFFFFFFu || compressed == 0xFFFFFFFFu) out.oversize_entry = true;
+    // liborcus allocates an entry's declared compressed size before reading it: a lying size
+    // (4 GiB in a 9 KB file) would exhaust memory, and no honest entry extends past the file.
+    if (uint64_t{local_header} + compressed > b.size()) out.entry_outside_file = true;
     out.uncompressed_bytes += uncompressed;
     p += 46 + le16(b, p + 28) + le16(b, p + 30) + le16(b, p + 32);
   }
