@@ -11,6 +11,7 @@
 #include <memory>
 #include <unordered_map>
 
+#include "ingest/text_normalize.h"
 #include "ingest/zip_limits.h"
 #include "model/date.h"
 
@@ -22,13 +23,14 @@ namespace iface = orcus::spreadsheet::iface;
 using orcus::spreadsheet::col_t;
 using orcus::spreadsheet::row_t;
 
-// Strings shared by cells (xlsx shared string table, ods pooled strings).
+// Strings shared by cells (xlsx shared string table, ods pooled strings). liborcus hands on the
+// XML's bytes unchecked, so every text taken from it goes through repair_utf8.
 class StringPool : public iface::import_shared_strings {
  public:
   std::vector<std::string> strings;
 
   size_t append(std::string_view s) override {
-    strings.emplace_back(s);
+    strings.push_back(repair_utf8(s));
     return strings.size() - 1;
   }
   size_t add(std::string_view s) override {
@@ -72,7 +74,7 @@ class FormulaImporter : public iface::import_formula {
   void set_shared_formula_index(size_t) override {}
   void set_result_string(std::string_view value) override {
     cell_.kind = RawCell::Kind::Text;
-    cell_.text = value;
+    cell_.text = repair_utf8(value);
   }
   void set_result_value(double value) override {
     cell_.kind = RawCell::Kind::Number;
@@ -119,7 +121,7 @@ class SheetImporter : public iface::import_sheet {
   void set_auto(row_t row, col_t col, std::string_view s) override {
     if (RawCell* c = cell(row, col)) {
       c->kind = RawCell::Kind::Text;
-      c->text = s;
+      c->text = repair_utf8(s);
     }
   }
   void set_string(row_t row, col_t col, orcus::spreadsheet::string_id_t id) override {
@@ -257,13 +259,13 @@ class RawFactory : public iface::import_factory {
   iface::import_sheet* append_sheet(orcus::spreadsheet::sheet_t, std::string_view name) override {
     // Each sheet lives on the heap so the importer's reference stays valid as more arrive.
     sheets_.push_back(std::make_unique<RawSheet>());
-    sheets_.back()->name = name;
+    sheets_.back()->name = repair_utf8(name);
     importers_.push_back(std::make_unique<SheetImporter>(*sheets_.back(), pool_, max_rows_));
     return importers_.back().get();
   }
   iface::import_sheet* get_sheet(std::string_view name) override {
     for (size_t i = 0; i < sheets_.size(); ++i)
-      if (sheets_[i]->name == name) return importers_[i].get();
+      if (sheets_[i]->name == repair_utf8(name)) return importers_[i].get();
     return nullptr;
   }
   iface::import_sheet* get_sheet(orcus::spreadsheet::sheet_t index) override {
@@ -297,6 +299,10 @@ void read_zip_workbook(std::string_view bytes, const std::string& format, const 
   const ZipDirectorySummary zip = summarize_zip_directory(bytes);
   if (!zip.valid) {
     failure = {"file.corrupt", "no zip directory"};
+    return;
+  }
+  if (zip.entry_outside_file) {
+    failure = {"file.corrupt", "a zip entry extends past the end of the file"};
     return;
   }
   if (zip.encrypted_entry) {
