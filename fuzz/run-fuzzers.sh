@@ -37,7 +37,7 @@ run_one() {
   mkdir -p "$work"
   [ -f "$root/fuzz/dict/$target.dict" ] && dict=(-dict="$root/fuzz/dict/$target.dict")
   # ASan's leak check at exit is kept; UBSan findings stop the run (-fno-sanitize-recover).
-  nice -n 10 "$build/fuzz/$target" "$work" "$root/fuzz/corpus/$target" "${dict[@]}" \
+  UBSAN_OPTIONS=print_stacktrace=1 nice -n 10 "$build/fuzz/$target" "$work" "$root/fuzz/corpus/$target" "${dict[@]}" \
     -max_len="$(max_len "$target")" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 \
     -artifact_prefix="$root/fuzz/crashes/$target-" -print_final_stats=1 \
     >"$build/logs/$target.log" 2>&1 || echo "$target stopped with a finding: see $build/logs/$target.log"
