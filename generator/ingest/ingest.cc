@@ -79,7 +79,8 @@ bool read_one(const std::filesystem::path& path, const IngestLimits& limits, Dat
       if (bytes.find("application/vnd.oasis.opendocument.spreadsheet") != std::string::npos) account.format = "ods";
     }
     ReadFailure failure;
-    WorkbookReadLimits wl{limits.max_uncompressed_bytes, limits.max_zip_ratio, limits.max_rows_per_sheet};
+    WorkbookReadLimits wl{limits.max_uncompressed_bytes, limits.max_zip_ratio, limits.max_rows_per_sheet,
+                          limits.max_cells_per_sheet};
     read_zip_workbook(bytes, account.format, wl, book, failure);
     if (failure.failed()) {
       file_failure(ds, account, failure.code, {failure.detail});

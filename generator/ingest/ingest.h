@@ -17,6 +17,9 @@ struct IngestLimits {
   uintmax_t max_uncompressed_bytes = 1024u << 20;
   double max_zip_ratio = 200;
   size_t max_rows_per_sheet = 2'000'000;
+  // Rows are stored as wide as their rightmost cell: a 16 KB xlsx with one cell in column XFD
+  // on each of 3000 rows would otherwise take 3 GB (found by fuzz_workbook).
+  size_t max_cells_per_sheet = 8'000'000;
   size_t max_cell_chars = 32'767;
 };
 

@@ -34,6 +34,7 @@ struct RawSheet {
   std::vector<MergedRange> merged;
   bool hidden = false;
   bool truncated = false;  // more rows than IngestLimits::max_rows_per_sheet
+  bool too_many_cells = false;  // cells past IngestLimits::max_cells_per_sheet were not read
 };
 
 struct RawWorkbook {

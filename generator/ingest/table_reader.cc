@@ -616,6 +616,14 @@ void read_workbook_tables(const RawWorkbook& book, const std::string& file, cons
       d.args = {std::to_string(limits.max_rows_per_sheet)};
       diagnostics.add(std::move(d));
     }
+    if (sheet.too_many_cells) {
+      Diagnostic d;
+      d.file = file;
+      d.sheet = sheet.name;
+      d.code = "sheet.too_many_cells";
+      d.args = {std::to_string(limits.max_cells_per_sheet)};
+      diagnostics.add(std::move(d));
+    }
     const auto kind = recognise(name, sheet.rows[*header_row], scales);
     if (!kind) {
       Diagnostic d;

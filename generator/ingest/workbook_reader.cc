@@ -112,8 +112,8 @@ class PropertiesImporter : public iface::import_sheet_properties {
 
 class SheetImporter : public iface::import_sheet {
  public:
-  SheetImporter(RawSheet& sheet, const StringPool& pool, size_t max_rows)
-      : sheet_(sheet), pool_(pool), max_rows_(max_rows), formula_(*this), properties_(sheet) {}
+  SheetImporter(RawSheet& sheet, const StringPool& pool, size_t max_rows, size_t max_cells)
+      : sheet_(sheet), pool_(pool), max_rows_(max_rows), max_cells_(max_cells), formula_(*this), properties_(sheet) {}
 
   iface::import_sheet_properties* get_sheet_properties() override { return &properties_; }
   iface::import_formula* get_formula() override { return &formula_; }
@@ -182,13 +182,24 @@ class SheetImporter : public iface::import_sheet {
     auto& rows = sheet_.rows;
     if (rows.size() <= static_cast<size_t>(row)) rows.resize(static_cast<size_t>(row) + 1);
     auto& r = rows[static_cast<size_t>(row)];
-    if (r.size() <= static_cast<size_t>(col)) r.resize(static_cast<size_t>(col) + 1);
+    if (r.size() <= static_cast<size_t>(col)) {
+      // Widening a row stores every empty cell to the left of this one: count them all.
+      const size_t added = static_cast<size_t>(col) + 1 - r.size();
+      if (cells_ + added > max_cells_) {
+        sheet_.too_many_cells = true;
+        return nullptr;
+      }
+      cells_ += added;
+      r.resize(static_cast<size_t>(col) + 1);
+    }
     return &r[static_cast<size_t>(col)];
   }
 
   RawSheet& sheet_;
   const StringPool& pool_;
   size_t max_rows_;
+  size_t max_cells_;
+  size_t cells_ = 0;  // cells stored in the sheet's rows
   FormulaImporter formula_;
   PropertiesImporter properties_;
 };
@@ -249,7 +260,8 @@ class A1Resolver : public iface::import_reference_resolver {
 // Collects what liborcus parses straight into a RawWorkbook; nothing is evaluated.
 class RawFactory : public iface::import_factory {
  public:
-  RawFactory(RawWorkbook& book, size_t max_rows) : book_(book), max_rows_(max_rows) {}
+  RawFactory(RawWorkbook& book, size_t max_rows, size_t max_cells)
+      : book_(book), max_rows_(max_rows), max_cells_(max_cells) {}
 
   iface::import_global_settings* get_global_settings() override { return &settings_; }
   iface::import_shared_strings* get_shared_strings() override { return &pool_; }
@@ -260,7 +272,7 @@ class RawFactory : public iface::import_factory {
     // Each sheet lives on the heap so the importer's reference stays valid as more arrive.
     sheets_.push_back(std::make_unique<RawSheet>());
     sheets_.back()->name = repair_utf8(name);
-    importers_.push_back(std::make_unique<SheetImporter>(*sheets_.back(), pool_, max_rows_));
+    importers_.push_back(std::make_unique<SheetImporter>(*sheets_.back(), pool_, max_rows_, max_cells_));
     return importers_.back().get();
   }
   iface::import_sheet* get_sheet(std::string_view name) override {
@@ -282,6 +294,7 @@ class RawFactory : public iface::import_factory {
  private:
   RawWorkbook& book_;
   size_t max_rows_;
+  size_t max_cells_;
   StringPool pool_;
   GlobalSettings settings_;
   A1Resolver resolver_;
@@ -302,7 +315,7 @@ void read_zip_workbook(std::string_view bytes, const std::string& format, const 
     return;
   }
   if (zip.entry_outside_file) {
-    failure = {"file.corrupt", "a zip entry extends past the end of the file"};
+    failure = {"file.corrupt", "a zip entry is damaged or runs past the end of the file"};
     return;
   }
   if (zip.encrypted_entry) {
@@ -315,7 +328,7 @@ void read_zip_workbook(std::string_view bytes, const std::string& format, const 
     return;
   }
   try {
-    RawFactory factory(out, limits.max_rows_per_sheet);
+    RawFactory factory(out, limits.max_rows_per_sheet, limits.max_cells_per_sheet);
     if (format == "ods") {
       orcus::orcus_ods filter(&factory);
       filter.read_stream(bytes);

@@ -20,6 +20,7 @@ struct WorkbookReadLimits {
   uintmax_t max_uncompressed_bytes = 1024u << 20;
   double max_zip_ratio = 200;
   size_t max_rows_per_sheet = 2'000'000;
+  size_t max_cells_per_sheet = 8'000'000;  // cells stored, counting the empty ones left of a cell
 };
 
 /// Parses a zip-packaged workbook held in memory ("xlsx" or "ods"); fills `out` or `failure`.
