@@ -23,12 +23,52 @@ std::string workbook_with_lying_compressed_size() {
   return bytes;
 }
 
+// valid_fidelity.xlsx with the second directory entry pointing one byte past its local header
+// (fuzz_workbook: liborcus then read the local header's garbage lengths and ran off the buffer).
+std::string workbook_with_misplaced_local_header() {
+  std::string bytes = test::read_file(test::ingest_fixture("valid_fidelity.xlsx"));
+  const size_t first = bytes.find("PK\x01\x02");
+  const size_t second = bytes.find("PK\x01\x02", first + 4);
+  REQUIRE(second != std::string::npos);
+  bytes[second + 42] = static_cast<char>(bytes[second + 42] + 1);
+  return bytes;
+}
+
+// valid_fidelity.xlsx whose directory names its second entry differently from the local header
+// (fuzz_workbook: "sheet2.xml" in the directory over the local header of "sheet1.xml").
+std::string workbook_with_renamed_directory_entry() {
+  std::string bytes = test::read_file(test::ingest_fixture("valid_fidelity.xlsx"));
+  const size_t first = bytes.find("PK\x01\x02");
+  const size_t second = bytes.find("PK\x01\x02", first + 4);
+  REQUIRE(second != std::string::npos);
+  bytes[second + 46] = bytes[second + 46] == 'x' ? 'y' : 'x';
+  return bytes;
+}
+
 }  // namespace
 
 TEST_CASE("an honest workbook's zip entries all lie inside the file") {
   const ZipDirectorySummary zip = summarize_zip_directory(test::read_file(test::ingest_fixture("valid_fidelity.xlsx")));
   CHECK(zip.valid);
   CHECK_FALSE(zip.entry_outside_file);
+}
+
+TEST_CASE("a zip directory entry that does not point at a local header is refused as corrupt") {
+  const std::string bytes = workbook_with_misplaced_local_header();
+  CHECK(summarize_zip_directory(bytes).entry_outside_file);
+  RawWorkbook book;
+  ReadFailure failure;
+  read_zip_workbook(bytes, "xlsx", WorkbookReadLimits{}, book, failure);
+  CHECK(failure.code == "file.corrupt");
+}
+
+TEST_CASE("a zip directory entry naming another file than its local header is refused as corrupt") {
+  const std::string bytes = workbook_with_renamed_directory_entry();
+  CHECK(summarize_zip_directory(bytes).entry_outside_file);
+  RawWorkbook book;
+  ReadFailure failure;
+  read_zip_workbook(bytes, "xlsx", WorkbookReadLimits{}, book, failure);
+  CHECK(failure.code == "file.corrupt");
 }
 
 TEST_CASE("a zip entry declared larger than the file is refused as corrupt before liborcus reads it") {
