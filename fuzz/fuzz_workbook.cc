@@ -20,7 +20,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   RawWorkbook book;
   ReadFailure failure;
   try {
-    const WorkbookReadLimits read_limits{limits.max_uncompressed_bytes, limits.max_zip_ratio, limits.max_rows_per_sheet};
+    const WorkbookReadLimits read_limits{limits.max_uncompressed_bytes, limits.max_zip_ratio, limits.max_rows_per_sheet,
+                                         limits.max_cells_per_sheet};
     read_zip_workbook(bytes, format, read_limits, book, failure);
   } catch (const std::exception&) {
     return 0;  // ingest_files reports this as file.unreadable
@@ -30,8 +31,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     return 0;
   }
   fuzz::require(book.format == format, "format kept");
-  for (const auto& sheet : book.sheets)
+  for (const auto& sheet : book.sheets) {
     fuzz::require(sheet.rows.size() <= limits.max_rows_per_sheet, "row limit kept");
+    size_t cells = 0;
+    for (const auto& row : sheet.rows) cells += row.size();
+    fuzz::require(cells <= limits.max_cells_per_sheet, "cell limit kept");
+  }
   fuzz::require(fuzz::all_text_is_utf8(book), "workbook text is UTF-8");
   (void)fuzz::build_from_workbook(book, "fuzz." + format, "fuzz");
   return 0;

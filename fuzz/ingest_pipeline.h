@@ -26,6 +26,7 @@ inline IngestLimits fuzz_limits() {
   limits.max_uncompressed_bytes = 16u << 20;
   limits.max_zip_ratio = 200;
   limits.max_rows_per_sheet = 20'000;
+  limits.max_cells_per_sheet = 400'000;
   limits.max_cell_chars = 32'767;
   return limits;
 }
