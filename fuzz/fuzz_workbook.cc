@@ -21,7 +21,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   ReadFailure failure;
   try {
     const WorkbookReadLimits read_limits{limits.max_uncompressed_bytes, limits.max_zip_ratio, limits.max_rows_per_sheet,
-                                         limits.max_cells_per_sheet};
+                                         limits.max_cells_per_sheet, /*contain_parse=*/false};
     read_zip_workbook(bytes, format, read_limits, book, failure);
   } catch (const std::exception&) {
     return 0;  // ingest_files reports this as file.unreadable

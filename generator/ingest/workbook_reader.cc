@@ -11,6 +11,7 @@
 #include <memory>
 #include <unordered_map>
 
+#include "ingest/contained_read.h"
 #include "ingest/text_normalize.h"
 #include "ingest/zip_limits.h"
 #include "model/date.h"
@@ -327,20 +328,27 @@ void read_zip_workbook(std::string_view bytes, const std::string& format, const 
     failure = {"file.too_large_unpacked", std::to_string(zip.uncompressed_bytes)};
     return;
   }
-  try {
-    RawFactory factory(out, limits.max_rows_per_sheet, limits.max_cells_per_sheet);
-    if (format == "ods") {
-      orcus::orcus_ods filter(&factory);
-      filter.read_stream(bytes);
-    } else {
-      orcus::orcus_xlsx filter(&factory);
-      filter.read_stream(bytes);
+  // liborcus can abort or crash on damaged content: the parse runs in a child process.
+  const auto parse = [&](RawWorkbook& book, ReadFailure& result) {
+    try {
+      RawFactory factory(book, limits.max_rows_per_sheet, limits.max_cells_per_sheet);
+      if (format == "ods") {
+        orcus::orcus_ods filter(&factory);
+        filter.read_stream(bytes);
+      } else {
+        orcus::orcus_xlsx filter(&factory);
+        filter.read_stream(bytes);
+      }
+      factory.finalize();
+    } catch (const std::exception& e) {
+      book.sheets.clear();
+      result = {"file.corrupt", e.what()};
     }
-    factory.finalize();
-  } catch (const std::exception& e) {
-    out.sheets.clear();
-    failure = {"file.corrupt", e.what()};
-  }
+  };
+  if (limits.contain_parse)
+    run_contained(parse, out, failure);
+  else
+    parse(out, failure);
 }
 
 }  // namespace ips
