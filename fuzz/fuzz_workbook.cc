@@ -15,12 +15,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const IngestLimits limits = fuzz::fuzz_limits();
   // As ingest_files decides for a zip with an unexpected extension: OpenDocument if it says so.
   const std::string format =
-      bytes.find("application/vnd.oasis.opendocument.spreadsheet") != std::string_view::npos ? "ods" : "xlsx";
+      bytes.find("application/vnd.oasis.opendocument.spreadsheet") != std::string_view::npos
+          ? "ods"
+          : "xlsx";
 
   RawWorkbook book;
   ReadFailure failure;
   try {
-    const WorkbookReadLimits read_limits{limits.max_uncompressed_bytes, limits.max_zip_ratio, limits.max_rows_per_sheet,
+    const WorkbookReadLimits read_limits{limits.max_uncompressed_bytes, limits.max_zip_ratio,
+                                         limits.max_rows_per_sheet,
                                          /*contain_parse=*/false};
     read_zip_workbook(bytes, format, read_limits, book, failure);
   } catch (const std::exception&) {

@@ -117,10 +117,15 @@ TEST_CASE("closed quotes and quotes inside unquoted fields are left as they are"
 }
 
 TEST_CASE("bytes Windows-1252 leaves undefined become replacement characters, not invalid UTF-8") {
-  const RawWorkbook book = read_csv("Enhet;Navn\nBod\xf8;A\x81" "B\n", 100);
+  const RawWorkbook book = read_csv(
+      "Enhet;Navn\nBod\xf8;A\x81"
+      "B\n",
+      100);
   CHECK(book.csv_encoding == "Windows-1252");
   CHECK(row(book, 1)[0].text == "Bodø");
-  CHECK(row(book, 1)[1].text == "A\xEF\xBF\xBD" "B");
+  CHECK(row(book, 1)[1].text ==
+        "A\xEF\xBF\xBD"
+        "B");
   CHECK(is_valid_utf8(row(book, 1)[1].text));
 }
 

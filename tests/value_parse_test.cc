@@ -113,7 +113,9 @@ TEST_CASE("cells are shown as a user sees them") {
   CHECK(cell_display(text("  Bodø \xC2\xA0")) == "Bodø");
 }
 
-TEST_CASE("a date cell shows as a Norwegian date") { CHECK(cell_display(date_cell(41246)) == "03.12.2012"); }
+TEST_CASE("a date cell shows as a Norwegian date") {
+  CHECK(cell_display(date_cell(41246)) == "03.12.2012");
+}
 
 TEST_CASE("a date cell whose serial no date can have shows its number, without overflow") {
   // -2.45e174 came from fuzz_values: converting it to a day count was undefined behaviour.
@@ -122,7 +124,8 @@ TEST_CASE("a date cell whose serial no date can have shows its number, without o
   CHECK(cell_display(date_cell(std::numeric_limits<double>::infinity())) == "inf");
   CHECK(cell_display(date_cell(0)) == "0");
   CHECK(parse_date(date_cell(-2.45013e174)).error == "date.out_of_range");
-  CHECK(parse_date(date_cell(std::numeric_limits<double>::infinity())).error == "date.out_of_range");
+  CHECK(parse_date(date_cell(std::numeric_limits<double>::infinity())).error ==
+        "date.out_of_range");
 }
 
 TEST_CASE("a date cell holding NaN is out of range, not a date") {

@@ -30,7 +30,8 @@ std::filesystem::path write_wide_workbook(const std::filesystem::path& folder) {
 
 }  // namespace
 
-TEST_CASE("a sheet with cells far to the right is cut at the column cap and reported, the table kept") {
+TEST_CASE(
+    "a sheet with cells far to the right is cut at the column cap and reported, the table kept") {
   test::ScratchDir dir("cell_limit");
   const auto path = write_wide_workbook(dir.path);
   const std::string bytes = test::read_file(path);
@@ -58,7 +59,8 @@ TEST_CASE("a sheet with cells far to the right is cut at the column cap and repo
   INFO(test::describe(ds.diagnostics));
   bool reported = false;
   for (const auto& d : ds.diagnostics.items)
-    if (d.code == "sheet.too_many_columns" && d.sheet == "Enheter" && d.args == std::vector<std::string>{"AMJ"})
+    if (d.code == "sheet.too_many_columns" && d.sheet == "Enheter" &&
+        d.args == std::vector<std::string>{"AMJ"})
       reported = true;
   CHECK(reported);
   CHECK(ds.sites.size() == 2);
@@ -67,8 +69,8 @@ TEST_CASE("a sheet with cells far to the right is cut at the column cap and repo
 TEST_CASE("an ordinary workbook is far below the column and cell limits") {
   RawWorkbook book;
   ReadFailure failure;
-  read_zip_workbook(test::read_file(test::ingest_fixture("valid_fidelity.xlsx")), "xlsx", WorkbookReadLimits{}, book,
-                    failure);
+  read_zip_workbook(test::read_file(test::ingest_fixture("valid_fidelity.xlsx")), "xlsx",
+                    WorkbookReadLimits{}, book, failure);
   REQUIRE_FALSE(failure.failed());
   for (const auto& sheet : book.sheets) {
     CHECK_FALSE(sheet.columns_cut);

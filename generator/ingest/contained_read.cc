@@ -90,8 +90,10 @@ std::string encode(const RawWorkbook& book, const ReadFailure& failure) {
     for (const RawRow& row : sheet.rows) {
       w.u64(row.size());
       for (const RawCell& cell : row) {
-        w.u64(static_cast<uint64_t>(cell.kind) | (cell.is_date ? 0x100u : 0u) | (cell.from_formula ? 0x200u : 0u));
-        if (cell.kind == RawCell::Kind::Number || cell.kind == RawCell::Kind::Bool) w.f64(cell.number);
+        w.u64(static_cast<uint64_t>(cell.kind) | (cell.is_date ? 0x100u : 0u) |
+              (cell.from_formula ? 0x200u : 0u));
+        if (cell.kind == RawCell::Kind::Number || cell.kind == RawCell::Kind::Bool)
+          w.f64(cell.number);
         if (cell.kind == RawCell::Kind::Text) w.str(cell.text);
       }
     }
@@ -132,7 +134,8 @@ bool decode(std::string_view bytes, RawWorkbook& book, ReadFailure& failure) {
         cell.kind = static_cast<RawCell::Kind>(tag & 0xFFu);
         cell.is_date = tag & 0x100u;
         cell.from_formula = tag & 0x200u;
-        if (cell.kind == RawCell::Kind::Number || cell.kind == RawCell::Kind::Bool) cell.number = r.f64();
+        if (cell.kind == RawCell::Kind::Number || cell.kind == RawCell::Kind::Bool)
+          cell.number = r.f64();
         if (cell.kind == RawCell::Kind::Text) cell.text = r.str();
         row.push_back(std::move(cell));
       }

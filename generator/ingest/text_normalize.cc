@@ -137,7 +137,8 @@ bool is_valid_utf8(std::string_view s) {
     // UTF-8 either (Pango and cairo reject them).
     char32_t cp = 0;
     decode_utf8(s, i, &cp);
-    if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
+    if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+        (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
       return false;
     i += len;
   }
@@ -154,7 +155,11 @@ std::string repair_utf8(std::string_view text) {
   out.reserve(text.size() + 8);
   for (size_t i = 0; i < text.size();) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
-    const size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    const size_t len = c < 0x80         ? 1
+                       : (c >> 5) == 6  ? 2
+                       : (c >> 4) == 14 ? 3
+                       : (c >> 3) == 30 ? 4
+                                        : 0;
     if (c != 0 && len > 0 && i + len <= text.size() && is_valid_utf8(text.substr(i, len))) {
       out.append(text.substr(i, len));
       i += len;

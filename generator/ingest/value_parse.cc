@@ -58,7 +58,8 @@ std::string cell_display(const RawCell& cell) {
     case RawCell::Kind::Number: {
       // Only serial numbers of real dates (year 1900 to 9999) show as dates; any other value
       // would not fit a Date.
-      if (cell.is_date && std::floor(cell.number) == cell.number && cell.number >= 1 && cell.number <= 2958465) {
+      if (cell.is_date && std::floor(cell.number) == cell.number && cell.number >= 1 &&
+          cell.number <= 2958465) {
         return Date::from_spreadsheet_serial(cell.number).norwegian();
       }
       char buf[64];

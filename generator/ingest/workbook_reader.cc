@@ -382,7 +382,7 @@ class HiddenSheetFinder : public orcus::sax_handler {
     if (elem.name == "sheet") {  // xlsx workbook.xml
       if (attr("state") == "hidden" || attr("state") == "veryHidden")
         hidden_sheets.insert(repair_utf8(attr("name")));  // as the sheet names were repaired
-    } else if (elem.name == "style") {  // ods automatic style
+    } else if (elem.name == "style") {                    // ods automatic style
       style_ = attr("name");
     } else if (elem.name == "table-properties" && attr("display") == "false") {
       hidden_styles_.insert(style_);

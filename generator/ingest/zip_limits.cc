@@ -54,14 +54,18 @@ ZipDirectorySummary summarize_zip_directory(std::string_view b) {
     if (uint64_t{local_header} + 30 > b.size() || le32(b, local_header) != 0x04034b50) {
       out.entry_outside_file = true;
     } else {
-      const uint64_t data = uint64_t{local_header} + 30 + le16(b, local_header + 26) + le16(b, local_header + 28);
-      const uint32_t local_compressed = le32(b, local_header + 18);  // 0 when a data descriptor follows
-      if (data + compressed > b.size() || data + local_compressed > b.size()) out.entry_outside_file = true;
+      const uint64_t data =
+          uint64_t{local_header} + 30 + le16(b, local_header + 26) + le16(b, local_header + 28);
+      const uint32_t local_compressed =
+          le32(b, local_header + 18);  // 0 when a data descriptor follows
+      if (data + compressed > b.size() || data + local_compressed > b.size())
+        out.entry_outside_file = true;
       // The local header names the same file as the directory (zip tools refuse a mismatch too;
       // fuzz_workbook crashed liborcus with a directory naming sheet2.xml over sheet1.xml's data).
       const uint16_t name_length = le16(b, p + 28);
-      if (!out.entry_outside_file && (le16(b, local_header + 26) != name_length ||
-                                      b.substr(local_header + 30, name_length) != b.substr(p + 46, name_length)))
+      if (!out.entry_outside_file &&
+          (le16(b, local_header + 26) != name_length ||
+           b.substr(local_header + 30, name_length) != b.substr(p + 46, name_length)))
         out.entry_outside_file = true;
     }
     out.uncompressed_bytes += uncompressed;
