@@ -51,6 +51,30 @@ class CsvCollector {
   RawRow row_;
 };
 
+// True when the text ends inside a quoted field (RFC 4180: a quote opens a field only at its
+// start; "" inside quotes is a literal quote).
+bool ends_inside_quotes(std::string_view text, char delimiter) {
+  bool field_start = true, quoted = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (quoted) {
+      if (c != '"') continue;
+      if (i + 1 < text.size() && text[i + 1] == '"') {
+        ++i;
+      } else {
+        quoted = false;
+      }
+    } else if (c == delimiter || c == '\n') {
+      field_start = true;
+      continue;
+    } else if (c == '"' && field_start) {
+      quoted = true;
+    }
+    field_start = false;
+  }
+  return quoted;
+}
+
 }  // namespace
 
 char detect_csv_delimiter(std::string_view line) {
@@ -87,7 +111,7 @@ RawWorkbook read_csv(std::string_view bytes, size_t max_rows) {
     text = std::move(*converted);
     book.csv_encoding = "Windows-1252";
   } else {
-    text = bytes;  // undecodable bytes stay as they are; cells will show them
+    text = repair_utf8(bytes);  // no iconv: undecodable bytes become U+FFFD
     book.csv_encoding = "unknown";
   }
   // One line-ending convention for the parser, which splits rows on LF only.
@@ -111,8 +135,12 @@ RawWorkbook read_csv(std::string_view bytes, size_t max_rows) {
     if (!trim(first_line).empty()) break;
     start = end + 1;
   }
+  const char delimiter = detect_csv_delimiter(first_line);
+  // A last field whose closing quote is missing keeps its text to the end of the file: orcus
+  // 0.17 would otherwise read one byte past the end into that cell (or drop the row).
+  if (ends_inside_quotes(normalized, delimiter)) normalized += '"';
   orcus::csv::parser_config config;
-  config.delimiters = std::string(1, detect_csv_delimiter(first_line));
+  config.delimiters = std::string(1, delimiter);
   config.text_qualifier = '"';
   config.trim_cell_value = false;
   RawSheet sheet;

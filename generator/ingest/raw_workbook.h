@@ -39,12 +39,10 @@ struct RawSheet {
   std::vector<RawRow> rows;  // index = 0-based row; rows may be shorter than others
   std::vector<MergedRange> merged;
   bool hidden = false;
-  bool truncated = false;  // more rows than IngestLimits::max_rows_per_sheet
-  bool malformed = false;
-  bool columns_cut = false;
-  bool cells_cut = false;  // the workbook's cell budget (kMaxRawCellsPerWorkbook) ran out here  //
-                           // cells beyond column 1024 (AMJ) were left out  // the parser stopped
-                           // early (CSV quoting); rows before that are kept
+  bool truncated = false;    // more rows than IngestLimits::max_rows_per_sheet
+  bool malformed = false;    // the parser stopped early (CSV quoting); rows before that are kept
+  bool columns_cut = false;  // cells beyond column 1024 (AMJ) were left out
+  bool cells_cut = false;    // the workbook's cell budget (kMaxRawCellsPerWorkbook) ran out here
 };
 
 struct RawWorkbook {

@@ -133,6 +133,13 @@ bool is_valid_utf8(std::string_view s) {
     if (len == 2 && c < 0xC2) return false;  // overlong
     for (size_t k = 1; k < len; ++k)
       if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
+    // Overlong 3- and 4-byte forms, UTF-16 surrogates and code points past U+10FFFF are not
+    // UTF-8 either (Pango and cairo reject them).
+    char32_t cp = 0;
+    decode_utf8(s, i, &cp);
+    if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+        (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
+      return false;
     i += len;
   }
   return true;
@@ -142,7 +149,34 @@ bool has_utf16_bom(std::string_view bytes) {
   return bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF";
 }
 
-std::optional<std::string> convert_to_utf8(std::string_view bytes, const char* encoding) {
+std::string repair_utf8(std::string_view text) {
+  if (is_valid_utf8(text) && text.find('\0') == std::string_view::npos) return std::string(text);
+  std::string out;
+  out.reserve(text.size() + 8);
+  for (size_t i = 0; i < text.size();) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    const size_t len = c < 0x80         ? 1
+                       : (c >> 5) == 6  ? 2
+                       : (c >> 4) == 14 ? 3
+                       : (c >> 3) == 30 ? 4
+                                        : 0;
+    if (c != 0 && len > 0 && i + len <= text.size() && is_valid_utf8(text.substr(i, len))) {
+      out.append(text.substr(i, len));
+      i += len;
+    } else {
+      out += "\xEF\xBF\xBD";
+      ++i;
+    }
+  }
+  return out;
+}
+
+namespace {
+
+// Converts with iconv. `replace_undefined_bytes` is for single-byte encodings only: a byte the
+// encoding leaves undefined becomes U+FFFD instead of failing the whole text.
+std::optional<std::string> convert_with_iconv(std::string_view bytes, const char* encoding,
+                                              bool replace_undefined_bytes) {
   iconv_t cd = iconv_open("UTF-8", encoding);
   if (cd == reinterpret_cast<iconv_t>(-1)) return std::nullopt;
   std::string out;
@@ -156,14 +190,30 @@ std::optional<std::string> convert_to_utf8(std::string_view bytes, const char* e
     size_t out_left = buf.size();
     const size_t r = iconv(cd, &in_ptr, &in_left, &out_ptr, &out_left);
     out.append(buf.data(), buf.size() - out_left);
-    if (r == static_cast<size_t>(-1) && errno != E2BIG) {
-      ok = false;  // e.g. a byte Windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+    if (r == static_cast<size_t>(-1) && errno == EILSEQ && replace_undefined_bytes) {
+      // A byte Windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D): a replacement
+      // character, since raw bytes would be invalid UTF-8 in every report.
+      out += "\xEF\xBF\xBD";
+      ++in_ptr;
+      --in_left;
+    } else if (r == static_cast<size_t>(-1) && errno != E2BIG) {
+      ok = false;
       break;
     }
   }
   iconv_close(cd);
   if (!ok) return std::nullopt;
   return out;
+}
+
+}  // namespace
+
+std::optional<std::string> convert_to_utf8(std::string_view bytes, const char* encoding) {
+  return convert_with_iconv(bytes, encoding, false);
+}
+
+std::optional<std::string> windows1252_to_utf8(std::string_view bytes) {
+  return convert_with_iconv(bytes, "WINDOWS-1252", true);
 }
 
 }  // namespace ips

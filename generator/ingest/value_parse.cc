@@ -56,7 +56,10 @@ std::string cell_display(const RawCell& cell) {
     case RawCell::Kind::Bool:
       return cell.number != 0 ? "TRUE" : "FALSE";
     case RawCell::Kind::Number: {
-      if (cell.is_date && std::floor(cell.number) == cell.number) {
+      // Only serial numbers of real dates (year 1900 to 9999) show as dates; any other value
+      // would not fit a Date.
+      if (cell.is_date && std::floor(cell.number) == cell.number && cell.number >= 1 &&
+          cell.number <= 2958465) {
         return Date::from_spreadsheet_serial(cell.number).norwegian();
       }
       char buf[64];
@@ -72,8 +75,9 @@ Parsed<Date> parse_date(const RawCell& cell) {
   if (cell.kind == RawCell::Kind::Number) {
     const double serial = std::floor(cell.number);
     // Serial numbers of the years the program accepts; anything else is not a date here.
-    if (serial < Date::from_ymd(kMinYear, 1, 1).spreadsheet_serial() ||
-        serial > Date::from_ymd(kMaxYear, 12, 31).spreadsheet_serial())
+    // Written as "not inside" so NaN is refused too (it compares false both ways).
+    if (!(serial >= Date::from_ymd(kMinYear, 1, 1).spreadsheet_serial() &&
+          serial <= Date::from_ymd(kMaxYear, 12, 31).spreadsheet_serial()))
       return {std::nullopt, "date.out_of_range"};
     return {Date::from_spreadsheet_serial(serial), ""};
   }

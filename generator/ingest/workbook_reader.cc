@@ -15,6 +15,8 @@
 #include <stdexcept>
 #include <unordered_map>
 
+#include "ingest/contained_read.h"
+#include "ingest/text_normalize.h"
 #include "ingest/zip_limits.h"
 #include "model/date.h"
 
@@ -26,13 +28,14 @@ namespace iface = orcus::spreadsheet::iface;
 using orcus::spreadsheet::col_t;
 using orcus::spreadsheet::row_t;
 
-// Strings shared by cells (xlsx shared string table, ods pooled strings).
+// Strings shared by cells (xlsx shared string table, ods pooled strings). liborcus hands on the
+// XML's bytes unchecked, so every text taken from it goes through repair_utf8.
 class StringPool : public iface::import_shared_strings {
  public:
   std::vector<std::string> strings;
 
   size_t append(std::string_view s) override {
-    strings.emplace_back(s);
+    strings.push_back(repair_utf8(s));
     return strings.size() - 1;
   }
   size_t add(std::string_view s) override {
@@ -77,7 +80,7 @@ class FormulaImporter : public iface::import_formula {
   void set_shared_formula_index(size_t) override {}
   void set_result_string(std::string_view value) override {
     cell_.kind = RawCell::Kind::Text;
-    cell_.text = value;
+    cell_.text = repair_utf8(value);
   }
   void set_result_value(double value) override {
     cell_.kind = RawCell::Kind::Number;
@@ -150,7 +153,7 @@ class SheetImporter : public iface::import_sheet {
   void set_auto(row_t row, col_t col, std::string_view s) override {
     if (RawCell* c = cell(row, col)) {
       c->kind = RawCell::Kind::Text;
-      c->text = s;
+      c->text = repair_utf8(s);
     }
   }
   void set_string(row_t row, col_t col, orcus::spreadsheet::string_id_t id) override {
@@ -241,7 +244,7 @@ class SheetImporter : public iface::import_sheet {
 void ArrayFormulaImporter::set_result_string(row_t row, col_t col, std::string_view value) {
   RawCell c;
   c.kind = RawCell::Kind::Text;
-  c.text = value;
+  c.text = repair_utf8(value);
   put(row, col, std::move(c));
 }
 void ArrayFormulaImporter::set_result_value(row_t row, col_t col, double value) {
@@ -332,14 +335,14 @@ class RawFactory : public iface::import_factory {
   iface::import_sheet* append_sheet(orcus::spreadsheet::sheet_t, std::string_view name) override {
     // Each sheet lives on the heap so the importer's reference stays valid as more arrive.
     sheets_.push_back(std::make_unique<RawSheet>());
-    sheets_.back()->name = name;
+    sheets_.back()->name = repair_utf8(name);
     importers_.push_back(
         std::make_unique<SheetImporter>(*sheets_.back(), pool_, max_rows_, &cells_stored_));
     return importers_.back().get();
   }
   iface::import_sheet* get_sheet(std::string_view name) override {
     for (size_t i = 0; i < sheets_.size(); ++i)
-      if (sheets_[i]->name == name) return importers_[i].get();
+      if (sheets_[i]->name == repair_utf8(name)) return importers_[i].get();
     return nullptr;
   }
   iface::import_sheet* get_sheet(orcus::spreadsheet::sheet_t index) override {
@@ -378,13 +381,13 @@ class HiddenSheetFinder : public orcus::sax_handler {
   void start_element(const orcus::sax::parser_element& elem) {
     if (elem.name == "sheet") {  // xlsx workbook.xml
       if (attr("state") == "hidden" || attr("state") == "veryHidden")
-        hidden_sheets.insert(attr("name"));
-    } else if (elem.name == "style") {  // ods automatic style
+        hidden_sheets.insert(repair_utf8(attr("name")));  // as the sheet names were repaired
+    } else if (elem.name == "style") {                    // ods automatic style
       style_ = attr("name");
     } else if (elem.name == "table-properties" && attr("display") == "false") {
       hidden_styles_.insert(style_);
     } else if (elem.name == "table" && hidden_styles_.count(attr("style-name"))) {
-      hidden_sheets.insert(attr("name"));
+      hidden_sheets.insert(repair_utf8(attr("name")));
     }
     attrs_.clear();
   }
@@ -426,6 +429,10 @@ void read_zip_workbook(std::string_view bytes, const std::string& format,
     failure = {"file.corrupt", "no zip directory"};
     return;
   }
+  if (zip.entry_outside_file) {
+    failure = {"file.corrupt", "a zip entry is damaged or runs past the end of the file"};
+    return;
+  }
   if (zip.encrypted_entry) {
     failure = {"file.encrypted", ""};
     return;
@@ -436,21 +443,28 @@ void read_zip_workbook(std::string_view bytes, const std::string& format,
     failure = {"file.too_large_unpacked", std::to_string(zip.uncompressed_bytes)};
     return;
   }
-  try {
-    RawFactory factory(out, limits.max_rows_per_sheet);
-    if (format == "ods") {
-      orcus::orcus_ods filter(&factory);
-      filter.read_stream(bytes);
-    } else {
-      orcus::orcus_xlsx filter(&factory);
-      filter.read_stream(bytes);
+  // liborcus can abort or crash on damaged content: the parse runs in a child process.
+  const auto parse = [&](RawWorkbook& book, ReadFailure& result) {
+    try {
+      RawFactory factory(book, limits.max_rows_per_sheet);
+      if (format == "ods") {
+        orcus::orcus_ods filter(&factory);
+        filter.read_stream(bytes);
+      } else {
+        orcus::orcus_xlsx filter(&factory);
+        filter.read_stream(bytes);
+      }
+      factory.finalize();
+    } catch (const std::exception& e) {
+      book.sheets.clear();
+      result = {"file.corrupt", e.what()};
     }
-    factory.finalize();
-  } catch (const std::exception& e) {
-    out.sheets.clear();
-    failure = {"file.corrupt", e.what()};
-    return;
-  }
+  };
+  if (limits.contain_parse)
+    run_contained(parse, out, failure);
+  else
+    parse(out, failure);
+  if (failure.failed()) return;
   try {
     mark_hidden_sheets(bytes, format, out);
   } catch (const std::exception&) {

@@ -38,21 +38,36 @@ ZipDirectorySummary summarize_zip_directory(std::string_view b) {
   for (size_t i = 0; i < count; ++i) {
     if (p + 46 > b.size() || le32(b, p) != 0x02014b50) return out;
     const uint16_t flags = le16(b, p + 8);
+    const uint32_t compressed = le32(b, p + 20);
     uint32_t uncompressed = le32(b, p + 24);
+    const uint32_t local_header = le32(b, p + 42);
     // The entry's local header repeats the sizes, and an unzipper may trust that copy instead
     // (a damaged file can make them disagree): count the larger of the two.
-    const size_t local = le32(b, p + 42);
-    if (local + 30 <= b.size() && le32(b, local) == 0x04034b50) {
-      if (!(le16(b, local + 6) & 8)) uncompressed = std::max(uncompressed, le32(b, local + 22));
-    }
-    // A compressed size larger than the file itself is damage; an unzipper would still try to
-    // allocate it (liborcus does), so the file is refused as corrupt here.
-    const uint32_t compressed = le32(b, p + 20);
-    if (compressed > b.size()) return ZipDirectorySummary{};
-    if (local + 30 <= b.size() && le32(b, local + 18) > b.size() && !(le16(b, local + 6) & 8))
-      return ZipDirectorySummary{};
+    if (uint64_t{local_header} + 30 <= b.size() && le32(b, local_header) == 0x04034b50 &&
+        !(le16(b, local_header + 6) & 8))
+      uncompressed = std::max(uncompressed, le32(b, local_header + 22));
     if (flags & 1) out.encrypted_entry = true;
-    if (uncompressed == 0xFFFFFFFFu) out.oversize_entry = true;
+    if (uncompressed == 0xFFFFFFFFu || compressed == 0xFFFFFFFFu) out.oversize_entry = true;
+    // liborcus trusts these fields: it allocates an entry's declared compressed size before
+    // reading it (4 GiB for a 9 KB file), and reads the local header wherever the directory
+    // points, past the end of the buffer if that header is garbage. No honest entry does either.
+    if (uint64_t{local_header} + 30 > b.size() || le32(b, local_header) != 0x04034b50) {
+      out.entry_outside_file = true;
+    } else {
+      const uint64_t data =
+          uint64_t{local_header} + 30 + le16(b, local_header + 26) + le16(b, local_header + 28);
+      const uint32_t local_compressed =
+          le32(b, local_header + 18);  // 0 when a data descriptor follows
+      if (data + compressed > b.size() || data + local_compressed > b.size())
+        out.entry_outside_file = true;
+      // The local header names the same file as the directory (zip tools refuse a mismatch too;
+      // fuzz_workbook crashed liborcus with a directory naming sheet2.xml over sheet1.xml's data).
+      const uint16_t name_length = le16(b, p + 28);
+      if (!out.entry_outside_file &&
+          (le16(b, local_header + 26) != name_length ||
+           b.substr(local_header + 30, name_length) != b.substr(p + 46, name_length)))
+        out.entry_outside_file = true;
+    }
     out.uncompressed_bytes += uncompressed;
     p += 46 + le16(b, p + 28) + le16(b, p + 30) + le16(b, p + 32);
   }

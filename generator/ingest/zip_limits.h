@@ -12,6 +12,8 @@ struct ZipDirectorySummary {
   bool valid = false;  // an end-of-central-directory record and entries were found
   bool encrypted_entry = false;
   bool oversize_entry = false;  // a Zip64 size marker (an entry of 4 GiB or more)
+  // An entry's local header is missing, names another file, or its data runs past the file's end.
+  bool entry_outside_file = false;
   uintmax_t uncompressed_bytes = 0;
   size_t entries = 0;
 };
