@@ -66,19 +66,6 @@ std::string heading_tag(int level) {
   return "h4";
 }
 
-// A footnote that mentions "–" already explains it; a second explanation would only repeat it.
-bool explains_withheld(const std::vector<std::string>& footnotes) {
-  for (const auto& f : footnotes)
-    if (f.find("\u2013") != std::string::npos) return true;
-  return false;
-}
-
-bool has_withheld(const Table& table) {
-  for (const auto& row : table.rows)
-    for (const auto& v : row.cells)
-      if (v.suppression == Suppression::Withheld) return true;
-  return false;
-}
 
 // Every block becomes an object with exactly one of these keys set, so the template picks the
 // partial with {{#table_block}}{{> table}}{{/table_block}} etc. The keys differ from the partial
@@ -191,11 +178,7 @@ mstch::data html_table_view(const Table& table, const std::string& id, const Rep
   }
   view.set("rows", rows);
 
-  // "–" needs its explanation; the document builder may have given it already.
-  std::vector<std::string> footnotes = table.footnotes;
-  const std::string& note = report.words.suppressed_note;
-  if (!note.empty() && has_withheld(table) && !explains_withheld(footnotes))
-    footnotes.push_back(note);
+  const std::vector<std::string> footnotes = footnotes_with_suppression_note(table, report.words);
   mstch::list notes;
   for (const auto& f : footnotes) {
     mstch::data n = object();

@@ -531,16 +531,7 @@ class PdfLayout::Builder {
 
     TextStyle note = base(st_.note_size);
     note.colour = st_.muted;
-    std::vector<std::string> footnotes = table.footnotes;
-    // A "–" in the table is explained under it, unless the builder already did.
-    bool withheld = false;
-    for (const auto& row : table.rows)
-      for (const auto& v : row.cells)
-        withheld = withheld || v.suppression == doc::Suppression::Withheld;
-    const std::string& why = report_.words.suppressed_note;
-    if (withheld && !why.empty() &&
-        std::find(footnotes.begin(), footnotes.end(), why) == footnotes.end())
-      footnotes.push_back(why);
+    const std::vector<std::string> footnotes = doc::footnotes_with_suppression_note(table, report_.words);
     // The notes belong to the table: its last row never ends a page without them.
     if (!footnotes.empty() && !table.rows.empty()) chunks_.back()->keep_with_next = true;
     for (size_t i = 0; i < footnotes.size(); ++i) {

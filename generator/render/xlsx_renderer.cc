@@ -80,19 +80,6 @@ struct PlacedTable {
   int charts = 0;                    // charts already placed beside it
 };
 
-// A footnote that mentions "–" already explains it; a second explanation would only repeat it.
-bool explains_withheld(const std::vector<std::string>& footnotes) {
-  for (const auto& f : footnotes)
-    if (f.find("\u2013") != std::string::npos) return true;
-  return false;
-}
-
-bool has_withheld(const Table& table) {
-  for (const auto& row : table.rows)
-    for (const auto& v : row.cells)
-      if (v.suppression == Suppression::Withheld) return true;
-  return false;
-}
 
 // "B3:B7,B9:B12": the sheet rows of a column grouped into contiguous ranges.
 std::string ranges_of(lxw_col_t col, const std::vector<lxw_row_t>& rows) {
@@ -389,10 +376,7 @@ class XlsxWriter {
     worksheet_fit_to_pages(sheet, 1, 0);
     if (width > 6) worksheet_set_landscape(sheet);
 
-    std::vector<std::string> footnotes = table.footnotes;
-    const std::string& note = report_.words.suppressed_note;
-    if (!note.empty() && has_withheld(table) && !explains_withheld(footnotes))
-      footnotes.push_back(note);
+    const std::vector<std::string> footnotes = footnotes_with_suppression_note(table, report_.words);
     if (!footnotes.empty()) ++row;
     for (const auto& footnote : footnotes) {
       write_text(sheet, row, 0, footnote, formats_.get({.italic = true, .color = kMuted}),

@@ -79,4 +79,17 @@ bool Value::is_numeric() const {
   return !suppressed() && type != ValueType::Empty && type != ValueType::Text;
 }
 
+std::vector<std::string> footnotes_with_suppression_note(const Table& table, const RenderWords& words) {
+  std::vector<std::string> notes = table.footnotes;
+  if (words.suppressed_note.empty()) return notes;
+  bool withheld = false;
+  for (const auto& row : table.rows)
+    for (const auto& v : row.cells) withheld = withheld || v.suppression == Suppression::Withheld;
+  // A footnote that mentions "–" already explains it; a second explanation would only repeat it.
+  for (const auto& note : notes)
+    if (note.find("\u2013") != std::string::npos) return notes;
+  if (withheld) notes.push_back(words.suppressed_note);
+  return notes;
+}
+
 }  // namespace ips::doc

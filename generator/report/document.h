@@ -200,4 +200,8 @@ struct Report {
   std::vector<Section> sections;
 };
 
+/// The table's footnotes, plus the report's explanation of "–" when the table withholds a value
+/// and no footnote explains it yet. Every renderer shows a table's notes through this.
+std::vector<std::string> footnotes_with_suppression_note(const Table& table, const RenderWords& words);
+
 }  // namespace ips::doc
