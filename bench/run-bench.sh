@@ -54,6 +54,17 @@ peak_mb() {
   awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2 / 1024}' "$1"
 }
 
+# PDF pages and pages per CPU-second from ipsreport's --timings line
+# "timing pdf pages: N (X pages per CPU second of pdf)", as two table cells.
+pdf_pages() {
+  local line
+  line=$(grep -m1 'timing pdf pages' "$1" 2>/dev/null) || { echo "– | –"; return; }
+  awk -v line="$line" 'BEGIN {
+      n = line; sub(/.*pages: */, "", n); sub(/ .*/, "", n)
+      r = line; sub(/.*\(/, "", r); sub(/ .*/, "", r)
+      printf "%s | %.0f\n", n, r }'
+}
+
 # Ingest speed from ipsreport's --timings output: a line mentioning "ingest" that gives MB/s
 # directly, or a duration (ms or s) from which MB/s is computed with the input size.
 ingest_mb_per_s() {
@@ -74,8 +85,8 @@ echo "ipsreport benchmark: $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) CPU, forma
      "$half_years half-years, $per_site participants per site, seed $seed"
 echo "build: $build"
 echo
-echo "| Sites | Participants | Item rows | Input (MB) | Generate (s) | Generate peak (MB) | ipsreport wall (s) | ipsreport CPU (s) | ipsreport peak (MB) | Ingest (MB/s) | Status |"
-echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
+echo "| Sites | Participants | Item rows | Input (MB) | Generate (s) | Generate peak (MB) | ipsreport wall (s) | ipsreport CPU (s) | ipsreport peak (MB) | Ingest (MB/s) | PDF pages | PDF pages per CPU-s | Status |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
 
 failures=()
 for sites in $sizes; do
@@ -126,7 +137,8 @@ for sites in $sizes; do
   fi
   echo "| $sites | $participants | $item_rows | $input_mb | $gen_wall | $gen_peak" \
        "| $(wall_seconds "$step/ipsreport.time") | $(cpu_seconds "$step/ipsreport.time")" \
-       "| $(peak_mb "$step/ipsreport.time") | $(ingest_mb_per_s "$step/ipsreport.log" "$input_bytes") | $result |"
+       "| $(peak_mb "$step/ipsreport.time") | $(ingest_mb_per_s "$step/ipsreport.log" "$input_bytes")" \
+       "| $(pdf_pages "$step/ipsreport.log") | $result |"
 done
 
 if ((${#failures[@]})); then
