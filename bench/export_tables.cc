@@ -37,36 +37,28 @@ void write_item_rows(const ExportData& data, TableSink& sink) {
       "Evaluator 2", "Konsensus", "Kommentar", "Anbefaling"};
   sink.begin_table("Kvalitetsmålinger", kHeaders);
   std::string code;
+  // One row per item: the IPS-25 items (B1…T14), then the GOI items (G1…G12).
+  auto add_rows = [&](std::string_view site, const auto& date, std::string_view scale, const auto& items,
+                      auto code_of) {
+    for (size_t i = 0; i < items.size(); ++i) {
+      const ItemScores& item = items[i];
+      code = code_of(static_cast<int>(i));
+      const std::array<Cell, 9> row = {site,
+                                       date,
+                                       scale,
+                                       std::string_view(code),
+                                       score_cell(item.evaluator1),
+                                       score_cell(item.evaluator2),
+                                       score_cell(item.consensus),
+                                       item.comment,
+                                       item.recommendation};
+      sink.add_row(row);
+    }
+  };
   for (const ReviewRecord& r : data.reviews) {
     const std::string_view site = data.sites[r.site].key;
-    for (int i = 0; i < 25; ++i) {
-      const ItemScores& item = r.ips[static_cast<size_t>(i)];
-      code = ips_item_code(i);
-      const std::array<Cell, 9> row = {site,
-                                       r.date,
-                                       std::string_view("IPS-25"),
-                                       std::string_view(code),
-                                       score_cell(item.evaluator1),
-                                       score_cell(item.evaluator2),
-                                       score_cell(item.consensus),
-                                       item.comment,
-                                       item.recommendation};
-      sink.add_row(row);
-    }
-    for (int i = 0; i < 12; ++i) {
-      const ItemScores& item = r.goi[static_cast<size_t>(i)];
-      code = "G" + std::to_string(i + 1);
-      const std::array<Cell, 9> row = {site,
-                                       r.date,
-                                       std::string_view("GOI"),
-                                       std::string_view(code),
-                                       score_cell(item.evaluator1),
-                                       score_cell(item.evaluator2),
-                                       score_cell(item.consensus),
-                                       item.comment,
-                                       item.recommendation};
-      sink.add_row(row);
-    }
+    add_rows(site, r.date, "IPS-25", r.ips, [](int i) { return std::string(ips_item_code(i)); });
+    add_rows(site, r.date, "GOI", r.goi, [](int i) { return "G" + std::to_string(i + 1); });
   }
 }
 

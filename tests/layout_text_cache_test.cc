@@ -11,6 +11,7 @@
 #include "render/layout_text.h"
 #include "render/layout_text_cache.h"
 #include "render/renderer.h"
+#include "support/pdf_canvas.h"
 #include "support/test_support.h"
 
 using namespace ips;
@@ -18,15 +19,7 @@ using namespace ips::render;
 
 namespace {
 
-struct Canvas {
-  cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(nullptr, nullptr, 100, 100);
-  cairo_t* cr = cairo_create(surface);
-  ContextPtr text = bundled_text_context(cr, fonts_dir_of(test::source_dir()));
-  ~Canvas() {
-    cairo_destroy(cr);
-    cairo_surface_destroy(surface);
-  }
-};
+using Canvas = test::PdfCanvas;
 
 doc::Report report_with(const std::string& words) {
   doc::Report r;
