@@ -1,7 +1,5 @@
 #include "render/chart.h"
 
-#include <cairo-svg.h>
-
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -10,9 +8,12 @@
 #include <string_view>
 #include <vector>
 
+#include "render/cairo_canvas.h"
 #include "render/fonts.h"
+#include "render/heat_scale.h"
 #include "render/layout_text.h"
 #include "render/renderer.h"
+#include "render/svg_canvas.h"
 #include "report/value_format.h"
 
 namespace ips::render {
@@ -49,14 +50,6 @@ const Rgb kWhite{1, 1, 1};
 Rgb series_colour(const ChartSpec& spec, size_t i) {
   if (spec.kind == ChartKind::Profile) return i == 0 ? kPalette[0] : kProfilePrevious;
   return kPalette[i % kPaletteSize];
-}
-
-// Sequential blue for the heatmap (ColorBrewer "Blues" end points): darkness is the value.
-Rgb heat_colour(double t) {
-  t = std::clamp(t, 0.0, 1.0);
-  // The low end is tinted enough to tell a score of 1 from a missing (white) cell.
-  const Rgb low{0.855, 0.898, 0.949}, high{0.031, 0.188, 0.420};
-  return {low.r + (high.r - low.r) * t, low.g + (high.g - low.g) * t, low.b + (high.b - low.b) * t};
 }
 
 int decimals_for(double step) {
@@ -113,9 +106,16 @@ ChartSpec finite_only(const ChartSpec& spec) {
 
 class ChartPainter {
  public:
-  ChartPainter(cairo_t* cr, PangoContext* text, const ChartSpec& spec, Lang lang, double x,
+  ChartPainter(ChartCanvas& canvas, PangoContext* text, const ChartSpec& spec, Lang lang, double x,
                double y, double w, double h)
-      : cr_(cr), text_(text), spec_(finite_only(spec)), lang_(lang), x_(x), y_(y), w_(w), h_(h) {
+      : canvas_(canvas),
+        text_(text),
+        spec_(finite_only(spec)),
+        lang_(lang),
+        x_(x),
+        y_(y),
+        w_(w),
+        h_(h) {
     label_.size = 7.5;
     label_.colour = kMuted;
     title_ = label_;
@@ -124,7 +124,6 @@ class ChartPainter {
   }
 
   void draw() {
-    cairo_save(cr_);
     switch (spec_.kind) {
       case ChartKind::Heatmap:
         draw_heatmap();
@@ -136,7 +135,6 @@ class ChartPainter {
         draw_category_chart();
         break;
     }
-    cairo_restore(cr_);
   }
 
  private:
@@ -164,74 +162,62 @@ class ChartPainter {
       }
       row_h = std::max(row_h, th);
       draw_swatch(i, cx, cy + th / 2);
-      draw_layout(cr_, name.get(), cx + 18, cy, kInk);
+      canvas_.text(name.get(), cx + 18, cy, kInk);
       cx += entry_w;
     }
     return cy - top + row_h + 8;
   }
 
   void draw_swatch(size_t series, double x, double mid_y) {
-    set_colour(cr_, series_colour(spec_, series));
+    const Rgb colour = series_colour(spec_, series);
     if (spec_.kind == ChartKind::Line) {
-      cairo_set_line_width(cr_, 1.8);
-      cairo_move_to(cr_, x, mid_y);
-      cairo_line_to(cr_, x + 14, mid_y);
-      cairo_stroke(cr_);
+      canvas_.stroke_lines({{{x, mid_y}, {x + 14, mid_y}}}, colour, 1.8);
       draw_marker(series, x + 7, mid_y);
     } else if (spec_.kind == ChartKind::Scatter) {
       draw_marker(series, x + 7, mid_y);
     } else {
-      cairo_rectangle(cr_, x + 2, mid_y - 4.5, 10, 9);
-      cairo_fill(cr_);
+      canvas_.fill_rect(x + 2, mid_y - 4.5, 10, 9, colour);
     }
   }
 
   // Markers differ in shape as well as colour, so lines can be told apart in grey print.
   void draw_marker(size_t series, double cx, double cy) {
-    const double r = 3.2;
-    cairo_new_path(cr_);  // a text drawn before leaves a current point the arc would join
+    const double r = 3.2, outline = 0.8;
+    const Rgb fill = series_colour(spec_, series);
     switch (series % 4) {
       case 0:
-        cairo_arc(cr_, cx, cy, r, 0, 2 * kPi);
+        canvas_.circle({cx, cy}, r, fill, kWhite, outline);
         break;
-      case 1:
-        cairo_rectangle(cr_, cx - r * 0.9, cy - r * 0.9, r * 1.8, r * 1.8);
+      case 1: {
+        const double d = r * 0.9;
+        canvas_.polygon({{cx - d, cy - d}, {cx + d, cy - d}, {cx + d, cy + d}, {cx - d, cy + d}},
+                        fill, kWhite, outline);
         break;
+      }
       case 2:
-        cairo_move_to(cr_, cx, cy - r * 1.15);
-        cairo_line_to(cr_, cx + r * 1.1, cy + r * 0.8);
-        cairo_line_to(cr_, cx - r * 1.1, cy + r * 0.8);
-        cairo_close_path(cr_);
+        canvas_.polygon(
+            {{cx, cy - r * 1.15}, {cx + r * 1.1, cy + r * 0.8}, {cx - r * 1.1, cy + r * 0.8}}, fill,
+            kWhite, outline);
         break;
-      default:
-        cairo_move_to(cr_, cx, cy - r * 1.25);
-        cairo_line_to(cr_, cx + r * 1.25, cy);
-        cairo_line_to(cr_, cx, cy + r * 1.25);
-        cairo_line_to(cr_, cx - r * 1.25, cy);
-        cairo_close_path(cr_);
+      default: {
+        const double d = r * 1.25;
+        canvas_.polygon({{cx, cy - d}, {cx + d, cy}, {cx, cy + d}, {cx - d, cy}}, fill, kWhite,
+                        outline);
         break;
+      }
     }
-    set_colour(cr_, series_colour(spec_, series));
-    cairo_fill_preserve(cr_);
-    set_colour(cr_, kWhite);
-    cairo_set_line_width(cr_, 0.8);
-    cairo_stroke(cr_);
   }
 
   // Y axis: gridlines and tick labels right-aligned left of the plot.
-  void draw_y_axis(const Ticks& t, const Axis& axis, double px, double py, double pw, double ph,
+  void draw_y_axis(const Ticks& t, double px, double py, double pw, double ph,
                    const std::vector<LayoutPtr>& labels) {
     for (size_t i = 0; i < t.values.size(); ++i) {
       const double yy = py + ph - (t.values[i] - t.min) / (t.max - t.min) * ph;
-      set_colour(cr_, i == 0 ? kAxisLine : kGrid);
-      cairo_set_line_width(cr_, i == 0 ? 0.8 : 0.5);
-      cairo_move_to(cr_, px, yy);
-      cairo_line_to(cr_, px + pw, yy);
-      cairo_stroke(cr_);
+      canvas_.stroke_lines({{{px, yy}, {px + pw, yy}}}, i == 0 ? kAxisLine : kGrid,
+                           i == 0 ? 0.8 : 0.5);
       PangoLayout* l = labels[i].get();
-      draw_layout(cr_, l, px - 5 - layout_width(l), yy - layout_height(l) / 2, kMuted);
+      canvas_.text(l, px - 5 - layout_width(l), yy - layout_height(l) / 2, kMuted);
     }
-    (void)axis;
   }
 
   std::vector<LayoutPtr> tick_layouts(const Ticks& t, const Axis& axis, double* max_width) {
@@ -292,14 +278,10 @@ class ChartPainter {
       if (labels.mode == CategoryLabels::Flat) {
         const double lw = pango_layout_get_width(l) > 0 ? pango_layout_get_width(l) / PANGO_SCALE
                                                         : layout_width(l);
-        draw_layout(cr_, l, cx - lw / 2, top, kMuted);
+        canvas_.text(l, cx - lw / 2, top, kMuted);
       } else {
         const double lw = layout_width(l), lh = layout_height(l);
-        cairo_save(cr_);
-        cairo_translate(cr_, cx + lh * 0.35, top + 2);
-        cairo_rotate(cr_, -kPi / 4);
-        draw_layout(cr_, l, -lw, -lh / 2, kMuted);
-        cairo_restore(cr_);
+        canvas_.text(l, -lw, -lh / 2, kMuted, {cx + lh * 0.35, top + 2, -kPi / 4});
       }
     }
   }
@@ -309,7 +291,7 @@ class ChartPainter {
     double top = y_ + draw_legend(y_);
     if (!spec_.y_axis.title.empty()) {
       auto t = text(spec_.y_axis.title, title_, w_, 1);
-      draw_layout(cr_, t.get(), x_, top, kInk);
+      canvas_.text(t.get(), x_, top, kInk);
       top += layout_height(t.get()) + 4;
     }
     const Ticks ticks = ticks_of(spec_.y_axis);
@@ -330,37 +312,28 @@ class ChartPainter {
     const double py = top + 5;
     const double ph = std::max(10.0, bottom - cats.height - 5 - py);
 
-    draw_y_axis(ticks, spec_.y_axis, px, py, pw, ph, tick_labels);
+    draw_y_axis(ticks, px, py, pw, ph, tick_labels);
     draw_category_labels(cats, px, slot, py + ph + 4);
     if (x_title) {
       const double tw = layout_width(x_title.get());
-      draw_layout(cr_, x_title.get(), px + (pw - tw) / 2, bottom + 4 - 0, kInk);
+      canvas_.text(x_title.get(), px + (pw - tw) / 2, bottom + 4, kInk);
     }
 
     auto y_of = [&](double v) { return py + ph - (v - ticks.min) / (ticks.max - ticks.min) * ph; };
-    cairo_save(cr_);
-    cairo_rectangle(cr_, px - 4, py - 4, pw + 8, ph + 4.5);
-    cairo_clip(cr_);
+    canvas_.push_clip(px - 4, py - 4, pw + 8, ph + 4.5);
     if (spec_.kind == ChartKind::Line) {
       for (size_t s = 0; s < spec_.series.size(); ++s) {
         const auto& values = spec_.series[s].values;
-        set_colour(cr_, series_colour(spec_, s));
-        cairo_set_line_width(cr_, 1.8);
-        cairo_set_line_join(cr_, CAIRO_LINE_JOIN_ROUND);
-        bool drawing = false;
+        // A missing value breaks the line: the runs between gaps are drawn apart.
+        std::vector<std::vector<Point>> runs(1);
         for (size_t i = 0; i < values.size() && i < n; ++i) {
           if (!values[i]) {
-            drawing = false;
+            if (!runs.back().empty()) runs.emplace_back();
             continue;
           }
-          const double xx = px + slot * (i + 0.5), yy = y_of(*values[i]);
-          if (drawing)
-            cairo_line_to(cr_, xx, yy);
-          else
-            cairo_move_to(cr_, xx, yy);
-          drawing = true;
+          runs.back().push_back({px + slot * (i + 0.5), y_of(*values[i])});
         }
-        cairo_stroke(cr_);
+        canvas_.stroke_lines(runs, series_colour(spec_, s), 1.8);
         for (size_t i = 0; i < values.size() && i < n; ++i)
           if (values[i]) draw_marker(s, px + slot * (i + 0.5), y_of(*values[i]));
       }
@@ -378,20 +351,19 @@ class ChartPainter {
           if (i >= values.size() || !values[i]) {
             // A missing value is marked, so it does not read as a zero.
             auto dash = text("\u2013", missing_style);
-            draw_layout(cr_, dash.get(), bx + (bar - layout_width(dash.get())) / 2,
-                        base - layout_height(dash.get()) - 1, kMuted);
+            canvas_.text(dash.get(), bx + (bar - layout_width(dash.get())) / 2,
+                         base - layout_height(dash.get()) - 1, kMuted);
             continue;
           }
           const double top_y = y_of(*values[i]);
           // A value at the axis minimum still shows as a thin bar.
           const double bar_h = std::max(1.5, std::fabs(base - top_y));
-          set_colour(cr_, series_colour(spec_, s));
-          cairo_rectangle(cr_, bx + 0.4, top_y <= base ? base - bar_h : base, bar - 0.8, bar_h);
-          cairo_fill(cr_);
+          canvas_.fill_rect(bx + 0.4, top_y <= base ? base - bar_h : base, bar - 0.8, bar_h,
+                            series_colour(spec_, s));
         }
       }
     }
-    cairo_restore(cr_);
+    canvas_.pop_clip();
     draw_benchmarks(px, pw, y_of, ticks);
   }
 
@@ -403,30 +375,19 @@ class ChartPainter {
     for (const auto& b : spec_.benchmarks) {
       if (b.value < ticks.min || b.value > ticks.max) continue;
       const double yy = y_of(b.value);
-      set_colour(cr_, kBenchmark);
-      cairo_set_line_width(cr_, 1.0);
-      const double dash[] = {4.0, 2.5};
-      cairo_set_dash(cr_, dash, 2, 0);
-      cairo_move_to(cr_, px, yy);
-      cairo_line_to(cr_, px + pw, yy);
-      cairo_stroke(cr_);
-      cairo_set_dash(cr_, nullptr, 0, 0);
+      canvas_.stroke_lines({{{px, yy}, {px + pw, yy}}}, kBenchmark, 1.0, {4.0, 2.5});
       auto l = text(b.label, style, pw * 0.6, 1);
       const double lw = layout_width(l.get()), lh = layout_height(l.get());
       const double lx = px + pw - lw - 2, ly = yy - lh - 1;
-      cairo_set_source_rgba(cr_, 1, 1, 1, 0.85);
-      cairo_rectangle(cr_, lx - 2, ly, lw + 4, lh);
-      cairo_fill(cr_);
-      draw_layout(cr_, l.get(), lx, ly, kBenchmark);
+      canvas_.fill_rect(lx - 2, ly, lw + 4, lh, kWhite, 0.85);
+      canvas_.text(l.get(), lx, ly, kBenchmark);
     }
   }
 
   // Rows = series, columns = categories; colour and the written value show the score.
   void draw_heatmap() {
-    const Ticks scale = ticks_of(spec_.y_axis.max > spec_.y_axis.min &&
-                                         !(spec_.y_axis.min == 0 && spec_.y_axis.max == 1)
-                                     ? spec_.y_axis
-                                     : Axis{"", 1, 5, 1, false});
+    const HeatScale heat = HeatScale::of(spec_);
+    const Ticks scale = ticks_of(Axis{"", heat.min, heat.max, heat.step, false});
     const size_t rows = spec_.series.size(), cols = std::max<size_t>(1, spec_.categories.size());
     // Row labels: as wide as the widest name, at most 30 % of the chart, cut with "…".
     double label_w = 0;
@@ -450,14 +411,10 @@ class ChartPainter {
       if (cats.mode == CategoryLabels::Flat) {
         const double lw = pango_layout_get_width(l) > 0 ? pango_layout_get_width(l) / PANGO_SCALE
                                                         : layout_width(l);
-        draw_layout(cr_, l, cx - lw / 2, grid_top - 3 - layout_height(l), kMuted);
+        canvas_.text(l, cx - lw / 2, grid_top - 3 - layout_height(l), kMuted);
       } else {
         const double lh = layout_height(l);
-        cairo_save(cr_);
-        cairo_translate(cr_, cx - lh * 0.35, grid_top - 3);
-        cairo_rotate(cr_, -kPi / 4);
-        draw_layout(cr_, l, 0, -lh / 2, kMuted);
-        cairo_restore(cr_);
+        canvas_.text(l, 0, -lh / 2, kMuted, {cx - lh * 0.35, grid_top - 3, -kPi / 4});
       }
     }
     TextStyle value_style = label_;
@@ -465,26 +422,17 @@ class ChartPainter {
     for (size_t r = 0; r < rows; ++r) {
       const double cy = grid_top + cell_h * r;
       auto name = text(spec_.series[r].name, label_, label_w, 1);
-      draw_layout(cr_, name.get(), x_, cy + (cell_h - layout_height(name.get())) / 2, kInk);
+      canvas_.text(name.get(), x_, cy + (cell_h - layout_height(name.get())) / 2, kInk);
       const auto& values = spec_.series[r].values;
       for (size_t c = 0; c < cols; ++c) {
         const double cx = gx + cell_w * c;
         const bool present = c < values.size() && values[c].has_value();
         const double value = present ? values[c].value() : 0.0;
-        const double t = present ? (value - scale.min) / (scale.max - scale.min) : 0;
-        set_colour(cr_, present ? heat_colour(t) : kWhite);
-        cairo_rectangle(cr_, cx, cy, cell_w, cell_h);
-        cairo_fill(cr_);
-        set_colour(cr_, kWhite);
-        cairo_set_line_width(cr_, 1);
-        cairo_rectangle(cr_, cx, cy, cell_w, cell_h);
-        cairo_stroke(cr_);
-        if (!present) {  // a missing score: an outlined empty cell
-          set_colour(cr_, kGrid);
-          cairo_set_line_width(cr_, 0.6);
-          cairo_rectangle(cr_, cx + 1.2, cy + 1.2, cell_w - 2.4, cell_h - 2.4);
-          cairo_stroke(cr_);
-        }
+        const double t = present ? heat.position(value) : 0;
+        canvas_.fill_rect(cx, cy, cell_w, cell_h, present ? heat_colour(t) : kWhite);
+        canvas_.stroke_rect(cx, cy, cell_w, cell_h, kWhite, 1);
+        if (!present)  // a missing score: an outlined empty cell
+          canvas_.stroke_rect(cx + 1.2, cy + 1.2, cell_w - 2.4, cell_h - 2.4, kGrid, 0.6);
         const std::string s =
             present ? doc::format_number(value, std::fabs(value - std::round(value)) < 1e-9 ? 0 : 1,
                                          lang_)
@@ -492,10 +440,10 @@ class ChartPainter {
         auto l = text(s, value_style);
         const double lw = layout_width(l.get()), lh = layout_height(l.get());
         if (lw > cell_w - 1) continue;
-        draw_layout(cr_, l.get(), cx + (cell_w - lw) / 2, cy + (cell_h - lh) / 2,
-                    !present  ? kMuted
-                    : t > 0.5 ? kWhite
-                              : kInk);
+        canvas_.text(l.get(), cx + (cell_w - lw) / 2, cy + (cell_h - lh) / 2,
+                     !present                   ? kMuted
+                     : heat_takes_white_text(t) ? kWhite
+                                                : kInk);
       }
     }
     // Key: one swatch per scale step.
@@ -503,17 +451,14 @@ class ChartPainter {
     double kx = gx;
     if (!spec_.y_axis.title.empty()) {
       auto t = text(spec_.y_axis.title, title_, w_ * 0.4, 1);
-      draw_layout(cr_, t.get(), kx, key_y, kInk);
+      canvas_.text(t.get(), kx, key_y, kInk);
       kx += layout_width(t.get()) + 8;
     }
     for (double v : scale.values) {
-      const double t = (v - scale.min) / (scale.max - scale.min);
-      set_colour(cr_, heat_colour(t));
-      cairo_rectangle(cr_, kx, key_y + 1, 14, 9);
-      cairo_fill(cr_);
+      canvas_.fill_rect(kx, key_y + 1, 14, 9, heat_colour(heat.position(v)));
       auto l =
           text(tick_label(v, Axis{"", scale.min, scale.max, scale.step, false}, lang_), label_);
-      draw_layout(cr_, l.get(), kx + 17, key_y, kMuted);
+      canvas_.text(l.get(), kx + 17, key_y, kMuted);
       kx += 17 + layout_width(l.get()) + 8;
     }
   }
@@ -523,7 +468,7 @@ class ChartPainter {
     double top = y_ + draw_legend(y_);
     if (!spec_.y_axis.title.empty()) {
       auto t = text(spec_.y_axis.title, title_, w_, 1);
-      draw_layout(cr_, t.get(), x_, top, kInk);
+      canvas_.text(t.get(), x_, top, kInk);
       top += layout_height(t.get()) + 4;
     }
     const Ticks yt = ticks_of(spec_.y_axis), xt = ticks_of(spec_.x_axis);
@@ -542,22 +487,18 @@ class ChartPainter {
     const double xl_h = x_labels.empty() ? 0 : layout_height(x_labels[0].get());
     const double py = top + 5;
     const double ph = std::max(10.0, bottom - xl_h - 6 - py);
-    draw_y_axis(yt, spec_.y_axis, px, py, pw, ph, y_labels);
+    draw_y_axis(yt, px, py, pw, ph, y_labels);
     auto x_of = [&](double v) { return px + (v - xt.min) / (xt.max - xt.min) * pw; };
     auto y_of = [&](double v) { return py + ph - (v - yt.min) / (yt.max - yt.min) * ph; };
     for (size_t i = 0; i < xt.values.size(); ++i) {
       const double xx = x_of(xt.values[i]);
-      set_colour(cr_, i == 0 ? kAxisLine : kGrid);
-      cairo_set_line_width(cr_, i == 0 ? 0.8 : 0.5);
-      cairo_move_to(cr_, xx, py);
-      cairo_line_to(cr_, xx, py + ph);
-      cairo_stroke(cr_);
+      canvas_.stroke_lines({{{xx, py}, {xx, py + ph}}}, i == 0 ? kAxisLine : kGrid,
+                           i == 0 ? 0.8 : 0.5);
       PangoLayout* l = x_labels[i].get();
-      draw_layout(cr_, l, xx - layout_width(l) / 2, py + ph + 4, kMuted);
+      canvas_.text(l, xx - layout_width(l) / 2, py + ph + 4, kMuted);
     }
     if (x_title)
-      draw_layout(cr_, x_title.get(), px + (pw - layout_width(x_title.get())) / 2, bottom + 3 - 0,
-                  kInk);
+      canvas_.text(x_title.get(), px + (pw - layout_width(x_title.get())) / 2, bottom + 3, kInk);
     TextStyle point_style = label_;
     point_style.colour = kInk;
     struct Box {
@@ -608,12 +549,12 @@ class ChartPainter {
         chosen = Box{lx, p.y - lh / 2, lx + lw, p.y + lh / 2};
       }
       taken.push_back(*chosen);
-      draw_layout(cr_, p.label.get(), chosen->x0, chosen->y0, kInk);
+      canvas_.text(p.label.get(), chosen->x0, chosen->y0, kInk);
     }
     draw_benchmarks(px, pw, y_of, yt);
   }
 
-  cairo_t* cr_;
+  ChartCanvas& canvas_;
   PangoContext* text_;
   const ChartSpec spec_;
   Lang lang_;
@@ -621,41 +562,17 @@ class ChartPainter {
   TextStyle label_, title_;
 };
 
-cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) {
-  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
-// `s` with `insert` added after every occurrence of any of `markers`, in one pass (replacing
-// in place, marker by marker, moved the rest of the document once per id).
-std::string insert_after_all(const std::string& s, std::initializer_list<std::string_view> markers,
-                             const std::string& insert) {
-  std::string out;
-  out.reserve(s.size() + s.size() / 8);
-  // The next occurrence of each marker, looked up again only once passed.
-  std::vector<std::pair<std::string_view, size_t>> next;
-  for (std::string_view m : markers) next.emplace_back(m, s.find(m));
-  size_t at = 0;
-  while (true) {
-    auto first = std::min_element(next.begin(), next.end(),
-                                  [](const auto& a, const auto& b) { return a.second < b.second; });
-    if (first == next.end() || first->second == std::string::npos) break;
-    const size_t end = first->second + first->first.size();
-    out.append(s, at, end - at);
-    out += insert;
-    at = end;
-    for (auto& [marker, position] : next)
-      if (position != std::string::npos && position < at) position = s.find(marker, at);
-  }
-  out.append(s, at, std::string::npos);
-  return out;
-}
-
 }  // namespace
+
+void draw_chart(ChartCanvas& canvas, PangoContext* text, const doc::ChartSpec& spec, double x,
+                double y, double width, double height, Lang lang) {
+  ChartPainter(canvas, text, spec, lang, x, y, width, height).draw();
+}
 
 void draw_chart(cairo_t* cr, PangoContext* text, const doc::ChartSpec& spec, double x, double y,
                 double width, double height, Lang lang) {
-  ChartPainter(cr, text, spec, lang, x, y, width, height).draw();
+  CairoCanvas canvas(cr);
+  draw_chart(canvas, text, spec, x, y, width, height, lang);
 }
 
 void draw_chart(cairo_t* cr, const doc::ChartSpec& spec, double x, double y, double width,
@@ -677,59 +594,24 @@ double chart_preferred_height(const doc::ChartSpec& spec, double width) {
 
 std::string chart_svg(const doc::ChartSpec& spec, double width, double height, Lang lang,
                       const std::filesystem::path& fonts_dir) {
-  std::string svg;
-  svg.reserve(128 * 1024);  // a chart with its glyph outlines is about 100 kB
-  cairo_surface_t* surface =
-      cairo_svg_surface_create_for_stream(append_to_string, &svg, width, height);
+  // Text is measured on a cairo context like the PDF's, so both set the same lines; nothing is
+  // drawn on it.
+  cairo_surface_t* surface = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, nullptr);
   cairo_t* cr = cairo_create(surface);
+  std::string svg;
   try {
-    draw_chart(cr, spec, 0, 0, width, height, lang, fonts_dir);
+    ContextPtr text = bundled_text_context(cr, fonts_dir.empty() ? fonts_dir_of({}) : fonts_dir);
+    SvgCanvas canvas(width, height);
+    draw_chart(canvas, text.get(), spec, 0, 0, width, height, lang);
+    svg = canvas.finish();
   } catch (...) {
     cairo_destroy(cr);
     cairo_surface_destroy(surface);
     throw;
   }
-  const cairo_status_t drawn = cairo_status(cr);
   cairo_destroy(cr);
-  cairo_surface_finish(surface);
-  const cairo_status_t finished = cairo_surface_status(surface);
   cairo_surface_destroy(surface);
-  if (drawn != CAIRO_STATUS_SUCCESS || finished != CAIRO_STATUS_SUCCESS)
-    throw RenderError("chart \"" + spec.title + "\": " +
-                      cairo_status_to_string(drawn != CAIRO_STATUS_SUCCESS ? drawn : finished));
-
-  if (svg.compare(0, 5, "<?xml") == 0) svg.erase(0, svg.find('\n') + 1);
-  // cairo names groups after a process-wide surface counter ("surface6"): renumber them in
-  // order of appearance so the same chart gives the same bytes whatever was drawn before.
-  {
-    std::map<std::string, std::string> renamed;
-    std::string out;
-    out.reserve(svg.size());
-    static const std::string word = "surface";
-    size_t last = 0;
-    for (size_t at = svg.find(word); at != std::string::npos; at = svg.find(word, at)) {
-      size_t end = at + word.size();
-      while (end < svg.size() && svg[end] >= '0' && svg[end] <= '9') ++end;
-      if (end == at + word.size()) {  // "surface" without a number: not an id
-        at = end;
-        continue;
-      }
-      out.append(svg, last, at - last);
-      auto [entry, added] =
-          renamed.emplace(svg.substr(at + word.size(), end - at - word.size()), "");
-      if (added) entry->second = word + std::to_string(renamed.size());
-      out += entry->second;
-      last = at = end;
-    }
-    out.append(svg, last, std::string::npos);
-    svg = std::move(out);
-  }
-  // FNV-1a of the content: the same chart gets the same prefix, different charts differ.
-  uint64_t hash = 1469598103934665603ull;
-  for (unsigned char c : svg) hash = (hash ^ c) * 1099511628211ull;
-  char prefix[24];
-  std::snprintf(prefix, sizeof prefix, "c%08x-", static_cast<unsigned>(hash & 0xffffffffu));
-  return insert_after_all(svg, {"id=\"", "href=\"#", "url(#"}, prefix);
+  return svg;
 }
 
 }  // namespace ips::render

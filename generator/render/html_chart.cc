@@ -1,10 +1,9 @@
 #include "render/html_chart.h"
 
 #include <cmath>
-#include <map>
-#include <regex>
 
 #include "render/chart.h"
+#include "render/html_heatmap.h"
 #include "render/html_view.h"
 #include "report/value_format.h"
 
@@ -50,44 +49,11 @@ doc::Column number_column(const std::string& header) {
 }  // namespace
 
 std::string chart_markup(const doc::ChartSpec& spec, Lang lang,
-                         const std::filesystem::path& resources_dir, const std::string& id_prefix) {
+                         const std::filesystem::path& resources_dir) {
   // Drawn at a fixed width in points; the SVG scales to the page and the phone with CSS.
   constexpr double kWidth = 640;
-  const std::string svg =
-      chart_svg(spec, kWidth, chart_preferred_height(spec, kWidth), lang, resources_dir / "fonts");
-  // cairo numbers its SVG surfaces with a process-wide counter ("surface11" in the second chart
-  // drawn), and the engine's id prefix is a hash over that text: the same report rendered after
-  // other charts, or on another thread, would differ. Ids are made from the figure's place in
-  // the document instead, so the same document always gives the same bytes.
-  static const std::regex engine_prefix(R"(id="(c[0-9a-f]{8}-))");
-  std::smatch found;
-  if (!std::regex_search(svg, found, engine_prefix)) return svg;
-  const std::string prefix = found[1].str();
-  std::string stable;
-  stable.reserve(svg.size());
-  for (size_t at = 0;;) {
-    const size_t next = svg.find(prefix, at);
-    stable.append(svg, at, next == std::string::npos ? std::string::npos : next - at);
-    if (next == std::string::npos) break;
-    stable += id_prefix + "-";
-    at = next + prefix.size();
-  }
-  // Surfaces renumbered 1, 2, ... in order of appearance (distinct surfaces stay distinct).
-  static const std::regex surface_number("surface([0-9]+)");
-  std::map<std::string, int> renumbered;
-  std::string out;
-  out.reserve(stable.size());
-  auto tail = stable.cbegin();
-  for (std::sregex_iterator it(stable.begin(), stable.end(), surface_number), end; it != end;
-       ++it) {
-    out.append(tail, (*it)[0].first);
-    const auto [entry, fresh] =
-        renumbered.emplace((*it)[1].str(), static_cast<int>(renumbered.size()) + 1);
-    out += "surface" + std::to_string(entry->second);
-    tail = (*it)[0].second;
-  }
-  out.append(tail, stable.cend());
-  return out;
+  return chart_svg(spec, kWidth, chart_preferred_height(spec, kWidth), lang,
+                   resources_dir / "fonts");
 }
 
 doc::Table chart_data_table(const doc::ChartSpec& spec, const std::string& caption) {
@@ -149,11 +115,25 @@ mstch::data html_chart_view(const doc::ChartSpec& spec, const std::string& id,
   view.set("chart_id", id);
   view.set("chart_title", spec.title);
   view.set("alt_text", spec.alt_text);
-  const std::string svg = chart_markup(spec, lang, resources_dir, id);
-  view.set("has_svg", !svg.empty());
-  view.set("svg", svg);
   view.set("data_label", report.words.chart_data);
-  view.set("data_table", html_table_view(chart_data_table(spec, spec.title), id + "-data", report));
+  const bool heatmap = spec.kind == doc::ChartKind::Heatmap;
+  view.set("is_heatmap", heatmap);
+  if (heatmap) {
+    // Drawn as a table with coloured cells (render/html_heatmap.h): figure and data at once.
+    const doc::Table table = chart_data_table(spec, spec.title);
+    const TableColouring colouring = heat_colouring(table, spec, lang);
+    view.set("heat_table", html_table_view(table, id + "-data", report, &colouring));
+    view.set("has_svg", false);
+    view.set("svg", "");
+    view.set("data_table", false);
+  } else {
+    const std::string svg = chart_markup(spec, lang, resources_dir);
+    view.set("has_svg", !svg.empty());
+    view.set("svg", svg);
+    view.set("data_table",
+             html_table_view(chart_data_table(spec, spec.title), id + "-data", report));
+    view.set("heat_table", false);
+  }
 
   mstch::list benchmarks;
   const int decimals = decimals_for(spec);

@@ -1,9 +1,11 @@
 #include "render/html_view.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "render/html_chart.h"
+#include "render/html_heatmap.h"
 #include "report/value_format.h"
 
 namespace ips::render {
@@ -37,11 +39,13 @@ std::string cell_class(const Column& column, const Value& value) {
   return classes;
 }
 
-mstch::data cell_view(const Column& column, const Value& value, Lang lang) {
+mstch::data cell_view(const Column& column, const Value& value, Lang lang,
+                      const std::string& own_class) {
   mstch::data cell = object();
   cell.set("cell_text", format_value(value, lang));
   if (!value.link.empty()) cell.set("cell_link", value.link);
-  cell.set("cell_class", cell_class(column, value));
+  // A cell styled wholly by its own class (a heatmap score) needs no alignment class.
+  cell.set("cell_class", own_class.empty() ? cell_class(column, value) : own_class);
   return cell;
 }
 
@@ -66,14 +70,17 @@ std::string heading_tag(int level) {
   return "h4";
 }
 
-
 // Every block becomes an object with exactly one of these keys set, so the template picks the
 // partial with {{#table_block}}{{> table}}{{/table_block}} etc. The keys differ from the partial
 // names: a partial is looked up like a value, and the block's own object would shadow it. All
 // keys are always present (false when unused): mustache looks names up in enclosing objects
 // too, and must never find another block's.
+// Tables shown coloured as a heatmap (by id), with the heatmap chart they stand in for.
+using HeatTables = std::map<std::string, const ChartSpec*>;
+
 mstch::data block_view(const Block& block, const Report& report,
-                       const std::filesystem::path& resources_dir, int& counter) {
+                       const std::filesystem::path& resources_dir, const HeatTables& heat_tables,
+                       int& counter) {
   mstch::data view = object();
   const Lang lang = report.meta.lang;
   ++counter;
@@ -122,10 +129,18 @@ mstch::data block_view(const Block& block, const Report& report,
     view.set("key_figures_block", v);
   } else if (const auto* t = std::get_if<Table>(&block)) {
     const std::string id = "table-" + (t->id.empty() ? std::to_string(counter) : t->id);
-    view.set("table_block", html_table_view(*t, id, report));
+    const auto heat = t->id.empty() ? heat_tables.end() : heat_tables.find(t->id);
+    if (heat != heat_tables.end()) {
+      const TableColouring colouring = heat_colouring(*t, *heat->second, lang);
+      view.set("table_block", html_table_view(*t, id, report, &colouring));
+    } else {
+      view.set("table_block", html_table_view(*t, id, report));
+    }
   } else if (const auto* c = std::get_if<Chart>(&block)) {
-    view.set("chart_block",
-             html_chart_view(c->spec, "chart-" + std::to_string(counter), report, resources_dir));
+    // A heatmap of a table in the report is that table, coloured (above): nothing more here.
+    if (!heatmap_source(c->spec, report))
+      view.set("chart_block",
+               html_chart_view(c->spec, "chart-" + std::to_string(counter), report, resources_dir));
   }
   // data::set never replaces a key, so the unused ones are filled in last.
   for (const char* key : {"heading_block", "paragraph_block", "fields_block", "key_figures_block",
@@ -136,7 +151,8 @@ mstch::data block_view(const Block& block, const Report& report,
 
 }  // namespace
 
-mstch::data html_table_view(const Table& table, const std::string& id, const Report& report) {
+mstch::data html_table_view(const Table& table, const std::string& id, const Report& report,
+                            const TableColouring* colouring) {
   const Lang lang = report.meta.lang;
   const size_t width = table.columns.size();
   const Column fallback_column;
@@ -157,8 +173,13 @@ mstch::data html_table_view(const Table& table, const std::string& id, const Rep
   }
   view.set("columns", columns);
 
+  auto own = [&](size_t row, size_t column) {
+    return colouring && colouring->cell_classes ? colouring->cell_classes(row, column)
+                                                : std::string();
+  };
   mstch::list rows;
-  for (const auto& row : table.rows) {
+  for (size_t row_index = 0; row_index < table.rows.size(); ++row_index) {
+    const Row& row = table.rows[row_index];
     mstch::data r = object();
     const bool group = row.style == RowStyle::Group;
     r.set("is_group", group);
@@ -166,13 +187,14 @@ mstch::data html_table_view(const Table& table, const std::string& id, const Rep
     r.set("span", std::to_string(std::max<size_t>(width, 1)));
     const Value empty;
     const Value& first = row.cells.empty() ? empty : row.cells.front();
-    r.set("head", cell_view(column(0), first, lang));
+    r.set("head", cell_view(column(0), first, lang, own(row_index, 0)));
     mstch::list cells;
     // One cell per column, as in the XLSX sheet (a row without columns shows what it has).
     const size_t shown = width > 0 ? width : row.cells.size();
     if (!group)
       for (size_t i = 1; i < shown; ++i)
-        cells.push_back(cell_view(column(i), i < row.cells.size() ? row.cells[i] : empty, lang));
+        cells.push_back(cell_view(column(i), i < row.cells.size() ? row.cells[i] : empty, lang,
+                                  own(row_index, i)));
     r.set("cells", cells);
     rows.push_back(r);
   }
@@ -187,6 +209,23 @@ mstch::data html_table_view(const Table& table, const std::string& id, const Rep
   }
   view.set("has_footnotes", !notes.empty());
   view.set("footnotes", notes);
+
+  // A section tag is true for any string, even an empty one: no class is `false`.
+  if (colouring)
+    view.set("table_class", "heatmap");
+  else
+    view.set("table_class", false);
+  view.set("has_key", colouring != nullptr && !colouring->key.empty());
+  view.set("key_label", colouring ? colouring->key_label : "");
+  mstch::list key;
+  if (colouring)
+    for (const auto& [css_class, label] : colouring->key) {
+      mstch::data entry = object();
+      entry.set("key_class", css_class);
+      entry.set("key_value", label);
+      key.push_back(entry);
+    }
+  view.set("key", key);
   return view;
 }
 
@@ -208,6 +247,11 @@ mstch::data html_view(const Report& report, const std::filesystem::path& resourc
   mstch::list toc;
   mstch::list sections;
   std::set<std::string> used_anchors;
+  HeatTables heat_tables;
+  for (const Section& section : report.sections)
+    for (const Block& block : section.blocks)
+      if (const auto* c = std::get_if<Chart>(&block); c && heatmap_source(c->spec, report))
+        heat_tables.emplace(c->spec.source_table, &c->spec);
   int counter = 0;
   for (size_t s = 0; s < report.sections.size(); ++s) {
     const Section& section = report.sections[s];
@@ -224,7 +268,7 @@ mstch::data html_view(const Report& report, const std::filesystem::path& resourc
 
     mstch::list blocks;
     for (const auto& block : section.blocks)
-      blocks.push_back(block_view(block, report, resources_dir, counter));
+      blocks.push_back(block_view(block, report, resources_dir, heat_tables, counter));
     mstch::data sec = entry;
     sec.set("blocks", blocks);
     sections.push_back(sec);

@@ -3,6 +3,10 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include <kainjow/mustache.hpp>
 
@@ -15,8 +19,20 @@ namespace ips::render {
 kainjow::mustache::data html_view(const doc::Report& report,
                                   const std::filesystem::path& resources_dir);
 
+/// A table whose cells are coloured by value (a heatmap): the class of each cell and the key
+/// shown under the table.
+struct TableColouring {
+  /// The CSS classes of the cell in (row, column) of the table's rows (column 0 is the row
+  /// head), in place of the usual alignment ones; empty = the usual ones.
+  std::function<std::string(size_t row, size_t column)> cell_classes;
+  std::string key_label;
+  /// The key's entries: a CSS class and the value it stands for.
+  std::vector<std::pair<std::string, std::string>> key;
+};
+
 /// One table as a view for the "table" partial; `id` becomes the HTML id of its figure.
 kainjow::mustache::data html_table_view(const doc::Table& table, const std::string& id,
-                                        const doc::Report& report);
+                                        const doc::Report& report,
+                                        const TableColouring* colouring = nullptr);
 
 }  // namespace ips::render

@@ -1,0 +1,50 @@
+#include "render/heat_scale.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace ips::render {
+
+namespace {
+
+// ColorBrewer "Blues" end points; the low end is tinted enough to tell a score of 1 from a
+// missing (white) cell.
+const Rgb kLow{0.855, 0.898, 0.949}, kHigh{0.031, 0.188, 0.420};
+// The last mix still 4.6:1 with the dark ink, the first 4.6:1 with white (computed once with
+// the WCAG formula; tests/heat_scale_test.cc checks both against every step).
+constexpr double kLightEnd = 0.445, kDarkStart = 0.61;
+
+Rgb mix(double t) {
+  return {kLow.r + (kHigh.r - kLow.r) * t, kLow.g + (kHigh.g - kLow.g) * t,
+          kLow.b + (kHigh.b - kLow.b) * t};
+}
+
+}  // namespace
+
+HeatScale HeatScale::of(const doc::ChartSpec& spec) {
+  const doc::Axis& a = spec.y_axis;
+  const bool usable =
+      std::isfinite(a.min) && std::isfinite(a.max) && a.max > a.min && !(a.min == 0 && a.max == 1);
+  if (!usable) return {};
+  return {a.min, a.max, std::isfinite(a.step) && a.step > 0 ? a.step : (a.max - a.min) / 4};
+}
+
+double HeatScale::position(double value) const {
+  return std::clamp((value - min) / (max - min), 0.0, 1.0);
+}
+
+Rgb heat_colour(double position) {
+  const double t = std::clamp(position, 0.0, 1.0);
+  return heat_takes_white_text(t) ? mix(kDarkStart + (t - 0.5) / 0.5 * (1 - kDarkStart))
+                                  : mix(t / 0.5 * kLightEnd);
+}
+
+bool heat_takes_white_text(double position) {
+  return position > 0.5;
+}
+
+int heat_step(double position) {
+  return static_cast<int>(std::lround(std::clamp(position, 0.0, 1.0) * 8));
+}
+
+}  // namespace ips::render

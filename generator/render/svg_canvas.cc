@@ -1,0 +1,281 @@
+#include "render/svg_canvas.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+
+namespace ips::render {
+
+namespace {
+
+// The bundled font first; the browser may not have it, hence the fallbacks (text widths are
+// fixed with textLength, so a substitute font does not move anything).
+constexpr const char* kFontFamily = "Lato, 'Helvetica Neue', Arial, sans-serif";
+constexpr double kDefaultSize = 7.5;  // the chart engine's label size: most text leaves it out
+
+void append_escaped(std::string& out, std::string_view text) {
+  for (char c : text) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
+    }
+  }
+}
+
+// The text a layout line shows: its runs in order, an ellipsized run as "…" (Pango keeps the
+// cut text in that run's item, flagged as ellipsis).
+std::string shown_text(PangoLayoutLine* line, const char* text) {
+  std::string shown;
+  for (GSList* run = line->runs; run != nullptr; run = run->next) {
+    const auto* glyphs = static_cast<const PangoGlyphItem*>(run->data);
+    const PangoItem* item = glyphs->item;
+    if (item->analysis.flags & PANGO_ANALYSIS_FLAG_IS_ELLIPSIS)
+      shown += "\u2026";
+    else
+      shown.append(text + item->offset, static_cast<size_t>(item->length));
+  }
+  // A wrapped line ends in the space it broke at; SVG would drop it anyway.
+  while (!shown.empty() && (shown.back() == ' ' || shown.back() == '\n')) shown.pop_back();
+  return shown;
+}
+
+}  // namespace
+
+SvgCanvas::SvgCanvas(double width, double height) {
+  out_.reserve(16 * 1024);
+  out_ += "<svg xmlns=\"http://www.w3.org/2000/svg\"";
+  out_ += " width=\"";
+  number(width);
+  out_ += "pt\" height=\"";
+  number(height);
+  out_ += "pt\" viewBox=\"0 0 ";
+  number(width);
+  out_ += ' ';
+  number(height);
+  out_ += "\" font-family=\"";
+  out_ += kFontFamily;
+  out_ += "\"";
+  attribute("font-size", kDefaultSize);
+  out_ += " style=\"font-variant-numeric:tabular-nums\">";
+}
+
+void SvgCanvas::number(double v) {
+  // Two decimals are finer than any screen or printer; to_chars ignores the C locale, so a
+  // Norwegian LC_NUMERIC never turns the point into a comma.
+  double rounded = std::round(v * 100) / 100;
+  if (rounded == 0) rounded = 0;  // no "-0"
+  char buffer[32];
+  const auto [end, error] =
+      std::to_chars(buffer, buffer + sizeof buffer, rounded, std::chars_format::fixed, 2);
+  if (error != std::errc()) {
+    out_ += '0';
+    return;
+  }
+  std::string_view digits(buffer, static_cast<size_t>(end - buffer));
+  while (digits.back() == '0') digits.remove_suffix(1);
+  if (digits.back() == '.') digits.remove_suffix(1);
+  out_ += digits;
+}
+
+void SvgCanvas::attribute(const char* name, double v) {
+  out_ += ' ';
+  out_ += name;
+  out_ += "=\"";
+  number(v);
+  out_ += '"';
+}
+
+void SvgCanvas::colour_attribute(const char* name, Rgb colour) {
+  auto byte = [](double c) {
+    return static_cast<unsigned>(std::lround(std::clamp(c, 0.0, 1.0) * 255));
+  };
+  char hex[8];
+  std::snprintf(hex, sizeof hex, "#%02x%02x%02x", byte(colour.r), byte(colour.g), byte(colour.b));
+  out_ += ' ';
+  out_ += name;
+  out_ += "=\"";
+  out_ += hex;
+  out_ += '"';
+}
+
+void SvgCanvas::outline_attributes(Rgb outline, double width) {
+  if (width <= 0) return;
+  colour_attribute("stroke", outline);
+  attribute("stroke-width", width);
+}
+
+void SvgCanvas::fill_rect(double x, double y, double w, double h, Rgb colour, double opacity) {
+  out_ += "<rect";
+  attribute("x", x);
+  attribute("y", y);
+  attribute("width", w);
+  attribute("height", h);
+  colour_attribute("fill", colour);
+  if (opacity < 1) attribute("fill-opacity", opacity);
+  out_ += "/>";
+}
+
+void SvgCanvas::stroke_rect(double x, double y, double w, double h, Rgb colour, double width) {
+  out_ += "<rect";
+  attribute("x", x);
+  attribute("y", y);
+  attribute("width", w);
+  attribute("height", h);
+  out_ += " fill=\"none\"";
+  outline_attributes(colour, width);
+  out_ += "/>";
+}
+
+void SvgCanvas::stroke_lines(const std::vector<std::vector<Point>>& lines, Rgb colour, double width,
+                             Point dash) {
+  out_ += "<path d=\"";
+  bool any = false;
+  for (const auto& line : lines) {
+    if (line.size() < 2) continue;
+    any = true;
+    out_ += 'M';
+    number(line.front().x);
+    out_ += ' ';
+    number(line.front().y);
+    for (size_t i = 1; i < line.size(); ++i) {
+      out_ += 'L';
+      number(line[i].x);
+      out_ += ' ';
+      number(line[i].y);
+    }
+  }
+  if (!any) {  // nothing to stroke: take the element back
+    out_.resize(out_.rfind("<path"));
+    return;
+  }
+  out_ += "\" fill=\"none\" stroke-linejoin=\"round\"";
+  outline_attributes(colour, width);
+  if (dash.x > 0) {
+    out_ += " stroke-dasharray=\"";
+    number(dash.x);
+    out_ += ' ';
+    number(dash.y);
+    out_ += '"';
+  }
+  out_ += "/>";
+}
+
+void SvgCanvas::circle(Point centre, double radius, Rgb fill, Rgb outline, double outline_width) {
+  out_ += "<circle";
+  attribute("cx", centre.x);
+  attribute("cy", centre.y);
+  attribute("r", radius);
+  colour_attribute("fill", fill);
+  outline_attributes(outline, outline_width);
+  out_ += "/>";
+}
+
+void SvgCanvas::polygon(const std::vector<Point>& corners, Rgb fill, Rgb outline,
+                        double outline_width) {
+  if (corners.empty()) return;
+  out_ += "<polygon points=\"";
+  for (size_t i = 0; i < corners.size(); ++i) {
+    if (i > 0) out_ += ' ';
+    number(corners[i].x);
+    out_ += ',';
+    number(corners[i].y);
+  }
+  out_ += '"';
+  colour_attribute("fill", fill);
+  outline_attributes(outline, outline_width);
+  out_ += "/>";
+}
+
+void SvgCanvas::text(PangoLayout* layout, double x, double y, Rgb colour,
+                     const Rotation& rotation) {
+  const PangoFontDescription* font = pango_layout_get_font_description(layout);
+  const double size = font
+                          ? static_cast<double>(pango_font_description_get_size(font)) / PANGO_SCALE
+                          : kDefaultSize;
+  const PangoWeight weight = font ? pango_font_description_get_weight(font) : PANGO_WEIGHT_NORMAL;
+  const char* all = pango_layout_get_text(layout);
+
+  PangoLayoutIter* iter = pango_layout_get_iter(layout);
+  do {
+    PangoLayoutLine* line = pango_layout_iter_get_line_readonly(iter);
+    const std::string shown = shown_text(line, all);
+    if (shown.empty()) continue;
+    PangoRectangle logical;
+    pango_layout_iter_get_line_extents(iter, nullptr, &logical);
+    out_ += "<text";
+    attribute("x", x + static_cast<double>(logical.x) / PANGO_SCALE);
+    attribute("y", y + static_cast<double>(pango_layout_iter_get_baseline(iter)) / PANGO_SCALE);
+    if (std::fabs(size - kDefaultSize) > 0.005) attribute("font-size", size);
+    if (weight != PANGO_WEIGHT_NORMAL) attribute("font-weight", static_cast<int>(weight));
+    colour_attribute("fill", colour);
+    // Pango's width with the bundled font: a substitute font is fitted to it. One character
+    // needs no fitting (and "–" or "3" would only be stretched).
+    if (g_utf8_strlen(shown.c_str(), -1) > 1) {
+      int width = 0;
+      for (GSList* run = line->runs; run != nullptr; run = run->next)
+        width += pango_glyph_string_get_width(static_cast<PangoGlyphItem*>(run->data)->glyphs);
+      attribute("textLength", static_cast<double>(width) / PANGO_SCALE);
+      out_ += " lengthAdjust=\"spacingAndGlyphs\"";
+    }
+    if (rotation.angle != 0 || rotation.x != 0 || rotation.y != 0) {
+      out_ += " transform=\"translate(";
+      number(rotation.x);
+      out_ += ' ';
+      number(rotation.y);
+      out_ += ") rotate(";
+      number(rotation.angle * 180 / G_PI);
+      out_ += ")\"";
+    }
+    out_ += '>';
+    append_escaped(out_, shown);
+    out_ += "</text>";
+  } while (pango_layout_iter_next_line(iter));
+  pango_layout_iter_free(iter);
+}
+
+void SvgCanvas::push_clip(double x, double y, double w, double h) {
+  // A nested viewport clips to its box with no id to refer to; its viewBox keeps the outer
+  // coordinates.
+  out_ += "<svg";
+  attribute("x", x);
+  attribute("y", y);
+  attribute("width", w);
+  attribute("height", h);
+  out_ += " viewBox=\"";
+  number(x);
+  out_ += ' ';
+  number(y);
+  out_ += ' ';
+  number(w);
+  out_ += ' ';
+  number(h);
+  out_ += "\">";
+  ++open_clips_;
+}
+
+void SvgCanvas::pop_clip() {
+  if (open_clips_ == 0) return;
+  out_ += "</svg>";
+  --open_clips_;
+}
+
+std::string SvgCanvas::finish() {
+  while (open_clips_ > 0) pop_clip();
+  out_ += "</svg>";
+  return std::move(out_);
+}
+
+}  // namespace ips::render

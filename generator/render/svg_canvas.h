@@ -1,0 +1,42 @@
+// The chart canvas as an SVG document for HTML: shapes as SVG elements and text as <text>, so a
+// chart stays small, sharp at any zoom, selectable and searchable in the page.
+#pragma once
+
+#include <string>
+
+#include "render/chart_canvas.h"
+
+namespace ips::render {
+
+/// Collects a chart as one <svg> element `width` × `height` points. Text keeps the position and
+/// width Pango gave it with the bundled font, so the chart looks the same whichever font the
+/// browser substitutes. Same drawing calls → same bytes; the element uses no ids.
+class SvgCanvas final : public ChartCanvas {
+ public:
+  SvgCanvas(double width, double height);
+
+  void fill_rect(double x, double y, double w, double h, Rgb colour, double opacity) override;
+  void stroke_rect(double x, double y, double w, double h, Rgb colour, double width) override;
+  void stroke_lines(const std::vector<std::vector<Point>>& lines, Rgb colour, double width,
+                    Point dash) override;
+  void circle(Point centre, double radius, Rgb fill, Rgb outline, double outline_width) override;
+  void polygon(const std::vector<Point>& corners, Rgb fill, Rgb outline,
+               double outline_width) override;
+  void text(PangoLayout* layout, double x, double y, Rgb colour, const Rotation& rotation) override;
+  void push_clip(double x, double y, double w, double h) override;
+  void pop_clip() override;
+
+  /// The finished <svg> element (no XML declaration).
+  std::string finish();
+
+ private:
+  void number(double v);
+  void attribute(const char* name, double v);
+  void colour_attribute(const char* name, Rgb colour);
+  void outline_attributes(Rgb outline, double width);
+
+  std::string out_;
+  int open_clips_ = 0;
+};
+
+}  // namespace ips::render
