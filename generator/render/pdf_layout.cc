@@ -9,6 +9,7 @@
 
 #include "render/chart.h"
 #include "render/layout_text.h"
+#include "render/table_columns.h"
 #include "report/value_format.h"
 #include "report/wording.h"
 
@@ -431,17 +432,53 @@ class PdfLayout::Builder {
     chunks_.back()->height += 6;
   }
 
+  // The widest word of `text` set in `style`, in points.
+  double widest_word(const std::string& text, const TextStyle& style) {
+    double widest = 0;
+    size_t start = 0;
+    while (start <= text.size()) {
+      size_t end = text.find_first_of(" \n", start);
+      if (end == std::string::npos) end = text.size();
+      if (end > start)
+        widest = std::max(widest, layout_width(layout(text.substr(start, end - start), style, 0).get()));
+      start = end + 1;
+    }
+    return widest;
+  }
+
+  // What each column needs so that no header word and no word of a value is broken.
+  ColumnPlan plan_table_columns(const doc::Table& table, const TextStyle& head, double width, double pad_x) {
+    TextStyle cell = base(st_.table_size);
+    TextStyle bold = cell;
+    bold.weight = PANGO_WEIGHT_BOLD;
+    const double line = layout_height(layout("X", head, 0).get());
+    std::vector<ColumnNeed> needs;
+    for (size_t c = 0; c < table.columns.size(); ++c) {
+      ColumnNeed need;
+      need.weight = table.columns[c].width;
+      need.header_word = widest_word(table.columns[c].header, head) + 2 * pad_x;
+      need.upright_text = line + 2;
+      for (const auto& row : table.rows) {
+        if (row.style == doc::RowStyle::Group || c >= row.cells.size()) continue;
+        const doc::Value& v = row.cells[c];
+        const bool strong = row.style == doc::RowStyle::Total || v.emphasis;
+        need.cell = std::max(need.cell, widest_word(doc::format_value(v, lang_), strong ? bold : cell) + 2 * pad_x);
+      }
+      needs.push_back(need);
+    }
+    return plan_columns(needs, width);
+  }
+
   void add_block(const doc::Table& table) {
     const size_t ncol = table.columns.size();
     if (ncol == 0) return;
     const double w = st_.body_width(), pad_x = 4.5, pad_y = 3.2;
-    double total = 0;
-    for (const auto& c : table.columns) total += c.width > 0 ? c.width : 1;
-    std::vector<double> xs{0}, widths;
-    for (const auto& c : table.columns) {
-      widths.push_back(w * (c.width > 0 ? c.width : 1) / total);
-      xs.push_back(xs.back() + widths.back());
-    }
+    TextStyle head = base(st_.table_size);
+    head.weight = PANGO_WEIGHT_BOLD;
+    const ColumnPlan plan = plan_table_columns(table, head, w, pad_x);
+    const std::vector<double>& widths = plan.widths;
+    std::vector<double> xs{0};
+    for (double width : widths) xs.push_back(xs.back() + width);
     auto align_of = [&](size_t col) {
       switch (table.columns[col].align) {
         case doc::Align::Right:
@@ -466,20 +503,35 @@ class PdfLayout::Builder {
       c->keep_with_next = true;
     }
 
-    TextStyle head = base(st_.table_size);
-    head.weight = PANGO_WEIGHT_BOLD;
     std::vector<LayoutPtr> heads;
     double head_h = 0;
     for (size_t c = 0; c < ncol; ++c) {
       head.align = align_of(c);
-      heads.push_back(layout(table.columns[c].header, head, widths[c] - 2 * pad_x));
-      head_h = std::max(head_h, layout_height(heads.back().get()));
+      if (plan.upright[c]) {  // one line, read bottom to top: as tall as it is long
+        heads.push_back(layout(table.columns[c].header, head, 0));
+        head_h = std::max(head_h, layout_width(heads.back().get()));
+      } else {
+        heads.push_back(layout(table.columns[c].header, head, widths[c] - 2 * pad_x));
+        head_h = std::max(head_h, layout_height(heads.back().get()));
+      }
     }
     head_h += 2 * pad_y + 1;
+    const std::vector<bool> upright = plan.upright;
     auto header = add(head_h, table.caption.empty() ? 12 : 0, [=](cairo_t* cr, double x, double y) {
       fill_rect(cr, x, y, w, head_h, st.table_header_background);
-      for (size_t c = 0; c < ncol; ++c)
-        draw_layout(cr, heads[c].get(), x + xs[c] + pad_x, y + pad_y, st.text);
+      for (size_t c = 0; c < ncol; ++c) {
+        PangoLayout* l = heads[c].get();
+        if (!upright[c]) {
+          draw_layout(cr, l, x + xs[c] + pad_x, y + pad_y, st.text);
+          continue;
+        }
+        // Turned a quarter left about the bottom of the header, centred in its column.
+        cairo_save(cr);
+        cairo_translate(cr, x + xs[c] + (widths[c] - layout_height(l)) / 2, y + head_h - 1 - pad_y);
+        cairo_rotate(cr, -G_PI / 2);
+        draw_layout(cr, l, 0, 0, st.text);
+        cairo_restore(cr);
+      }
       hline(cr, x, x + w, y + head_h - 0.5, 1.0, st.accent);
     });
     header->keep_with_next = true;
