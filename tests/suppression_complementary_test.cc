@@ -103,7 +103,8 @@ TEST_CASE("a complement at the threshold beside a 1 is not enough: 1 + 5 = 6 has
   CHECK(small_part_determined(counts({1, 5, 7, 30}), flags({1, 1, 0, 0}), 5));
 }
 
-TEST_CASE("nothing more is withheld without small cells, with a withheld total, or with min_cell 0") {
+TEST_CASE(
+    "nothing more is withheld without small cells, with a withheld total, or with min_cell 0") {
   CHECK(withhold_complements(counts({12, 0, 40}), false, 5).complementary == flags({0, 0, 0}));
   const auto small_total = withhold_complements(counts({0, 3, 0}), true, 5);
   CHECK(small_total.complementary == flags({0, 0, 0}));
@@ -121,8 +122,10 @@ TEST_CASE("a hidden part that is small is protected like a shown one") {
   CHECK(w.complementary == flags({0, 0}));
 }
 
-TEST_CASE("outcomes: a site's withheld count takes the next smallest site's count and rates with it") {
-  const std::vector<OutcomeFigures> sites = {site_with(20, 8), site_with(3, 1), site_with(12, 6), site_with(30, 10)};
+TEST_CASE(
+    "outcomes: a site's withheld count takes the next smallest site's count and rates with it") {
+  const std::vector<OutcomeFigures> sites = {site_with(20, 8), site_with(3, 1), site_with(12, 6),
+                                             site_with(30, 10)};
   const OutcomeWithholding w = withhold_outcome_complements(sites, sum_of(sites), 5);
   // Served: site 1 has 3, so site 2 (12, the smallest other) is withheld, and so its rates.
   CHECK(w.parts[2].served);
@@ -158,7 +161,9 @@ TEST_CASE("outcomes: the site beside all sites when the other sites together are
   CHECK_FALSE(w.parts[0].any());
   // Many other participants: nothing to protect.
   const OutcomeFigures many = sum_of({site_with(80, 30), mine});
-  CHECK_FALSE(withhold_outcome_complements({mine, outcome_remainder(many, mine)}, many, 5, {false, true}).any());
+  CHECK_FALSE(
+      withhold_outcome_complements({mine, outcome_remainder(many, mine)}, many, 5, {false, true})
+          .any());
 }
 
 TEST_CASE("a value withheld for protection carries no number") {
@@ -166,5 +171,6 @@ TEST_CASE("a value withheld for protection carries no number") {
   CHECK(v.suppression == doc::Suppression::Withheld);
   CHECK(v.number == 0);
   CHECK(withheld_if(count_value(12, 5), false).number == 12);
-  CHECK(withheld_if(count_value(3, 5), true).suppression == doc::Suppression::SmallCount);  // stays <5
+  CHECK(withheld_if(count_value(3, 5), true).suppression ==
+        doc::Suppression::SmallCount);  // stays <5
 }

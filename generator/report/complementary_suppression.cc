@@ -21,14 +21,16 @@ struct Bounds {
 // What a reader can tell about a withheld part from the rules alone. Every bound holds the
 // true value, and is as tight as the rules allow or tighter, so the check errs on the safe side.
 Bounds reader_bounds(const SummedCell& part, int min_cell) {
-  if (part.small) return {std::min(part.value, 1L), std::max(part.value, static_cast<long>(min_cell) - 1)};
+  if (part.small)
+    return {std::min(part.value, 1L), std::max(part.value, static_cast<long>(min_cell) - 1)};
   if (part.value == 0) return {0, 0};  // shown-size parts are 0 or ≥ min_cell; count a 0 as known
   return {std::min(part.value, static_cast<long>(min_cell)), kUnbounded};
 }
 
 }  // namespace
 
-bool small_part_determined(const std::vector<SummedCell>& parts, const std::vector<bool>& withheld, int min_cell) {
+bool small_part_determined(const std::vector<SummedCell>& parts, const std::vector<bool>& withheld,
+                           int min_cell) {
   long sum = 0, low_sum = 0, high_sum = 0;
   std::vector<Bounds> bounds(parts.size());
   for (size_t i = 0; i < parts.size(); ++i) {
@@ -44,13 +46,15 @@ bool small_part_determined(const std::vector<SummedCell>& parts, const std::vect
     const long others_low = low_sum - bounds[i].low;
     const long others_high = high_sum >= kUnbounded ? kUnbounded : high_sum - bounds[i].high;
     const long highest = std::min(bounds[i].high, sum - others_low);
-    const long lowest = others_high >= kUnbounded ? bounds[i].low : std::max(bounds[i].low, sum - others_high);
+    const long lowest =
+        others_high >= kUnbounded ? bounds[i].low : std::max(bounds[i].low, sum - others_high);
     if (highest <= lowest) return true;
   }
   return false;
 }
 
-ColumnWithholding withhold_complements(const std::vector<SummedCell>& parts, bool total_withheld, int min_cell) {
+ColumnWithholding withhold_complements(const std::vector<SummedCell>& parts, bool total_withheld,
+                                       int min_cell) {
   ColumnWithholding out;
   out.withheld.resize(parts.size());
   out.complementary.resize(parts.size());
@@ -60,7 +64,8 @@ ColumnWithholding withhold_complements(const std::vector<SummedCell>& parts, boo
   while (small_part_determined(parts, out.withheld, min_cell)) {
     std::optional<size_t> pick;
     for (size_t i = 0; i < parts.size(); ++i)
-      if (!out.withheld[i] && parts[i].value > 0 && (!pick || parts[i].value < parts[*pick].value)) pick = i;
+      if (!out.withheld[i] && parts[i].value > 0 && (!pick || parts[i].value < parts[*pick].value))
+        pick = i;
     // With two parts, withholding the other would leave only the total: withhold the total.
     if (parts.size() <= 2 || !pick) {
       out.total_withheld = true;
@@ -73,12 +78,13 @@ ColumnWithholding withhold_complements(const std::vector<SummedCell>& parts, boo
 }
 
 bool OutcomeComplements::any() const {
-  return served || new_intakes || ended || worked || in_education || employment_rate || employment_rate_out_of_work ||
-         work_or_education_rate || caseload;
+  return served || new_intakes || ended || worked || in_education || employment_rate ||
+         employment_rate_out_of_work || work_or_education_rate || caseload;
 }
 
 bool OutcomeWithholding::any() const {
-  return total.any() || std::any_of(parts.begin(), parts.end(), [](const OutcomeComplements& c) { return c.any(); });
+  return total.any() || std::any_of(parts.begin(), parts.end(),
+                                    [](const OutcomeComplements& c) { return c.any(); });
 }
 
 namespace {
@@ -106,9 +112,9 @@ FigureColumn column_of(const std::vector<OutcomeFigures>& parts, const OutcomeFi
 
 // Runs the rule on one figure and records, per part and for the total, what it withheld.
 template <typename CellOf>
-ColumnWithholding protect(OutcomeWithholding& out, bool OutcomeComplements::*flag, const std::vector<OutcomeFigures>& parts,
-                          const OutcomeFigures& total, int min_cell, const std::vector<bool>& hidden_parts,
-                          CellOf cell_of) {
+ColumnWithholding protect(OutcomeWithholding& out, bool OutcomeComplements::*flag,
+                          const std::vector<OutcomeFigures>& parts, const OutcomeFigures& total,
+                          int min_cell, const std::vector<bool>& hidden_parts, CellOf cell_of) {
   const FigureColumn c = column_of(parts, total, hidden_parts, cell_of);
   ColumnWithholding w = withhold_complements(c.parts, c.total_withheld, min_cell);
   for (size_t i = 0; i < parts.size(); ++i) out.parts[i].*flag = w.complementary[i];
@@ -118,30 +124,40 @@ ColumnWithholding protect(OutcomeWithholding& out, bool OutcomeComplements::*fla
   return w;
 }
 
-SummedCell count_cell(long n, int min_cell) { return {n, count_value(n, min_cell).suppressed(), false}; }
+SummedCell count_cell(long n, int min_cell) {
+  return {n, count_value(n, min_cell).suppressed(), false};
+}
 
 }  // namespace
 
-OutcomeWithholding withhold_outcome_complements(const std::vector<OutcomeFigures>& parts, const OutcomeFigures& total,
-                                                int min_cell, const std::vector<bool>& hidden_parts) {
+OutcomeWithholding withhold_outcome_complements(const std::vector<OutcomeFigures>& parts,
+                                                const OutcomeFigures& total, int min_cell,
+                                                const std::vector<bool>& hidden_parts) {
   OutcomeWithholding out;
   out.parts.resize(parts.size());
   const int m = min_cell;
   auto run = [&](bool OutcomeComplements::*flag, auto cell_of) {
     return protect(out, flag, parts, total, m, hidden_parts, cell_of);
   };
-  const ColumnWithholding served =
-      run(&OutcomeComplements::served, [m](const OutcomeFigures& f) { return count_cell(f.served, m); });
-  const ColumnWithholding worked =
-      run(&OutcomeComplements::worked, [m](const OutcomeFigures& f) { return count_cell(f.worked, m); });
-  run(&OutcomeComplements::new_intakes, [m](const OutcomeFigures& f) { return count_cell(f.new_intakes, m); });
+  const ColumnWithholding served = run(&OutcomeComplements::served, [m](const OutcomeFigures& f) {
+    return count_cell(f.served, m);
+  });
+  const ColumnWithholding worked = run(&OutcomeComplements::worked, [m](const OutcomeFigures& f) {
+    return count_cell(f.worked, m);
+  });
+  run(&OutcomeComplements::new_intakes,
+      [m](const OutcomeFigures& f) { return count_cell(f.new_intakes, m); });
   run(&OutcomeComplements::ended, [m](const OutcomeFigures& f) { return count_cell(f.ended, m); });
-  run(&OutcomeComplements::in_education, [m](const OutcomeFigures& f) { return count_cell(f.in_education, m); });
+  run(&OutcomeComplements::in_education,
+      [m](const OutcomeFigures& f) { return count_cell(f.in_education, m); });
   run(&OutcomeComplements::employment_rate_out_of_work, [m](const OutcomeFigures& f) {
-    return SummedCell{f.worked_out_of_work, rate_value(f.worked_out_of_work, f.served_out_of_work, m).suppressed(), false};
+    return SummedCell{f.worked_out_of_work,
+                      rate_value(f.worked_out_of_work, f.served_out_of_work, m).suppressed(),
+                      false};
   });
   run(&OutcomeComplements::caseload, [m](const OutcomeFigures& f) {
-    // Only parts with an FTE add to the total's numerator; one with FTE 0 adds but shows no caseload.
+    // Only parts with an FTE add to the total's numerator; one with FTE 0 adds but shows no
+    // caseload.
     if (!f.fte) return SummedCell{};
     const bool shown = f.caseload_per_fte().has_value();
     return SummedCell{f.active_at_end_with_fte, shown && caseload_value(f, m).suppressed(), !shown};
@@ -167,8 +183,10 @@ OutcomeWithholding withhold_outcome_complements(const std::vector<OutcomeFigures
   woe.total_withheld = total_rate_small || served.total_withheld;
   const ColumnWithholding w = withhold_complements(woe.parts, woe.total_withheld, m);
   for (size_t i = 0; i < parts.size(); ++i)
-    out.parts[i].work_or_education_rate = (w.complementary[i] || served.complementary[i]) && !woe.parts[i].small;
-  out.total.work_or_education_rate = !total_rate_small && (served.total_withheld || w.total_withheld);
+    out.parts[i].work_or_education_rate =
+        (w.complementary[i] || served.complementary[i]) && !woe.parts[i].small;
+  out.total.work_or_education_rate =
+      !total_rate_small && (served.total_withheld || w.total_withheld);
   return out;
 }
 

@@ -202,7 +202,10 @@ struct Builder {
     const Value theirs = withheld_if(employment_rate_of(all, ctx.min_cell), c.total.employment_rate);
     cmp.rows.push_back({doc::RowStyle::Data, {Value::of_text(name()), mine}});
     cmp.rows.push_back({doc::RowStyle::Data, {Value::of_text(w().get("common.all_sites")), theirs}});
-    if (c.parts[0].employment_rate || c.total.employment_rate) cmp.footnotes.push_back(w().get("common.complementary_note"));
+    if (c.parts[0].employment_rate || c.total.employment_rate) {  // both kinds of "–" explained, in that order
+      cmp.footnotes.push_back(w().get("definitions.suppression"));
+      cmp.footnotes.push_back(w().get("common.complementary_note"));
+    }
     s.blocks.push_back(std::move(cmp));
 
     doc::ChartSpec chart;
@@ -260,7 +263,8 @@ struct Builder {
       mine.values.push_back(rate.suppressed() ? std::nullopt : std::optional<double>(rate.number));
       all.values.push_back(all_rate.suppressed() ? std::nullopt : std::optional<double>(all_rate.number));
     }
-    if (any_suppressed) t.footnotes.push_back(w().get("definitions.suppression"));
+    // The complementary note says "– also stands for…", so the small-number rule is stated first.
+    if (any_suppressed || any_complement) t.footnotes.push_back(w().get("definitions.suppression"));
     if (any_complement) t.footnotes.push_back(w().get("common.complementary_note"));
     s.blocks.push_back(std::move(t));
     chart.series = {std::move(mine), std::move(all)};
