@@ -106,11 +106,14 @@ TEST_CASE("the national summary ranks complete sites, marks the partial one and 
   CHECK_FALSE(heat->spec.series[2].values[24].has_value());
 
   // Outcomes: A 5/10; B 3/6 (3 in work is suppressed, so its rate is withheld); C 2 served,
-  // 1 in work (both suppressed); all sites 9/18.
+  // 1 in work (both suppressed); all sites 9/18. C's 2 served would be 18 − 10 − 6, so B's 6,
+  // the smallest other count, is withheld too (complementary suppression), carrying no number.
   const doc::Table* outcomes_table = blocks_in<doc::Table>(r, "outcomes").at(0);
   CHECK(outcomes_table->rows[0].cells[3].number == Approx(0.5));
   CHECK(outcomes_table->rows[2].cells[1].suppression == doc::Suppression::SmallCount);
-  CHECK(outcomes_table->rows[1].cells[1].number == 6);
+  CHECK(outcomes_table->rows[1].cells[1].suppression == doc::Suppression::Withheld);
+  CHECK(outcomes_table->rows[1].cells[1].number == 0);
+  CHECK(outcomes_table->rows[0].cells[1].number == 10);
   CHECK(outcomes_table->rows[1].cells[3].suppression == doc::Suppression::Withheld);
   CHECK(outcomes_table->rows[2].cells[3].suppression == doc::Suppression::Withheld);
   CHECK(outcomes_table->rows[3].style == doc::RowStyle::Total);

@@ -1,6 +1,7 @@
 #include "report/halvarsrapport.h"
 
 #include "analysis/fidelity_trend.h"
+#include "report/complementary_suppression.h"
 #include "report/data_quality.h"
 #include "report/report_common.h"
 #include "report/suppression.h"
@@ -14,6 +15,20 @@ using doc::Align;
 using doc::Value;
 
 Value employment_rate_of(const OutcomeFigures& f, int m) { return rate_value(f.worked, f.served, m); }
+
+// Whether the complementary rule withholds the outcome figure with this wording key.
+bool complement_for(const OutcomeComplements& c, const std::string& key) {
+  if (key == "outcomes.served") return c.served;
+  if (key == "outcomes.new") return c.new_intakes;
+  if (key == "outcomes.ended") return c.ended;
+  if (key == "outcomes.worked") return c.worked;
+  if (key == "outcomes.in_education") return c.in_education;
+  if (key == "outcomes.employment_rate") return c.employment_rate;
+  if (key == "outcomes.employment_rate_out_of_work") return c.employment_rate_out_of_work;
+  if (key == "outcomes.work_or_education_rate") return c.work_or_education_rate;
+  if (key == "outcomes.caseload") return c.caseload;
+  return false;  // means and medians are not additive
+}
 
 }  // namespace
 
@@ -77,17 +92,25 @@ struct Builder {
   const Wording& w() const { return ctx.words; }
   Lang lang() const { return ctx.lang(); }
 
+  // The site beside all sites: all − site is the other sites together, which this report never
+  // shows; when that remainder is small, the all-sites figure is withheld (complementary rule).
+  OutcomeWithholding complements(const OutcomeFigures& mine, const OutcomeFigures& all) const {
+    return withhold_outcome_complements({mine, outcome_remainder(all, mine)}, all, ctx.min_cell, {false, true});
+  }
+
   std::string band_text(const ScaleScore& s) const {
     if (s.band) return s.band->label.in(lang());
     return w().format("common.partial", {std::to_string(s.scored), std::to_string(s.items)});
   }
 
-  doc::Section summary(const std::vector<RoundReview>& rounds, const OutcomeFigures& now) const {
+  doc::Section summary(const std::vector<RoundReview>& rounds, const OutcomeFigures& now,
+                       const OutcomeComplements& mine) const {
     doc::Section s{w().get("halvarsrapport.summary"), "summary", false, {}};
     doc::KeyFigures k;
-    k.figures.push_back({w().get("outcomes.employment_rate"), employment_rate_of(now, ctx.min_cell).bold(),
+    k.figures.push_back({w().get("outcomes.employment_rate"),
+                         withheld_if(employment_rate_of(now, ctx.min_cell).bold(), mine.employment_rate),
                          period_label(period, w())});
-    k.figures.push_back({w().get("outcomes.served"), count_value(now.served, ctx.min_cell), ""});
+    k.figures.push_back({w().get("outcomes.served"), withheld_if(count_value(now.served, ctx.min_cell), mine.served), ""});
     if (!rounds.empty()) {
       const ReviewScore& latest = *rounds.back().score;
       k.figures.push_back({w().get("halvarsrapport.latest_total"), Value::score(latest.ips.total),
@@ -147,7 +170,8 @@ struct Builder {
     return s;
   }
 
-  doc::Section outcomes_now(const OutcomeFigures& site_figures, const OutcomeFigures& all) const {
+  doc::Section outcomes_now(const OutcomeFigures& site_figures, const OutcomeFigures& all,
+                            const OutcomeWithholding& c) const {
     doc::Section s{w().get("halvarsrapport.outcomes"), "outcomes", false, {}};
     doc::Table t;
     t.id = "outcomes";
@@ -155,14 +179,18 @@ struct Builder {
     t.sheet_name = w().get("halvarsrapport.outcomes");
     t.columns = {{w().get("outcomes.figure"), Align::Left, 3.5}, {name(), Align::Right, 1.2},
                  {w().get("common.all_sites"), Align::Right, 1.2}};
-    bool any_suppressed = false;
+    bool any_suppressed = false, any_complement = false;
     for (const OutcomeRow& row : outcome_rows()) {
-      Value mine = row.value(site_figures, ctx.min_cell);
-      Value theirs = row.value(all, ctx.min_cell);
+      const bool mine_withheld = complement_for(c.parts[0], row.label_key);
+      const bool theirs_withheld = complement_for(c.total, row.label_key);
+      Value mine = withheld_if(row.value(site_figures, ctx.min_cell), mine_withheld);
+      Value theirs = withheld_if(row.value(all, ctx.min_cell), theirs_withheld);
       any_suppressed = any_suppressed || mine.suppressed() || theirs.suppressed();
+      any_complement = any_complement || mine_withheld || theirs_withheld;
       t.rows.push_back({doc::RowStyle::Data, {Value::of_text(w().get(row.label_key)), mine, theirs}});
     }
     if (any_suppressed) t.footnotes.push_back(w().get("definitions.suppression"));
+    if (any_complement) t.footnotes.push_back(w().get("common.complementary_note"));
     s.blocks.push_back(std::move(t));
 
     doc::Table cmp;
@@ -170,10 +198,14 @@ struct Builder {
     cmp.caption = w().get("halvarsrapport.comparison_table");
     cmp.sheet_name = w().get("halvarsrapport.comparison_table").substr(0, 31);
     cmp.columns = {{w().get("kvalitetsrapport.site"), Align::Left, 2}, {w().get("outcomes.employment_rate"), Align::Right, 1.5}};
-    const Value mine = employment_rate_of(site_figures, ctx.min_cell);
-    const Value theirs = employment_rate_of(all, ctx.min_cell);
+    const Value mine = withheld_if(employment_rate_of(site_figures, ctx.min_cell), c.parts[0].employment_rate);
+    const Value theirs = withheld_if(employment_rate_of(all, ctx.min_cell), c.total.employment_rate);
     cmp.rows.push_back({doc::RowStyle::Data, {Value::of_text(name()), mine}});
     cmp.rows.push_back({doc::RowStyle::Data, {Value::of_text(w().get("common.all_sites")), theirs}});
+    if (c.parts[0].employment_rate || c.total.employment_rate) {  // both kinds of "–" explained, in that order
+      cmp.footnotes.push_back(w().get("definitions.suppression"));
+      cmp.footnotes.push_back(w().get("common.complementary_note"));
+    }
     s.blocks.push_back(std::move(cmp));
 
     doc::ChartSpec chart;
@@ -210,21 +242,30 @@ struct Builder {
     chart.title = w().get("halvarsrapport.rate_chart");
     chart.alt_text = w().format("halvarsrapport.rate_alt", {name()});
     doc::Series mine{name(), {}, {}, {}}, all{w().get("common.all_sites"), {}, {}, {}};
-    bool any_suppressed = false;
+    bool any_suppressed = false, any_complement = false;
     const std::optional<Period> first = outcomes.first_period();
     for (Period p = first ? std::min(*first, period) : period; p <= period; p = p.next()) {
       const OutcomeFigures f = outcomes.site(site_index, p);
       const OutcomeFigures a = outcomes.all_sites(p);
-      Value rate = employment_rate_of(f, ctx.min_cell), all_rate = employment_rate_of(a, ctx.min_cell);
-      Value served = count_value(f.served, ctx.min_cell), worked = count_value(f.worked, ctx.min_cell);
-      Value woe = rate_value(f.work_or_education, f.served, ctx.min_cell);
+      // The same rule as the period's outcomes table, so no half-year shows what another table hides.
+      const OutcomeWithholding c = complements(f, a);
+      const OutcomeComplements& own = c.parts[0];
+      Value rate = withheld_if(employment_rate_of(f, ctx.min_cell), own.employment_rate);
+      Value all_rate = withheld_if(employment_rate_of(a, ctx.min_cell), c.total.employment_rate);
+      Value served = withheld_if(count_value(f.served, ctx.min_cell), own.served);
+      Value worked = withheld_if(count_value(f.worked, ctx.min_cell), own.worked);
+      Value woe = withheld_if(rate_value(f.work_or_education, f.served, ctx.min_cell), own.work_or_education_rate);
+      any_complement = any_complement || own.employment_rate || c.total.employment_rate || own.served || own.worked ||
+                       own.work_or_education_rate;
       any_suppressed = any_suppressed || rate.suppressed() || served.suppressed() || worked.suppressed() || woe.suppressed();
       t.rows.push_back({doc::RowStyle::Data, {Value::of_text(p.key()), served, worked, rate, woe, all_rate}});
       chart.categories.push_back(p.key());
       mine.values.push_back(rate.suppressed() ? std::nullopt : std::optional<double>(rate.number));
       all.values.push_back(all_rate.suppressed() ? std::nullopt : std::optional<double>(all_rate.number));
     }
-    if (any_suppressed) t.footnotes.push_back(w().get("definitions.suppression"));
+    // The complementary note says "– also stands for…", so the small-number rule is stated first.
+    if (any_suppressed || any_complement) t.footnotes.push_back(w().get("definitions.suppression"));
+    if (any_complement) t.footnotes.push_back(w().get("common.complementary_note"));
     s.blocks.push_back(std::move(t));
     chart.series = {std::move(mine), std::move(all)};
     chart.y_axis = doc::Axis{w().get("outcomes.employment_rate"), 0, 1, 0.25, true};
@@ -237,7 +278,8 @@ struct Builder {
     return s;
   }
 
-  doc::Section evidence(const std::vector<RoundReview>& rounds, const OutcomeFigures& now) const {
+  doc::Section evidence(const std::vector<RoundReview>& rounds, const OutcomeFigures& now,
+                        const OutcomeComplements& mine) const {
     doc::Section s{w().get("halvarsrapport.evidence"), "evidence", false, {}};
     s.blocks.push_back(doc::Paragraph{w().get("halvarsrapport.evidence_intro"), doc::ParagraphStyle::Note});
     doc::Table t;
@@ -253,7 +295,7 @@ struct Builder {
     for (const ScaleItem& item : scale.items) {
       if (item.evidence_measure.empty()) continue;
       Value measured = item.evidence_measure == "caseload_per_fte"
-                           ? caseload_value(now, ctx.min_cell)
+                           ? withheld_if(caseload_value(now, ctx.min_cell), mine.caseload)
                            : statistic_value(now.days_to_first_contact.mean, now.days_to_first_contact.n, ctx.min_cell, 1);
       std::optional<int> reviewers;
       if (latest) reviewers = latest->scales.at(ScaleCatalog::kIps25).items.at(static_cast<size_t>(item.number - 1)).score;
@@ -272,6 +314,7 @@ struct Builder {
     const std::vector<RoundReview> rounds = round_reviews(scores, site().key, period);
     const OutcomeFigures now = outcomes.site(site_index, period);
     const OutcomeFigures all = outcomes.all_sites(period);
+    const OutcomeWithholding withheld = complements(now, all);
 
     doc::Report report;
     report.meta.kind = "halvarsrapport";
@@ -286,18 +329,18 @@ struct Builder {
     report.meta.output_stem = halvarsrapport_stem(site().key, period);
     report.words = render_words(w(), ctx.min_cell);
 
-    report.sections.push_back(summary(rounds, now));
+    report.sections.push_back(summary(rounds, now, withheld.parts[0]));
     report.sections.push_back(fidelity(rounds));
-    report.sections.push_back(outcomes_now(now, all));
+    report.sections.push_back(outcomes_now(now, all, withheld));
     report.sections.push_back(trend());
-    report.sections.push_back(evidence(rounds, now));
+    report.sections.push_back(evidence(rounds, now, withheld.parts[0]));
     std::vector<const Diagnostic*> problems;
     for (const auto& d : data.diagnostics.items)
       if (d.site == site().key) problems.push_back(&d);
     report.sections.push_back(data_quality_section(problems, ctx, "halvarsrapport.data_quality_none"));
     std::vector<std::string> definitions;
     for (const char* key : {"served", "new", "worked", "employment_rate", "employment_rate_out_of_work", "education",
-                            "days_to_contact", "days_to_job", "hours", "tenure", "caseload", "suppression", "total",
+                            "days_to_contact", "days_to_job", "hours", "tenure", "caseload", "suppression", "complementary", "total",
                             "band", "slope", "evidence"})
       definitions.push_back(std::string("definitions.") + key);
     report.sections.push_back(definitions_section(definitions, ctx));

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "analysis/fidelity_trend.h"
+#include "report/complementary_suppression.h"
 #include "report/data_quality.h"
 #include "report/halvarsrapport.h"
 #include "report/report_common.h"
@@ -27,6 +28,18 @@ std::optional<double> plotted(const Value& v) {
   return v.is_numeric() ? std::optional<double>(v.number) : std::nullopt;
 }
 
+std::vector<OutcomeFigures> figures_per_site(const Dataset& data, const OutcomeIndex& outcomes, Period period) {
+  std::vector<OutcomeFigures> out;
+  for (size_t i = 0; i < data.sites.size(); ++i) out.push_back(outcomes.site(i, period));
+  return out;
+}
+
+// True when the outcomes table withholds a figure it shows only to protect another.
+bool shows_complement(const OutcomeComplements& c) {
+  return c.served || c.worked || c.employment_rate || c.employment_rate_out_of_work || c.work_or_education_rate ||
+         c.caseload;
+}
+
 struct Builder {
   Period period;
   const Dataset& data;
@@ -34,6 +47,11 @@ struct Builder {
   const OutcomeIndex& outcomes;
   const ReportContext& ctx;
   CrossSite cross = compare_sites(data, scores, ctx.scales, period);
+  std::vector<OutcomeFigures> per_site = figures_per_site(data, outcomes, period);
+  OutcomeFigures all = outcomes.all_sites(period);
+  // One decision for the whole report: the outcomes table, its chart, the key figures and the
+  // scatter plot all withhold the same cells, so none of them gives away what another hides.
+  OutcomeWithholding complements = withhold_outcome_complements(per_site, all, ctx.min_cell);
 
   const Wording& w() const { return ctx.words; }
   Lang lang() const { return ctx.lang(); }
@@ -44,7 +62,6 @@ struct Builder {
 
   doc::Section summary() const {
     doc::Section s{w().get("nasjonal.summary"), "summary", false, {}};
-    const OutcomeFigures all = outcomes.all_sites(period);
     doc::KeyFigures k;
     k.figures.push_back({w().get("nasjonal.sites"), Value::count(static_cast<long>(data.sites.size())),
                          w().format("nasjonal.sites_detail", {std::to_string(cross.complete_sites)})});
@@ -52,9 +69,10 @@ struct Builder {
                          cross.national_mean_total ? Value::number_of(*cross.national_mean_total, 1).bold()
                                                    : Value::of_text("–"),
                          w().get("nasjonal.national_mean_detail")});
-    k.figures.push_back({w().get("outcomes.employment_rate"), rate_value(all.worked, all.served, ctx.min_cell),
+    k.figures.push_back({w().get("outcomes.employment_rate"), withheld_if(rate_value(all.worked, all.served, ctx.min_cell), complements.total.employment_rate),
                          w().format("nasjonal.employment_rate_detail", {period_label(period, w())})});
-    k.figures.push_back({w().get("outcomes.served"), count_value(all.served, ctx.min_cell), period_label(period, w())});
+    k.figures.push_back({w().get("outcomes.served"), withheld_if(count_value(all.served, ctx.min_cell), complements.total.served),
+                         period_label(period, w())});
     s.blocks.push_back(std::move(k));
     return s;
   }
@@ -280,23 +298,29 @@ struct Builder {
                  {w().get("outcomes.work_or_education_rate"), Align::Right, 1.1},
                  {w().get("outcomes.days_to_contact_mean"), Align::Right, 1.1},
                  {w().get("outcomes.caseload"), Align::Right, 1}};
-    auto row_of = [m](const std::string& label, const OutcomeFigures& f, doc::RowStyle style) {
+    auto row_of = [m](const std::string& label, const OutcomeFigures& f, const OutcomeComplements& c,
+                      doc::RowStyle style) {
       return doc::Row{style,
-                      {Value::of_text(label), count_value(f.served, m), count_value(f.worked, m),
-                       rate_value(f.worked, f.served, m), rate_value(f.worked_out_of_work, f.served_out_of_work, m),
-                       rate_value(f.work_or_education, f.served, m),
+                      {Value::of_text(label), withheld_if(count_value(f.served, m), c.served),
+                       withheld_if(count_value(f.worked, m), c.worked),
+                       withheld_if(rate_value(f.worked, f.served, m), c.employment_rate),
+                       withheld_if(rate_value(f.worked_out_of_work, f.served_out_of_work, m), c.employment_rate_out_of_work),
+                       withheld_if(rate_value(f.work_or_education, f.served, m), c.work_or_education_rate),
                        statistic_value(f.days_to_first_contact.mean, f.days_to_first_contact.n, m, 1),
-                       caseload_value(f, m)}};
+                       withheld_if(caseload_value(f, m), c.caseload)}};
     };
     std::vector<std::optional<double>> rates;
+    bool any_complement = shows_complement(complements.total);
     for (size_t i = 0; i < data.sites.size(); ++i) {
-      doc::Row row = row_of(name(i), outcomes.site(i, period), doc::RowStyle::Data);
+      doc::Row row = row_of(name(i), per_site[i], complements.parts[i], doc::RowStyle::Data);
       rates.push_back(plotted(row.cells[3]));
       t.rows.push_back(std::move(row));
+      any_complement = any_complement || shows_complement(complements.parts[i]);
     }
     // All sites are computed from everyone (not summed from the rows above, which may be suppressed).
-    t.rows.push_back(row_of(w().get("common.all_sites"), outcomes.all_sites(period), doc::RowStyle::Total));
+    t.rows.push_back(row_of(w().get("common.all_sites"), all, complements.total, doc::RowStyle::Total));
     t.footnotes.push_back(w().get("definitions.suppression"));
+    if (any_complement) t.footnotes.push_back(w().get("common.complementary_note"));
     s.blocks.push_back(std::move(t));
 
     for (size_t first = 0; first < data.sites.size(); first += kSitesPerChart) {
@@ -335,8 +359,9 @@ struct Builder {
                  {w().get("outcomes.employment_rate"), Align::Right, 1}};
     doc::Series points{w().get("nasjonal.sites"), {}, {}, {}};
     for (const SiteStanding& st : cross.sites) {
-      const OutcomeFigures f = outcomes.site(st.site_index, period);
-      const Value rate = rate_value(f.worked, f.served, ctx.min_cell);
+      const OutcomeFigures& f = per_site[st.site_index];
+      const Value rate = withheld_if(rate_value(f.worked, f.served, ctx.min_cell),
+                                     complements.parts[st.site_index].employment_rate);
       if (!st.latest_complete || !rate.is_numeric()) continue;
       t.rows.push_back({doc::RowStyle::Data,
                         {Value::of_text(name(st.site_index)), Value::score(st.latest_complete->ips.total), rate}});
@@ -431,7 +456,7 @@ struct Builder {
     std::vector<std::string> definitions;
     for (const char* key : {"total", "band", "partial", "score", "slope", "areas", "section", "served", "worked",
                             "employment_rate", "employment_rate_out_of_work", "education", "days_to_contact",
-                            "caseload", "suppression", "ranking", "cross_site"})
+                            "caseload", "suppression", "complementary", "ranking", "cross_site"})
       definitions.push_back(std::string("definitions.") + key);
     report.sections.push_back(definitions_section(definitions, ctx));
     return report;

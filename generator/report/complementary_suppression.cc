@@ -1,0 +1,216 @@
+#include "report/complementary_suppression.h"
+
+#include <algorithm>
+#include <limits>
+#include <optional>
+
+#include "report/suppression.h"
+
+namespace ips {
+
+namespace {
+
+// Large enough to stand for "no upper bound", small enough that sums of a few never overflow.
+constexpr long kUnbounded = std::numeric_limits<long>::max() / 1024;
+
+struct Bounds {
+  long low = 0;
+  long high = kUnbounded;
+};
+
+// What a reader can tell about a withheld part from the rules alone. Every bound holds the
+// true value, and is as tight as the rules allow or tighter, so the check errs on the safe side.
+Bounds reader_bounds(const SummedCell& part, int min_cell) {
+  if (part.small)
+    return {std::min(part.value, 1L), std::max(part.value, static_cast<long>(min_cell) - 1)};
+  if (part.value == 0) return {0, 0};  // shown-size parts are 0 or ≥ min_cell; count a 0 as known
+  return {std::min(part.value, static_cast<long>(min_cell)), kUnbounded};
+}
+
+}  // namespace
+
+bool small_part_determined(const std::vector<SummedCell>& parts, const std::vector<bool>& withheld,
+                           int min_cell) {
+  long sum = 0, low_sum = 0, high_sum = 0;
+  std::vector<Bounds> bounds(parts.size());
+  for (size_t i = 0; i < parts.size(); ++i) {
+    if (!withheld[i]) continue;
+    bounds[i] = reader_bounds(parts[i], min_cell);
+    sum += parts[i].value;
+    low_sum += bounds[i].low;
+    high_sum = std::min(kUnbounded, high_sum + bounds[i].high);
+  }
+  for (size_t i = 0; i < parts.size(); ++i) {
+    if (!withheld[i] || !parts[i].small || bounds[i].low >= bounds[i].high) continue;
+    // The range left for part i once the others take anything their bounds allow.
+    const long others_low = low_sum - bounds[i].low;
+    const long others_high = high_sum >= kUnbounded ? kUnbounded : high_sum - bounds[i].high;
+    const long highest = std::min(bounds[i].high, sum - others_low);
+    const long lowest =
+        others_high >= kUnbounded ? bounds[i].low : std::max(bounds[i].low, sum - others_high);
+    if (highest <= lowest) return true;
+  }
+  return false;
+}
+
+ColumnWithholding withhold_complements(const std::vector<SummedCell>& parts, bool total_withheld,
+                                       int min_cell) {
+  ColumnWithholding out;
+  out.withheld.resize(parts.size());
+  out.complementary.resize(parts.size());
+  for (size_t i = 0; i < parts.size(); ++i) out.withheld[i] = parts[i].small || parts[i].hidden;
+  // Without a shown total there is no sum to subtract from; below 2 nothing is small.
+  if (total_withheld || min_cell < 2) return out;
+  while (small_part_determined(parts, out.withheld, min_cell)) {
+    std::optional<size_t> pick;
+    for (size_t i = 0; i < parts.size(); ++i)
+      if (!out.withheld[i] && parts[i].value > 0 && (!pick || parts[i].value < parts[*pick].value))
+        pick = i;
+    // With two parts, withholding the other would leave only the total: withhold the total.
+    if (parts.size() <= 2 || !pick) {
+      out.total_withheld = true;
+      break;
+    }
+    out.withheld[*pick] = true;
+    out.complementary[*pick] = true;
+  }
+  return out;
+}
+
+bool OutcomeComplements::any() const {
+  return served || new_intakes || ended || worked || in_education || employment_rate ||
+         employment_rate_out_of_work || work_or_education_rate || caseload;
+}
+
+bool OutcomeWithholding::any() const {
+  return total.any() || std::any_of(parts.begin(), parts.end(),
+                                    [](const OutcomeComplements& c) { return c.any(); });
+}
+
+namespace {
+
+// One additive figure: each part's count, whether the small-number rule withholds it, and the
+// same for the total.
+struct FigureColumn {
+  std::vector<SummedCell> parts;
+  bool total_withheld = false;
+};
+
+template <typename CellOf>
+FigureColumn column_of(const std::vector<OutcomeFigures>& parts, const OutcomeFigures& total,
+                       const std::vector<bool>& hidden_parts, CellOf cell_of) {
+  FigureColumn c;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    SummedCell cell = cell_of(parts[i]);
+    cell.hidden = cell.hidden || (i < hidden_parts.size() && hidden_parts[i]);
+    c.parts.push_back(cell);
+  }
+  const SummedCell t = cell_of(total);
+  c.total_withheld = t.small || t.hidden;
+  return c;
+}
+
+// Runs the rule on one figure and records, per part and for the total, what it withheld.
+template <typename CellOf>
+ColumnWithholding protect(OutcomeWithholding& out, bool OutcomeComplements::*flag,
+                          const std::vector<OutcomeFigures>& parts, const OutcomeFigures& total,
+                          int min_cell, const std::vector<bool>& hidden_parts, CellOf cell_of) {
+  const FigureColumn c = column_of(parts, total, hidden_parts, cell_of);
+  ColumnWithholding w = withhold_complements(c.parts, c.total_withheld, min_cell);
+  for (size_t i = 0; i < parts.size(); ++i) out.parts[i].*flag = w.complementary[i];
+  out.total.*flag = w.total_withheld;
+  // For linked figures: withheld for any reason, total included.
+  if (c.total_withheld) w.total_withheld = true;
+  return w;
+}
+
+SummedCell count_cell(long n, int min_cell) {
+  return {n, count_value(n, min_cell).suppressed(), false};
+}
+
+}  // namespace
+
+OutcomeWithholding withhold_outcome_complements(const std::vector<OutcomeFigures>& parts,
+                                                const OutcomeFigures& total, int min_cell,
+                                                const std::vector<bool>& hidden_parts) {
+  OutcomeWithholding out;
+  out.parts.resize(parts.size());
+  const int m = min_cell;
+  auto run = [&](bool OutcomeComplements::*flag, auto cell_of) {
+    return protect(out, flag, parts, total, m, hidden_parts, cell_of);
+  };
+  const ColumnWithholding served = run(&OutcomeComplements::served, [m](const OutcomeFigures& f) {
+    return count_cell(f.served, m);
+  });
+  const ColumnWithholding worked = run(&OutcomeComplements::worked, [m](const OutcomeFigures& f) {
+    return count_cell(f.worked, m);
+  });
+  run(&OutcomeComplements::new_intakes,
+      [m](const OutcomeFigures& f) { return count_cell(f.new_intakes, m); });
+  run(&OutcomeComplements::ended, [m](const OutcomeFigures& f) { return count_cell(f.ended, m); });
+  run(&OutcomeComplements::in_education,
+      [m](const OutcomeFigures& f) { return count_cell(f.in_education, m); });
+  run(&OutcomeComplements::employment_rate_out_of_work, [m](const OutcomeFigures& f) {
+    return SummedCell{f.worked_out_of_work,
+                      rate_value(f.worked_out_of_work, f.served_out_of_work, m).suppressed(),
+                      false};
+  });
+  run(&OutcomeComplements::caseload, [m](const OutcomeFigures& f) {
+    // Only parts with an FTE add to the total's numerator; one with FTE 0 adds but shows no
+    // caseload.
+    if (!f.fte) return SummedCell{};
+    const bool shown = f.caseload_per_fte().has_value();
+    return SummedCell{f.active_at_end_with_fte, shown && caseload_value(f, m).suppressed(), !shown};
+  });
+
+  // Employment rate = worked / served, both shown in the same table: it hides wherever either does
+  // (primary withholding is the small-number rule's own, so only complements are added here).
+  for (size_t i = 0; i < parts.size(); ++i)
+    out.parts[i].employment_rate = (served.complementary[i] || worked.complementary[i]) &&
+                                   !rate_value(parts[i].worked, parts[i].served, m).suppressed();
+  out.total.employment_rate = (served.total_withheld || worked.total_withheld) &&
+                              !rate_value(total.worked, total.served, m).suppressed();
+
+  // Work or education: its numerator is shown only through the rate, so it is a column of its
+  // own; where served is withheld the rate is too, or served = count / rate.
+  FigureColumn woe;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    const OutcomeFigures& f = parts[i];
+    const bool small = rate_value(f.work_or_education, f.served, m).suppressed();
+    woe.parts.push_back({f.work_or_education, small, served.withheld[i]});
+  }
+  const bool total_rate_small = rate_value(total.work_or_education, total.served, m).suppressed();
+  woe.total_withheld = total_rate_small || served.total_withheld;
+  const ColumnWithholding w = withhold_complements(woe.parts, woe.total_withheld, m);
+  for (size_t i = 0; i < parts.size(); ++i)
+    out.parts[i].work_or_education_rate =
+        (w.complementary[i] || served.complementary[i]) && !woe.parts[i].small;
+  out.total.work_or_education_rate =
+      !total_rate_small && (served.total_withheld || w.total_withheld);
+  return out;
+}
+
+OutcomeFigures outcome_remainder(const OutcomeFigures& total, const OutcomeFigures& site) {
+  OutcomeFigures r;
+  r.served = total.served - site.served;
+  r.new_intakes = total.new_intakes - site.new_intakes;
+  r.ended = total.ended - site.ended;
+  r.worked = total.worked - site.worked;
+  r.served_out_of_work = total.served_out_of_work - site.served_out_of_work;
+  r.worked_out_of_work = total.worked_out_of_work - site.worked_out_of_work;
+  r.in_education = total.in_education - site.in_education;
+  r.work_or_education = total.work_or_education - site.work_or_education;
+  r.active_at_end = total.active_at_end - site.active_at_end;
+  if (total.fte) r.fte = *total.fte - site.fte.value_or(0);
+  r.active_at_end_with_fte = total.active_at_end_with_fte - site.active_at_end_with_fte;
+  return r;
+}
+
+doc::Value withheld_if(doc::Value value, bool withhold) {
+  if (!withhold || value.suppressed()) return value;
+  doc::Value out = doc::Value::withheld();
+  out.emphasis = value.emphasis;
+  return out;
+}
+
+}  // namespace ips
