@@ -2,17 +2,13 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
-#include <map>
 #include <optional>
-#include <string_view>
 #include <vector>
 
 #include "render/cairo_canvas.h"
 #include "render/fonts.h"
 #include "render/heat_scale.h"
 #include "render/layout_text.h"
-#include "render/renderer.h"
 #include "render/svg_canvas.h"
 #include "report/value_format.h"
 
