@@ -129,6 +129,11 @@ TEST_CASE("the national summary ranks complete sites, marks the partial one and 
   REQUIRE(scatter->spec.series[0].x.size() == 1);
   CHECK(scatter->spec.series[0].x[0] == 100);
   CHECK(scatter->spec.series[0].values[0] == 0.5);
+  // Axes in whole steps around the points (100 → from 100; 50 % + margin → to 75 %).
+  CHECK(scatter->spec.x_axis.min == 100);
+  CHECK(scatter->spec.x_axis.max == 125);
+  CHECK(scatter->spec.y_axis.min == 0);
+  CHECK(scatter->spec.y_axis.max == 0.75);
 }
 
 TEST_CASE("shared improvement areas are items scored 1–3 by at least half the sites") {

@@ -526,3 +526,36 @@ TEST_CASE("table headers break between words only; 25 item codes stand upright")
   }
   CHECK(words_outside_page(pdf) == 0);
 }
+
+TEST_CASE("a table never leaves its first or its last row alone on a page") {
+  // The table starts lower on the page each time, so some start puts the page end after its
+  // first row and some before its last.
+  for (int filler = 24; filler <= 52; ++filler) {
+    Report r = sample_report();
+    r.sections.clear();
+    Section s{"Tabell", "tabell", false, {}};
+    for (int i = 0; i < filler; ++i)
+      s.blocks.push_back(Paragraph{"Linje " + std::to_string(i), ParagraphStyle::Body});
+    Table t;
+    t.caption = "Rader";
+    t.columns = {{"Rad", Align::Left, 1}, {"Tall", Align::Right, 1}};
+    for (int i = 1; i <= 6; ++i)
+      t.rows.push_back({RowStyle::Data, {Value::of_text("rad" + std::to_string(i)), Value::count(i)}});
+    s.blocks.push_back(t);
+    r.sections.push_back(s);
+    test::ScratchDir dir("pdf-table-ends");
+    const auto pdf = dir.path / "ends.pdf";
+    render::render_pdf(r, options(), pdf);
+    // pdftotext ends every page with a form feed.
+    const std::string text = test::run_command("pdftotext '" + pdf.string() + "' -");
+    auto page_of = [&](const std::string& word) {
+      const size_t at = text.find(word);
+      return at == std::string::npos ? -1 : static_cast<int>(std::count(text.begin(), text.begin() + at, '\f'));
+    };
+    INFO("paragraphs before the table: " << filler);
+    REQUIRE(page_of("rad1") >= 0);
+    CHECK(page_of("rad1") == page_of("rad2"));
+    CHECK(page_of("rad5") == page_of("rad6"));
+    CHECK(page_of("Rader") == page_of("rad1"));
+  }
+}

@@ -363,8 +363,21 @@ class ChartPainter {
     draw_benchmarks(px, pw, y_of, ticks);
   }
 
+  // An area of the plot something already occupies.
+  struct Box {
+    double x0, y0, x1, y1;
+    double overlap_area(const Box& o) const {
+      return std::max(0.0, std::min(x1, o.x1) - std::max(x0, o.x0)) *
+             std::max(0.0, std::min(y1, o.y1) - std::max(y0, o.y0));
+    }
+  };
+
+  // Dashed reference lines with their labels at the right (or the left); returns the areas
+  // they take.
   template <typename YOf>
-  void draw_benchmarks(double px, double pw, YOf y_of, const Ticks& ticks) {
+  std::vector<Box> draw_benchmarks(double px, double pw, YOf y_of, const Ticks& ticks,
+                                   bool labels_left = false) {
+    std::vector<Box> taken;
     TextStyle style = label_;
     style.colour = kBenchmark;
     style.weight = PANGO_WEIGHT_SEMIBOLD;
@@ -374,10 +387,13 @@ class ChartPainter {
       canvas_.stroke_lines({{{px, yy}, {px + pw, yy}}}, kBenchmark, 1.0, {4.0, 2.5});
       auto l = text(b.label, style, pw * 0.6, 1);
       const double lw = layout_width(l.get()), lh = layout_height(l.get());
-      const double lx = px + pw - lw - 2, ly = yy - lh - 1;
+      const double lx = labels_left ? px + 4 : px + pw - lw - 2, ly = yy - lh - 1;
       canvas_.fill_rect(lx - 2, ly, lw + 4, lh, kWhite, 0.85);
       canvas_.text(l.get(), lx, ly, kBenchmark);
+      taken.push_back({px, yy - 1.5, px + pw, yy + 1.5});
+      taken.push_back({lx - 2, ly, lx + lw + 2, ly + lh});
     }
+    return taken;
   }
 
   // Rows = series, columns = categories; colour and the written value show the score.
@@ -497,17 +513,15 @@ class ChartPainter {
       canvas_.text(x_title.get(), px + (pw - layout_width(x_title.get())) / 2, bottom + 3, kInk);
     TextStyle point_style = label_;
     point_style.colour = kInk;
-    struct Box {
-      double x0, y0, x1, y1;
-      bool overlaps(const Box& o) const { return x0 < o.x1 && o.x0 < x1 && y0 < o.y1 && o.y0 < y1; }
-    };
     struct Point {
       double x, y;
       size_t series;
       LayoutPtr label;
     };
     std::vector<Point> points;
-    std::vector<Box> taken;  // markers and labels already placed
+    // Reference lines first, so labels keep clear of them and are drawn over them; their own
+    // labels at the left, away from the services, which gather at high fidelity.
+    std::vector<Box> taken = draw_benchmarks(px, pw, y_of, yt, true);
     for (size_t s = 0; s < spec_.series.size(); ++s) {
       const auto& series = spec_.series[s];
       for (size_t i = 0; i < series.values.size() && i < series.x.size(); ++i) {
@@ -522,32 +536,38 @@ class ChartPainter {
       }
     }
     for (const Point& p : points) draw_marker(p.series, p.x, p.y);
-    // Each label goes to the first free place around its point: right, left, above, below.
+    // Each label goes to the first free place around its point: right, left, above, below,
+    // then the corners.
     for (const Point& p : points) {
       if (!p.label) continue;
       const double lw = layout_width(p.label.get()), lh = layout_height(p.label.get());
       const double candidates[][2] = {{p.x + 6, p.y - lh / 2},      {p.x - 6 - lw, p.y - lh / 2},
                                       {p.x - lw / 2, p.y - 5 - lh}, {p.x - lw / 2, p.y + 5},
-                                      {p.x + 5, p.y - 3 - lh},      {p.x + 5, p.y + 3}};
+                                      {p.x + 5, p.y - 3 - lh},      {p.x + 5, p.y + 3},
+                                      {p.x - 5 - lw, p.y - 3 - lh}, {p.x - 5 - lw, p.y + 3}};
+      // The first free place; when none is free, the place that covers the least.
       std::optional<Box> chosen;
+      double least = 0;
       for (const auto& c : candidates) {
         const Box b{c[0], c[1], c[0] + lw, c[1] + lh};
         if (b.x0 < px || b.x1 > px + pw || b.y0 < py - 4 || b.y1 > py + ph) continue;
-        bool free = true;
-        for (const Box& t : taken) free = free && !b.overlaps(t);
-        if (free) {
+        double covered = 0;
+        for (const Box& t : taken) covered += b.overlap_area(t);
+        if (!chosen || covered < least) {
           chosen = b;
-          break;
+          least = covered;
         }
+        if (covered == 0) break;
       }
-      if (!chosen) {  // crowded: right of the point (left near the edge), overlap accepted
+      if (!chosen) {  // no place inside the plot: right of the point (left near the edge)
         const double lx = p.x + 6 + lw > px + pw ? p.x - 6 - lw : p.x + 6;
         chosen = Box{lx, p.y - lh / 2, lx + lw, p.y + lh / 2};
       }
       taken.push_back(*chosen);
+      // A light backing keeps a label readable where it has to cross a line.
+      canvas_.fill_rect(chosen->x0 - 1, chosen->y0, lw + 2, lh, kWhite, 0.75);
       canvas_.text(p.label.get(), chosen->x0, chosen->y0, kInk);
     }
-    draw_benchmarks(px, pw, y_of, yt);
   }
 
   ChartCanvas& canvas_;

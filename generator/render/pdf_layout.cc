@@ -536,6 +536,7 @@ class PdfLayout::Builder {
     });
     header->keep_with_next = true;
     std::shared_ptr<const Chunk> repeat = header;
+    std::vector<ChunkPtr> row_chunks;  // the rows drawn whole, for keeping the ends together
 
     for (size_t r = 0; r < table.rows.size(); ++r) {
       const doc::Row& row = table.rows[r];
@@ -579,6 +580,13 @@ class PdfLayout::Builder {
           hline(cr, x, x + w, y + h - 0.25, last ? 0.8 : 0.5, last ? st.rule : st.light_rule);
       });
       chunk->repeat_on_break = repeat;
+      row_chunks.push_back(chunk);
+    }
+    // Like lines of a paragraph: no header with one row alone at the foot of a page, and no
+    // last row alone at the top of the next.
+    if (row_chunks.size() >= 2) {
+      row_chunks.front()->keep_with_next = true;
+      row_chunks[row_chunks.size() - 2]->keep_with_next = true;
     }
 
     TextStyle note = base(st_.note_size);

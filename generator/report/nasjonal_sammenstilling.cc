@@ -1,6 +1,7 @@
 #include "report/nasjonal_sammenstilling.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <set>
 
@@ -377,8 +378,15 @@ struct Builder {
     c.title = w().get("nasjonal.scatter_chart");
     c.alt_text = w().format("nasjonal.scatter_alt", {period_label(period, w())});
     c.series.push_back(std::move(points));
-    c.x_axis = doc::Axis{w().get("nasjonal.total"), 25, 125, 25, false};
-    c.y_axis = doc::Axis{w().get("outcomes.employment_rate"), 0, 1, 0.25, true};
+    // The axes start and end in whole steps around the services, so that points do not huddle
+    // in one corner of the full 25–125 × 0–100 % square; the benchmarks (up to 50 %) stay in.
+    double lowest_total = 125, highest_rate = 0.5;
+    for (const auto& x : c.series.front().x) lowest_total = std::min(lowest_total, x.value_or(125));
+    for (const auto& v : c.series.front().values) highest_rate = std::max(highest_rate, v.value_or(0));
+    const double x_min = std::clamp(std::floor(lowest_total / 25) * 25, 25.0, 100.0);
+    const double y_max = std::min(1.0, std::ceil((highest_rate + 0.05) / 0.25) * 0.25);
+    c.x_axis = doc::Axis{w().get("nasjonal.total"), x_min, 125, 25, false};
+    c.y_axis = doc::Axis{w().get("outcomes.employment_rate"), 0, y_max, 0.25, true};
     c.benchmarks = employment_benchmarks(w());
     c.source_table = "scatter";
     c.category_column = 1;
