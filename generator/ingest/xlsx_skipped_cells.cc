@@ -4,6 +4,7 @@
 #include <orcus/zip_archive.hpp>
 #include <orcus/zip_archive_stream.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <exception>
@@ -148,7 +149,7 @@ class WorksheetScanner : public orcus::sax_handler {
     } else if (in_sheet_data_ && name == "row") {
       size_t number = 0;
       if (!ref_.empty() && std::sscanf(ref_.c_str(), "%zu", &number) == 1 && number > 0)
-        row_ = static_cast<long long>(number) - 1;
+        row_ = static_cast<long long>(std::min<size_t>(number, INT32_MAX)) - 1;  // past any limit
       else
         ++row_;
       column_ = -1;
