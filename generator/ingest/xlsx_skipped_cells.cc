@@ -118,8 +118,9 @@ RawCell iso_date_cell(const std::string& text) {
       Date::valid_ymd(year, month, day)) {
     double time = 0;
     if (static_cast<size_t>(used) < text.size() &&
-        std::sscanf(text.c_str() + used, "T%2d:%2d:%lf", &hour, &minute, &second) >= 2)
-      time = (hour * 3600 + minute * 60 + second) / 86400.0;
+        std::sscanf(text.c_str() + used, "T%2d:%2d:%lf", &hour, &minute, &second) >= 2 &&
+        hour >= 0 && hour < 24 && minute >= 0 && minute < 60 && second >= 0 && second < 61)
+      time = (hour * 3600 + minute * 60 + second) / 86400.0;  // a time out of range is left out
     cell.kind = RawCell::Kind::Number;
     cell.is_date = true;
     cell.number = Date::from_ymd(year, month, day).spreadsheet_serial() + time;
