@@ -2,7 +2,9 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace ips {
@@ -53,5 +55,13 @@ struct RawWorkbook {
 
 /// Spreadsheet column letters for a 0-based column: 0 → "A", 26 → "AA".
 std::string column_letter(size_t column);
+
+/// A 0-based cell position.
+struct CellAddress {
+  size_t row = 0, column = 0;
+};
+/// The cell an A1 reference names ("B3", "$B$3" → row 2, column 1); nothing when the text is
+/// not one or lies outside the largest xlsx sheet (1048576 rows, 16384 columns).
+std::optional<CellAddress> parse_cell_address(std::string_view a1);
 
 }  // namespace ips

@@ -7,8 +7,10 @@
 #include <orcus/zip_archive.hpp>
 #include <orcus/zip_archive_stream.hpp>
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdint>
 #include <exception>
 #include <memory>
 #include <set>
@@ -17,6 +19,7 @@
 
 #include "ingest/contained_read.h"
 #include "ingest/text_normalize.h"
+#include "ingest/xlsx_skipped_cells.h"
 #include "ingest/zip_limits.h"
 #include "model/date.h"
 
@@ -288,28 +291,9 @@ class GlobalSettings : public iface::import_global_settings {
 class A1Resolver : public iface::import_reference_resolver {
  public:
   orcus::spreadsheet::src_address_t resolve_address(std::string_view text) override {
-    orcus::spreadsheet::src_address_t out{0, 0, 0};
-    size_t i = 0;
-    if (i < text.size() && text[i] == '$') ++i;
-    long col = 0;
-    while (i < text.size() && std::isalpha(static_cast<unsigned char>(text[i]))) {
-      col = col * 26 + (std::toupper(static_cast<unsigned char>(text[i])) - 'A' + 1);
-      if (col > 16384) throw std::invalid_argument("column out of range");
-      ++i;
-    }
-    if (i < text.size() && text[i] == '$') ++i;
-    long row = 0;
-    const size_t digits = i;
-    while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]))) {
-      row = row * 10 + (text[i] - '0');
-      if (row > 1048576) throw std::invalid_argument("row out of range");
-      ++i;
-    }
-    if (col == 0 || row == 0 || i == digits || i != text.size())
-      throw std::invalid_argument("not a cell reference: " + std::string(text));
-    out.row = static_cast<row_t>(row - 1);
-    out.column = static_cast<col_t>(col - 1);
-    return out;
+    const std::optional<CellAddress> a = parse_cell_address(text);
+    if (!a) throw std::invalid_argument("not a cell reference: " + std::string(text));
+    return {0, static_cast<row_t>(a->row), static_cast<col_t>(a->column)};
   }
   orcus::spreadsheet::src_range_t resolve_range(std::string_view text) override {
     const size_t colon = text.find(':');
@@ -350,10 +334,28 @@ class RawFactory : public iface::import_factory {
                ? importers_[static_cast<size_t>(index)].get()
                : nullptr;
   }
-  // liborcus calls this at the end of a read; the result is handed over once.
-  void finalize() override {
-    if (finalized_) return;
-    finalized_ = true;
+  // liborcus calls this at the end of its read; the sheets are handed over by hand_over(),
+  // after the cells liborcus skipped have been added.
+  void finalize() override {}
+
+  /// Stores a cell liborcus skipped (see xlsx_skipped_cells.h), within the same limits.
+  void put_skipped(std::string_view sheet, size_t row, size_t column, RawCell cell) {
+    const std::string name = repair_utf8(sheet);  // as append_sheet stored it
+    // Beyond every limit either way: clamped, so the sheet is flagged as cut rather than the
+    // cell lost unnoticed.
+    row = std::min<size_t>(row, INT32_MAX);
+    column = std::min<size_t>(column, INT32_MAX);
+    for (size_t i = 0; i < sheets_.size(); ++i)
+      if (sheets_[i]->name == name) {
+        importers_[i]->put(static_cast<row_t>(row), static_cast<col_t>(column), std::move(cell));
+        return;
+      }
+  }
+
+  /// Moves the sheets read into the workbook; once.
+  void hand_over() {
+    if (handed_over_) return;
+    handed_over_ = true;
     for (auto& s : sheets_) book_.sheets.push_back(std::move(*s));
   }
 
@@ -365,7 +367,7 @@ class RawFactory : public iface::import_factory {
   A1Resolver resolver_;
   std::vector<std::unique_ptr<RawSheet>> sheets_;
   std::vector<std::unique_ptr<SheetImporter>> importers_;
-  bool finalized_ = false;
+  bool handed_over_ = false;
   size_t cells_stored_ = 0;
 };
 
@@ -453,8 +455,14 @@ void read_zip_workbook(std::string_view bytes, const std::string& format,
       } else {
         orcus::orcus_xlsx filter(&factory);
         filter.read_stream(bytes);
+        // liborcus 0.17 drops inline-string, plain "str" and ISO date cells without a word;
+        // they are read from the sheet XML here so no text silently arrives as empty.
+        read_skipped_xlsx_cells(
+            bytes, [&](std::string_view sheet, size_t row, size_t column, RawCell cell) {
+              factory.put_skipped(sheet, row, column, std::move(cell));
+            });
       }
-      factory.finalize();
+      factory.hand_over();
     } catch (const std::exception& e) {
       book.sheets.clear();
       result = {"file.corrupt", e.what()};

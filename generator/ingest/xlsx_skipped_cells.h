@@ -1,0 +1,35 @@
+// The xlsx cells whose values liborcus 0.17 never hands to the import interface, read from the
+// worksheet XML so that they arrive like every other cell instead of vanishing.
+//
+// liborcus 0.17's sheet reader only passes on a cell value found in <v> of a shared-string,
+// number or boolean cell (or a formula's cached result). It skips, with a debug warning only:
+//   <c t="inlineStr"><is><t>text</t></is></c>   text stored in the cell (libxlsxwriter's
+//                                                constant-memory mode, openpyxl-style and many
+//                                                web exporters, our own template test script)
+//   <c t="inlineStr"><v>text</v></c>             the same, written loosely
+//   <c t="str"><v>text</v></c>                   a text value without a formula
+//   <c t="d"><v>2013-01-07T00:00:00</v></c>      an ISO 8601 date cell
+// Such a cell would reach the tables as empty: a silent data drop. Error cells (t="e") are left
+// as liborcus has them (empty): an unfilled template row of formulas shows #N/A and must not
+// turn into a data row.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <string_view>
+
+#include "ingest/raw_workbook.h"
+
+namespace ips {
+
+/// Receives one recovered cell: the sheet's name as workbook.xml spells it, the 0-based row
+/// and column, and the value (Text, or a Number marked is_date for a t="d" date).
+using SkippedCellSink =
+    std::function<void(std::string_view sheet, size_t row, size_t column, RawCell cell)>;
+
+/// Reads every worksheet of the xlsx package in `bytes` and hands each cell liborcus 0.17 skips
+/// to `sink`. Throws std::runtime_error naming the sheet and its part when a worksheet that the
+/// workbook lists cannot be parsed (the caller reports the file as damaged, never as empty).
+void read_skipped_xlsx_cells(std::string_view bytes, const SkippedCellSink& sink);
+
+}  // namespace ips
