@@ -106,7 +106,7 @@ TEST_CASE("chart SVG is a bare svg element, the same bytes every time") {
     CHECK(a.find("<?xml") == std::string::npos);
     CHECK(a.size() - a.rfind("</svg>") == 6);
     CHECK(a == b);
-    CHECK(a.find("<path") + a.find("<rect") != 2 * std::string::npos);  // shapes are drawn
+    CHECK((a.find("<path") != std::string::npos || a.find("<rect") != std::string::npos));
     CHECK(a.find("<text") != std::string::npos);
   }
 }
@@ -146,6 +146,18 @@ TEST_CASE("chart SVG writes its labels as text: escaped, cut with an ellipsis, a
   const std::string turned = render::chart_svg(crowded, 480, 260, Lang::Nb);
   CHECK(std::regex_search(turned, std::regex("transform=\"translate\\([0-9.]+ [0-9.]+\\) "
                                              "rotate\\(-45\\)\">Tromsø</text>")));
+}
+
+TEST_CASE("chart SVG shows the hyphen of a word broken over two lines, as the PDF does") {
+  ChartSpec spec = bar_chart_with_long_names();
+  spec.categories.assign(10, "Distriktspsykiatrisk senter Aker");
+  spec.categories[0] = "Tromsø\tBodø";  // a control character from a cell is not valid XML
+  spec.series[0].values.assign(10, 0.3);
+  const std::string svg = render::chart_svg(spec, 480, 260, Lang::Nb);
+  CHECK(std::regex_search(svg, std::regex(">Distrikts[a-z]*-</text>")));
+  CHECK_FALSE(std::regex_search(svg, std::regex(">Distrikts[a-z]*</text>")));
+  CHECK(svg.find('\t') == std::string::npos);
+  CHECK(svg.find(">Tromsø") != std::string::npos);
 }
 
 TEST_CASE("percent axes are labelled in percent in the report language") {
@@ -238,8 +250,8 @@ TEST_CASE("scatter point labels cover neither each other nor the benchmark label
   const std::regex word(
       "<word xMin=\"([-\\d.]+)\" yMin=\"([-\\d.]+)\" xMax=\"([-\\d.]+)\" "
       "yMax=\"([-\\d.]+)\">([^<]*)</word>");
-  const std::set<std::string> names{"Tromsø", "Bærum",   "Ålesund",      "Drammen", "Kristiansand",
-                                    "Asker",  "Lier",    "Gjennomsnitt", "Minimum", "Svært"};
+  const std::set<std::string> names{"Tromsø", "Bærum", "Ålesund",      "Drammen", "Kristiansand",
+                                    "Asker",  "Lier",  "Gjennomsnitt", "Minimum", "Svært"};
   for (auto it = std::sregex_iterator(bbox.begin(), bbox.end(), word); it != std::sregex_iterator();
        ++it)
     if (names.count((*it)[5]))

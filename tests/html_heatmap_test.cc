@@ -45,6 +45,9 @@ Report report_with_heatmaps() {
        {Value::of_text("Bodø <IPS>"), Value::score(1), Value::score(5), Value::empty()}});
   t.rows.push_back({RowStyle::Data,
                     {Value::of_text("Oslo"), Value::score(3), Value::score(4), Value::score(2)}});
+  t.rows.push_back({RowStyle::Total,
+                    {Value::of_text("Snitt"), Value::number_of(2, 1),
+                     Value::number_of(4.5, 1).bold(), Value::of_text("2*")}});
   s.blocks.push_back(t);
   s.blocks.push_back(Chart{heatmap("Punktskår per enhet (alle enheter)", "scores")});
   s.blocks.push_back(Chart{heatmap("Punktskår uten tabell", "")});
@@ -92,8 +95,12 @@ TEST_CASE("a heatmap of a table in the report colours that table and is not draw
   CHECK(row.find("<th scope=\"row\" class=\"text\">Bodø &lt;IPS&gt;</th>"
                  "<td class=\"heat-0\">1</td><td class=\"heat-8\">5</td>"
                  "<td class=\"heat-none\"></td>") != std::string::npos);
+  // A bold figure stays bold; text in a score column is left plain.
+  CHECK(html.find("<td class=\"heat-2\">2,0</td><td class=\"heat-7 em\">4,5</td>"
+                  "<td class=\"center\">2*</td>") != std::string::npos);
   // The key: one swatch per score.
-  CHECK(html.find("<p class=\"heat-key\">Skår <span class=\"heat-swatch heat-0\"></span>&nbsp;1 "
+  CHECK(html.find("<p class=\"heat-key\" aria-hidden=\"true\">Skår <span class=\"heat-swatch "
+                  "heat-0\"></span>&nbsp;1 "
                   "<span class=\"heat-swatch heat-2\"></span>&nbsp;2 <span class=\"heat-swatch "
                   "heat-4\"></span>&nbsp;3") != std::string::npos);
 }

@@ -7,7 +7,8 @@
 
 namespace ips::render {
 
-/// Draws on `cr` (not owned); leaves the context's state as it found it after each primitive.
+/// Draws on `cr` (not owned). Primitives change the source colour, line width and path; the
+/// caller saves and restores the context around a whole chart (draw_chart does).
 class CairoCanvas final : public ChartCanvas {
  public:
   explicit CairoCanvas(cairo_t* cr) : cr_(cr) {}

@@ -399,7 +399,6 @@ class ChartPainter {
   // Rows = series, columns = categories; colour and the written value show the score.
   void draw_heatmap() {
     const HeatScale heat = HeatScale::of(spec_);
-    const Ticks scale = ticks_of(Axis{"", heat.min, heat.max, heat.step, false});
     const size_t rows = spec_.series.size(), cols = std::max<size_t>(1, spec_.categories.size());
     // Row labels: as wide as the widest name, at most 30 % of the chart, cut with "…".
     double label_w = 0;
@@ -466,10 +465,9 @@ class ChartPainter {
       canvas_.text(t.get(), kx, key_y, kInk);
       kx += layout_width(t.get()) + 8;
     }
-    for (double v : scale.values) {
+    for (double v : heat.steps()) {
       canvas_.fill_rect(kx, key_y + 1, 14, 9, heat_colour(heat.position(v)));
-      auto l =
-          text(tick_label(v, Axis{"", scale.min, scale.max, scale.step, false}, lang_), label_);
+      auto l = text(heat.label(v, lang_), label_);
       canvas_.text(l.get(), kx + 17, key_y, kMuted);
       kx += 17 + layout_width(l.get()) + 8;
     }
@@ -587,8 +585,11 @@ void draw_chart(ChartCanvas& canvas, PangoContext* text, const doc::ChartSpec& s
 
 void draw_chart(cairo_t* cr, PangoContext* text, const doc::ChartSpec& spec, double x, double y,
                 double width, double height, Lang lang) {
+  // The page goes on after the chart with the colour, line width and path it had before.
+  cairo_save(cr);
   CairoCanvas canvas(cr);
   draw_chart(canvas, text, spec, x, y, width, height, lang);
+  cairo_restore(cr);
 }
 
 void draw_chart(cairo_t* cr, const doc::ChartSpec& spec, double x, double y, double width,

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "report/value_format.h"
+
 namespace ips::render {
 
 namespace {
@@ -11,8 +13,9 @@ namespace {
 // missing (white) cell.
 const Rgb kLow{0.855, 0.898, 0.949}, kHigh{0.031, 0.188, 0.420};
 // The last mix still 4.6:1 with the dark ink, the first 4.6:1 with white (computed once with
-// the WCAG formula; tests/heat_scale_test.cc checks both against every step).
+// the WCAG formula; tests/html_heatmap_test.cc checks every step).
 constexpr double kLightEnd = 0.445, kDarkStart = 0.61;
+constexpr int kSteps = 8;  // nine colours: 0 … 8
 
 Rgb mix(double t) {
   return {kLow.r + (kHigh.r - kLow.r) * t, kLow.g + (kHigh.g - kLow.g) * t,
@@ -33,18 +36,32 @@ double HeatScale::position(double value) const {
   return std::clamp((value - min) / (max - min), 0.0, 1.0);
 }
 
-Rgb heat_colour(double position) {
-  const double t = std::clamp(position, 0.0, 1.0);
-  return heat_takes_white_text(t) ? mix(kDarkStart + (t - 0.5) / 0.5 * (1 - kDarkStart))
-                                  : mix(t / 0.5 * kLightEnd);
+std::vector<double> HeatScale::steps() const {
+  std::vector<double> out;
+  const int n = static_cast<int>(std::floor((max - min) / step + 1e-6));
+  for (int i = 0; i <= std::min(n, 50); ++i) out.push_back(min + i * step);
+  return out;
 }
 
-bool heat_takes_white_text(double position) {
-  return position > 0.5;
+std::string HeatScale::label(double value, Lang lang) const {
+  int decimals = 0;
+  while (decimals < 2 && std::fabs(step * std::pow(10.0, decimals) -
+                                   std::round(step * std::pow(10.0, decimals))) > 1e-6)
+    ++decimals;
+  return doc::format_number(value, decimals, lang);
 }
 
 int heat_step(double position) {
-  return static_cast<int>(std::lround(std::clamp(position, 0.0, 1.0) * 8));
+  return static_cast<int>(std::lround(std::clamp(position, 0.0, 1.0) * kSteps));
+}
+
+Rgb heat_colour(double position) {
+  const double t = static_cast<double>(heat_step(position)) / kSteps;
+  return t > 0.5 ? mix(kDarkStart + (t - 0.5) / 0.5 * (1 - kDarkStart)) : mix(t / 0.5 * kLightEnd);
+}
+
+bool heat_takes_white_text(double position) {
+  return heat_step(position) > kSteps / 2;
 }
 
 }  // namespace ips::render

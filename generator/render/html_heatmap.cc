@@ -3,37 +3,44 @@
 #include <cmath>
 
 #include "render/heat_scale.h"
-#include "report/value_format.h"
 
 namespace ips::render {
+
+namespace {
+
+// The colour class of one cell: numbers by their value, empty cells as not scored, text and
+// withheld values plain.
+std::string heat_class(const doc::Value& v, const HeatScale& scale) {
+  if (v.suppressed()) return "";
+  switch (v.type) {
+    case doc::ValueType::Empty:
+      return "heat-none";
+    case doc::ValueType::Score:
+    case doc::ValueType::Number:
+    case doc::ValueType::Count:
+      return std::isfinite(v.number) ? "heat-" + std::to_string(heat_step(scale.position(v.number)))
+                                     : "heat-none";
+    default:
+      return "";
+  }
+}
+
+}  // namespace
 
 TableColouring heat_colouring(const doc::Table& table, const doc::ChartSpec& chart, Lang lang) {
   const HeatScale scale = HeatScale::of(chart);
   TableColouring colouring;
-  colouring.cell_classes = [&table, scale](size_t row, size_t column) -> std::string {
-    if (column == 0 || row >= table.rows.size()) return "";
-    const auto& cells = table.rows[row].cells;
-    if (column >= cells.size()) return "heat-none";
-    const doc::Value& v = cells[column];
-    if (v.suppressed()) return "";
-    switch (v.type) {
-      case doc::ValueType::Empty:
-        return "heat-none";
-      case doc::ValueType::Score:
-      case doc::ValueType::Number:
-      case doc::ValueType::Count:
-        return std::isfinite(v.number)
-                   ? "heat-" + std::to_string(heat_step(scale.position(v.number)))
-                   : "heat-none";
-      default:
-        return "";
-    }
-  };
+  const size_t columns = table.columns.size();
+  for (const auto& row : table.rows) {
+    std::vector<std::string> classes(std::max(columns, row.cells.size()));
+    for (size_t c = 1; c < classes.size(); ++c)  // column 0 is the row's name
+      classes[c] = c < row.cells.size() ? heat_class(row.cells[c], scale) : "heat-none";
+    colouring.cell_classes.push_back(std::move(classes));
+  }
   colouring.key_label = chart.y_axis.title;
-  for (double v = scale.min; v <= scale.max + 1e-9; v += scale.step)
-    colouring.key.emplace_back(
-        "heat-" + std::to_string(heat_step(scale.position(v))),
-        doc::format_number(v, std::fabs(v - std::round(v)) < 1e-9 ? 0 : 1, lang));
+  for (double v : scale.steps())
+    colouring.key.emplace_back("heat-" + std::to_string(heat_step(scale.position(v))),
+                               scale.label(v, lang));
   return colouring;
 }
 

@@ -40,12 +40,15 @@ std::string cell_class(const Column& column, const Value& value) {
 }
 
 mstch::data cell_view(const Column& column, const Value& value, Lang lang,
-                      const std::string& own_class) {
+                      const std::string& colour_class) {
   mstch::data cell = object();
   cell.set("cell_text", format_value(value, lang));
   if (!value.link.empty()) cell.set("cell_link", value.link);
-  // A cell styled wholly by its own class (a heatmap score) needs no alignment class.
-  cell.set("cell_class", own_class.empty() ? cell_class(column, value) : own_class);
+  // A coloured cell (a heatmap score) is centred by its class: no alignment class needed.
+  if (colour_class.empty())
+    cell.set("cell_class", cell_class(column, value));
+  else
+    cell.set("cell_class", value.emphasis ? colour_class + " em" : colour_class);
   return cell;
 }
 
@@ -70,14 +73,14 @@ std::string heading_tag(int level) {
   return "h4";
 }
 
+// Tables shown coloured as a heatmap (by id), with the heatmap chart they stand in for.
+using HeatTables = std::map<std::string, const ChartSpec*>;
+
 // Every block becomes an object with exactly one of these keys set, so the template picks the
 // partial with {{#table_block}}{{> table}}{{/table_block}} etc. The keys differ from the partial
 // names: a partial is looked up like a value, and the block's own object would shadow it. All
 // keys are always present (false when unused): mustache looks names up in enclosing objects
 // too, and must never find another block's.
-// Tables shown coloured as a heatmap (by id), with the heatmap chart they stand in for.
-using HeatTables = std::map<std::string, const ChartSpec*>;
-
 mstch::data block_view(const Block& block, const Report& report,
                        const std::filesystem::path& resources_dir, const HeatTables& heat_tables,
                        int& counter) {
@@ -138,7 +141,9 @@ mstch::data block_view(const Block& block, const Report& report,
     }
   } else if (const auto* c = std::get_if<Chart>(&block)) {
     // A heatmap of a table in the report is that table, coloured (above): nothing more here.
-    if (!heatmap_source(c->spec, report))
+    const bool shown_as_table =
+        c->spec.kind == ChartKind::Heatmap && heat_tables.count(c->spec.source_table) > 0;
+    if (!shown_as_table)
       view.set("chart_block",
                html_chart_view(c->spec, "chart-" + std::to_string(counter), report, resources_dir));
   }
@@ -173,9 +178,11 @@ mstch::data html_table_view(const Table& table, const std::string& id, const Rep
   }
   view.set("columns", columns);
 
-  auto own = [&](size_t row, size_t column) {
-    return colouring && colouring->cell_classes ? colouring->cell_classes(row, column)
-                                                : std::string();
+  static const std::string none;
+  auto colour = [&](size_t row, size_t column) -> const std::string& {
+    if (!colouring || row >= colouring->cell_classes.size()) return none;
+    const auto& classes = colouring->cell_classes[row];
+    return column < classes.size() ? classes[column] : none;
   };
   mstch::list rows;
   for (size_t row_index = 0; row_index < table.rows.size(); ++row_index) {
@@ -187,14 +194,14 @@ mstch::data html_table_view(const Table& table, const std::string& id, const Rep
     r.set("span", std::to_string(std::max<size_t>(width, 1)));
     const Value empty;
     const Value& first = row.cells.empty() ? empty : row.cells.front();
-    r.set("head", cell_view(column(0), first, lang, own(row_index, 0)));
+    r.set("head", cell_view(column(0), first, lang, colour(row_index, 0)));
     mstch::list cells;
     // One cell per column, as in the XLSX sheet (a row without columns shows what it has).
     const size_t shown = width > 0 ? width : row.cells.size();
     if (!group)
       for (size_t i = 1; i < shown; ++i)
         cells.push_back(cell_view(column(i), i < row.cells.size() ? row.cells[i] : empty, lang,
-                                  own(row_index, i)));
+                                  colour(row_index, i)));
     r.set("cells", cells);
     rows.push_back(r);
   }

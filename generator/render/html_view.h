@@ -3,7 +3,6 @@
 #pragma once
 
 #include <filesystem>
-#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -22,9 +21,8 @@ kainjow::mustache::data html_view(const doc::Report& report,
 /// A table whose cells are coloured by value (a heatmap): the class of each cell and the key
 /// shown under the table.
 struct TableColouring {
-  /// The CSS classes of the cell in (row, column) of the table's rows (column 0 is the row
-  /// head), in place of the usual alignment ones; empty = the usual ones.
-  std::function<std::string(size_t row, size_t column)> cell_classes;
+  /// Per row of the table, per column (0 = the row head): the cell's colour class, or "".
+  std::vector<std::vector<std::string>> cell_classes;
   std::string key_label;
   /// The key's entries: a CSS class and the value it stands for.
   std::vector<std::pair<std::string, std::string>> key;

@@ -440,14 +440,16 @@ class PdfLayout::Builder {
       size_t end = text.find_first_of(" \n", start);
       if (end == std::string::npos) end = text.size();
       if (end > start)
-        widest = std::max(widest, layout_width(layout(text.substr(start, end - start), style, 0).get()));
+        widest =
+            std::max(widest, layout_width(layout(text.substr(start, end - start), style, 0).get()));
       start = end + 1;
     }
     return widest;
   }
 
-  // What each column needs so that no header word and no word of a value is broken.
-  ColumnPlan plan_table_columns(const doc::Table& table, const TextStyle& head, double width, double pad_x) {
+  // What each column needs so that no header word and no figure is broken.
+  ColumnPlan plan_table_columns(const doc::Table& table, const TextStyle& head, double width,
+                                double pad_x) {
     TextStyle cell = base(st_.table_size);
     TextStyle bold = cell;
     bold.weight = PANGO_WEIGHT_BOLD;
@@ -457,12 +459,19 @@ class PdfLayout::Builder {
       ColumnNeed need;
       need.weight = table.columns[c].width;
       need.header_word = widest_word(table.columns[c].header, head) + 2 * pad_x;
-      need.upright_text = line + 2;
+      need.upright_text = line + 2 * 2;  // the line, and a little room either side
+      // Values that must not break: figures, and anything in a figure column ("55*"). Text in
+      // a text column wraps at its spaces, "/" and "-" like any paragraph.
+      const bool text_column = table.columns[c].align == doc::Align::Left;
       for (const auto& row : table.rows) {
         if (row.style == doc::RowStyle::Group || c >= row.cells.size()) continue;
         const doc::Value& v = row.cells[c];
+        if (text_column && (v.type == doc::ValueType::Text || v.type == doc::ValueType::Empty) &&
+            !v.suppressed())
+          continue;
         const bool strong = row.style == doc::RowStyle::Total || v.emphasis;
-        need.cell = std::max(need.cell, widest_word(doc::format_value(v, lang_), strong ? bold : cell) + 2 * pad_x);
+        need.cell = std::max(
+            need.cell, widest_word(doc::format_value(v, lang_), strong ? bold : cell) + 2 * pad_x);
       }
       needs.push_back(need);
     }
@@ -591,7 +600,8 @@ class PdfLayout::Builder {
 
     TextStyle note = base(st_.note_size);
     note.colour = st_.muted;
-    const std::vector<std::string> footnotes = doc::footnotes_with_suppression_note(table, report_.words);
+    const std::vector<std::string> footnotes =
+        doc::footnotes_with_suppression_note(table, report_.words);
     // The notes belong to the table: its last row never ends a page without them.
     if (!footnotes.empty() && !table.rows.empty()) chunks_.back()->keep_with_next = true;
     for (size_t i = 0; i < footnotes.size(); ++i) {

@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 
 namespace ips::render {
 
@@ -16,6 +17,11 @@ constexpr double kDefaultSize = 7.5;  // the chart engine's label size: most tex
 
 void append_escaped(std::string& out, std::string_view text) {
   for (char c : text) {
+    // C0 controls (a tab or stray control code from a spreadsheet cell) are not allowed in XML.
+    if (static_cast<unsigned char>(c) < 0x20) {
+      out += ' ';
+      continue;
+    }
     switch (c) {
       case '&':
         out += "&amp;";
@@ -35,18 +41,33 @@ void append_escaped(std::string& out, std::string_view text) {
   }
 }
 
+// Whether a line that ends at byte `end` of `text` was broken inside a word, where Pango
+// draws a hyphen that is not in the text.
+bool broken_inside_word(const char* text, size_t length, size_t end) {
+  if (end == 0 || end >= length) return false;
+  const char* before = g_utf8_find_prev_char(text, text + end);
+  return before && g_unichar_isalnum(g_utf8_get_char(before)) &&
+         g_unichar_isalnum(g_utf8_get_char(text + end));
+}
+
 // The text a layout line shows: its runs in order, an ellipsized run as "…" (Pango keeps the
-// cut text in that run's item, flagged as ellipsis).
-std::string shown_text(PangoLayoutLine* line, const char* text) {
+// cut text in that run's item, flagged as ellipsis), and the hyphen Pango adds at a break.
+std::string shown_text(PangoLayoutLine* line, const char* text, size_t length) {
   std::string shown;
+  bool ellipsized = false;
   for (GSList* run = line->runs; run != nullptr; run = run->next) {
     const auto* glyphs = static_cast<const PangoGlyphItem*>(run->data);
     const PangoItem* item = glyphs->item;
-    if (item->analysis.flags & PANGO_ANALYSIS_FLAG_IS_ELLIPSIS)
+    if (item->analysis.flags & PANGO_ANALYSIS_FLAG_IS_ELLIPSIS) {
       shown += "\u2026";
-    else
+      ellipsized = true;
+    } else {
       shown.append(text + item->offset, static_cast<size_t>(item->length));
+    }
   }
+  if (!ellipsized &&
+      broken_inside_word(text, length, static_cast<size_t>(line->start_index + line->length)))
+    shown += '-';
   // A wrapped line ends in the space it broke at; SVG would drop it anyway.
   while (!shown.empty() && (shown.back() == ' ' || shown.back() == '\n')) shown.pop_back();
   return shown;
@@ -207,11 +228,12 @@ void SvgCanvas::text(PangoLayout* layout, double x, double y, Rgb colour,
                           : kDefaultSize;
   const PangoWeight weight = font ? pango_font_description_get_weight(font) : PANGO_WEIGHT_NORMAL;
   const char* all = pango_layout_get_text(layout);
+  const size_t length = std::strlen(all);
 
   PangoLayoutIter* iter = pango_layout_get_iter(layout);
   do {
     PangoLayoutLine* line = pango_layout_iter_get_line_readonly(iter);
-    const std::string shown = shown_text(line, all);
+    const std::string shown = shown_text(line, all, length);
     if (shown.empty()) continue;
     PangoRectangle logical;
     pango_layout_iter_get_line_extents(iter, nullptr, &logical);

@@ -10,7 +10,7 @@ namespace ips::render {
 struct ColumnNeed {
   double weight = 1;        // share of the table's width the builder gave it
   double header_word = 0;   // the header's widest word
-  double cell = 0;          // the widest value that must stay on one line (numbers)
+  double cell = 0;          // the widest value that must stay on one line (figures)
   double upright_text = 0;  // the header turned upright needs this much (its line height)
 };
 
