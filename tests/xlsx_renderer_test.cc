@@ -120,10 +120,20 @@ TEST_CASE("XLSX totals are formulas over the data rows, cached with the document
   const std::string scores =
       test::run_command("unzip -p '" + file.string() + "' xl/worksheets/sheet3.xml");
   CHECK(scores.find("<f>AVERAGE(B3:B4)</f>") != std::string::npos);
-  // The heatmap chart as a colour scale over the scale's range, white text on dark cells.
-  CHECK(scores.find("<cfvo type=\"num\" val=\"1\"/><cfvo type=\"num\" val=\"5\"/>") !=
-        std::string::npos);
-  CHECK(scores.find("operator=\"greaterThanOrEqual\"><formula>3.2") != std::string::npos);
+  // The heatmap chart as the nine heat colours of the HTML and PDF (render/heat_scale.h): blanks
+  // first (stop if true, on the range's own top-left cell), then one rule per colour, 1–5 in half
+  // steps around each; both ends finite, so text cells stay plain.
+  CHECK(scores.find("stopIfTrue=\"1\"><formula>ISBLANK(B3)</formula>") != std::string::npos);
+  size_t rules = 0;
+  for (size_t at = scores.find("operator=\"between\""); at != std::string::npos;
+       at = scores.find("operator=\"between\"", at + 1))
+    ++rules;
+  CHECK(rules == 9);
+  CHECK(scores.find("<formula>0.75</formula><formula>1.249999999</formula>") != std::string::npos);
+  CHECK(scores.find("<formula>4.75</formula><formula>5.25</formula>") != std::string::npos);
+  const std::string styles = test::run_command("unzip -p '" + file.string() + "' xl/styles.xml");
+  CHECK(styles.find("FFDAE5F2") != std::string::npos);  // .heat-0 in report.css
+  CHECK(styles.find("FF08306B") != std::string::npos);  // .heat-8
 }
 
 TEST_CASE("XLSX draws native charts from the source table's cells") {
@@ -195,3 +205,4 @@ TEST_CASE("XLSX renders an empty report and keeps sheet names unique") {
   CHECK(book.document.get_sheet_name(2) == "rapport (2)");
   CHECK(book.text("rapport (2)", 1, 0) == "Punkt");
 }
+

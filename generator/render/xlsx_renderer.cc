@@ -6,6 +6,7 @@
 #include <ctime>
 #include <map>
 
+#include "render/heat_scale.h"
 #include "render/renderer.h"
 #include "render/xlsx_cells.h"
 #include "render/xlsx_sheet_names.h"
@@ -22,9 +23,7 @@ constexpr lxw_color_t kAccent = 0x1D4F73;
 constexpr lxw_color_t kAccentSoft = 0xE8F0F6;
 constexpr lxw_color_t kMuted = 0x4A5763;
 constexpr lxw_color_t kWarning = 0x6B3A00;
-// The chart engine's heatmap end points (ColorBrewer "Blues").
-constexpr lxw_color_t kHeatLow = 0xDAE5F2;
-constexpr lxw_color_t kHeatHigh = 0x08306B;
+constexpr lxw_color_t kInk = 0x262B30;  // the charts' dark text
 constexpr double kMaxColumnWidth = 60;
 constexpr double kRowHeight = 15;
 
@@ -79,7 +78,6 @@ struct PlacedTable {
   std::vector<lxw_row_t> data_rows;  // sheet rows of the Data rows, in order
   int charts = 0;                    // charts already placed beside it
 };
-
 
 // "B3:B7,B9:B12": the sheet rows of a column grouped into contiguous ranges.
 std::string ranges_of(lxw_col_t col, const std::vector<lxw_row_t>& rows) {
@@ -376,7 +374,8 @@ class XlsxWriter {
     worksheet_fit_to_pages(sheet, 1, 0);
     if (width > 6) worksheet_set_landscape(sheet);
 
-    const std::vector<std::string> footnotes = footnotes_with_suppression_note(table, report_.words);
+    const std::vector<std::string> footnotes =
+        footnotes_with_suppression_note(table, report_.words);
     if (!footnotes.empty()) ++row;
     for (const auto& footnote : footnotes) {
       write_text(sheet, row, 0, footnote, formats_.get({.italic = true, .color = kMuted}),
@@ -425,37 +424,49 @@ class XlsxWriter {
 
   // ---- native charts beside their source table ----
 
-  // The heatmap's colours as conditional formats: the same sequential blues as the HTML/PDF
-  // chart, over the spec's value axis when it has one (else the data's own range), with white
-  // text on the dark upper part so every score stays readable.
+  // The heatmap's colours as conditional formats: the nine colours of the HTML table and the
+  // PDF chart (render/heat_scale.h) over the same scale, each with its readable text colour.
   void colour_by_value(const PlacedTable& placed, const ChartSpec& spec, lxw_row_t first,
                        lxw_col_t from, lxw_row_t last, lxw_col_t to) {
     const std::string where_text = "sheet \"" + placed.sheet_name + "\" colour scale";
-    const Axis& axis = spec.y_axis;
-    const bool fixed_range = axis.max > axis.min && !(axis.min == 0 && axis.max == 1);
-    lxw_conditional_format scale{};
-    scale.type = LXW_CONDITIONAL_2_COLOR_SCALE;
-    scale.min_color = kHeatLow;
-    scale.max_color = kHeatHigh;
-    if (fixed_range) {
-      scale.min_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER;
-      scale.min_value = axis.min;
-      scale.max_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER;
-      scale.max_value = axis.max;
+    const HeatScale scale = HeatScale::of(spec);
+    auto hex = [](Rgb c) {
+      auto byte = [](double v) {
+        return static_cast<lxw_color_t>(std::lround(std::clamp(v, 0.0, 1.0) * 255));
+      };
+      return (byte(c.r) << 16) | (byte(c.g) << 8) | byte(c.b);
+    };
+    // An empty cell reads as 0 in a comparison: it stops here, uncoloured (rules added first
+    // are checked first). Written as a formula on the range's top-left cell: libxlsxwriter's
+    // own "blanks" rule refers to the wrong corner of a range.
+    char top_left[LXW_MAX_CELL_NAME_LENGTH];
+    lxw_rowcol_to_cell(top_left, first, from);
+    const std::string is_blank = std::string("=ISBLANK(") + top_left + ")";
+    lxw_conditional_format blanks{};
+    blanks.type = LXW_CONDITIONAL_TYPE_FORMULA;
+    blanks.value_string = const_cast<char*>(is_blank.c_str());
+    blanks.stop_if_true = LXW_TRUE;
+    check_lxw(worksheet_conditional_format_range(placed.sheet, first, from, last, to, &blanks),
+              where_text);
+    constexpr int kSteps = 8;
+    const double span = scale.max - scale.min;
+    for (int k = 0; k <= kSteps; ++k) {
+      const double position = static_cast<double>(k) / kSteps;
+      lxw_format* colour = workbook_add_format(workbook_);
+      if (!colour) throw RenderError("XLSX: out of memory creating a cell format");
+      format_set_bg_color(colour, hex(heat_colour(position)));
+      format_set_font_color(colour, heat_takes_white_text(position) ? 0xFFFFFF : kInk);
+      // Values that heat_step puts in step k: within half a step of it. Both ends are finite,
+      // so text (which Excel compares as greater than any number) stays uncoloured.
+      lxw_conditional_format rule{};
+      rule.type = LXW_CONDITIONAL_TYPE_CELL;
+      rule.criteria = LXW_CONDITIONAL_CRITERIA_BETWEEN;
+      rule.min_value = scale.min + span * (k - 0.5) / kSteps;
+      rule.max_value = scale.min + span * (k + 0.5) / kSteps - (k == kSteps ? 0 : 1e-9);
+      rule.format = colour;
+      check_lxw(worksheet_conditional_format_range(placed.sheet, first, from, last, to, &rule),
+                where_text);
     }
-    check_lxw(worksheet_conditional_format_range(placed.sheet, first, from, last, to, &scale),
-              where_text);
-    if (!fixed_range) return;
-    lxw_format* light_text = workbook_add_format(workbook_);
-    if (!light_text) throw RenderError("XLSX: out of memory creating a cell format");
-    format_set_font_color(light_text, 0xFFFFFF);
-    lxw_conditional_format dark{};
-    dark.type = LXW_CONDITIONAL_TYPE_CELL;
-    dark.criteria = LXW_CONDITIONAL_CRITERIA_GREATER_THAN_OR_EQUAL_TO;
-    dark.value = axis.min + 0.55 * (axis.max - axis.min);
-    dark.format = light_text;
-    check_lxw(worksheet_conditional_format_range(placed.sheet, first, from, last, to, &dark),
-              where_text);
   }
 
   void place_chart(const ChartSpec& spec) {
