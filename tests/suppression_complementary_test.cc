@@ -153,6 +153,18 @@ TEST_CASE(
   CHECK_FALSE(disabled.total_withheld);
 }
 
+TEST_CASE("with two parts the rule never withholds a part, only the total") {
+  // The Halvårsrapport relies on this: its site column shows the site's figures as they are.
+  for (long a : {0L, 1L, 3L, 4L, 5L, 9L, 40L})
+    for (long b : {0L, 1L, 4L, 5L, 12L})
+      for (bool hidden : {false, true}) {
+        INFO(a << " " << b << " " << hidden);
+        std::vector<SummedCell> parts = {{a, a > 0 && a < 5, false, 0, 50}, {b, b > 0 && b < 5, hidden}};
+        const auto w = withhold_complements(parts, false, 5);
+        CHECK(w.complementary == flags({0, 0}));
+      }
+}
+
 TEST_CASE("a hidden part that is small is protected like a shown one") {
   // The Halvårsrapport's "other sites together": never shown, so all − site would give it away.
   std::vector<SummedCell> parts = {{40, false, false}, {3, true, true}};
