@@ -26,7 +26,8 @@ struct TwoSites {
   Wording words = Wording::load(test::source_dir() / "templates", Lang::Nb);
   Dataset data;
   TwoSites() {
-    for (const char* k : {"Liten", "Stor"}) data.sites.push_back(Site{k, std::string("IPS ") + k, "", "", "", {}, {}});
+    for (const char* k : {"Liten", "Stor"})
+      data.sites.push_back(Site{k, std::string("IPS ") + k, "", "", "", {}, {}});
     for (auto [site, served, worked] : {std::tuple{"Liten", 3, 2}, {"Stor", 10, 6}})
       for (int i = 0; i < served; ++i) {
         const std::string id = std::string(site) + std::to_string(i);
@@ -50,7 +51,8 @@ const doc::Table& table(const doc::Report& r, const std::string& id) {
 }
 
 // The cell of the outcomes table's row with the figure's name, in the given column.
-const doc::Value& outcome_cell(const doc::Report& r, const Wording& w, const OutcomeRow& figure, size_t column) {
+const doc::Value& outcome_cell(const doc::Report& r, const Wording& w, const OutcomeRow& figure,
+                               size_t column) {
   for (const doc::Row& row : table(r, "outcomes").rows)
     if (row.cells[0].text == w.get(figure.label_key)) return row.cells[column];
   FAIL("no row " << figure.label_key);
@@ -58,8 +60,9 @@ const doc::Value& outcome_cell(const doc::Report& r, const Wording& w, const Out
 }
 
 void check_all_sites_withheld(const doc::Report& r, const Wording& w) {
-  for (const OutcomeRow* figure : {&outcome_row::served, &outcome_row::worked, &outcome_row::employment_rate,
-                                   &outcome_row::work_or_education_rate}) {
+  for (const OutcomeRow* figure :
+       {&outcome_row::served, &outcome_row::worked, &outcome_row::employment_rate,
+        &outcome_row::work_or_education_rate}) {
     INFO(figure->label_key);
     CHECK(outcome_cell(r, w, *figure, 2).suppression == doc::Suppression::Withheld);
     CHECK(outcome_cell(r, w, *figure, 2).number == 0);
@@ -72,7 +75,8 @@ void check_all_sites_withheld(const doc::Report& r, const Wording& w) {
 
 }  // namespace
 
-TEST_CASE("the small site's own report withholds the all-sites figures the national summary withholds") {
+TEST_CASE(
+    "the small site's own report withholds the all-sites figures the national summary withholds") {
   // Beside Liten alone, the other sites together (Stor's 10) are not small: this report on its own
   // would show all sites' 13 and 61,5 %, which the national summary withholds beside Stor's 10.
   TwoSites f;
@@ -83,7 +87,8 @@ TEST_CASE("the small site's own report withholds the all-sites figures the natio
   const doc::Report liten = build_halvarsrapport(0, period, f.data, scores, outcomes, ctx);
   check_all_sites_withheld(liten, f.words);
   // The site's own figures stay as the small-number rule leaves them.
-  CHECK(outcome_cell(liten, f.words, outcome_row::served, 1).suppression == doc::Suppression::SmallCount);
+  CHECK(outcome_cell(liten, f.words, outcome_row::served, 1).suppression ==
+        doc::Suppression::SmallCount);
 
   // The same through the report set, where the decision is made once and shared.
   for (const PlannedReport& p : plan_reports(f.data, scores, outcomes, period, ctx)) {
@@ -97,17 +102,21 @@ TEST_CASE("only the all-sites figures that protect a small count are withheld be
   // Liten grows to 43 served, still 2 in work: served has no small count and is shown (53); worked
   // and the rates built on it are withheld, in both sites' reports.
   TwoSites f;
-  for (int i = 0; i < 40; ++i) f.data.participants.push_back(person("x" + std::to_string(i), "Liten"));
+  for (int i = 0; i < 40; ++i)
+    f.data.participants.push_back(person("x" + std::to_string(i), "Liten"));
   const auto scores = score_reviews(f.data, f.scales);
   const OutcomeIndex outcomes(f.data);
   const ReportContext ctx{f.scales, f.words, "", 5};
   for (size_t site : {0, 1}) {
     INFO(site);
-    const doc::Report r = build_halvarsrapport(site, Period{2016, 1}, f.data, scores, outcomes, ctx);
+    const doc::Report r =
+        build_halvarsrapport(site, Period{2016, 1}, f.data, scores, outcomes, ctx);
     CHECK(outcome_cell(r, f.words, outcome_row::served, 2).number == 53);
     CHECK(outcome_cell(r, f.words, outcome_row::served, 2).suppression == doc::Suppression::None);
-    CHECK(outcome_cell(r, f.words, outcome_row::worked, 2).suppression == doc::Suppression::Withheld);
-    CHECK(outcome_cell(r, f.words, outcome_row::employment_rate, 2).suppression == doc::Suppression::Withheld);
+    CHECK(outcome_cell(r, f.words, outcome_row::worked, 2).suppression ==
+          doc::Suppression::Withheld);
+    CHECK(outcome_cell(r, f.words, outcome_row::employment_rate, 2).suppression ==
+          doc::Suppression::Withheld);
   }
 }
 
@@ -138,7 +147,8 @@ TEST_CASE("every additive outcome row carries its own complementary-suppression 
     INFO(row.label_key);
     CHECK(row.shown(f, all, 5).suppression ==
           (row.complement ? doc::Suppression::Withheld : row.value(f, 5).suppression));
-    if (!row.complement) CHECK((std::string(row.label_key).find("mean") != std::string::npos ||
-                                std::string(row.label_key).find("median") != std::string::npos));
+    if (!row.complement)
+      CHECK((std::string(row.label_key).find("mean") != std::string::npos ||
+             std::string(row.label_key).find("median") != std::string::npos));
   }
 }

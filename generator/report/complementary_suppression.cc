@@ -176,7 +176,6 @@ SummedCell count_cell(long n, int min_cell, std::optional<long> upper = std::nul
   return {n, count_value(n, min_cell).suppressed(), false, lower, upper};
 }
 
-
 }  // namespace
 
 OutcomeWithholding withhold_outcome_complements(const std::vector<OutcomeFigures>& parts,
@@ -207,8 +206,8 @@ OutcomeWithholding withhold_outcome_complements(const std::vector<OutcomeFigures
           [m](const OutcomeFigures& f) { return count_cell(f.in_education, m, f.served); });
   run(&OutcomeComplements::employment_rate_out_of_work, [m](const OutcomeFigures& f) {
     return SummedCell{f.worked_out_of_work,
-                      rate_value(f.worked_out_of_work, f.served_out_of_work, m).suppressed(),
-                      false, 0, std::min(f.served_out_of_work, f.worked)};
+                      rate_value(f.worked_out_of_work, f.served_out_of_work, m).suppressed(), false,
+                      0, std::min(f.served_out_of_work, f.worked)};
   });
   run(&OutcomeComplements::caseload, [m](const OutcomeFigures& f) {
     // Only parts with an FTE add to the total's numerator; one with FTE 0 adds but shows no

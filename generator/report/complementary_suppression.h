@@ -21,7 +21,8 @@ struct SummedCell {
   bool small = false;   // withheld by the small-number rule: the figure to protect
   bool hidden = false;  // not shown for another reason (not in this report, or withheld elsewhere)
   // Bounds a reader knows from linked figures of the same row (worked ≤ served, work or education
-  // ≥ worked), counted as known exactly even where the linked figure is withheld: errs on the safe side.
+  // ≥ worked), counted as known exactly even where the linked figure is withheld: errs on the safe
+  // side.
   long lower = 0;
   std::optional<long> upper = std::nullopt;
 };
@@ -82,8 +83,8 @@ OutcomeWithholding withhold_outcome_complements(const std::vector<OutcomeFigures
                                                 const std::vector<bool>& hidden_parts = {});
 
 /// The national summary's withholding (every site beside all sites), decided once per period and
-/// shared by every report of a run, so that no Halvårsrapport shows an all-sites figure the national
-/// summary withholds. Safe to use from several threads; `outcomes` must outlive it.
+/// shared by every report of a run, so that no Halvårsrapport shows an all-sites figure the
+/// national summary withholds. Safe to use from several threads; `outcomes` must outlive it.
 class NationalComplements {
  public:
   NationalComplements(const OutcomeIndex& outcomes, size_t site_count, int min_cell);
