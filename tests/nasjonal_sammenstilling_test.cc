@@ -151,3 +151,37 @@ TEST_CASE("shared improvement areas are items scored 1–3 by at least half the 
   CHECK(items->rows[3].cells[3].number == 2);
   CHECK(items->rows[3].cells[5].number == 1);
 }
+
+TEST_CASE("key figures withheld as complements are explained as such right after them") {
+  // Two sites: C's 2 served beside A's 10 would give all sites away, so all sites' served and
+  // employment rate are withheld, and the note under the key figures says why ("–" alone is
+  // explained by the renderers as resting on too few, which is not true here).
+  Fixture f;
+  f.data.sites.erase(f.data.sites.begin() + 1);  // drop B and its participants
+  std::erase_if(f.data.participants, [](const Participant& p) { return p.site == "B"; });
+  std::erase_if(f.data.jobs, [](const Job& j) { return j.participant[0] == 'b'; });
+  std::erase_if(f.data.reviews, [](const Review& r) { return r.site == "B"; });
+  const auto scores = score_reviews(f.data, f.scales);
+  const OutcomeIndex outcomes(f.data);
+  const ReportContext ctx{f.scales, f.words, "", 5};
+  const doc::Report r = build_nasjonal_sammenstilling(Period{2016, 2}, f.data, scores, outcomes, ctx);
+  const doc::Section* summary = nullptr;
+  for (const auto& s : r.sections)
+    if (s.anchor == "summary") summary = &s;
+  REQUIRE(summary != nullptr);
+  REQUIRE(summary->blocks.size() >= 2);
+  const auto* figures = std::get_if<doc::KeyFigures>(&summary->blocks[0]);
+  REQUIRE(figures != nullptr);
+  CHECK(figures->figures[2].value.suppression == doc::Suppression::Withheld);
+  CHECK(figures->figures[3].value.suppression == doc::Suppression::Withheld);
+  const auto* note = std::get_if<doc::Paragraph>(&summary->blocks[1]);
+  REQUIRE(note != nullptr);
+  CHECK(note->style == doc::ParagraphStyle::Note);
+  CHECK(note->text == f.words.get("common.complementary_note"));
+
+  // Nothing withheld as a complement: no such note.
+  Fixture all;
+  const doc::Report three = build_nasjonal_sammenstilling(Period{2016, 2}, all.data, score_reviews(all.data, all.scales),
+                                                          OutcomeIndex(all.data), ReportContext{all.scales, all.words, "", 5});
+  CHECK(blocks_in<doc::Paragraph>(three, "summary").empty());
+}

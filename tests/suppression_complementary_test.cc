@@ -99,8 +99,47 @@ TEST_CASE("when every other row is 0, the total is withheld") {
 TEST_CASE("a complement at the threshold beside a 1 is not enough: 1 + 5 = 6 has one answer") {
   const auto w = withhold_complements(counts({1, 5, 7, 30}), false, 5);
   CHECK(w.complementary == flags({0, 1, 1, 0}));
-  CHECK_FALSE(small_part_determined(counts({1, 5, 7, 30}), w.withheld, 5));
-  CHECK(small_part_determined(counts({1, 5, 7, 30}), flags({1, 1, 0, 0}), 5));
+  CHECK_FALSE(small_part_determined(counts({1, 5, 7, 30}), w, 5));
+  CHECK(small_part_determined(counts({1, 5, 7, 30}), {flags({1, 1, 0, 0}), flags({0, 1, 0, 0})}, 5));
+}
+
+TEST_CASE("the complement is known to be at most the counts still shown, so one more is withheld") {
+  // Withholding 4 and the first 9 leaves A + B = 13; the reader sees "–" beside the other 9 and
+  // knows the rule took the smallest count, so B ≤ 9, A ≥ 4, and "<5" makes A exactly 4.
+  const auto w = withhold_complements(counts({4, 9, 9, 40}), false, 5);
+  CHECK(w.withheld == flags({1, 1, 1, 0}));
+  CHECK(w.complementary == flags({0, 1, 1, 0}));
+  CHECK_FALSE(w.total_withheld);
+  CHECK(small_part_determined(counts({4, 9, 9, 40}), {flags({1, 1, 0, 0}), flags({0, 1, 0, 0})}, 5));
+}
+
+TEST_CASE("a complement is below the equal counts of earlier rows: ties go to the first row") {
+  // B (row 2) was picked over the 9 in row 0, so B ≤ 8: A + B = 12 leaves A ≥ 4.
+  CHECK(small_part_determined(counts({9, 3, 8, 40}), {flags({0, 1, 1, 0}), flags({0, 0, 1, 0})}, 5) ==
+        false);
+  CHECK(small_part_determined(counts({9, 4, 8, 40}), {flags({0, 1, 1, 0}), flags({0, 0, 1, 0})}, 5));
+  // A hidden part was not picked by the rule, so the counts shown do not bound it.
+  CHECK_FALSE(small_part_determined(counts({4, 9, 9, 40}), {flags({1, 1, 0, 0}), flags({0, 0, 0, 0})}, 5));
+}
+
+TEST_CASE("a linked figure bounds a withheld part: worked is at most the row's served") {
+  // Worked 4 is <5, B's 33 is withheld beside its served 33, so A = 87 − 50 − B ≥ 4.
+  std::vector<SummedCell> worked = {{4, true, false, 0, 20}, {33, false, false, 0, 33}, {50, false, false, 0, 100}};
+  CHECK(small_part_determined(worked, {flags({1, 1, 0}), flags({0, 1, 0})}, 5));
+  // Without the bound (say B served 100) the 33 could be larger and A anything from 1 to 4.
+  worked[1].upper = 100;
+  CHECK_FALSE(small_part_determined(worked, {flags({1, 1, 0}), flags({0, 1, 0})}, 5));
+}
+
+TEST_CASE("outcomes: worked is protected beside served, not on its own") {
+  const std::vector<OutcomeFigures> sites = {site_with(20, 4), site_with(33, 33), site_with(100, 50)};
+  const OutcomeWithholding w = withhold_outcome_complements(sites, sum_of(sites), 5);
+  CHECK(w.parts[1].worked);
+  CHECK(w.parts[2].worked);  // 87 − 50 − 33 would give 4
+  CHECK_FALSE(w.total.worked);
+  CHECK_FALSE(w.parts[1].served);  // served itself has no small count
+  CHECK(w.parts[1].employment_rate);
+  CHECK(w.parts[2].employment_rate);
 }
 
 TEST_CASE(
@@ -112,6 +151,18 @@ TEST_CASE(
   const auto disabled = withhold_complements({{3, false, false}, {10, false, false}}, false, 0);
   CHECK(disabled.withheld == flags({0, 0}));
   CHECK_FALSE(disabled.total_withheld);
+}
+
+TEST_CASE("with two parts the rule never withholds a part, only the total") {
+  // The Halvårsrapport relies on this: its site column shows the site's figures as they are.
+  for (long a : {0L, 1L, 3L, 4L, 5L, 9L, 40L})
+    for (long b : {0L, 1L, 4L, 5L, 12L})
+      for (bool hidden : {false, true}) {
+        INFO(a << " " << b << " " << hidden);
+        std::vector<SummedCell> parts = {{a, a > 0 && a < 5, false, 0, 50}, {b, b > 0 && b < 5, hidden}};
+        const auto w = withhold_complements(parts, false, 5);
+        CHECK(w.complementary == flags({0, 0}));
+      }
 }
 
 TEST_CASE("a hidden part that is small is protected like a shown one") {

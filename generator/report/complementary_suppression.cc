@@ -20,22 +20,49 @@ struct Bounds {
 
 // What a reader can tell about a withheld part from the rules alone. Every bound holds the
 // true value, and is as tight as the rules allow or tighter, so the check errs on the safe side.
-Bounds reader_bounds(const SummedCell& part, int min_cell) {
+// `cap`: for a complementary part, the largest value the selection rule leaves it.
+Bounds reader_bounds(const SummedCell& part, int min_cell, std::optional<long> cap) {
+  Bounds b;
   if (part.small)
-    return {std::min(part.value, 1L), std::max(part.value, static_cast<long>(min_cell) - 1)};
-  if (part.value == 0) return {0, 0};  // shown-size parts are 0 or ≥ min_cell; count a 0 as known
-  return {std::min(part.value, static_cast<long>(min_cell)), kUnbounded};
+    b = {std::min(part.value, 1L), std::max(part.value, static_cast<long>(min_cell) - 1)};
+  else if (part.value == 0)
+    return {0, 0};  // shown-size parts are 0 or ≥ min_cell; count a 0 as known
+  else
+    b = {std::min(part.value, static_cast<long>(min_cell)), kUnbounded};
+  // Linked figures and the selection rule narrow the range, never past the true value.
+  b.low = std::max(b.low, std::min(part.lower, part.value));
+  if (part.upper) b.high = std::min(b.high, std::max(*part.upper, part.value));
+  if (cap) b.high = std::min(b.high, std::max(*cap, part.value));
+  return b;
+}
+
+// The complement in row `row` was the smallest non-zero shown count when it was picked, and
+// equal counts go to the first row: so it is below every non-zero count still shown in an
+// earlier row and at most every one in a later row.
+std::optional<long> complement_cap(const std::vector<SummedCell>& parts,
+                                   const std::vector<bool>& withheld, size_t row) {
+  std::optional<long> cap;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    if (withheld[i] || parts[i].value <= 0) continue;
+    const long limit = i < row ? parts[i].value - 1 : parts[i].value;
+    cap = cap ? std::min(*cap, limit) : limit;
+  }
+  return cap;
 }
 
 }  // namespace
 
-bool small_part_determined(const std::vector<SummedCell>& parts, const std::vector<bool>& withheld,
+bool small_part_determined(const std::vector<SummedCell>& parts, const ColumnWithholding& so_far,
                            int min_cell) {
+  const std::vector<bool>& withheld = so_far.withheld;
   long sum = 0, low_sum = 0, high_sum = 0;
   std::vector<Bounds> bounds(parts.size());
   for (size_t i = 0; i < parts.size(); ++i) {
     if (!withheld[i]) continue;
-    bounds[i] = reader_bounds(parts[i], min_cell);
+    // Hidden parts are not capped: they are not picked by the rule.
+    const bool complementary = i < so_far.complementary.size() && so_far.complementary[i];
+    bounds[i] = reader_bounds(parts[i], min_cell,
+                              complementary ? complement_cap(parts, withheld, i) : std::nullopt);
     sum += parts[i].value;
     low_sum += bounds[i].low;
     high_sum = std::min(kUnbounded, high_sum + bounds[i].high);
@@ -61,7 +88,7 @@ ColumnWithholding withhold_complements(const std::vector<SummedCell>& parts, boo
   for (size_t i = 0; i < parts.size(); ++i) out.withheld[i] = parts[i].small || parts[i].hidden;
   // Without a shown total there is no sum to subtract from; below 2 nothing is small.
   if (total_withheld || min_cell < 2) return out;
-  while (small_part_determined(parts, out.withheld, min_cell)) {
+  while (small_part_determined(parts, out, min_cell)) {
     std::optional<size_t> pick;
     for (size_t i = 0; i < parts.size(); ++i)
       if (!out.withheld[i] && parts[i].value > 0 && (!pick || parts[i].value < parts[*pick].value))
@@ -77,9 +104,28 @@ ColumnWithholding withhold_complements(const std::vector<SummedCell>& parts, boo
   return out;
 }
 
+const std::vector<bool OutcomeComplements::*>& outcome_complement_flags() {
+  static const std::vector<bool OutcomeComplements::*> flags = {
+      &OutcomeComplements::served,
+      &OutcomeComplements::new_intakes,
+      &OutcomeComplements::ended,
+      &OutcomeComplements::worked,
+      &OutcomeComplements::in_education,
+      &OutcomeComplements::employment_rate,
+      &OutcomeComplements::employment_rate_out_of_work,
+      &OutcomeComplements::work_or_education_rate,
+      &OutcomeComplements::caseload};
+  return flags;
+}
+
 bool OutcomeComplements::any() const {
-  return served || new_intakes || ended || worked || in_education || employment_rate ||
-         employment_rate_out_of_work || work_or_education_rate || caseload;
+  const auto& flags = outcome_complement_flags();
+  return std::any_of(flags.begin(), flags.end(), [this](auto flag) { return this->*flag; });
+}
+
+OutcomeComplements& OutcomeComplements::operator|=(const OutcomeComplements& other) {
+  for (auto flag : outcome_complement_flags()) this->*flag = this->*flag || other.*flag;
+  return *this;
 }
 
 bool OutcomeWithholding::any() const {
@@ -124,8 +170,10 @@ ColumnWithholding protect(OutcomeWithholding& out, bool OutcomeComplements::*fla
   return w;
 }
 
-SummedCell count_cell(long n, int min_cell) {
-  return {n, count_value(n, min_cell).suppressed(), false};
+// A count beside the row's other figures: `upper` and `lower` are what those tell a reader.
+SummedCell count_cell(long n, int min_cell, std::optional<long> upper = std::nullopt,
+                      long lower = 0) {
+  return {n, count_value(n, min_cell).suppressed(), false, lower, upper};
 }
 
 }  // namespace
@@ -142,25 +190,32 @@ OutcomeWithholding withhold_outcome_complements(const std::vector<OutcomeFigures
   const ColumnWithholding served = run(&OutcomeComplements::served, [m](const OutcomeFigures& f) {
     return count_cell(f.served, m);
   });
+  // The counts below are parts of the row's served (worked ≤ work or education ≤ served…): a
+  // reader who sees served bounds a withheld one by it, so the columns are not protected alone.
+  // Served is taken as known even where it is withheld (errs on the safe side); taking worked
+  // as known where it is withheld would withhold whole columns for nothing.
   const ColumnWithholding worked = run(&OutcomeComplements::worked, [m](const OutcomeFigures& f) {
-    return count_cell(f.worked, m);
+    return count_cell(f.worked, m, f.served);
   });
   run(&OutcomeComplements::new_intakes,
-      [m](const OutcomeFigures& f) { return count_cell(f.new_intakes, m); });
-  run(&OutcomeComplements::ended, [m](const OutcomeFigures& f) { return count_cell(f.ended, m); });
-  run(&OutcomeComplements::in_education,
-      [m](const OutcomeFigures& f) { return count_cell(f.in_education, m); });
+      [m](const OutcomeFigures& f) { return count_cell(f.new_intakes, m, f.served); });
+  run(&OutcomeComplements::ended,
+      [m](const OutcomeFigures& f) { return count_cell(f.ended, m, f.served); });
+  const ColumnWithholding in_education =
+      run(&OutcomeComplements::in_education,
+          [m](const OutcomeFigures& f) { return count_cell(f.in_education, m, f.served); });
   run(&OutcomeComplements::employment_rate_out_of_work, [m](const OutcomeFigures& f) {
     return SummedCell{f.worked_out_of_work,
-                      rate_value(f.worked_out_of_work, f.served_out_of_work, m).suppressed(),
-                      false};
+                      rate_value(f.worked_out_of_work, f.served_out_of_work, m).suppressed(), false,
+                      0, std::min(f.served_out_of_work, f.worked)};
   });
   run(&OutcomeComplements::caseload, [m](const OutcomeFigures& f) {
     // Only parts with an FTE add to the total's numerator; one with FTE 0 adds but shows no
     // caseload.
     if (!f.fte) return SummedCell{};
     const bool shown = f.caseload_per_fte().has_value();
-    return SummedCell{f.active_at_end_with_fte, shown && caseload_value(f, m).suppressed(), !shown};
+    return SummedCell{f.active_at_end_with_fte, shown && caseload_value(f, m).suppressed(), !shown,
+                      0, f.served};
   });
 
   // Employment rate = worked / served, both shown in the same table: it hides wherever either does
@@ -172,12 +227,15 @@ OutcomeWithholding withhold_outcome_complements(const std::vector<OutcomeFigures
                               !rate_value(total.worked, total.served, m).suppressed();
 
   // Work or education: its numerator is shown only through the rate, so it is a column of its
-  // own; where served is withheld the rate is too, or served = count / rate.
+  // own; where served is withheld the rate is too, or served = count / rate. It is at least the
+  // worked and in-education counts where those are shown, and at most served.
   FigureColumn woe;
   for (size_t i = 0; i < parts.size(); ++i) {
     const OutcomeFigures& f = parts[i];
     const bool small = rate_value(f.work_or_education, f.served, m).suppressed();
-    woe.parts.push_back({f.work_or_education, small, served.withheld[i]});
+    const long at_least = std::max(worked.withheld[i] ? 0L : f.worked,
+                                   in_education.withheld[i] ? 0L : f.in_education);
+    woe.parts.push_back({f.work_or_education, small, served.withheld[i], at_least, f.served});
   }
   const bool total_rate_small = rate_value(total.work_or_education, total.served, m).suppressed();
   woe.total_withheld = total_rate_small || served.total_withheld;
@@ -188,6 +246,23 @@ OutcomeWithholding withhold_outcome_complements(const std::vector<OutcomeFigures
   out.total.work_or_education_rate =
       !total_rate_small && (served.total_withheld || w.total_withheld);
   return out;
+}
+
+NationalComplements::NationalComplements(const OutcomeIndex& outcomes, size_t site_count,
+                                         int min_cell)
+    : outcomes_(outcomes), site_count_(site_count), min_cell_(min_cell) {}
+
+const OutcomeWithholding& NationalComplements::of(Period period) const {
+  // Held while computing, so that reports built at the same time wait for one decision.
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto found = by_period_.find(period);
+  if (found != by_period_.end()) return found->second;
+  std::vector<OutcomeFigures> sites;
+  for (size_t i = 0; i < site_count_; ++i) sites.push_back(outcomes_.site(i, period));
+  // std::map keeps its elements in place, so the reference stays valid as periods are added.
+  return by_period_
+      .emplace(period, withhold_outcome_complements(sites, outcomes_.all_sites(period), min_cell_))
+      .first->second;
 }
 
 OutcomeFigures outcome_remainder(const OutcomeFigures& total, const OutcomeFigures& site) {

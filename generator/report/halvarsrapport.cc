@@ -16,20 +16,6 @@ using doc::Value;
 
 Value employment_rate_of(const OutcomeFigures& f, int m) { return rate_value(f.worked, f.served, m); }
 
-// Whether the complementary rule withholds the outcome figure with this wording key.
-bool complement_for(const OutcomeComplements& c, const std::string& key) {
-  if (key == "outcomes.served") return c.served;
-  if (key == "outcomes.new") return c.new_intakes;
-  if (key == "outcomes.ended") return c.ended;
-  if (key == "outcomes.worked") return c.worked;
-  if (key == "outcomes.in_education") return c.in_education;
-  if (key == "outcomes.employment_rate") return c.employment_rate;
-  if (key == "outcomes.employment_rate_out_of_work") return c.employment_rate_out_of_work;
-  if (key == "outcomes.work_or_education_rate") return c.work_or_education_rate;
-  if (key == "outcomes.caseload") return c.caseload;
-  return false;  // means and medians are not additive
-}
-
 }  // namespace
 
 std::vector<doc::Benchmark> employment_benchmarks(const Wording& w) {
@@ -37,38 +23,79 @@ std::vector<doc::Benchmark> employment_benchmarks(const Wording& w) {
           {w.get("common.benchmark_top"), 0.50}};
 }
 
+bool OutcomeRow::withheld_by(const OutcomeComplements& withheld) const {
+  return complement != nullptr && withheld.*complement;
+}
+
+doc::Value OutcomeRow::shown(const OutcomeFigures& f, const OutcomeComplements& withheld, int min_cell) const {
+  return withheld_if(value(f, min_cell), withheld_by(withheld));
+}
+
+namespace outcome_row {
+// Constant-initialised (no constructor runs), so any file may use them at any time.
+constinit const OutcomeRow served{
+    "outcomes.served", [](const OutcomeFigures& f, int m) { return count_value(f.served, m); },
+    &OutcomeComplements::served};
+constinit const OutcomeRow new_intakes{
+    "outcomes.new", [](const OutcomeFigures& f, int m) { return count_value(f.new_intakes, m); },
+    &OutcomeComplements::new_intakes};
+constinit const OutcomeRow ended{
+    "outcomes.ended", [](const OutcomeFigures& f, int m) { return count_value(f.ended, m); },
+    &OutcomeComplements::ended};
+constinit const OutcomeRow worked{
+    "outcomes.worked", [](const OutcomeFigures& f, int m) { return count_value(f.worked, m); },
+    &OutcomeComplements::worked};
+constinit const OutcomeRow employment_rate{"outcomes.employment_rate", employment_rate_of,
+                                           &OutcomeComplements::employment_rate};
+constinit const OutcomeRow employment_rate_out_of_work{
+    "outcomes.employment_rate_out_of_work",
+    [](const OutcomeFigures& f, int m) { return rate_value(f.worked_out_of_work, f.served_out_of_work, m); },
+    &OutcomeComplements::employment_rate_out_of_work};
+constinit const OutcomeRow in_education{
+    "outcomes.in_education", [](const OutcomeFigures& f, int m) { return count_value(f.in_education, m); },
+    &OutcomeComplements::in_education};
+constinit const OutcomeRow work_or_education_rate{
+    "outcomes.work_or_education_rate",
+    [](const OutcomeFigures& f, int m) { return rate_value(f.work_or_education, f.served, m); },
+    &OutcomeComplements::work_or_education_rate};
+constinit const OutcomeRow days_to_contact_mean{
+    "outcomes.days_to_contact_mean", [](const OutcomeFigures& f, int m) {
+      return statistic_value(f.days_to_first_contact.mean, f.days_to_first_contact.n, m, 1);
+    }};
+constinit const OutcomeRow days_to_contact_median{
+    "outcomes.days_to_contact_median", [](const OutcomeFigures& f, int m) {
+      return statistic_value(f.days_to_first_contact.median, f.days_to_first_contact.n, m, 1);
+    }};
+constinit const OutcomeRow days_to_job_median{
+    "outcomes.days_to_job_median", [](const OutcomeFigures& f, int m) {
+      return statistic_value(f.days_to_first_job.median, f.days_to_first_job.n, m, 1);
+    }};
+constinit const OutcomeRow hours_mean{
+    "outcomes.hours_mean",
+    [](const OutcomeFigures& f, int m) { return statistic_value(f.hours_per_week.mean, f.hours_per_week.n, m, 1); }};
+constinit const OutcomeRow tenure_median{
+    "outcomes.tenure_median", [](const OutcomeFigures& f, int m) {
+      return statistic_value(f.job_tenure_days.median, f.job_tenure_days.n, m, 1);
+    }};
+constinit const OutcomeRow caseload{"outcomes.caseload", caseload_value, &OutcomeComplements::caseload};
+}  // namespace outcome_row
+
 const std::vector<OutcomeRow>& outcome_rows() {
-  static const std::vector<OutcomeRow> rows = {
-      {"outcomes.served", [](const OutcomeFigures& f, int m) { return count_value(f.served, m); }},
-      {"outcomes.new", [](const OutcomeFigures& f, int m) { return count_value(f.new_intakes, m); }},
-      {"outcomes.ended", [](const OutcomeFigures& f, int m) { return count_value(f.ended, m); }},
-      {"outcomes.worked", [](const OutcomeFigures& f, int m) { return count_value(f.worked, m); }},
-      {"outcomes.employment_rate", employment_rate_of},
-      {"outcomes.employment_rate_out_of_work",
-       [](const OutcomeFigures& f, int m) { return rate_value(f.worked_out_of_work, f.served_out_of_work, m); }},
-      {"outcomes.in_education", [](const OutcomeFigures& f, int m) { return count_value(f.in_education, m); }},
-      {"outcomes.work_or_education_rate",
-       [](const OutcomeFigures& f, int m) { return rate_value(f.work_or_education, f.served, m); }},
-      {"outcomes.days_to_contact_mean",
-       [](const OutcomeFigures& f, int m) {
-         return statistic_value(f.days_to_first_contact.mean, f.days_to_first_contact.n, m, 1);
-       }},
-      {"outcomes.days_to_contact_median",
-       [](const OutcomeFigures& f, int m) {
-         return statistic_value(f.days_to_first_contact.median, f.days_to_first_contact.n, m, 1);
-       }},
-      {"outcomes.days_to_job_median",
-       [](const OutcomeFigures& f, int m) {
-         return statistic_value(f.days_to_first_job.median, f.days_to_first_job.n, m, 1);
-       }},
-      {"outcomes.hours_mean",
-       [](const OutcomeFigures& f, int m) { return statistic_value(f.hours_per_week.mean, f.hours_per_week.n, m, 1); }},
-      {"outcomes.tenure_median",
-       [](const OutcomeFigures& f, int m) {
-         return statistic_value(f.job_tenure_days.median, f.job_tenure_days.n, m, 1);
-       }},
-      {"outcomes.caseload", caseload_value},
-  };
+  using namespace outcome_row;
+  static const std::vector<OutcomeRow> rows = {served,
+                                               new_intakes,
+                                               ended,
+                                               worked,
+                                               employment_rate,
+                                               employment_rate_out_of_work,
+                                               in_education,
+                                               work_or_education_rate,
+                                               days_to_contact_mean,
+                                               days_to_contact_median,
+                                               days_to_job_median,
+                                               hours_mean,
+                                               tenure_median,
+                                               caseload};
   return rows;
 }
 
@@ -86,16 +113,24 @@ struct Builder {
   const std::vector<ReviewScore>& scores;
   const OutcomeIndex& outcomes;
   const ReportContext& ctx;
+  const NationalComplements& national;
 
   const Site& site() const { return data.sites[site_index]; }
   std::string name() const { return site_display_name(data, site().key); }
   const Wording& w() const { return ctx.words; }
   Lang lang() const { return ctx.lang(); }
 
-  // The site beside all sites: all − site is the other sites together, which this report never
-  // shows; when that remainder is small, the all-sites figure is withheld (complementary rule).
-  OutcomeWithholding complements(const OutcomeFigures& mine, const OutcomeFigures& all) const {
-    return withhold_outcome_complements({mine, outcome_remainder(all, mine)}, all, ctx.min_cell, {false, true});
+  // The all-sites figures this report withholds in period p. Its own table is the site beside all
+  // sites: all − site is the other sites together, which this report never shows, so when that
+  // remainder is small the all-sites figure is withheld. And whatever the national summary
+  // withholds stays withheld here too, or the two reports together would give it away.
+  // The site's own figures are never complements: with two parts the rule withholds the total,
+  // never a part (withhold_complements), so they stay as the small-number rule leaves them.
+  OutcomeComplements all_sites_withheld(Period p, const OutcomeFigures& mine, const OutcomeFigures& all) const {
+    OutcomeComplements withheld =
+        withhold_outcome_complements({mine, outcome_remainder(all, mine)}, all, ctx.min_cell, {false, true}).total;
+    withheld |= national.of(p).total;
+    return withheld;
   }
 
   std::string band_text(const ScaleScore& s) const {
@@ -103,14 +138,12 @@ struct Builder {
     return w().format("common.partial", {std::to_string(s.scored), std::to_string(s.items)});
   }
 
-  doc::Section summary(const std::vector<RoundReview>& rounds, const OutcomeFigures& now,
-                       const OutcomeComplements& mine) const {
+  doc::Section summary(const std::vector<RoundReview>& rounds, const OutcomeFigures& now) const {
     doc::Section s{w().get("halvarsrapport.summary"), "summary", false, {}};
     doc::KeyFigures k;
-    k.figures.push_back({w().get("outcomes.employment_rate"),
-                         withheld_if(employment_rate_of(now, ctx.min_cell).bold(), mine.employment_rate),
+    k.figures.push_back({w().get("outcomes.employment_rate"), employment_rate_of(now, ctx.min_cell).bold(),
                          period_label(period, w())});
-    k.figures.push_back({w().get("outcomes.served"), withheld_if(count_value(now.served, ctx.min_cell), mine.served), ""});
+    k.figures.push_back({w().get("outcomes.served"), count_value(now.served, ctx.min_cell), ""});
     if (!rounds.empty()) {
       const ReviewScore& latest = *rounds.back().score;
       k.figures.push_back({w().get("halvarsrapport.latest_total"), Value::score(latest.ips.total),
@@ -171,7 +204,7 @@ struct Builder {
   }
 
   doc::Section outcomes_now(const OutcomeFigures& site_figures, const OutcomeFigures& all,
-                            const OutcomeWithholding& c) const {
+                            const OutcomeComplements& all_withheld) const {
     doc::Section s{w().get("halvarsrapport.outcomes"), "outcomes", false, {}};
     doc::Table t;
     t.id = "outcomes";
@@ -181,12 +214,10 @@ struct Builder {
                  {w().get("common.all_sites"), Align::Right, 1.2}};
     bool any_suppressed = false, any_complement = false;
     for (const OutcomeRow& row : outcome_rows()) {
-      const bool mine_withheld = complement_for(c.parts[0], row.label_key);
-      const bool theirs_withheld = complement_for(c.total, row.label_key);
-      Value mine = withheld_if(row.value(site_figures, ctx.min_cell), mine_withheld);
-      Value theirs = withheld_if(row.value(all, ctx.min_cell), theirs_withheld);
+      Value mine = row.value(site_figures, ctx.min_cell);
+      Value theirs = row.shown(all, all_withheld, ctx.min_cell);
       any_suppressed = any_suppressed || mine.suppressed() || theirs.suppressed();
-      any_complement = any_complement || mine_withheld || theirs_withheld;
+      any_complement = any_complement || row.withheld_by(all_withheld);
       t.rows.push_back({doc::RowStyle::Data, {Value::of_text(w().get(row.label_key)), mine, theirs}});
     }
     if (any_suppressed) t.footnotes.push_back(w().get("definitions.suppression"));
@@ -198,11 +229,11 @@ struct Builder {
     cmp.caption = w().get("halvarsrapport.comparison_table");
     cmp.sheet_name = w().get("halvarsrapport.comparison_table").substr(0, 31);
     cmp.columns = {{w().get("kvalitetsrapport.site"), Align::Left, 2}, {w().get("outcomes.employment_rate"), Align::Right, 1.5}};
-    const Value mine = withheld_if(employment_rate_of(site_figures, ctx.min_cell), c.parts[0].employment_rate);
-    const Value theirs = withheld_if(employment_rate_of(all, ctx.min_cell), c.total.employment_rate);
+    const Value mine = outcome_row::employment_rate.value(site_figures, ctx.min_cell);
+    const Value theirs = outcome_row::employment_rate.shown(all, all_withheld, ctx.min_cell);
     cmp.rows.push_back({doc::RowStyle::Data, {Value::of_text(name()), mine}});
     cmp.rows.push_back({doc::RowStyle::Data, {Value::of_text(w().get("common.all_sites")), theirs}});
-    if (c.parts[0].employment_rate || c.total.employment_rate) {  // both kinds of "–" explained, in that order
+    if (outcome_row::employment_rate.withheld_by(all_withheld)) {  // both kinds of "–" explained, in that order
       cmp.footnotes.push_back(w().get("definitions.suppression"));
       cmp.footnotes.push_back(w().get("common.complementary_note"));
     }
@@ -248,15 +279,13 @@ struct Builder {
       const OutcomeFigures f = outcomes.site(site_index, p);
       const OutcomeFigures a = outcomes.all_sites(p);
       // The same rule as the period's outcomes table, so no half-year shows what another table hides.
-      const OutcomeWithholding c = complements(f, a);
-      const OutcomeComplements& own = c.parts[0];
-      Value rate = withheld_if(employment_rate_of(f, ctx.min_cell), own.employment_rate);
-      Value all_rate = withheld_if(employment_rate_of(a, ctx.min_cell), c.total.employment_rate);
-      Value served = withheld_if(count_value(f.served, ctx.min_cell), own.served);
-      Value worked = withheld_if(count_value(f.worked, ctx.min_cell), own.worked);
-      Value woe = withheld_if(rate_value(f.work_or_education, f.served, ctx.min_cell), own.work_or_education_rate);
-      any_complement = any_complement || own.employment_rate || c.total.employment_rate || own.served || own.worked ||
-                       own.work_or_education_rate;
+      const OutcomeComplements all_withheld = all_sites_withheld(p, f, a);
+      Value rate = outcome_row::employment_rate.value(f, ctx.min_cell);
+      Value all_rate = outcome_row::employment_rate.shown(a, all_withheld, ctx.min_cell);
+      Value served = outcome_row::served.value(f, ctx.min_cell);
+      Value worked = outcome_row::worked.value(f, ctx.min_cell);
+      Value woe = outcome_row::work_or_education_rate.value(f, ctx.min_cell);
+      any_complement = any_complement || outcome_row::employment_rate.withheld_by(all_withheld);
       any_suppressed = any_suppressed || rate.suppressed() || served.suppressed() || worked.suppressed() || woe.suppressed();
       t.rows.push_back({doc::RowStyle::Data, {Value::of_text(p.key()), served, worked, rate, woe, all_rate}});
       chart.categories.push_back(p.key());
@@ -278,8 +307,7 @@ struct Builder {
     return s;
   }
 
-  doc::Section evidence(const std::vector<RoundReview>& rounds, const OutcomeFigures& now,
-                        const OutcomeComplements& mine) const {
+  doc::Section evidence(const std::vector<RoundReview>& rounds, const OutcomeFigures& now) const {
     doc::Section s{w().get("halvarsrapport.evidence"), "evidence", false, {}};
     s.blocks.push_back(doc::Paragraph{w().get("halvarsrapport.evidence_intro"), doc::ParagraphStyle::Note});
     doc::Table t;
@@ -295,7 +323,7 @@ struct Builder {
     for (const ScaleItem& item : scale.items) {
       if (item.evidence_measure.empty()) continue;
       Value measured = item.evidence_measure == "caseload_per_fte"
-                           ? withheld_if(caseload_value(now, ctx.min_cell), mine.caseload)
+                           ? caseload_value(now, ctx.min_cell)
                            : statistic_value(now.days_to_first_contact.mean, now.days_to_first_contact.n, ctx.min_cell, 1);
       std::optional<int> reviewers;
       if (latest) reviewers = latest->scales.at(ScaleCatalog::kIps25).items.at(static_cast<size_t>(item.number - 1)).score;
@@ -314,7 +342,7 @@ struct Builder {
     const std::vector<RoundReview> rounds = round_reviews(scores, site().key, period);
     const OutcomeFigures now = outcomes.site(site_index, period);
     const OutcomeFigures all = outcomes.all_sites(period);
-    const OutcomeWithholding withheld = complements(now, all);
+    const OutcomeComplements all_withheld = all_sites_withheld(period, now, all);
 
     doc::Report report;
     report.meta.kind = "halvarsrapport";
@@ -329,11 +357,11 @@ struct Builder {
     report.meta.output_stem = halvarsrapport_stem(site().key, period);
     report.words = render_words(w(), ctx.min_cell);
 
-    report.sections.push_back(summary(rounds, now, withheld.parts[0]));
+    report.sections.push_back(summary(rounds, now));
     report.sections.push_back(fidelity(rounds));
-    report.sections.push_back(outcomes_now(now, all, withheld));
+    report.sections.push_back(outcomes_now(now, all, all_withheld));
     report.sections.push_back(trend());
-    report.sections.push_back(evidence(rounds, now, withheld.parts[0]));
+    report.sections.push_back(evidence(rounds, now));
     std::vector<const Diagnostic*> problems;
     for (const auto& d : data.diagnostics.items)
       if (d.site == site().key) problems.push_back(&d);
@@ -352,8 +380,10 @@ struct Builder {
 
 doc::Report build_halvarsrapport(size_t site_index, Period period, const Dataset& data,
                                  const std::vector<ReviewScore>& scores, const OutcomeIndex& outcomes,
-                                 const ReportContext& ctx) {
-  return Builder{site_index, period, data, scores, outcomes, ctx}.build();
+                                 const ReportContext& ctx, const NationalComplements* national) {
+  if (national) return Builder{site_index, period, data, scores, outcomes, ctx, *national}.build();
+  const NationalComplements own(outcomes, data.sites.size(), ctx.min_cell);
+  return Builder{site_index, period, data, scores, outcomes, ctx, own}.build();
 }
 
 }  // namespace ips

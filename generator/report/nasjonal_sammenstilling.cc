@@ -35,10 +35,34 @@ std::vector<OutcomeFigures> figures_per_site(const Dataset& data, const OutcomeI
   return out;
 }
 
+// The outcomes table's figure columns, each with its own complementary-suppression flag.
+struct OutcomeColumn {
+  const OutcomeRow* figure;
+  double width;
+};
+const std::vector<OutcomeColumn>& outcome_columns() {
+  static const std::vector<OutcomeColumn> columns = {{&outcome_row::served, 1},
+                                                     {&outcome_row::worked, 1},
+                                                     {&outcome_row::employment_rate, 1},
+                                                     {&outcome_row::employment_rate_out_of_work, 1.2},
+                                                     {&outcome_row::work_or_education_rate, 1.1},
+                                                     {&outcome_row::days_to_contact_mean, 1.1},
+                                                     {&outcome_row::caseload, 1}};
+  return columns;
+}
+
+// The table column (after the site name) of the employment rate, which the bar chart draws.
+size_t employment_rate_column() {
+  const auto& columns = outcome_columns();
+  for (size_t i = 0; i < columns.size(); ++i)
+    if (columns[i].figure == &outcome_row::employment_rate) return i + 1;
+  return 0;
+}
+
 // True when the outcomes table withholds a figure it shows only to protect another.
 bool shows_complement(const OutcomeComplements& c) {
-  return c.served || c.worked || c.employment_rate || c.employment_rate_out_of_work || c.work_or_education_rate ||
-         c.caseload;
+  const auto& columns = outcome_columns();
+  return std::any_of(columns.begin(), columns.end(), [&c](const OutcomeColumn& col) { return col.figure->withheld_by(c); });
 }
 
 struct Builder {
@@ -47,12 +71,14 @@ struct Builder {
   const std::vector<ReviewScore>& scores;
   const OutcomeIndex& outcomes;
   const ReportContext& ctx;
+  const NationalComplements& national;
   CrossSite cross = compare_sites(data, scores, ctx.scales, period);
   std::vector<OutcomeFigures> per_site = figures_per_site(data, outcomes, period);
   OutcomeFigures all = outcomes.all_sites(period);
   // One decision for the whole report: the outcomes table, its chart, the key figures and the
   // scatter plot all withhold the same cells, so none of them gives away what another hides.
-  OutcomeWithholding complements = withhold_outcome_complements(per_site, all, ctx.min_cell);
+  // The Halvårsrapporter withhold the same all-sites figures (they share `national`).
+  const OutcomeWithholding& complements = national.of(period);
 
   const Wording& w() const { return ctx.words; }
   Lang lang() const { return ctx.lang(); }
@@ -70,11 +96,16 @@ struct Builder {
                          cross.national_mean_total ? Value::number_of(*cross.national_mean_total, 1).bold()
                                                    : Value::of_text("–"),
                          w().get("nasjonal.national_mean_detail")});
-    k.figures.push_back({w().get("outcomes.employment_rate"), withheld_if(rate_value(all.worked, all.served, ctx.min_cell), complements.total.employment_rate),
+    const OutcomeComplements& withheld = complements.total;
+    k.figures.push_back({w().get("outcomes.employment_rate"), outcome_row::employment_rate.shown(all, withheld, ctx.min_cell),
                          w().format("nasjonal.employment_rate_detail", {period_label(period, w())})});
-    k.figures.push_back({w().get("outcomes.served"), withheld_if(count_value(all.served, ctx.min_cell), complements.total.served),
+    k.figures.push_back({w().get("outcomes.served"), outcome_row::served.shown(all, withheld, ctx.min_cell),
                          period_label(period, w())});
     s.blocks.push_back(std::move(k));
+    // The renderers explain a "–" among key figures as resting on too few; one withheld as a
+    // complement needs its own explanation right after them.
+    if (outcome_row::employment_rate.withheld_by(withheld) || outcome_row::served.withheld_by(withheld))
+      s.blocks.push_back(doc::Paragraph{w().get("common.complementary_note"), doc::ParagraphStyle::Note});
     return s;
   }
 
@@ -291,30 +322,21 @@ struct Builder {
     t.id = "outcomes";
     t.caption = w().format("nasjonal.outcomes_table", {period_label(period, w())});
     t.sheet_name = w().get("nasjonal.outcomes");
-    t.columns = {{w().get("nasjonal.site"), Align::Left, 2.2},
-                 {w().get("outcomes.served"), Align::Right, 1},
-                 {w().get("outcomes.worked"), Align::Right, 1},
-                 {w().get("outcomes.employment_rate"), Align::Right, 1},
-                 {w().get("outcomes.employment_rate_out_of_work"), Align::Right, 1.2},
-                 {w().get("outcomes.work_or_education_rate"), Align::Right, 1.1},
-                 {w().get("outcomes.days_to_contact_mean"), Align::Right, 1.1},
-                 {w().get("outcomes.caseload"), Align::Right, 1}};
+    t.columns = {{w().get("nasjonal.site"), Align::Left, 2.2}};
+    for (const OutcomeColumn& col : outcome_columns())
+      t.columns.push_back({w().get(col.figure->label_key), Align::Right, col.width});
     auto row_of = [m](const std::string& label, const OutcomeFigures& f, const OutcomeComplements& c,
                       doc::RowStyle style) {
-      return doc::Row{style,
-                      {Value::of_text(label), withheld_if(count_value(f.served, m), c.served),
-                       withheld_if(count_value(f.worked, m), c.worked),
-                       withheld_if(rate_value(f.worked, f.served, m), c.employment_rate),
-                       withheld_if(rate_value(f.worked_out_of_work, f.served_out_of_work, m), c.employment_rate_out_of_work),
-                       withheld_if(rate_value(f.work_or_education, f.served, m), c.work_or_education_rate),
-                       statistic_value(f.days_to_first_contact.mean, f.days_to_first_contact.n, m, 1),
-                       withheld_if(caseload_value(f, m), c.caseload)}};
+      doc::Row row{style, {Value::of_text(label)}};
+      for (const OutcomeColumn& col : outcome_columns()) row.cells.push_back(col.figure->shown(f, c, m));
+      return row;
     };
+    const size_t rate_column = employment_rate_column();
     std::vector<std::optional<double>> rates;
     bool any_complement = shows_complement(complements.total);
     for (size_t i = 0; i < data.sites.size(); ++i) {
       doc::Row row = row_of(name(i), per_site[i], complements.parts[i], doc::RowStyle::Data);
-      rates.push_back(plotted(row.cells[3]));
+      rates.push_back(plotted(row.cells[rate_column]));
       t.rows.push_back(std::move(row));
       any_complement = any_complement || shows_complement(complements.parts[i]);
     }
@@ -342,7 +364,7 @@ struct Builder {
       if (first == 0 && last == data.sites.size()) {  // XLSX: one chart over the whole column
         c.source_table = "outcomes";
         c.category_column = 0;
-        c.series_columns = {3};
+        c.series_columns = {static_cast<int>(rate_column)};
       }
       s.blocks.push_back(doc::Chart{std::move(c)});
     }
@@ -361,8 +383,7 @@ struct Builder {
     doc::Series points{w().get("nasjonal.sites"), {}, {}, {}};
     for (const SiteStanding& st : cross.sites) {
       const OutcomeFigures& f = per_site[st.site_index];
-      const Value rate = withheld_if(rate_value(f.worked, f.served, ctx.min_cell),
-                                     complements.parts[st.site_index].employment_rate);
+      const Value rate = outcome_row::employment_rate.shown(f, complements.parts[st.site_index], ctx.min_cell);
       if (!st.latest_complete || !rate.is_numeric()) continue;
       t.rows.push_back({doc::RowStyle::Data,
                         {Value::of_text(name(st.site_index)), Value::score(st.latest_complete->ips.total), rate}});
@@ -476,8 +497,11 @@ struct Builder {
 std::string nasjonal_sammenstilling_stem(Period period) { return "nasjonal-sammenstilling-" + period.key(); }
 
 doc::Report build_nasjonal_sammenstilling(Period period, const Dataset& data, const std::vector<ReviewScore>& scores,
-                                          const OutcomeIndex& outcomes, const ReportContext& ctx) {
-  return Builder{period, data, scores, outcomes, ctx}.build();
+                                          const OutcomeIndex& outcomes, const ReportContext& ctx,
+                                          const NationalComplements* national) {
+  if (national) return Builder{period, data, scores, outcomes, ctx, *national}.build();
+  const NationalComplements own(outcomes, data.sites.size(), ctx.min_cell);
+  return Builder{period, data, scores, outcomes, ctx, own}.build();
 }
 
 }  // namespace ips

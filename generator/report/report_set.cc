@@ -1,5 +1,7 @@
 #include "report/report_set.h"
 
+#include <memory>
+
 #include "report/halvarsrapport.h"
 #include "report/kvalitetsrapport.h"
 #include "report/nasjonal_sammenstilling.h"
@@ -10,12 +12,15 @@ namespace ips {
 std::vector<PlannedReport> plan_reports(const Dataset& data, const std::vector<ReviewScore>& scores,
                                         const OutcomeIndex& outcomes, Period period, const ReportContext& ctx) {
   std::vector<PlannedReport> plan;
+  // The national summary's withholding, decided once per period and shared by every report: no
+  // Halvårsrapport shows an all-sites figure the national summary withholds.
+  const auto complements = std::make_shared<const NationalComplements>(outcomes, data.sites.size(), ctx.min_cell);
   PlannedReport national;
   national.kind = "nasjonal-sammenstilling";
   national.output_stem = nasjonal_sammenstilling_stem(period);
   national.label = ctx.words.get("nasjonal.short_title") + " " + period_label(period, ctx.words);
-  national.build = [period, &data, &scores, &outcomes, &ctx] {
-    return build_nasjonal_sammenstilling(period, data, scores, outcomes, ctx);
+  national.build = [period, &data, &scores, &outcomes, &ctx, complements] {
+    return build_nasjonal_sammenstilling(period, data, scores, outcomes, ctx, complements.get());
   };
   plan.push_back(std::move(national));
   for (size_t i = 0; i < data.sites.size(); ++i) {
@@ -25,8 +30,8 @@ std::vector<PlannedReport> plan_reports(const Dataset& data, const std::vector<R
     p.output_stem = halvarsrapport_stem(p.site, period);
     p.label = ctx.words.get("halvarsrapport.short_title") + " " + site_display_name(data, p.site) + " " +
               period_label(period, ctx.words);
-    p.build = [i, period, &data, &scores, &outcomes, &ctx] {
-      return build_halvarsrapport(i, period, data, scores, outcomes, ctx);
+    p.build = [i, period, &data, &scores, &outcomes, &ctx, complements] {
+      return build_halvarsrapport(i, period, data, scores, outcomes, ctx, complements.get());
     };
     plan.push_back(std::move(p));
   }
