@@ -455,8 +455,9 @@ void read_zip_workbook(std::string_view bytes, const std::string& format,
       } else {
         orcus::orcus_xlsx filter(&factory);
         filter.read_stream(bytes);
-        // liborcus 0.17 drops inline-string, plain "str" and ISO date cells without a word;
-        // they are read from the sheet XML here so no text silently arrives as empty.
+        // liborcus 0.17 drops inline-string, plain "str" and ISO date cells without a word,
+        // and keeps formula errors as empty cells; they are read from the sheet XML here so
+        // no text silently arrives as empty and every error keeps its text.
         read_skipped_xlsx_cells(
             bytes, [&](std::string_view sheet, size_t row, size_t column, RawCell cell) {
               factory.put_skipped(sheet, row, column, std::move(cell));
