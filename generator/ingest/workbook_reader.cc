@@ -365,7 +365,11 @@ class RawFactory : public iface::import_factory {
       // Only cells liborcus stored: nothing is added, so no limit can be passed here.
       const size_t end = std::min(cells.size(), column + std::min(columns, cells.size()));
       for (size_t c = column; c < end; ++c)
-        if (cells[c].from_formula && cells[c].kind == RawCell::Kind::Empty) {
+        // Empty as liborcus 0.17 gives it; the error's own text, should a writer store it as
+        // the string value.
+        if (cells[c].from_formula &&
+            (cells[c].kind == RawCell::Kind::Empty ||
+             (cells[c].kind == RawCell::Kind::Text && trim(cells[c].text) == text))) {
           cells[c].kind = RawCell::Kind::Error;
           cells[c].text = std::string(text);
         }
