@@ -94,7 +94,8 @@ std::string encode(const RawWorkbook& book, const ReadFailure& failure) {
               (cell.from_formula ? 0x200u : 0u));
         if (cell.kind == RawCell::Kind::Number || cell.kind == RawCell::Kind::Bool)
           w.f64(cell.number);
-        if (cell.kind == RawCell::Kind::Text) w.str(cell.text);
+        if (cell.kind == RawCell::Kind::Text || cell.kind == RawCell::Kind::Error)
+          w.str(cell.text);  // an error keeps its text ("#N/A") for the message
       }
     }
   }
@@ -136,7 +137,8 @@ bool decode(std::string_view bytes, RawWorkbook& book, ReadFailure& failure) {
         cell.from_formula = tag & 0x200u;
         if (cell.kind == RawCell::Kind::Number || cell.kind == RawCell::Kind::Bool)
           cell.number = r.f64();
-        if (cell.kind == RawCell::Kind::Text) cell.text = r.str();
+        if (cell.kind == RawCell::Kind::Text || cell.kind == RawCell::Kind::Error)
+          cell.text = r.str();
         row.push_back(std::move(cell));
       }
       sheet.rows.push_back(std::move(row));

@@ -6,6 +6,7 @@
 #include <array>
 #include <optional>
 
+#include "ingest/formula_error.h"
 #include "ingest/text_normalize.h"
 
 namespace ips {
@@ -40,6 +41,11 @@ class CsvCollector {
     if (n > 0) {
       c.kind = RawCell::Kind::Text;
       c.text.assign(p, n);
+      // A CSV export writes an error cell as the error's text: the same cell as in a workbook.
+      if (is_formula_error_text(c.text)) {
+        c.kind = RawCell::Kind::Error;
+        c.text = trim(c.text);
+      }
     }
     row_.push_back(std::move(c));
   }

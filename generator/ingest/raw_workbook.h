@@ -10,17 +10,20 @@
 namespace ips {
 
 /// One cell as the file stores it. Dates stay serial numbers (the column decides they are
-/// dates); formula cells hold their cached result.
+/// dates); formula cells hold their cached result. A cell showing a formula error (#N/A) is
+/// an Error cell: read as empty everywhere, but the table reader names it (formula_error.h).
 struct RawCell {
-  enum class Kind { Empty, Number, Text, Bool };
+  enum class Kind { Empty, Number, Text, Bool, Error };
   Kind kind = Kind::Empty;
   double number = 0;     // Number; Bool as 0/1
-  std::string text;      // Text (UTF-8, untrimmed)
+  std::string text;      // Text (UTF-8, untrimmed); Error: the error as shown ("#N/A")
   bool is_date = false;  // the file marked the cell as a date (ods date cells)
   bool from_formula = false;
 
-  /// True when the cell holds nothing but whitespace.
+  /// True when the cell holds nothing but whitespace, or a formula error (no data either).
   bool is_blank() const;
+  /// True when the cell shows a formula error.
+  bool is_formula_error() const { return kind == Kind::Error; }
 };
 
 using RawRow = std::vector<RawCell>;  // index = 0-based column

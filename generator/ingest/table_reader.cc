@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 #include <optional>
+#include <vector>
 
 #include "ingest/table_schema.h"
 #include "ingest/text_normalize.h"
@@ -305,9 +306,11 @@ class SheetReader {
     return d;
   }
 
-  // A cell as the user sees it; a serial number in a date column is shown as its date.
+  // A cell as the user sees it; a serial number in a date column is shown as its date, a
+  // formula error as its error text.
   std::string value_display(size_t r, size_t c) const {
     const RawCell& v = cell(r, c);
+    if (v.is_formula_error()) return v.text;
     if (v.kind == RawCell::Kind::Number && is_date_column(c)) {
       const Parsed<Date> p = parse_date(v);
       if (p.value) return p.value->norwegian();
@@ -419,10 +422,43 @@ class SheetReader {
   bool required_text(size_t r, Field f, std::string& out) {
     if (!text_field(r, f, out)) return false;
     if (out.empty()) {
-      diags_.add(cell_diag(r, *column(f), Severity::Error, "value.missing"));
+      report_missing(r, *column(f));
       return false;
     }
     return true;
+  }
+
+  // A required cell without a value. When it shows a formula error, one message says so
+  // (value.formula_error) instead of "empty" plus a separate note about the error: the user
+  // sees the cell is not empty in the sheet, so "missing" alone would not say what to fix.
+  void report_missing(size_t r, size_t c) {
+    const RawCell& v = cell(r, c);
+    if (!v.is_formula_error()) {
+      diags_.add(cell_diag(r, c, Severity::Error, "value.missing"));
+      return;
+    }
+    Diagnostic d = cell_diag(r, c, Severity::Error, "value.formula_error");
+    d.args = {d.value};
+    diags_.add(std::move(d));
+    errors_reported_.push_back(c);
+  }
+
+  // Every formula error in a column the table reads, not yet named as a missing value: read
+  // as empty, and said so, so no value disappears without a word. Columns the table does not
+  // use (a template's helper column) hold no data to lose and are not mentioned.
+  void report_formula_errors(size_t r) {
+    std::vector<size_t> used;
+    for (const auto& [field, c] : layout_.columns) used.push_back(c);
+    for (const auto& [c, item] : layout_.wide_items) used.push_back(c);
+    std::sort(used.begin(), used.end());
+    for (size_t c : used) {
+      if (!cell(r, c).is_formula_error()) continue;
+      if (std::find(errors_reported_.begin(), errors_reported_.end(), c) != errors_reported_.end())
+        continue;
+      Diagnostic d = cell_diag(r, c, Severity::Warning, "cell.formula_error");
+      d.args = {d.value};
+      diags_.add(std::move(d));
+    }
   }
 
   bool date_field(size_t r, Field f, std::optional<Date>& out, bool required) {
@@ -434,7 +470,7 @@ class SheetReader {
       return false;
     }
     if (required && !p.value) {
-      diags_.add(cell_diag(r, *c, Severity::Error, "value.missing"));
+      report_missing(r, *c);
       return false;
     }
     out = p.value;
@@ -507,6 +543,7 @@ class SheetReader {
 
   void read_row(size_t r) {
     const size_t id = records_.add_row(origin(r));
+    errors_reported_.clear();
     bool ok = true;
     switch (layout_.kind) {
       case TableKind::Sites:
@@ -528,6 +565,7 @@ class SheetReader {
         ok = read_job(r, id);
         break;
     }
+    report_formula_errors(r);
     if (!ok) exclude(id);
   }
 
@@ -783,6 +821,7 @@ class SheetReader {
   Layout layout_;
   size_t table_index_ = 0;
   std::optional<bool> x_marks_;
+  std::vector<size_t> errors_reported_;  // columns of the current row named as missing values
 };
 
 }  // namespace

@@ -50,6 +50,7 @@ bool split3(std::string_view s, char sep, std::string_view parts[3]) {
 std::string cell_display(const RawCell& cell) {
   switch (cell.kind) {
     case RawCell::Kind::Empty:
+    case RawCell::Kind::Error:  // read as empty; the table reader reports it
       return "";
     case RawCell::Kind::Text:
       return trim(cell.text);

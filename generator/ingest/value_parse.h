@@ -18,7 +18,8 @@ struct Parsed {
   bool blank() const { return !value && error.empty(); }
 };
 
-/// The cell's text as a user sees it, trimmed (numbers without trailing zeros).
+/// The cell's text as a user sees it, trimmed (numbers without trailing zeros); empty for a
+/// formula error, which is read as empty.
 std::string cell_display(const RawCell& cell);
 /// A date: date cell, serial number (the column is a date column), dd.mm.yyyy, d.m.yyyy,
 /// yyyy-mm-dd. Errors: date.ambiguous (two-digit year, slashes), date.invalid (31.02.2015),

@@ -18,6 +18,7 @@
 #include <unordered_map>
 
 #include "ingest/contained_read.h"
+#include "ingest/ods_error_cells.h"
 #include "ingest/text_normalize.h"
 #include "ingest/xlsx_skipped_cells.h"
 #include "ingest/zip_limits.h"
@@ -352,6 +353,31 @@ class RawFactory : public iface::import_factory {
       }
   }
 
+  /// Marks the formula cells of one row's run (an ods error cell, see ods_error_cells.h) that
+  /// liborcus stored with an empty result as showing `text`; false when the row was not read.
+  bool mark_formula_error(std::string_view sheet, size_t row, size_t column, size_t columns,
+                          std::string_view text) {
+    const std::string name = repair_utf8(sheet);
+    for (auto& s : sheets_) {
+      if (s->name != name) continue;
+      if (row >= s->rows.size()) return false;
+      RawRow& cells = s->rows[row];
+      // Only cells liborcus stored: nothing is added, so no limit can be passed here.
+      const size_t end = std::min(cells.size(), column + std::min(columns, cells.size()));
+      for (size_t c = column; c < end; ++c)
+        // Empty as liborcus 0.17 gives it; the error's own text, should a writer store it as
+        // the string value.
+        if (cells[c].from_formula &&
+            (cells[c].kind == RawCell::Kind::Empty ||
+             (cells[c].kind == RawCell::Kind::Text && trim(cells[c].text) == text))) {
+          cells[c].kind = RawCell::Kind::Error;
+          cells[c].text = std::string(text);
+        }
+      return true;
+    }
+    return false;
+  }
+
   /// Moves the sheets read into the workbook; once.
   void hand_over() {
     if (handed_over_) return;
@@ -452,11 +478,18 @@ void read_zip_workbook(std::string_view bytes, const std::string& format,
       if (format == "ods") {
         orcus::orcus_ods filter(&factory);
         filter.read_stream(bytes);
+        // liborcus 0.17 keeps a formula error as an empty formula result; content.xml says
+        // which cells are errors, so they can be named instead of silently read as empty.
+        read_ods_error_cells(bytes, [&](std::string_view sheet, size_t row, size_t column,
+                                        size_t columns, std::string_view text) {
+          return factory.mark_formula_error(sheet, row, column, columns, text);
+        });
       } else {
         orcus::orcus_xlsx filter(&factory);
         filter.read_stream(bytes);
-        // liborcus 0.17 drops inline-string, plain "str" and ISO date cells without a word;
-        // they are read from the sheet XML here so no text silently arrives as empty.
+        // liborcus 0.17 drops inline-string, plain "str" and ISO date cells without a word,
+        // and keeps formula errors as empty cells; they are read from the sheet XML here so
+        // no text silently arrives as empty and every error keeps its text.
         read_skipped_xlsx_cells(
             bytes, [&](std::string_view sheet, size_t row, size_t column, RawCell cell) {
               factory.put_skipped(sheet, row, column, std::move(cell));

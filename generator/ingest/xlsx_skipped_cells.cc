@@ -194,9 +194,16 @@ class WorksheetScanner : public orcus::sax_handler {
 
  private:
   void hand_on_cell() {
-    if (has_formula_ || row_ < 0 || column_ < 0) return;  // liborcus keeps formula results
+    if (row_ < 0 || column_ < 0) return;
     RawCell cell;
-    if (cell_type_ == "inlineStr" && (has_inline_ || has_value_)) {
+    if (cell_type_ == "e" && has_value_ && !trim(value_).empty()) {
+      // With or without a formula: liborcus keeps neither the error nor its text.
+      cell.kind = RawCell::Kind::Error;
+      cell.text = repair_utf8(trim(value_));
+      cell.from_formula = has_formula_;
+    } else if (has_formula_) {
+      return;  // liborcus keeps formula results
+    } else if (cell_type_ == "inlineStr" && (has_inline_ || has_value_)) {
       cell.kind = RawCell::Kind::Text;
       cell.text = repair_utf8(has_inline_ ? inline_text_ : value_);
     } else if (cell_type_ == "str" && has_value_) {

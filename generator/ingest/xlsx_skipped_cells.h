@@ -9,9 +9,11 @@
 //   <c t="inlineStr"><v>text</v></c>             the same, written loosely
 //   <c t="str"><v>text</v></c>                   a text value without a formula
 //   <c t="d"><v>2013-01-07T00:00:00</v></c>      an ISO 8601 date cell
-// Such a cell would reach the tables as empty: a silent data drop. Error cells (t="e") are left
-// as liborcus has them (empty): an unfilled template row of formulas shows #N/A and must not
-// turn into a data row.
+//   <c t="e"><f>…</f><v>#N/A</v></c>            a formula error (liborcus: an empty formula
+//   <c t="e"><v>#N/A</v></c>                     result, or nothing at all without <f>)
+// Such a cell would reach the tables as empty: a silent data drop. An error cell is handed on
+// as an Error cell with its text, which the tables read as empty (an unfilled template row of
+// formulas showing #N/A stays an empty row) but name in a row with data.
 #pragma once
 
 #include <cstddef>
@@ -23,7 +25,7 @@
 namespace ips {
 
 /// Receives one recovered cell: the sheet's name as workbook.xml spells it, the 0-based row
-/// and column, and the value (Text, or a Number marked is_date for a t="d" date).
+/// and column, and the value (Text; a Number marked is_date for a t="d" date; Error for t="e").
 using SkippedCellSink =
     std::function<void(std::string_view sheet, size_t row, size_t column, RawCell cell)>;
 
