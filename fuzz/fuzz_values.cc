@@ -22,11 +22,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     case 0: cell.kind = RawCell::Kind::Text; break;
     case 1: cell.kind = RawCell::Kind::Number; break;
     case 2: cell.kind = RawCell::Kind::Bool; break;
-    default: cell.kind = RawCell::Kind::Empty; break;
+    default: cell.kind = (selector & 16) ? RawCell::Kind::Error : RawCell::Kind::Empty; break;
   }
   cell.is_date = (selector & 4) != 0;
   cell.from_formula = (selector & 8) != 0;
-  if (cell.kind == RawCell::Kind::Text) {
+  if (cell.kind == RawCell::Kind::Text || cell.kind == RawCell::Kind::Error) {
     cell.text = std::string(rest);
   } else if (cell.kind == RawCell::Kind::Number) {
     double number = 0;
