@@ -82,11 +82,9 @@ SvgCanvas::SvgCanvas(double width, double height) {
   number(width);
   out_ += "pt\" height=\"";
   number(height);
-  out_ += "pt\" viewBox=\"0 0 ";
-  number(width);
-  out_ += ' ';
-  number(height);
-  out_ += "\" font-family=\"";
+  out_ += "pt\"";
+  list_attribute("viewBox", {0, 0, width, height});
+  out_ += " font-family=\"";
   out_ += kFontFamily;
   out_ += "\"";
   attribute("font-size", kDefaultSize);
@@ -119,6 +117,26 @@ void SvgCanvas::attribute(const char* name, double v) {
   out_ += '"';
 }
 
+void SvgCanvas::list_attribute(const char* name, std::initializer_list<double> values) {
+  out_ += ' ';
+  out_ += name;
+  out_ += "=\"";
+  bool first = true;
+  for (double v : values) {
+    if (!first) out_ += ' ';
+    number(v);
+    first = false;
+  }
+  out_ += '"';
+}
+
+void SvgCanvas::box_attributes(double x, double y, double w, double h) {
+  attribute("x", x);
+  attribute("y", y);
+  attribute("width", w);
+  attribute("height", h);
+}
+
 void SvgCanvas::colour_attribute(const char* name, Rgb colour) {
   auto byte = [](double c) {
     return static_cast<unsigned>(std::lround(std::clamp(c, 0.0, 1.0) * 255));
@@ -140,10 +158,7 @@ void SvgCanvas::outline_attributes(Rgb outline, double width) {
 
 void SvgCanvas::fill_rect(double x, double y, double w, double h, Rgb colour, double opacity) {
   out_ += "<rect";
-  attribute("x", x);
-  attribute("y", y);
-  attribute("width", w);
-  attribute("height", h);
+  box_attributes(x, y, w, h);
   colour_attribute("fill", colour);
   if (opacity < 1) attribute("fill-opacity", opacity);
   out_ += "/>";
@@ -151,10 +166,7 @@ void SvgCanvas::fill_rect(double x, double y, double w, double h, Rgb colour, do
 
 void SvgCanvas::stroke_rect(double x, double y, double w, double h, Rgb colour, double width) {
   out_ += "<rect";
-  attribute("x", x);
-  attribute("y", y);
-  attribute("width", w);
-  attribute("height", h);
+  box_attributes(x, y, w, h);
   out_ += " fill=\"none\"";
   outline_attributes(colour, width);
   out_ += "/>";
@@ -185,11 +197,7 @@ void SvgCanvas::stroke_lines(const std::vector<std::vector<Point>>& lines, Rgb c
   out_ += "\" fill=\"none\" stroke-linejoin=\"round\"";
   outline_attributes(colour, width);
   if (dash.x > 0) {
-    out_ += " stroke-dasharray=\"";
-    number(dash.x);
-    out_ += ' ';
-    number(dash.y);
-    out_ += '"';
+    list_attribute("stroke-dasharray", {dash.x, dash.y});
   }
   out_ += "/>";
 }
@@ -272,19 +280,9 @@ void SvgCanvas::push_clip(double x, double y, double w, double h) {
   // A nested viewport clips to its box with no id to refer to; its viewBox keeps the outer
   // coordinates.
   out_ += "<svg";
-  attribute("x", x);
-  attribute("y", y);
-  attribute("width", w);
-  attribute("height", h);
-  out_ += " viewBox=\"";
-  number(x);
-  out_ += ' ';
-  number(y);
-  out_ += ' ';
-  number(w);
-  out_ += ' ';
-  number(h);
-  out_ += "\">";
+  box_attributes(x, y, w, h);
+  list_attribute("viewBox", {x, y, w, h});
+  out_ += '>';
   ++open_clips_;
 }
 

@@ -2,6 +2,7 @@
 // chart stays small, sharp at any zoom, selectable and searchable in the page.
 #pragma once
 
+#include <initializer_list>
 #include <string>
 
 #include "render/chart_canvas.h"
@@ -32,6 +33,8 @@ class SvgCanvas final : public ChartCanvas {
  private:
   void number(double v);
   void attribute(const char* name, double v);
+  void list_attribute(const char* name, std::initializer_list<double> values);
+  void box_attributes(double x, double y, double w, double h);
   void colour_attribute(const char* name, Rgb colour);
   void outline_attributes(Rgb outline, double width);
 
