@@ -131,6 +131,16 @@ RawCell iso_date_cell(const std::string& text) {
   return cell;
 }
 
+// False when the worksheet cannot hold a cell liborcus skips: none of the type values it drops
+// (inlineStr, str, d, e) occurs in it at all. Most exports store text as shared strings, and a
+// few searches through the bytes cost far less than parsing a large sheet a second time.
+bool may_hold_skipped_cells(const std::vector<unsigned char>& xml) {
+  const std::string_view text(reinterpret_cast<const char*>(xml.data()), xml.size());
+  for (std::string_view token : {"inlineStr", "\"str\"", "'str'", "\"d\"", "'d'", "\"e\"", "'e'"})
+    if (text.find(token) != std::string_view::npos) return true;
+  return false;
+}
+
 // Walks one worksheet's <sheetData> the way liborcus places cells (a row or cell without an
 // "r" attribute follows the previous one) and hands on the cells liborcus skips.
 class WorksheetScanner : public orcus::sax_handler {
@@ -262,7 +272,7 @@ void read_skipped_xlsx_cells(std::string_view bytes, const SkippedCellSink& sink
     const std::string name = sheet.get("name");
     try {
       const auto xml = read_part(archive, target->second);
-      if (!xml) continue;
+      if (!xml || !may_hold_skipped_cells(*xml)) continue;
       WorksheetScanner scanner(name, sink);
       orcus::sax_parser<WorksheetScanner> parser(reinterpret_cast<const char*>(xml->data()),
                                                  xml->size(), scanner);
