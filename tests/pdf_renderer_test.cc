@@ -31,6 +31,7 @@ Report sample_report() {
   r.words.page_of = "Side {0} av {1}";
   r.words.contents = "Innhold";
   r.words.suppressed_note = "– Vises ikke når tallet bygger på færre enn fem personer.";
+  r.words.continued = "{0} (fortsatt)";
 
   Section summary;
   summary.title = "Sammendrag";
@@ -261,6 +262,10 @@ TEST_CASE("every page has its number and a long table repeats its header on each
     if (has_rows) {
       ++table_pages;
       CHECK(std::regex_search(text, std::regex("Punkt\\s+Beskrivelse\\s+Skåre\\s+Forrige")));
+      // The caption on the first page; on the pages after, the caption marked as continued.
+      CHECK(text.find(table_pages == 1 ? "Tabell 1. Skåre per punkt\n"
+                                       : "Tabell 1. Skåre per punkt (fortsatt)") !=
+            std::string::npos);
     }
   }
   CHECK(table_pages >= 2);  // the 40-row table spans pages

@@ -544,7 +544,22 @@ class PdfLayout::Builder {
       hline(cr, x, x + w, y + head_h - 0.5, 1.0, st.accent);
     });
     header->keep_with_next = true;
+    // On the pages a table goes on to: its caption marked as continued, then the header row.
     std::shared_ptr<const Chunk> repeat = header;
+    if (!table.caption.empty() && !report_.words.continued.empty()) {
+      TextStyle cap = base(st_.body_size);
+      cap.weight = PANGO_WEIGHT_SEMIBOLD;
+      auto l = layout(substitute(report_.words.continued, {table.caption}), cap, w, 1);
+      const double cap_h = layout_height(l.get()) + 5;
+      auto continued = std::make_shared<Chunk>();
+      continued->height = cap_h + header->height;
+      continued->draw = [l, cap_h, st, draw_header = header->draw](cairo_t* cr, double x,
+                                                                   double y) {
+        draw_layout(cr, l.get(), x, y, st.text);
+        draw_header(cr, x, y + cap_h);
+      };
+      repeat = continued;
+    }
     std::vector<ChunkPtr> row_chunks;  // the rows drawn whole, for keeping the ends together
 
     for (size_t r = 0; r < table.rows.size(); ++r) {

@@ -54,6 +54,7 @@ doc::RenderWords render_words(const Wording& w, int min_cell) {
   r.page_of = w.get("common.page_of");
   r.contents = w.get("common.contents");
   r.chart_data = w.get("common.chart_data");
+  r.continued = w.get("common.continued");
   r.suppressed_note = w.format("common.suppressed_note", {std::to_string(min_cell), std::to_string(min_cell - 1)});
   return r;
 }

@@ -192,6 +192,7 @@ struct RenderWords {
   std::string contents;      // "Innhold"
   std::string chart_data;    // "Tallene bak figuren"
   std::string suppressed_note;  // footnote for "–"
+  std::string continued;        // "{0} (fortsatt)": a table's caption on the pages it goes on to
 };
 
 struct Report {
