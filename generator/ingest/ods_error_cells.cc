@@ -1,9 +1,5 @@
 #include "ingest/ods_error_cells.h"
 
-#include <orcus/sax_parser.hpp>
-#include <orcus/zip_archive.hpp>
-#include <orcus/zip_archive_stream.hpp>
-
 #include <algorithm>
 #include <charconv>
 #include <cstdint>
@@ -12,6 +8,7 @@
 #include <vector>
 
 #include "ingest/text_normalize.h"
+#include "ingest/zip_package.h"
 
 namespace ips {
 
@@ -111,17 +108,11 @@ class ContentScanner : public orcus::sax_handler {
 }  // namespace
 
 void read_ods_error_cells(std::string_view bytes, const OdsErrorCellSink& sink) {
-  orcus::zip_archive_stream_blob stream(reinterpret_cast<const uint8_t*>(bytes.data()),
-                                        bytes.size());
-  orcus::zip_archive archive(&stream);
-  archive.load();
-  std::vector<unsigned char> xml;
-  if (!archive.read_file_entry("content.xml", xml)) return;  // liborcus read no cells either
+  const auto xml = ZipPackage(bytes).read("content.xml");
+  if (!xml) return;  // liborcus read no cells either
   ContentScanner scanner(sink);
-  orcus::sax_parser<ContentScanner> parser(reinterpret_cast<const char*>(xml.data()), xml.size(),
-                                           scanner);
   try {
-    parser.parse();
+    parse_xml(*xml, scanner);
   } catch (const std::exception& e) {
     throw std::runtime_error(std::string("content.xml: ") + e.what());
   }

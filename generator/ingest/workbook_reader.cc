@@ -2,10 +2,7 @@
 
 #include <orcus/orcus_ods.hpp>
 #include <orcus/orcus_xlsx.hpp>
-#include <orcus/sax_parser.hpp>
 #include <orcus/spreadsheet/import_interface.hpp>
-#include <orcus/zip_archive.hpp>
-#include <orcus/zip_archive_stream.hpp>
 
 #include <algorithm>
 #include <cctype>
@@ -22,6 +19,7 @@
 #include "ingest/text_normalize.h"
 #include "ingest/xlsx_skipped_cells.h"
 #include "ingest/zip_limits.h"
+#include "ingest/zip_package.h"
 #include "model/date.h"
 
 namespace ips {
@@ -433,16 +431,10 @@ class HiddenSheetFinder : public orcus::sax_handler {
 };
 
 void mark_hidden_sheets(std::string_view bytes, const std::string& format, RawWorkbook& book) {
-  orcus::zip_archive_stream_blob stream(reinterpret_cast<const uint8_t*>(bytes.data()),
-                                        bytes.size());
-  orcus::zip_archive archive(&stream);
-  archive.load();
-  std::vector<unsigned char> xml;
-  if (!archive.read_file_entry(format == "ods" ? "content.xml" : "xl/workbook.xml", xml)) return;
+  const auto xml = ZipPackage(bytes).read(format == "ods" ? "content.xml" : "xl/workbook.xml");
+  if (!xml) return;
   HiddenSheetFinder finder;
-  orcus::sax_parser<HiddenSheetFinder> parser(reinterpret_cast<const char*>(xml.data()), xml.size(),
-                                              finder);
-  parser.parse();
+  parse_xml(*xml, finder);
   for (auto& sheet : book.sheets) sheet.hidden = finder.hidden_sheets.count(sheet.name) > 0;
 }
 

@@ -1,9 +1,5 @@
 #include "ingest/xlsx_skipped_cells.h"
 
-#include <orcus/sax_parser.hpp>
-#include <orcus/zip_archive.hpp>
-#include <orcus/zip_archive_stream.hpp>
-
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
@@ -15,6 +11,7 @@
 #include <vector>
 
 #include "ingest/text_normalize.h"
+#include "ingest/zip_package.h"
 #include "model/date.h"
 
 namespace ips {
@@ -57,9 +54,7 @@ class ElementCollector : public orcus::sax_handler {
 
 std::vector<Element> elements_named(const std::vector<unsigned char>& xml, std::string_view name) {
   ElementCollector collector(name);
-  orcus::sax_parser<ElementCollector> parser(reinterpret_cast<const char*>(xml.data()), xml.size(),
-                                             collector);
-  parser.parse();
+  parse_xml(xml, collector);
   return collector.found;
 }
 
@@ -97,13 +92,6 @@ std::string rels_of(const std::string& part) {
   return slash == std::string::npos
              ? "_rels/" + part + ".rels"
              : part.substr(0, slash + 1) + "_rels/" + part.substr(slash + 1) + ".rels";
-}
-
-std::optional<std::vector<unsigned char>> read_part(const orcus::zip_archive& archive,
-                                                    const std::string& name) {
-  std::vector<unsigned char> bytes;
-  if (!archive.read_file_entry(name, bytes)) return std::nullopt;
-  return bytes;
 }
 
 // An ISO 8601 date cell ("2013-01-07" or "2013-01-07T08:30:00") as a date serial; the text
@@ -243,21 +231,18 @@ class WorksheetScanner : public orcus::sax_handler {
 }  // namespace
 
 void read_skipped_xlsx_cells(std::string_view bytes, const SkippedCellSink& sink) {
-  orcus::zip_archive_stream_blob stream(reinterpret_cast<const uint8_t*>(bytes.data()),
-                                        bytes.size());
-  orcus::zip_archive archive(&stream);
-  archive.load();
+  const ZipPackage package(bytes);
 
   // The package names its workbook part in _rels/.rels; every xlsx writer uses this one.
   std::string workbook = "xl/workbook.xml";
-  if (const auto root_rels = read_part(archive, "_rels/.rels"))
+  if (const auto root_rels = package.read("_rels/.rels"))
     for (const Element& rel : elements_named(*root_rels, "Relationship")) {
       const std::string type = rel.get("Type");
       if (type.size() >= 15 && type.compare(type.size() - 15, 15, "/officeDocument") == 0)
         workbook = resolve_part("", rel.get("Target"));
     }
-  const auto workbook_xml = read_part(archive, workbook);
-  const auto workbook_rels = read_part(archive, rels_of(workbook));
+  const auto workbook_xml = package.read(workbook);
+  const auto workbook_rels = package.read(rels_of(workbook));
   // Without them liborcus finds no sheets either: nothing was read, so nothing is lost here.
   if (!workbook_xml || !workbook_rels) return;
 
@@ -271,12 +256,10 @@ void read_skipped_xlsx_cells(std::string_view bytes, const SkippedCellSink& sink
     if (target == targets.end()) continue;  // liborcus cannot find this sheet's cells either
     const std::string name = sheet.get("name");
     try {
-      const auto xml = read_part(archive, target->second);
+      const auto xml = package.read(target->second);
       if (!xml || !may_hold_skipped_cells(*xml)) continue;
       WorksheetScanner scanner(name, sink);
-      orcus::sax_parser<WorksheetScanner> parser(reinterpret_cast<const char*>(xml->data()),
-                                                 xml->size(), scanner);
-      parser.parse();
+      parse_xml(*xml, scanner);
     } catch (const std::exception& e) {
       throw std::runtime_error("sheet '" + repair_utf8(name) + "' (" + target->second +
                                "): " + e.what());

@@ -48,14 +48,6 @@ Rgb series_colour(const ChartSpec& spec, size_t i) {
   return kPalette[i % kPaletteSize];
 }
 
-int decimals_for(double step) {
-  for (int d = 0; d < 3; ++d) {
-    const double scaled = step * std::pow(10.0, d);
-    if (std::fabs(scaled - std::round(scaled)) < 1e-6) return d;
-  }
-  return 3;
-}
-
 // Ticks from min to max by step, with guards against an axis the spec left unusable.
 struct Ticks {
   double min = 0, max = 1, step = 0.25;
@@ -75,10 +67,11 @@ Ticks ticks_of(const Axis& axis) {
 
 std::string tick_label(double v, const Axis& axis, Lang lang) {
   if (axis.percent) {
-    const std::string n = doc::format_number(v * 100, decimals_for(axis.step * 100), lang);
+    const std::string n =
+        doc::format_number(v * 100, doc::decimals_for_step(axis.step * 100), lang);
     return lang == Lang::Nb ? n + "\u00A0%" : n + "%";
   }
-  return doc::format_number(v, decimals_for(axis.step), lang);
+  return doc::format_number(v, doc::decimals_for_step(axis.step), lang);
 }
 
 // The spec with every NaN or infinite value made missing: one such value would put the cairo

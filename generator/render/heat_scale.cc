@@ -44,11 +44,7 @@ std::vector<double> HeatScale::steps() const {
 }
 
 std::string HeatScale::label(double value, Lang lang) const {
-  int decimals = 0;
-  while (decimals < 2 && std::fabs(step * std::pow(10.0, decimals) -
-                                   std::round(step * std::pow(10.0, decimals))) > 1e-6)
-    ++decimals;
-  return doc::format_number(value, decimals, lang);
+  return doc::format_number(value, doc::decimals_for_step(step), lang);
 }
 
 int heat_step(double position) {

@@ -1,5 +1,6 @@
 #include "render/layout_text.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -28,6 +29,13 @@ Rgb Rgb::parse(std::string_view hex, Rgb fallback) {
   const int r = component(1), g = component(3), b = component(5);
   if (r < 0 || g < 0 || b < 0) return fallback;
   return {r / 255.0, g / 255.0, b / 255.0};
+}
+
+uint32_t Rgb::packed() const {
+  auto byte = [](double c) {
+    return static_cast<uint32_t>(std::lround(std::clamp(c, 0.0, 1.0) * 255));
+  };
+  return (byte(r) << 16) | (byte(g) << 8) | byte(b);
 }
 
 void set_colour(cairo_t* cr, Rgb colour) {

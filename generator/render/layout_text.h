@@ -3,6 +3,7 @@
 // "Pango markup attributes outlive the markup").
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -19,6 +20,8 @@ struct Rgb {
   double r = 0, g = 0, b = 0;
   /// From "#rrggbb"; returns `fallback` for anything else.
   static Rgb parse(std::string_view hex, Rgb fallback);
+  /// As 0xRRGGBB (each component rounded to 0..255), the form SVG and XLSX write.
+  uint32_t packed() const;
   /// This colour mixed with white: t = 0 gives this colour, t = 1 white.
   Rgb tint(double t) const { return {r + (1 - r) * t, g + (1 - g) * t, b + (1 - b) * t}; }
 };

@@ -138,11 +138,8 @@ void SvgCanvas::box_attributes(double x, double y, double w, double h) {
 }
 
 void SvgCanvas::colour_attribute(const char* name, Rgb colour) {
-  auto byte = [](double c) {
-    return static_cast<unsigned>(std::lround(std::clamp(c, 0.0, 1.0) * 255));
-  };
   char hex[8];
-  std::snprintf(hex, sizeof hex, "#%02x%02x%02x", byte(colour.r), byte(colour.g), byte(colour.b));
+  std::snprintf(hex, sizeof hex, "#%06x", static_cast<unsigned>(colour.packed()));
   out_ += ' ';
   out_ += name;
   out_ += "=\"";

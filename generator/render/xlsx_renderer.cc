@@ -430,12 +430,6 @@ class XlsxWriter {
                        lxw_col_t from, lxw_row_t last, lxw_col_t to) {
     const std::string where_text = "sheet \"" + placed.sheet_name + "\" colour scale";
     const HeatScale scale = HeatScale::of(spec);
-    auto hex = [](Rgb c) {
-      auto byte = [](double v) {
-        return static_cast<lxw_color_t>(std::lround(std::clamp(v, 0.0, 1.0) * 255));
-      };
-      return (byte(c.r) << 16) | (byte(c.g) << 8) | byte(c.b);
-    };
     // An empty cell reads as 0 in a comparison: it stops here, uncoloured (rules added first
     // are checked first). Written as a formula on the range's top-left cell: libxlsxwriter's
     // own "blanks" rule refers to the wrong corner of a range.
@@ -454,7 +448,7 @@ class XlsxWriter {
       const double position = static_cast<double>(k) / kSteps;
       lxw_format* colour = workbook_add_format(workbook_);
       if (!colour) throw RenderError("XLSX: out of memory creating a cell format");
-      format_set_bg_color(colour, hex(heat_colour(position)));
+      format_set_bg_color(colour, heat_colour(position).packed());
       format_set_font_color(colour, heat_takes_white_text(position) ? 0xFFFFFF : kInk);
       // Values that heat_step puts in step k: within half a step of it. Both ends are finite,
       // so text (which Excel compares as greater than any number) stays uncoloured.

@@ -37,6 +37,14 @@ std::string format_number(double x, int decimals, Lang lang) {
   return out;
 }
 
+int decimals_for_step(double step) {
+  for (int d = 0; d < 3; ++d) {
+    const double scaled = step * std::pow(10.0, d);
+    if (std::fabs(scaled - std::round(scaled)) < 1e-6) return d;
+  }
+  return 3;
+}
+
 std::string format_value(const Value& v, Lang lang) {
   if (v.suppression == Suppression::SmallCount) return "<" + std::to_string(v.min_cell);
   if (v.suppression == Suppression::Withheld) return kEnDash;

@@ -15,4 +15,7 @@ std::string format_value(const Value& v, Lang lang);
 /// A plain number with `decimals` decimals in the language's style.
 std::string format_number(double x, int decimals, Lang lang);
 
+/// The fewest decimals (at most 3) that write every multiple of `step` exactly (an axis' ticks).
+int decimals_for_step(double step);
+
 }  // namespace ips::doc

@@ -1,0 +1,18 @@
+#include "ingest/zip_package.h"
+
+#include <cstdint>
+
+namespace ips {
+
+ZipPackage::ZipPackage(std::string_view bytes)
+    : stream_(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size()), archive_(&stream_) {
+  archive_.load();
+}
+
+std::optional<std::vector<unsigned char>> ZipPackage::read(const std::string& name) const {
+  std::vector<unsigned char> bytes;
+  if (!archive_.read_file_entry(name, bytes)) return std::nullopt;
+  return bytes;
+}
+
+}  // namespace ips

@@ -1,0 +1,36 @@
+// A zip package (xlsx, ods) opened in memory with liborcus's own unzipping, for the second looks
+// at parts whose content liborcus 0.17 does not pass on (hidden sheets, skipped cells, formula
+// errors), and SAX parsing of such a part with liborcus's own XML parser.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <orcus/sax_parser.hpp>
+#include <orcus/zip_archive.hpp>
+#include <orcus/zip_archive_stream.hpp>
+
+namespace ips {
+
+/// The package in `bytes` (which must outlive it). Throws what liborcus throws on a bad zip.
+class ZipPackage {
+ public:
+  explicit ZipPackage(std::string_view bytes);
+  /// The inflated part, or nullopt when the package has no entry of that name.
+  std::optional<std::vector<unsigned char>> read(const std::string& name) const;
+
+ private:
+  orcus::zip_archive_stream_blob stream_;
+  orcus::zip_archive archive_;
+};
+
+/// Runs liborcus's SAX parser over `xml` with `handler`; throws its parse errors.
+template <typename Handler>
+void parse_xml(const std::vector<unsigned char>& xml, Handler& handler) {
+  orcus::sax_parser<Handler> parser(reinterpret_cast<const char*>(xml.data()), xml.size(), handler);
+  parser.parse();
+}
+
+}  // namespace ips
