@@ -22,7 +22,7 @@ std::vector<fs::path> files_below(const fs::path& root) {
 
 int render_example(const fs::path& out, const std::string& extra) {
   int rc = -1;
-  test::run_command(std::string(IPS_BINARY) + " run " + kExample + " --out " + out.string() + " " + extra + " 2>&1", &rc);
+  test::run_command(test::ipsreport_binary() + " run " + kExample + " --out " + out.string() + " " + extra + " 2>&1", &rc);
   return rc;
 }
 

@@ -88,7 +88,7 @@ std::filesystem::path example_workbook() {
 }
 
 std::string generator() {
-  return IPS_GENERATOR_BINARY;
+  return ips::test::generator_binary();
 }
 
 }  // namespace

@@ -37,7 +37,7 @@ struct HostileRun {
     for (const char* item : items)
       f << "../../etc;01.10.2016;" << item << ";4;" << csv_quoted(kFormula) << ";@SUM(A1)\n";
     f.close();
-    log = test::run_command(std::string(IPS_BINARY) + " run '" + (dir.path / "enheter<b>.csv").string() + "' " +
+    log = test::run_command(test::ipsreport_binary() + " run '" + (dir.path / "enheter<b>.csv").string() + "' " +
                                 (dir.path / "fidelity.csv").string() + " --out " + out.string() + " 2>&1",
                             &exit_code);
   }

@@ -16,7 +16,7 @@ struct BaselineRun {
   int exit_code = -1;
   std::string err;
   BaselineRun() {
-    const std::string cmd = std::string(IPS_BINARY) + " run " + test::fixture("ingest/valid_fidelity.xlsx").string() +
+    const std::string cmd = test::ipsreport_binary() + " run " + test::fixture("ingest/valid_fidelity.xlsx").string() +
                             " --period 2012-H2 --out " + (dir.path / "out").string() + " 2>&1";
     err = test::run_command(cmd, &exit_code);
     stem = dir.path / "out/bodo/kvalitetsrapport-bodo-2012-12-03";

@@ -21,7 +21,7 @@ struct NationalRender {
   test::ScratchDir dir;
   fs::path pdf, html;
   explicit NationalRender(int sites) : dir("national-" + std::to_string(sites)) {
-    const std::string gen = std::string(IPS_GENERATOR_BINARY) + " --sites " + std::to_string(sites) +
+    const std::string gen = test::generator_binary() + " --sites " + std::to_string(sites) +
                             " --half-years 4 --participants " + std::to_string(sites * 12) + " --seed 7 --out " +
                             dir.path.string() + " >/dev/null 2>&1";
     int rc = -1;

@@ -34,7 +34,7 @@ struct SmallSiteRun {
       << "L1;ordinær;01.02.2016;;21,5\nL2;ordinær;01.03.2016;;33,5\n";
     for (int i = 1; i <= 6; ++i) j << "S" << i << ";ordinær;01.09.2015;;20\n";
     j.close();
-    test::run_command(std::string(IPS_BINARY) + " run " + (dir.path / "*.csv").string() +
+    test::run_command(test::ipsreport_binary() + " run " + (dir.path / "*.csv").string() +
                           " --period 2016-H1 --out " + out.string() + " 2>&1",
                       &exit_code);
   }
@@ -109,7 +109,7 @@ struct ThreeSiteRun {
       }
     d.close();
     j.close();
-    test::run_command(std::string(IPS_BINARY) + " run " + (dir.path / "*.csv").string() +
+    test::run_command(test::ipsreport_binary() + " run " + (dir.path / "*.csv").string() +
                           " --period 2016-H1 --formats html,pdf,xlsx --out " + out.string() + " 2>&1",
                       &exit_code);
   }

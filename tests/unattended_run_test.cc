@@ -17,7 +17,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const std::string kBinary = IPS_BINARY;
+const std::string kBinary = test::ipsreport_binary();
 const std::string kExample = (test::source_dir() / "examples/ips-eksempel.xlsx").string();
 const std::string kValid = test::fixture("ingest/valid_fidelity.xlsx").string();
 

@@ -11,6 +11,7 @@
 #include "publish/output_folder.h"
 #include "report/wording.h"
 #include "template/input_templates.h"
+#include "model/build_info.h"
 
 namespace fs = std::filesystem;
 
@@ -104,7 +105,7 @@ int run_app(int argc, char** argv) {
   std::reverse(args.begin(), args.end());  // CLI11 takes the arguments in reverse order
 
   CLI::App app{"ipsreport: IPS fidelity and outcome reports (HTML, PDF, XLSX) from spreadsheet exports", "ipsreport"};
-  app.set_version_flag("--version", std::string("ipsreport ") + IPS_VERSION);
+  app.set_version_flag("--version", std::string("ipsreport ") + build_info::version());
   app.footer(kExitCodesHelp);
   app.require_subcommand(1);
 

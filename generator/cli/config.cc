@@ -5,6 +5,7 @@
 #include <glob.h>
 #include <sstream>
 #include <toml++/toml.h>
+#include "model/build_info.h"
 
 namespace fs = std::filesystem;
 
@@ -154,7 +155,7 @@ fs::path resources_dir(const RunConfig& config) {
     const fs::path installed = exe.parent_path().parent_path() / "share/ipsreport";
     if (fs::exists(installed / "data/ips-25.toml", ec)) return installed;
   }
-  return IPS_SOURCE_DIR;
+  return build_info::source_dir();
 }
 
 }  // namespace ips

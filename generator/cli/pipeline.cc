@@ -15,6 +15,7 @@
 #include "report/index_report.h"
 #include "render/renderer.h"
 #include "report/report_set.h"
+#include "model/build_info.h"
 
 namespace fs = std::filesystem;
 
@@ -78,7 +79,7 @@ const char* lang_code(Lang l) { return l == Lang::En ? "en" : "nb"; }
 
 std::string run_fingerprint(const RunConfig& config, const std::vector<fs::path>& inputs) {
   Fingerprint fp;
-  fp.add("version", IPS_VERSION);
+  fp.add("version", build_info::version());
   for (const auto& f : inputs) fp.add("input " + f.string(), file_sha256(f));
   fp.add("period", config.period);
   fp.add("lang", lang_code(config.lang));
@@ -124,7 +125,7 @@ int run_reports(const RunConfig& config, std::ostream& err, bool verbose) {
   timer.stop("ingest");
 
   RunSummary summary;
-  summary.version = IPS_VERSION;
+  summary.version = build_info::version();
   summary.lang = lang_code(config.lang);
   summary.fingerprint = fingerprint;
   summary.diagnostics = &l.data.diagnostics;

@@ -11,6 +11,7 @@
 
 #include "render/layout_text_cache.h"
 #include "render/renderer.h"
+#include "model/build_info.h"
 
 namespace ips::render {
 
@@ -60,7 +61,7 @@ std::unique_ptr<PangoFontMap, GObjectUnref> load_font_map(const std::filesystem:
 }  // namespace
 
 std::filesystem::path fonts_dir_of(const std::filesystem::path& resources_dir) {
-  return (resources_dir.empty() ? std::filesystem::path(IPS_SOURCE_DIR) : resources_dir) / "fonts";
+  return (resources_dir.empty() ? std::filesystem::path(build_info::source_dir()) : resources_dir) / "fonts";
 }
 
 PangoFontMap* bundled_font_map(const std::filesystem::path& fonts_dir) {

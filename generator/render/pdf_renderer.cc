@@ -14,6 +14,7 @@
 #include "render/pdf_page_count.h"
 #include "render/pdf_style.h"
 #include "render/renderer.h"
+#include "model/build_info.h"
 
 namespace ips::render {
 
@@ -83,7 +84,7 @@ void set_metadata(cairo_surface_t* surface, const doc::ReportMeta& meta, int64_t
 void render_pdf(const doc::Report& report, const RenderOptions& options,
                 const std::filesystem::path& out) {
   const PdfStyle style =
-      load_pdf_style((options.resources_dir.empty() ? std::filesystem::path(IPS_SOURCE_DIR)
+      load_pdf_style((options.resources_dir.empty() ? std::filesystem::path(build_info::source_dir())
                                                     : options.resources_dir) /
                      "templates" / "pdf.toml");
   const std::filesystem::path fonts = fonts_dir_of(options.resources_dir);

@@ -1,5 +1,7 @@
 #include "support/test_support.h"
 
+#include "model/build_info.h"
+
 #include <array>
 #include <cstdio>
 #include <fstream>
@@ -13,7 +15,9 @@ std::filesystem::path fixture(const std::string& name) {
   return std::filesystem::path(IPS_FIXTURES_DIR) / name;
 }
 
-std::filesystem::path source_dir() { return std::filesystem::path(IPS_SOURCE_DIR); }
+std::string ipsreport_binary() { return IPS_BINARY; }
+std::string generator_binary() { return IPS_GENERATOR_BINARY; }
+std::filesystem::path source_dir() { return std::filesystem::path(build_info::source_dir()); }
 
 ScratchDir::ScratchDir(const std::string& name) {
   static int counter = 0;  // two scratch folders of the same name in one test stay apart

@@ -10,6 +10,10 @@ namespace ips::test {
 std::filesystem::path fixture(const std::string& name);
 /// The repository root (data/, templates/, fonts/ live there).
 std::filesystem::path source_dir();
+/// The ipsreport program built beside the tests.
+std::string ipsreport_binary();
+/// The export generator (bench/), which writes synthetic inputs.
+std::string generator_binary();
 /// A fresh, empty folder for one test, removed when the object dies.
 struct ScratchDir {
   std::filesystem::path path;
