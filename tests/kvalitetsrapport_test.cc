@@ -56,8 +56,9 @@ TEST_CASE("the Kvalitetsrapport follows the national format: header, summary, se
   CHECK(report.meta.title == "Individuell jobbstøtte (IPS) – Kvalitetsrapport og generell organisasjonsindeks");
   std::vector<std::string> anchors;
   for (const auto& s : report.sections) anchors.push_back(s.anchor);
-  CHECK(anchors == std::vector<std::string>{"about", "summary", "section-B", "section-O", "section-T", "score-sheet",
-                                            "goi-sheet", "data-quality", "definitions"});
+  CHECK(anchors == std::vector<std::string>{"about", "summary", "section-B", "section-O",
+                                            "section-T", "section-G", "score-sheet", "goi-sheet",
+                                            "agreement", "data-quality", "definitions"});
 }
 
 TEST_CASE("the Bodø baseline summary shows total 51 as partial, 11 of 25, without a band") {

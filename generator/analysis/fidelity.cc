@@ -40,14 +40,32 @@ const ScaleRatings kNoRatings{};
 const ScaleRatings& ratings_of(const Review& r, size_t scale_index) {
   return scale_index < r.scales.size() ? r.scales[scale_index] : kNoRatings;
 }
+// GOI change against the site's previous GOI scoring, and GOI items scored 1–3.
+void score_goi_change(ReviewScore& rs, const Review* previous, const ScaleCatalog& scales) {
+  const ScaleRatings& goi = ratings_of(*rs.review, ScaleCatalog::kGoi);
+  rs.goi_item_change.assign(scales.goi().items.size(), std::nullopt);
+  for (size_t i = 0; i < goi.items.size(); ++i)
+    if (goi.items[i].score && *goi.items[i].score <= 3) rs.goi_improvement_areas.push_back(i);
+  if (!previous) return;
+  rs.previous_goi = previous;
+  const ScaleRatings& prev = ratings_of(*previous, ScaleCatalog::kGoi);
+  rs.previous_goi_score = score_scale(scales.goi(), prev);
+  if (rs.goi.complete() && rs.previous_goi_score.complete())
+    rs.goi_total_change = rs.goi.total - rs.previous_goi_score.total;
+  for (size_t i = 0; i < rs.goi_item_change.size(); ++i)
+    if (i < goi.items.size() && i < prev.items.size() && goi.items[i].score && prev.items[i].score)
+      rs.goi_item_change[i] = *goi.items[i].score - *prev.items[i].score;
+}
 }  // namespace
 
 std::vector<ReviewScore> score_reviews(const Dataset& data, const ScaleCatalog& scales) {
   std::vector<ReviewScore> out;
   out.reserve(data.reviews.size());
   const Review* last_ips_review = nullptr;  // the previous IPS-25 review of the current site
+  const Review* last_goi_review = nullptr;  // the previous GOI scoring of the current site
   for (const Review& review : data.reviews) {
     if (last_ips_review && last_ips_review->site != review.site) last_ips_review = nullptr;
+    if (last_goi_review && last_goi_review->site != review.site) last_goi_review = nullptr;
     ReviewScore rs;
     rs.review = &review;
     const ScaleRatings& ips = ratings_of(review, ScaleCatalog::kIps25);
@@ -72,6 +90,8 @@ std::vector<ReviewScore> score_reviews(const Dataset& data, const ScaleCatalog& 
     if (review.info.stated_total && *review.info.stated_total != rs.ips.total)
       rs.stated_total_mismatch = review.info.stated_total;
     if (ips.any_scored()) last_ips_review = &review;
+    score_goi_change(rs, last_goi_review, scales);
+    if (ratings_of(review, ScaleCatalog::kGoi).any_scored()) last_goi_review = &review;
     out.push_back(std::move(rs));
   }
   return out;

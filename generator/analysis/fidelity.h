@@ -49,6 +49,12 @@ struct ReviewScore {
   std::vector<size_t> improvement_areas;  // IPS item indexes scored 1–3
   /// The stated total from Gjennomganger, when it differs from the recomputed total.
   std::optional<int> stated_total_mismatch;
+  /// The same site's previous review with GOI scores (by date), or nullptr; as for IPS-25.
+  const Review* previous_goi = nullptr;
+  ScaleScore previous_goi_score;
+  std::optional<int> goi_total_change;              // only when both GOI scorings are complete
+  std::vector<std::optional<int>> goi_item_change;  // per GOI item, when both scores exist
+  std::vector<size_t> goi_improvement_areas;        // GOI item indexes scored 1–3
 };
 
 /// Scores every review of the data set, in the data set's order (site, date).

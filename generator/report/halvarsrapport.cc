@@ -1,6 +1,7 @@
 #include "report/halvarsrapport.h"
 
 #include "analysis/fidelity_trend.h"
+#include "report/agreement_sections.h"
 #include "report/complementary_suppression.h"
 #include "report/data_quality.h"
 #include "report/report_common.h"
@@ -362,6 +363,7 @@ struct Builder {
     report.sections.push_back(outcomes_now(now, all, all_withheld));
     report.sections.push_back(trend());
     report.sections.push_back(evidence(rounds, now));
+    report.sections.push_back(site_agreement_section(site().key, period, data, ctx));
     std::vector<const Diagnostic*> problems;
     for (const auto& d : data.diagnostics.items)
       if (d.site == site().key) problems.push_back(&d);
@@ -372,6 +374,7 @@ struct Builder {
                             "band", "slope", "evidence"})
       definitions.push_back(std::string("definitions.") + key);
     report.sections.push_back(definitions_section(definitions, ctx));
+    add_agreement_definitions(report, AgreementScope::History, ctx);
     return report;
   }
 };

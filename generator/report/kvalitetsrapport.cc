@@ -1,5 +1,8 @@
 #include "report/kvalitetsrapport.h"
 
+#include <algorithm>
+
+#include "report/agreement_sections.h"
 #include "report/data_quality.h"
 #include "report/report_common.h"
 #include "report/value_format.h"
@@ -14,11 +17,14 @@ using doc::Value;
 Value optional_score(const std::optional<int>& s) { return s ? Value::score(*s) : Value::empty(); }
 Value optional_change(const std::optional<int>& c) { return c ? Value::change(*c) : Value::empty(); }
 
-/// The listed items with their score and change, as a table (strengths, improvement areas).
-doc::Table item_table(const std::string& id, const std::string& caption, const std::vector<size_t>& items,
-                      const ReviewScore& rs, const ReportContext& ctx) {
+/// The listed items of one scale with their score and change, as a table (strengths,
+/// improvement areas).
+doc::Table item_table(const std::string& id, const std::string& caption,
+                      const std::vector<size_t>& items, size_t scale_index,
+                      const std::vector<std::optional<int>>& changes, const ReviewScore& rs,
+                      const ReportContext& ctx) {
   const Wording& w = ctx.words;
-  const Scale& scale = ctx.scales.ips25();
+  const Scale& scale = ctx.scales.scales.at(scale_index);
   doc::Table t;
   t.id = id;
   t.caption = caption;
@@ -27,11 +33,13 @@ doc::Table item_table(const std::string& id, const std::string& caption, const s
                {w.get("columns.item"), Align::Left, 4.5},
                {w.get("columns.score"), Align::Right, 0.8},
                {w.get("columns.change"), Align::Right, 0.9}};
-  const auto scores = item_scores(*rs.review, ScaleCatalog::kIps25);
+  const auto scores = item_scores(*rs.review, scale_index);
   for (size_t i : items)
-    t.rows.push_back({doc::RowStyle::Data,
-                      {Value::of_text(scale.items[i].code), Value::of_text(scale.items[i].name.in(ctx.lang())),
-                       optional_score(scores[i]), optional_change(rs.item_change[i])}});
+    t.rows.push_back(
+        {doc::RowStyle::Data,
+         {Value::of_text(scale.items[i].code), Value::of_text(scale.items[i].name.in(ctx.lang())),
+          optional_score(scores[i]),
+          optional_change(i < changes.size() ? changes[i] : std::nullopt)}});
   return t;
 }
 
@@ -111,6 +119,32 @@ doc::Chart profile_chart(const ReviewScore& rs, const Scale& scale, const Report
   return doc::Chart{std::move(c)};
 }
 
+/// Every item's recommendation, IPS-25 then GOI, gathered for the summary; empty when there is
+/// none.
+std::optional<doc::Table> recommendations_table(const Review& review, const ReportContext& ctx) {
+  const Wording& w = ctx.words;
+  doc::Table t;
+  t.id = "recommendations";
+  t.caption = w.get("kvalitetsrapport_more.recommendations_caption");
+  t.sheet_name = w.get("kvalitetsrapport_more.recommendations");
+  t.columns = {{w.get("columns.item_code"), Align::Left, 0.6},
+               {w.get("columns.item"), Align::Left, 3.2},
+               {w.get("kvalitetsrapport_more.recommendation"), Align::Left, 4.2}};
+  for (size_t s : {ScaleCatalog::kIps25, ScaleCatalog::kGoi}) {
+    if (s >= review.scales.size()) continue;
+    const Scale& scale = ctx.scales.scales.at(s);
+    const auto& items = review.scales[s].items;
+    for (size_t i = 0; i < items.size() && i < scale.items.size(); ++i)
+      if (!items[i].recommendation.empty())
+        t.rows.push_back({doc::RowStyle::Data,
+                          {Value::of_text(scale.items[i].code),
+                           Value::of_text(scale.items[i].name.in(ctx.lang())),
+                           Value::of_text(items[i].recommendation)}});
+  }
+  if (t.rows.empty()) return std::nullopt;
+  return t;
+}
+
 doc::Section summary_section(const ReviewScore& rs, const ReportContext& ctx) {
   const Wording& w = ctx.words;
   const Scale& scale = ctx.scales.ips25();
@@ -125,10 +159,29 @@ doc::Section summary_section(const ReviewScore& rs, const ReportContext& ctx) {
     figures.figures.push_back({w.get("kvalitetsrapport.goi"), Value::score(rs.goi.total),
                                w.format("kvalitetsrapport.goi_detail",
                                         {doc::format_number(*rs.goi.mean, 2, ctx.lang()), std::to_string(rs.goi.scored)})});
+  // A first review has nothing to compare with; a partial one has a previous review but no
+  // comparable total. Say which (issue 16: "no comparable previous review" was false for both).
+  std::string change_detail = w.get("kvalitetsrapport_more.change_first");
+  if (rs.previous && rs.total_change)
+    change_detail =
+        w.format("kvalitetsrapport.change_detail", {date_text(rs.previous->date, ctx.lang())});
+  else if (rs.previous)
+    change_detail = w.format("kvalitetsrapport_more.change_partial",
+                             {date_text(rs.previous->date, ctx.lang())});
   figures.figures.push_back(
-      {w.get("kvalitetsrapport.change"), rs.total_change ? Value::change(*rs.total_change) : Value::of_text("–"),
-       rs.previous ? w.format("kvalitetsrapport.change_detail", {date_text(rs.previous->date, ctx.lang())})
-                   : w.get("kvalitetsrapport.change_none")});
+      {w.get("kvalitetsrapport.change"),
+       rs.total_change ? Value::change(*rs.total_change) : Value::of_text("–"), change_detail});
+  if (rs.goi.scored > 0) {
+    std::string goi_detail = w.get("kvalitetsrapport_more.change_first_goi");
+    if (rs.previous_goi)
+      goi_detail = w.format(rs.goi_total_change ? "kvalitetsrapport_more.goi_change_detail"
+                                                : "kvalitetsrapport_more.goi_change_partial",
+                            {date_text(rs.previous_goi->date, ctx.lang())});
+    figures.figures.push_back(
+        {w.get("kvalitetsrapport_more.goi_change"),
+         rs.goi_total_change ? Value::change(*rs.goi_total_change) : Value::of_text("–"),
+         goi_detail});
+  }
   s.blocks.push_back(std::move(figures));
 
   if (rs.stated_total_mismatch)
@@ -142,25 +195,48 @@ doc::Section summary_section(const ReviewScore& rs, const ReportContext& ctx) {
   if (rs.improvement_areas.empty())
     s.blocks.push_back(doc::Paragraph{w.get("common.none"), doc::ParagraphStyle::Body});
   else
-    s.blocks.push_back(item_table("improvement-areas", w.get("kvalitetsrapport.improvement_caption"),
-                                  rs.improvement_areas, rs, ctx));
+    s.blocks.push_back(
+        item_table("improvement-areas", w.get("kvalitetsrapport.improvement_caption"),
+                   rs.improvement_areas, ScaleCatalog::kIps25, rs.item_change, rs, ctx));
+  if (rs.goi.scored > 0) {
+    s.blocks.push_back(doc::Heading{2, w.get("kvalitetsrapport_more.goi_improvement_areas"),
+                                    "goi-improvement-areas"});
+    if (rs.goi_improvement_areas.empty())
+      s.blocks.push_back(doc::Paragraph{w.get("common.none"), doc::ParagraphStyle::Body});
+    else
+      s.blocks.push_back(item_table(
+          "goi-improvement-areas", w.get("kvalitetsrapport_more.goi_improvement_caption"),
+          rs.goi_improvement_areas, ScaleCatalog::kGoi, rs.goi_item_change, rs, ctx));
+  }
   s.blocks.push_back(doc::Heading{2, w.get("kvalitetsrapport.strengths"), "strengths"});
   if (rs.strengths.empty())
     s.blocks.push_back(doc::Paragraph{w.get("common.none"), doc::ParagraphStyle::Body});
   else
-    s.blocks.push_back(item_table("strengths", w.get("kvalitetsrapport.strengths_caption"), rs.strengths, rs, ctx));
+    s.blocks.push_back(item_table("strengths", w.get("kvalitetsrapport.strengths_caption"),
+                                  rs.strengths, ScaleCatalog::kIps25, rs.item_change, rs, ctx));
+  s.blocks.push_back(
+      doc::Heading{2, w.get("kvalitetsrapport_more.recommendations"), "recommendations"});
+  if (auto t = recommendations_table(*rs.review, ctx))
+    s.blocks.push_back(std::move(*t));
+  else
+    s.blocks.push_back(doc::Paragraph{w.get("kvalitetsrapport_more.recommendations_none"),
+                                      doc::ParagraphStyle::Body});
   s.blocks.push_back(section_table(rs.ips, scale, ctx));
   s.blocks.push_back(profile_chart(rs, scale, ctx));
   return s;
 }
 
-/// One body section (Bemanning, Organisasjon, Tjenester): an overview table, then each item
-/// with its criterion, comment and recommendations.
-doc::Section items_section(const ReviewScore& rs, const ScaleSection& section, const ReportContext& ctx) {
+/// One body section (Bemanning, Organisasjon, Tjenester; the GOI): an overview table, then each
+/// item with its criterion, comment and recommendations.
+doc::Section items_section(const ReviewScore& rs, size_t scale_index, const ScaleSection& section,
+                           const ReportContext& ctx) {
   const Wording& w = ctx.words;
-  const Scale& scale = ctx.scales.ips25();
+  const Scale& scale = ctx.scales.scales.at(scale_index);
   const Review& r = *rs.review;
-  const ScaleRatings& ratings = r.scales.at(ScaleCatalog::kIps25);
+  const ScaleRatings& ratings = r.scales.at(scale_index);
+  const bool goi = scale_index == ScaleCatalog::kGoi;
+  const Review* previous_review = goi ? rs.previous_goi : rs.previous;
+  const std::vector<std::optional<int>>& changes = goi ? rs.goi_item_change : rs.item_change;
   doc::Section s{section.name.in(ctx.lang()), "section-" + section.id, false, {}};
 
   doc::Table overview;
@@ -178,11 +254,12 @@ doc::Section items_section(const ReviewScore& rs, const ScaleSection& section, c
     if (item.section != section.id) continue;
     const ItemRating& rating = ratings.items.at(i);
     std::optional<int> previous;
-    if (rs.previous) previous = rs.previous->scales.at(ScaleCatalog::kIps25).items.at(i).score;
-    overview.rows.push_back({doc::RowStyle::Data,
-                             {Value::of_text(item.code), Value::of_text(item.name.in(ctx.lang())),
-                              rating.score ? Value::score(*rating.score) : Value::of_text(w.get("common.not_scored")),
-                              optional_score(previous), optional_change(rs.item_change[i])}});
+    if (previous_review) previous = previous_review->scales.at(scale_index).items.at(i).score;
+    overview.rows.push_back(
+        {doc::RowStyle::Data,
+         {Value::of_text(item.code), Value::of_text(item.name.in(ctx.lang())),
+          rating.score ? Value::score(*rating.score) : Value::of_text(w.get("common.not_scored")),
+          optional_score(previous), optional_change(changes.at(i))}});
 
     const std::string score_text = rating.score ? std::to_string(*rating.score) : w.get("common.not_scored");
     details.push_back(doc::Heading{2, item.code + " " + item.name.in(ctx.lang()) + " — " +
@@ -195,6 +272,14 @@ doc::Section items_section(const ReviewScore& rs, const ScaleSection& section, c
     if (!rating.recommendation.empty())
       details.push_back(doc::Paragraph{w.get("kvalitetsrapport.recommendations") + ": " + rating.recommendation,
                                        doc::ParagraphStyle::Body});
+    if (rating.evaluator1 && rating.evaluator2 && rating.consensus &&
+        (*rating.consensus < std::min(*rating.evaluator1, *rating.evaluator2) ||
+         *rating.consensus > std::max(*rating.evaluator1, *rating.evaluator2)))
+      details.push_back(doc::Paragraph{
+          w.format("agreement.consensus_item_note",
+                   {std::to_string(*rating.consensus), std::to_string(*rating.evaluator1),
+                    std::to_string(*rating.evaluator2)}),
+          doc::ParagraphStyle::Warning});
   }
   s.blocks.push_back(std::move(overview));
   for (auto& b : details) s.blocks.push_back(std::move(b));
@@ -270,6 +355,14 @@ doc::Section goi_section(const ReviewScore& rs, const ReportContext& ctx) {
   return s;
 }
 
+/// Whether any GOI item carries a comment or recommendation (shown even when nothing is scored).
+bool goi_has_text(const Review& r) {
+  if (r.scales.size() <= ScaleCatalog::kGoi) return false;
+  for (const auto& item : r.scales[ScaleCatalog::kGoi].items)
+    if (!item.comment.empty() || !item.recommendation.empty()) return true;
+  return false;
+}
+
 }  // namespace
 
 std::string kvalitetsrapport_stem(const Review& review) {
@@ -298,17 +391,29 @@ doc::Report build_kvalitetsrapport(const ReviewScore& rs, const Dataset& data, c
 
   report.sections.push_back(about_section(rs, data, ctx));
   report.sections.push_back(summary_section(rs, ctx));
-  for (const auto& section : ctx.scales.ips25().sections) report.sections.push_back(items_section(rs, section, ctx));
+  for (const auto& section : ctx.scales.ips25().sections)
+    report.sections.push_back(items_section(rs, ScaleCatalog::kIps25, section, ctx));
+  // The GOI's comments and recommendations belong in the body like the IPS-25 items' (issue 16).
+  if (rs.goi.scored > 0 || goi_has_text(*rs.review))
+    for (const auto& section : ctx.scales.goi().sections)
+      report.sections.push_back(items_section(rs, ScaleCatalog::kGoi, section, ctx));
   report.sections.push_back(score_sheet_section(rs, ctx));
   report.sections.push_back(goi_section(rs, ctx));
+  report.sections.push_back(
+      {w.get("agreement.appendix"), "agreement", true, review_agreement_blocks(r, ctx)});
   std::vector<const Diagnostic*> problems;
   for (const auto& d : data.diagnostics.items)
     if (d.site == r.site && d.review_date == r.date) problems.push_back(&d);
+  // Consensus outside both evaluators' scores is not an input error, but worth a note.
+  const std::vector<Diagnostic> consensus_notes = consensus_outside_notes(r, ctx);
+  for (const auto& d : consensus_notes) problems.push_back(&d);
   report.sections.push_back(data_quality_section(problems, ctx, "common.data_quality_none"));
   std::vector<std::string> definitions;
   for (const char* key : {"total", "band", "partial", "score", "change", "areas", "section", "goi"})
     definitions.push_back(std::string("definitions.") + key);
+  definitions.push_back("kvalitetsrapport_more.def_goi_change");
   report.sections.push_back(definitions_section(definitions, ctx));
+  add_agreement_definitions(report, AgreementScope::Review, ctx);
   return report;
 }
 

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "analysis/fidelity_trend.h"
+#include "report/agreement_sections.h"
 #include "report/complementary_suppression.h"
 #include "report/data_quality.h"
 #include "report/halvarsrapport.h"
@@ -481,6 +482,7 @@ struct Builder {
     report.sections.push_back(improvement_areas());
     report.sections.push_back(outcomes_per_site());
     report.sections.push_back(scatter());
+    report.sections.push_back(national_agreement_section(period, data, ctx));
     report.sections.push_back(data_quality());
     std::vector<std::string> definitions;
     for (const char* key : {"total", "band", "partial", "score", "slope", "areas", "section", "served", "worked",
@@ -488,6 +490,7 @@ struct Builder {
                             "caseload", "suppression", "complementary", "ranking", "cross_site"})
       definitions.push_back(std::string("definitions.") + key);
     report.sections.push_back(definitions_section(definitions, ctx));
+    add_agreement_definitions(report, AgreementScope::History, ctx);
     return report;
   }
 };
