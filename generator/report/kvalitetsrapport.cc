@@ -405,7 +405,7 @@ doc::Report build_kvalitetsrapport(const ReviewScore& rs, const Dataset& data, c
   for (const auto& d : data.diagnostics.items)
     if (d.site == r.site && d.review_date == r.date) problems.push_back(&d);
   // Consensus outside both evaluators' scores is not an input error, but worth a note.
-  const std::vector<Diagnostic> consensus_notes = consensus_outside_notes(r, ctx);
+  const std::vector<Diagnostic> consensus_notes = consensus_outside_notes(r, data, ctx);
   for (const auto& d : consensus_notes) problems.push_back(&d);
   report.sections.push_back(data_quality_section(problems, ctx, "common.data_quality_none"));
   std::vector<std::string> definitions;
