@@ -56,7 +56,7 @@ doc::Table consensus_table(const std::vector<ConsensusOutside>& outside, const R
   doc::Table t;
   t.id = "consensus-outside";
   t.caption = w.get("agreement.consensus_table");
-  t.sheet_name = w.get("agreement.consensus_heading");
+  t.sheet_name = w.get("agreement.sheet_consensus");
   t.columns = {{w.get("columns.item_code"), Align::Left, 0.6},
                {w.get("columns.item"), Align::Left, 3.6},
                {w.get("columns.evaluator1"), Align::Right, 0.9},
@@ -104,7 +104,7 @@ doc::Table totals_table(const HistoryAgreement (&h)[2], const ReportContext& ctx
   doc::Table t;
   t.id = "agreement-totals";
   t.caption = w.get("agreement.totals_table");
-  t.sheet_name = w.get("agreement.title");
+  t.sheet_name = w.get("agreement.sheet_totals");
   t.columns = {{w.get("agreement.scale"), Align::Left, 2.2},
                {w.get("agreement.reviews"), Align::Right, 1.1},
                {w.get("agreement.icc_reviews"), Align::Right, 1.1},
@@ -132,7 +132,7 @@ doc::Table items_table(const HistoryAgreement (&h)[2], const ReportContext& ctx,
   doc::Table t;
   t.id = "agreement-items";
   t.caption = w.get("agreement.items_table");
-  t.sheet_name = w.get("agreement.items_table");
+  t.sheet_name = w.get("agreement.sheet_items");
   t.columns = {{w.get("columns.item_code"), Align::Left, 0.6},
                {w.get("columns.item"), Align::Left, 3.6},
                {w.get("agreement.reviews"), Align::Right, 1.1},
@@ -322,7 +322,7 @@ doc::Section national_agreement_section(Period period, const Dataset& data,
   doc::Table t;
   t.id = "agreement-sites";
   t.caption = w.get("agreement.sites_table");
-  t.sheet_name = w.get("agreement.sites_table");
+  t.sheet_name = w.get("agreement.sheet_sites");
   t.columns = {{w.get("agreement.site"), Align::Left, 2.2},
                {w.get("agreement.reviews"), Align::Right, 1.1},
                {w.get("agreement.icc_reviews"), Align::Right, 1.1},

@@ -203,10 +203,14 @@ doc::Section summary_section(const ReviewScore& rs, const ReportContext& ctx) {
                                     "goi-improvement-areas"});
     if (rs.goi_improvement_areas.empty())
       s.blocks.push_back(doc::Paragraph{w.get("common.none"), doc::ParagraphStyle::Body});
-    else
-      s.blocks.push_back(item_table(
+    else {
+      doc::Table t = item_table(
           "goi-improvement-areas", w.get("kvalitetsrapport_more.goi_improvement_caption"),
-          rs.goi_improvement_areas, ScaleCatalog::kGoi, rs.goi_item_change, rs, ctx));
+          rs.goi_improvement_areas, ScaleCatalog::kGoi, rs.goi_item_change, rs, ctx);
+      t.sheet_name = w.get(
+          "kvalitetsrapport_more.goi_improvement_sheet");  // the caption is too long for a sheet
+      s.blocks.push_back(std::move(t));
+    }
   }
   s.blocks.push_back(doc::Heading{2, w.get("kvalitetsrapport.strengths"), "strengths"});
   if (rs.strengths.empty())
