@@ -106,16 +106,26 @@ ProgressFn terminal_progress(std::ostream& err, bool enabled) {
 
 int run_reports(const RunConfig& config, std::ostream& err, bool verbose) {
   StageTimer timer;
-  auto lock = OutputLock::try_acquire(config.out);
+  // Symlinks are resolved once: the lock, the check and the publishing all use the real folder.
+  fs::path out;
+  try {
+    out = resolve_output_folder(config.out);
+    check_output_folder_replaceable(out);
+  } catch (const OutputFolderRefused& e) {
+    err << "ipsreport: " << e.what() << "\n";
+    return exit_code::kConfigError;
+  }
+  auto lock = OutputLock::try_acquire(out);
   if (!lock) {
     err << "ipsreport: another run is writing " << config.out.string() << " (lock "
-        << OutputLock::lock_path(config.out).string() << "); try again when it has finished\n";
+        << OutputLock::lock_path(out).string() << "); try again when it has finished\n";
     return exit_code::kLocked;
   }
   const std::vector<fs::path> inputs = expand_inputs(config.inputs);
   const std::string fingerprint = run_fingerprint(config, inputs);
   const fs::path res = resources_dir(config);
-  if (!config.force && fingerprint == fingerprint_in_summary(read_published_file(config.out, "run-summary.json"))) {
+  if (!config.force &&
+      fingerprint == fingerprint_in_summary(read_published_file(out, "run-summary.json"))) {
     if (verbose) err << Wording::load(res / "templates", config.lang).get("summary.unchanged") << "\n";
     return exit_code::kSuccess;
   }
@@ -153,7 +163,7 @@ int run_reports(const RunConfig& config, std::ostream& err, bool verbose) {
   const render::RenderOptions options{res, document_time(*period)};
   RenderTimings cpu;
   try {
-    StagedOutput staged(config.out);
+    StagedOutput staged(out);
     const RenderOutcome rendered =
         render_all(plan, config.formats, options, staged, config.jobs, terminal_progress(err, config.progress));
     timer.stop("render");
