@@ -14,7 +14,7 @@ cd "$CONFIG_DIR" || { echo "ipsreport-cron: cannot enter $CONFIG_DIR"; exit 2; }
 rc=$?
 case $rc in
   0) ;;  # reports written (or nothing changed since the last run)
-  1) echo "ipsreport: reports written, but some input rows were excluded (see run-summary.json)" ;;
+  1) echo "ipsreport: reports written, but some input rows were excluded or some reports could not be written (see run-summary.json)" ;;
   2) echo "ipsreport: the configuration in $CONFIG_DIR/ipsreport.toml is wrong" ;;
   3) echo "ipsreport: an input file could not be read; the previous reports are kept" ;;
   4) echo "ipsreport: the reports could not be written; the previous reports are kept" ;;

@@ -94,6 +94,16 @@ std::string run_fingerprint(const RunConfig& config, const std::vector<fs::path>
   return fp.hex();
 }
 
+/// A message with the staging folder's paths written as the paths they would have in the output
+/// folder, which is what a person looks for.
+std::string published_paths(std::string message, const fs::path& staging, const fs::path& out) {
+  const std::string from = staging.string(), to = out.string();
+  for (size_t at = message.find(from); at != std::string::npos;
+       at = message.find(from, at + to.size()))
+    message.replace(at, from.size(), to);
+  return message;
+}
+
 /// "rendering 12/36" on one terminal line, rewritten as reports finish.
 ProgressFn terminal_progress(std::ostream& err, bool enabled) {
   if (!enabled) return {};
@@ -131,7 +141,16 @@ int run_reports(const RunConfig& config, std::ostream& err, bool verbose) {
   }
   timer.stop("fingerprint");
 
-  Loaded l = load(config, inputs);
+  Loaded l;
+  try {
+    l = load(config, inputs);
+  } catch (const std::bad_alloc&) {
+    // A read that stopped part-way never publishes.
+    err << "ipsreport: out of memory while reading the input; nothing was published, the previous "
+           "reports are "
+           "kept\n";
+    return exit_code::kInputError;
+  }
   timer.stop("ingest");
 
   RunSummary summary;
@@ -178,7 +197,25 @@ int run_reports(const RunConfig& config, std::ostream& err, bool verbose) {
       summary.timings.emplace_back("pdf_pages", static_cast<double>(cpu.pdf_pages));
     }
     summary.exit_code = anything_excluded(l.data) ? exit_code::kSuccessWithExclusions : exit_code::kSuccess;
-    render::render_html(build_index(plan, config.formats, *period, ctx), options, staged.path_for("index.html"));
+    if (!rendered.failures.empty()) {
+      if (rendered.failures.size() == plan.size()) {
+        err << "ipsreport: no report could be written, the previous reports are kept: "
+            << rendered.failures.front().reason << "\n";
+        return exit_code::kOutputError;
+      }
+      // The others are published; the reports that failed are named, and without a fingerprint
+      // the next run renders again instead of finding nothing changed.
+      for (const ReportFailure& f : rendered.failures) {
+        const PlannedReport& p = plan[f.plan_index];
+        const std::string reason = published_paths(f.reason, staged.staging_dir(), out);
+        summary.reports_failed.push_back({p.output_stem, p.site, reason});
+        err << "ipsreport: " << l.words.format("summary.report_failed", {p.label, reason}) << "\n";
+      }
+      summary.fingerprint.clear();
+      summary.exit_code = exit_code::kSuccessWithExclusions;
+    }
+    render::render_html(build_index(plan, config.formats, *period, ctx, rendered.written), options,
+                        staged.path_for("index.html"));
     staged.write_file("run-summary.json", run_summary_json(summary, l.words));
     staged.commit();
   } catch (const render::RenderError& e) {
@@ -189,6 +226,12 @@ int run_reports(const RunConfig& config, std::ostream& err, bool verbose) {
     return exit_code::kOutputError;
   } catch (const fs::filesystem_error& e) {
     err << "ipsreport: the reports could not be written, the previous reports are kept: " << e.what() << "\n";
+    return exit_code::kOutputError;
+  } catch (const std::bad_alloc&) {
+    // Nothing half-made is published: the staging folder is removed on the way out.
+    err << "ipsreport: out of memory while writing the reports; nothing was published, the "
+           "previous reports are "
+           "kept\n";
     return exit_code::kOutputError;
   }
   timer.stop("publish");

@@ -84,7 +84,13 @@ std::string run_summary_json(const RunSummary& s, const Wording& words) {
   j << "\n  ]},\n  \"reports\": [";
   for (size_t i = 0; i < s.reports_written.size(); ++i)
     j << (i ? "," : "") << "\n    " << json_string(s.reports_written[i]);
-  j << "\n  ]";
+  j << "\n  ],\n  \"reports_failed\": [";
+  for (size_t i = 0; i < s.reports_failed.size(); ++i) {
+    const auto& f = s.reports_failed[i];
+    j << (i ? "," : "") << "\n    {\"report\": " << json_string(f.report)
+      << ", \"site\": " << json_string(f.site) << ", \"reason\": " << json_string(f.reason) << "}";
+  }
+  j << (s.reports_failed.empty() ? "]" : "\n  ]");
   if (!s.timings.empty()) {
     j << ",\n  \"timings_seconds\": {";
     for (size_t i = 0; i < s.timings.size(); ++i) {

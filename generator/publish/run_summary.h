@@ -18,6 +18,13 @@ struct RunSummary {
   std::string fingerprint;  // inputs + settings + templates; an equal one means nothing changed
   const Diagnostics* diagnostics = nullptr;
   std::vector<std::string> reports_written;  // relative paths in the output folder
+  /// Reports that could not be written while the others were published.
+  struct FailedReport {
+    std::string report;  // its path below the output folder, without extension
+    std::string site;    // site key, empty for national reports
+    std::string reason;
+  };
+  std::vector<FailedReport> reports_failed;
   int exit_code = 0;
   /// Stage timings in seconds; only with --timings, so that the default output stays
   /// byte-identical from run to run.

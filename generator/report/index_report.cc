@@ -5,8 +5,8 @@
 
 namespace ips {
 
-doc::Report build_index(const std::vector<PlannedReport>& plan, const Formats& formats, Period period,
-                        const ReportContext& ctx) {
+doc::Report build_index(const std::vector<PlannedReport>& plan, const Formats& formats,
+                        Period period, const ReportContext& ctx, const std::vector<bool>& written) {
   const Wording& w = ctx.words;
   doc::Report report;
   report.meta.kind = "index";
@@ -35,13 +35,21 @@ doc::Report build_index(const std::vector<PlannedReport>& plan, const Formats& f
   const Format all[] = {{formats.html, ".html", "HTML"}, {formats.pdf, ".pdf", "PDF"}, {formats.xlsx, ".xlsx", "XLSX"}};
   for (const Format& f : all)
     if (f.wanted) t.columns.push_back({f.label, doc::Align::Center, 0.8});
-  for (const PlannedReport& p : plan) {
+  std::string not_written;
+  for (size_t i = 0; i < plan.size(); ++i) {
+    const PlannedReport& p = plan[i];
+    if (i < written.size() && !written[i]) {
+      not_written.append(not_written.empty() ? "" : ", ").append(p.label);
+      continue;
+    }
     doc::Row row{doc::RowStyle::Data, {doc::Value::of_text(p.label)}};
     for (const Format& f : all)
       if (f.wanted) row.cells.push_back(doc::Value::link_to(f.label, p.output_stem + f.ext));
     t.rows.push_back(std::move(row));
   }
   section.blocks.push_back(std::move(t));
+  if (!not_written.empty())
+    section.blocks.push_back(doc::Paragraph{w.format("index.not_written", {not_written})});
   report.sections.push_back(std::move(section));
   return report;
 }

@@ -8,8 +8,10 @@
 
 namespace ips {
 
-/// The index of a run's reports, national first, then per site.
-doc::Report build_index(const std::vector<PlannedReport>& plan, const Formats& formats, Period period,
-                        const ReportContext& ctx);
+/// The index of a run's reports, national first, then per site. `written` (per planned report;
+/// empty = all) leaves out reports that could not be written, which are named in a note instead.
+doc::Report build_index(const std::vector<PlannedReport>& plan, const Formats& formats,
+                        Period period, const ReportContext& ctx,
+                        const std::vector<bool>& written = {});
 
 }  // namespace ips
