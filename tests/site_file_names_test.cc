@@ -96,8 +96,8 @@ TEST_CASE(
   INFO(log);
   REQUIRE((rc == 0 || rc == 1));
   const auto files = files_below(dir.path / "a");
-  // index, summary, marker, national ×3, 6 sites × (Halvårsrapport + Kvalitetsrapport) × 3
-  CHECK(files.size() == 3 + 3 + 6 * 2 * 3);
+  // index, summary, marker, state, changes, national ×3, 6 sites × 2 reports × 3
+  CHECK(files.size() == 5 + 3 + 6 * 2 * 3);
   const std::string index = test::read_file(dir.path / "a/index.html");
   const auto names = site_file_names(sites);
   for (const std::string& site : sites) {

@@ -10,12 +10,14 @@
 #include "cli/parallel_render.h"
 #include "ingest/file_hash.h"
 #include "ingest/ingest.h"
-#include "publish/output_folder.h"
-#include "publish/run_summary.h"
-#include "report/index_report.h"
-#include "render/renderer.h"
-#include "report/report_set.h"
 #include "model/build_info.h"
+#include "publish/output_folder.h"
+#include "publish/run_changes.h"
+#include "publish/run_state.h"
+#include "publish/run_summary.h"
+#include "render/renderer.h"
+#include "report/index_report.h"
+#include "report/report_set.h"
 
 namespace fs = std::filesystem;
 
@@ -177,6 +179,16 @@ int run_reports(const RunConfig& config, std::ostream& err, bool verbose) {
   const OutcomeIndex outcomes(l.data);
   const ReportContext ctx{l.scales, l.words, config.author, config.min_cell};
   const std::vector<PlannedReport> plan = plan_reports(l.data, scores, outcomes, *period, ctx);
+  // What changed since the previous published run, from the small state file it kept.
+  const RunState state = capture_run_state(l.data, l.scales, outcomes, *period, config.min_cell);
+  const RunChanges changes =
+      compare_run_states(parse_run_state(read_published_file(out, "run-state.toml")), state);
+  summary.changes_json = changes_json(changes, l.words, config.min_cell);
+  IndexChanges index_changes;
+  if (changes.compared) index_changes.sites = change_texts(changes, l.words, config.min_cell);
+  std::string change_list;
+  for (const std::string& line : change_lines(changes, l.words, config.min_cell))
+    change_list.append(line).append("\n");
   timer.stop("analysis");
 
   const render::RenderOptions options{res, document_time(*period)};
@@ -214,8 +226,11 @@ int run_reports(const RunConfig& config, std::ostream& err, bool verbose) {
       summary.fingerprint.clear();
       summary.exit_code = exit_code::kSuccessWithExclusions;
     }
-    render::render_html(build_index(plan, config.formats, *period, ctx, rendered.written), options,
-                        staged.path_for("index.html"));
+    render::render_html(
+        build_index(plan, config.formats, *period, ctx, rendered.written, index_changes), options,
+        staged.path_for("index.html"));
+    staged.write_file("run-state.toml", run_state_toml(state));
+    staged.write_file("changes.txt", change_list);
     staged.write_file("run-summary.json", run_summary_json(summary, l.words));
     staged.commit();
   } catch (const render::RenderError& e) {

@@ -95,6 +95,7 @@ std::string run_summary_json(const RunSummary& s, const Wording& words) {
       << ", \"site\": " << json_string(f.site) << ", \"reason\": " << json_string(f.reason) << "}";
   }
   j << (s.reports_failed.empty() ? "]" : "\n  ]");
+  if (!s.changes_json.empty()) j << ",\n  \"changes_since_last_run\": " << s.changes_json;
   if (!s.timings.empty()) {
     j << ",\n  \"timings_seconds\": {";
     for (size_t i = 0; i < s.timings.size(); ++i) {

@@ -25,6 +25,8 @@ struct RunSummary {
     std::string reason;
   };
   std::vector<FailedReport> reports_failed;
+  /// What changed since the last run (run_changes.h, changes_json); empty = not written.
+  std::string changes_json;
   int exit_code = 0;
   /// Stage timings in seconds; only with --timings, so that the default output stays
   /// byte-identical from run to run.

@@ -54,4 +54,31 @@ doc::Report build_index(const std::vector<PlannedReport>& plan, const Formats& f
   return report;
 }
 
+doc::Report build_index(const std::vector<PlannedReport>& plan, const Formats& formats,
+                        Period period, const ReportContext& ctx, const std::vector<bool>& written,
+                        const IndexChanges& changes) {
+  doc::Report report = build_index(plan, formats, period, ctx, written);
+  const Wording& w = ctx.words;
+  doc::Section section{w.get("changes.title"), "changes", false, {}};
+  if (!changes.sites) {
+    section.blocks.push_back(doc::Paragraph{w.get("changes.first_run")});
+  } else if (changes.sites->empty()) {
+    section.blocks.push_back(doc::Paragraph{w.get("changes.none")});
+  } else {
+    section.blocks.push_back(doc::Paragraph{w.get("changes.intro")});
+    doc::Table t;
+    t.id = "changes";
+    t.caption = w.get("changes.title");
+    t.sheet_name = w.get("changes.what");
+    t.columns = {{w.get("changes.site"), doc::Align::Left, 1.2},
+                 {w.get("changes.what"), doc::Align::Left, 4}};
+    for (const auto& [site, what] : *changes.sites)
+      t.rows.push_back(
+          doc::Row{doc::RowStyle::Data, {doc::Value::of_text(site), doc::Value::of_text(what)}});
+    section.blocks.push_back(std::move(t));
+  }
+  report.sections.push_back(std::move(section));
+  return report;
+}
+
 }  // namespace ips
