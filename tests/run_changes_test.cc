@@ -140,3 +140,27 @@ TEST_CASE(
   CHECK(suppressed_count(3, 0) == "3");
   CHECK_FALSE(compare_run_states(std::nullopt, now).compared);
 }
+
+TEST_CASE("the cron wrapper mails the change lines once, and nothing on a night without changes",
+          "[run_changes]") {
+  test::ScratchDir dir("cron-changes");
+  write_inputs(dir.path, {});
+  std::ofstream(dir.path / "ipsreport.toml")
+      << "inputs = [\"fidelity.csv\", \"deltakere.csv\"]\nout = \"rapporter\"\nformats = "
+         "[\"html\"]\n";
+  const std::string wrapper = "IPSREPORT=" + test::ipsreport_binary() + " CONFIG_DIR='" +
+                              dir.path.string() + "' OUT_DIR=rapporter sh " +
+                              (test::source_dir() / "examples/cron/ipsreport-cron.sh").string() +
+                              " 2>/dev/null";
+  int rc = -1;
+  CHECK(test::run_command(wrapper, &rc).find("changes since the last run") ==
+        std::string::npos);  // first run
+  Inputs changed;
+  changed.second_bodo_review = true;
+  write_inputs(dir.path, changed);
+  const std::string mail = test::run_command(wrapper, &rc);
+  CHECK(mail.find("changes since the last run:\nBodø: nye gjennomganger: 1 (2016-12-01)\n") !=
+        std::string::npos);
+  CHECK(test::run_command(wrapper, &rc).find("changes since the last run") ==
+        std::string::npos);  // unchanged
+}
