@@ -11,6 +11,8 @@ packages=(
   # tests: Catch2, PDF inspection, XLSX/ODS round trips, unzip for XLSX parts, Chromium for the
   # accessibility check
   catch2 poppler-utils libreoffice-calc-nogui unzip chromium
+  # tests: strace watches publishing make each file durable (publish_durability_test.cc)
+  strace
 )
 # Node.js runs axe-core; many machines already have it from elsewhere (then npm comes with it).
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)

@@ -34,7 +34,7 @@ TEST_CASE("rendering on one thread and on four gives byte-identical report sets"
   REQUIRE(render_example(dir.path / "parallel", "--jobs 4") == 1);
   const auto serial = files_below(dir.path / "serial");
   REQUIRE(serial == files_below(dir.path / "parallel"));
-  REQUIRE(serial.size() == 41);  // index, summary, national ×3, 6 sites × 2 reports × 3
+  REQUIRE(serial.size() == 44);  // index, summary, marker, state, changes, national ×3, 6 × 2 × 3
   for (const auto& f : serial) {
     INFO(f);
     CHECK(test::read_file(dir.path / "serial" / f) == test::read_file(dir.path / "parallel" / f));

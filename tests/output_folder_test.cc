@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <fstream>
+
 #include "publish/output_folder.h"
 #include "support/test_support.h"
 
@@ -68,4 +70,41 @@ TEST_CASE("only one run at a time holds the output folder's lock") {
   CHECK_FALSE(OutputLock::try_acquire(dir.path / "out").has_value());
   first.reset();
   CHECK(OutputLock::try_acquire(dir.path / "out").has_value());
+}
+
+TEST_CASE("only a new, empty or ipsreport-written folder may be replaced", "[output_folder]") {
+  test::ScratchDir dir("publish-replaceable");
+  CHECK_NOTHROW(check_output_folder_replaceable(dir.path / "new"));
+  fs::create_directories(dir.path / "empty");
+  CHECK_NOTHROW(check_output_folder_replaceable(dir.path / "empty"));
+  std::ofstream(dir.path / "file.txt") << "x";
+  CHECK_THROWS_AS(check_output_folder_replaceable(dir.path / "file.txt"), OutputFolderRefused);
+  fs::create_directories(dir.path / "docs");
+  std::ofstream(dir.path / "docs/letter.odt") << "x";
+  CHECK_THROWS_AS(check_output_folder_replaceable(dir.path / "docs"), OutputFolderRefused);
+  std::ofstream(dir.path / "docs/run-summary.json")
+      << "{\n  \"program\": \"ipsreport\",\n  \"version\": \"0.9.0\"\n}\n";
+  CHECK_NOTHROW(check_output_folder_replaceable(dir.path / "docs"));  // an earlier version's set
+  {
+    StagedOutput staged(dir.path / "ours");
+    staged.write_file("index.html", "x");
+    staged.commit();
+  }
+  CHECK(fs::exists(dir.path / "ours" / kOutputMarkerFile));
+  CHECK_NOTHROW(check_output_folder_replaceable(dir.path / "ours"));
+  CHECK_THROWS_AS(check_output_folder_replaceable("/"), OutputFolderRefused);
+}
+
+TEST_CASE("the output folder is resolved through symlinks once, trailing separators ignored",
+          "[output_folder]") {
+  test::ScratchDir dir("publish-resolve");
+  fs::create_directories(dir.path / "real");
+  fs::create_symlink(dir.path / "real", dir.path / "link");
+  const fs::path real = fs::canonical(dir.path / "real");
+  CHECK(resolve_output_folder(dir.path / "link") == real);
+  CHECK(resolve_output_folder(dir.path / "link/") == real);
+  CHECK(resolve_output_folder(dir.path / "link/.") == real);
+  CHECK(resolve_output_folder(dir.path / "link/new") == real / "new");
+  fs::create_symlink(dir.path / "nowhere", dir.path / "dangling");
+  CHECK_THROWS_AS(resolve_output_folder(dir.path / "dangling"), OutputFolderRefused);
 }

@@ -15,8 +15,18 @@ namespace {
 struct Slot {
   std::vector<std::string> files;
   RenderTimings timings;
-  std::exception_ptr error;
+  std::exception_ptr fatal;  // stops the run: nothing is published
+  std::string failure;       // this report alone could not be written
+  bool failed = false;
 };
+
+/// Removes whatever a failed report left in the staging folder, so no half-written file is
+/// published.
+void remove_partial_files(const PlannedReport& planned, const StagedOutput& staged) {
+  std::error_code ec;
+  for (const char* ext : {".html", ".pdf", ".xlsx"})
+    std::filesystem::remove(staged.staging_dir() / (planned.output_stem + ext), ec);
+}
 
 // CPU time of the calling thread: on a busy machine wall time mostly measures waiting for a
 // core, which says nothing about the cost of a stage.
@@ -71,16 +81,22 @@ RenderOutcome render_all(const std::vector<PlannedReport>& plan, const Formats& 
                          const ProgressFn& progress) {
   std::vector<Slot> slots(plan.size());
   std::atomic<size_t> next{0};
-  std::atomic<bool> failed{false};
+  std::atomic<bool> stop{false};
   std::mutex progress_mutex;
   size_t done = 0;
   auto worker = [&] {
-    for (size_t i = next++; i < plan.size() && !failed; i = next++) {
+    for (size_t i = next++; i < plan.size() && !stop; i = next++) {
       try {
         render_one(plan[i], formats, options, staged, slots[i]);
-      } catch (...) {
-        slots[i].error = std::current_exception();
-        failed = true;  // the run will not publish: stop starting new reports
+      } catch (const std::bad_alloc&) {
+        slots[i].fatal = std::current_exception();
+        stop = true;  // the run will not publish: stop starting new reports
+      } catch (const std::exception& e) {
+        // One report (one site's, usually) that cannot be written does not hold back the others.
+        slots[i].failed = true;
+        slots[i].failure = e.what();
+        slots[i].files.clear();
+        remove_partial_files(plan[i], staged);
       }
       if (progress) {
         std::lock_guard<std::mutex> lock(progress_mutex);
@@ -96,8 +112,11 @@ RenderOutcome render_all(const std::vector<PlannedReport>& plan, const Formats& 
   for (auto& t : pool) t.join();
 
   RenderOutcome out;
-  for (Slot& slot : slots) {
-    if (slot.error) std::rethrow_exception(slot.error);
+  for (size_t i = 0; i < slots.size(); ++i) {
+    Slot& slot = slots[i];
+    if (slot.fatal) std::rethrow_exception(slot.fatal);
+    out.written.push_back(!slot.failed);
+    if (slot.failed) out.failures.push_back({i, slot.failure});
     out.files_written.insert(out.files_written.end(), slot.files.begin(), slot.files.end());
     out.timings.build += slot.timings.build;
     out.timings.html += slot.timings.html;

@@ -20,8 +20,16 @@ struct RenderTimings {
   int64_t pdf_pages = 0;  // pages in the PDFs written
 };
 
+/// A planned report none of whose files could be written (its partial files are removed).
+struct ReportFailure {
+  size_t plan_index = 0;
+  std::string reason;
+};
+
 struct RenderOutcome {
   std::vector<std::string> files_written;  // relative paths, in plan order
+  std::vector<bool> written;               // per planned report: all its files were written
+  std::vector<ReportFailure> failures;     // in plan order
   RenderTimings timings;
 };
 
@@ -29,7 +37,8 @@ struct RenderOutcome {
 using ProgressFn = std::function<void(size_t done, size_t total)>;
 
 /// Builds and renders every planned report into the staging folder with `threads` workers
-/// (0 = one per core). Throws the first failure in plan order (RenderError, PublishError, ...).
+/// (0 = one per core). A report that cannot be built or written is listed in `failures` and
+/// the others go on; running out of memory stops the run and is rethrown (std::bad_alloc).
 RenderOutcome render_all(const std::vector<PlannedReport>& plan, const Formats& formats,
                          const render::RenderOptions& options, const StagedOutput& staged, unsigned threads,
                          const ProgressFn& progress);

@@ -10,12 +10,14 @@
 #include "cli/parallel_render.h"
 #include "ingest/file_hash.h"
 #include "ingest/ingest.h"
-#include "publish/output_folder.h"
-#include "publish/run_summary.h"
-#include "report/index_report.h"
-#include "render/renderer.h"
-#include "report/report_set.h"
 #include "model/build_info.h"
+#include "publish/output_folder.h"
+#include "publish/run_changes.h"
+#include "publish/run_state.h"
+#include "publish/run_summary.h"
+#include "render/renderer.h"
+#include "report/index_report.h"
+#include "report/report_set.h"
 
 namespace fs = std::filesystem;
 
@@ -94,6 +96,16 @@ std::string run_fingerprint(const RunConfig& config, const std::vector<fs::path>
   return fp.hex();
 }
 
+/// A message with the staging folder's paths written as the paths they would have in the output
+/// folder, which is what a person looks for.
+std::string published_paths(std::string message, const fs::path& staging, const fs::path& out) {
+  const std::string from = staging.string(), to = out.string();
+  for (size_t at = message.find(from); at != std::string::npos;
+       at = message.find(from, at + to.size()))
+    message.replace(at, from.size(), to);
+  return message;
+}
+
 /// "rendering 12/36" on one terminal line, rewritten as reports finish.
 ProgressFn terminal_progress(std::ostream& err, bool enabled) {
   if (!enabled) return {};
@@ -106,22 +118,41 @@ ProgressFn terminal_progress(std::ostream& err, bool enabled) {
 
 int run_reports(const RunConfig& config, std::ostream& err, bool verbose) {
   StageTimer timer;
-  auto lock = OutputLock::try_acquire(config.out);
+  // Symlinks are resolved once: the lock, the check and the publishing all use the real folder.
+  fs::path out;
+  try {
+    out = resolve_output_folder(config.out);
+    check_output_folder_replaceable(out);
+  } catch (const OutputFolderRefused& e) {
+    err << "ipsreport: " << e.what() << "\n";
+    return exit_code::kConfigError;
+  }
+  auto lock = OutputLock::try_acquire(out);
   if (!lock) {
     err << "ipsreport: another run is writing " << config.out.string() << " (lock "
-        << OutputLock::lock_path(config.out).string() << "); try again when it has finished\n";
+        << OutputLock::lock_path(out).string() << "); try again when it has finished\n";
     return exit_code::kLocked;
   }
   const std::vector<fs::path> inputs = expand_inputs(config.inputs);
   const std::string fingerprint = run_fingerprint(config, inputs);
   const fs::path res = resources_dir(config);
-  if (!config.force && fingerprint == fingerprint_in_summary(read_published_file(config.out, "run-summary.json"))) {
+  if (!config.force &&
+      fingerprint == fingerprint_in_summary(read_published_file(out, "run-summary.json"))) {
     if (verbose) err << Wording::load(res / "templates", config.lang).get("summary.unchanged") << "\n";
     return exit_code::kSuccess;
   }
   timer.stop("fingerprint");
 
-  Loaded l = load(config, inputs);
+  Loaded l;
+  try {
+    l = load(config, inputs);
+  } catch (const std::bad_alloc&) {
+    // A read that stopped part-way never publishes.
+    err << "ipsreport: out of memory while reading the input; nothing was published, the previous "
+           "reports are "
+           "kept\n";
+    return exit_code::kInputError;
+  }
   timer.stop("ingest");
 
   RunSummary summary;
@@ -148,12 +179,22 @@ int run_reports(const RunConfig& config, std::ostream& err, bool verbose) {
   const OutcomeIndex outcomes(l.data);
   const ReportContext ctx{l.scales, l.words, config.author, config.min_cell};
   const std::vector<PlannedReport> plan = plan_reports(l.data, scores, outcomes, *period, ctx);
+  // What changed since the previous published run, from the small state file it kept.
+  const RunState state = capture_run_state(l.data, l.scales, outcomes, *period, config.min_cell);
+  const RunChanges changes =
+      compare_run_states(parse_run_state(read_published_file(out, "run-state.toml")), state);
+  summary.changes_json = changes_json(changes, l.words, config.min_cell);
+  IndexChanges index_changes;
+  if (changes.compared) index_changes.sites = change_texts(changes, l.words, config.min_cell);
+  std::string change_list;
+  for (const std::string& line : change_lines(changes, l.words, config.min_cell))
+    change_list.append(line).append("\n");
   timer.stop("analysis");
 
   const render::RenderOptions options{res, document_time(*period)};
   RenderTimings cpu;
   try {
-    StagedOutput staged(config.out);
+    StagedOutput staged(out);
     const RenderOutcome rendered =
         render_all(plan, config.formats, options, staged, config.jobs, terminal_progress(err, config.progress));
     timer.stop("render");
@@ -168,7 +209,28 @@ int run_reports(const RunConfig& config, std::ostream& err, bool verbose) {
       summary.timings.emplace_back("pdf_pages", static_cast<double>(cpu.pdf_pages));
     }
     summary.exit_code = anything_excluded(l.data) ? exit_code::kSuccessWithExclusions : exit_code::kSuccess;
-    render::render_html(build_index(plan, config.formats, *period, ctx), options, staged.path_for("index.html"));
+    if (!rendered.failures.empty()) {
+      if (rendered.failures.size() == plan.size()) {
+        err << "ipsreport: no report could be written, the previous reports are kept: "
+            << rendered.failures.front().reason << "\n";
+        return exit_code::kOutputError;
+      }
+      // The others are published; the reports that failed are named, and without a fingerprint
+      // the next run renders again instead of finding nothing changed.
+      for (const ReportFailure& f : rendered.failures) {
+        const PlannedReport& p = plan[f.plan_index];
+        const std::string reason = published_paths(f.reason, staged.staging_dir(), out);
+        summary.reports_failed.push_back({p.output_stem, p.site, reason});
+        err << "ipsreport: " << l.words.format("summary.report_failed", {p.label, reason}) << "\n";
+      }
+      summary.fingerprint.clear();
+      summary.exit_code = exit_code::kSuccessWithExclusions;
+    }
+    render::render_html(
+        build_index(plan, config.formats, *period, ctx, rendered.written, index_changes), options,
+        staged.path_for("index.html"));
+    staged.write_file("run-state.toml", run_state_toml(state));
+    staged.write_file("changes.txt", change_list);
     staged.write_file("run-summary.json", run_summary_json(summary, l.words));
     staged.commit();
   } catch (const render::RenderError& e) {
@@ -179,6 +241,12 @@ int run_reports(const RunConfig& config, std::ostream& err, bool verbose) {
     return exit_code::kOutputError;
   } catch (const fs::filesystem_error& e) {
     err << "ipsreport: the reports could not be written, the previous reports are kept: " << e.what() << "\n";
+    return exit_code::kOutputError;
+  } catch (const std::bad_alloc&) {
+    // Nothing half-made is published: the staging folder is removed on the way out.
+    err << "ipsreport: out of memory while writing the reports; nothing was published, the "
+           "previous reports are "
+           "kept\n";
     return exit_code::kOutputError;
   }
   timer.stop("publish");

@@ -41,11 +41,15 @@ const char* severity_name(Severity s) {
 }
 
 /// "file.xlsx, ark Kvalitetsmålinger, rad 12, kolonne E (Konsensus): " — the place of a problem.
+/// Built with append(): GCC 12 at -O2 reports a false -Wrestrict on `"x" + std::string`.
 std::string place(const Diagnostic& d) {
   std::string out = d.file;
-  if (!d.sheet.empty()) out += " [" + d.sheet + "]";
-  if (d.row > 0) out += ":" + std::to_string(d.row);
-  if (!d.column.empty()) out += ":" + d.column + (d.column_header.empty() ? "" : " (" + d.column_header + ")");
+  if (!d.sheet.empty()) out.append(" [").append(d.sheet).append("]");
+  if (d.row > 0) out.append(":").append(std::to_string(d.row));
+  if (!d.column.empty()) {
+    out.append(":").append(d.column);
+    if (!d.column_header.empty()) out.append(" (").append(d.column_header).append(")");
+  }
   return out;
 }
 
@@ -84,7 +88,14 @@ std::string run_summary_json(const RunSummary& s, const Wording& words) {
   j << "\n  ]},\n  \"reports\": [";
   for (size_t i = 0; i < s.reports_written.size(); ++i)
     j << (i ? "," : "") << "\n    " << json_string(s.reports_written[i]);
-  j << "\n  ]";
+  j << "\n  ],\n  \"reports_failed\": [";
+  for (size_t i = 0; i < s.reports_failed.size(); ++i) {
+    const auto& f = s.reports_failed[i];
+    j << (i ? "," : "") << "\n    {\"report\": " << json_string(f.report)
+      << ", \"site\": " << json_string(f.site) << ", \"reason\": " << json_string(f.reason) << "}";
+  }
+  j << (s.reports_failed.empty() ? "]" : "\n  ]");
+  if (!s.changes_json.empty()) j << ",\n  \"changes_since_last_run\": " << s.changes_json;
   if (!s.timings.empty()) {
     j << ",\n  \"timings_seconds\": {";
     for (size_t i = 0; i < s.timings.size(); ++i) {

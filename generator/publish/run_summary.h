@@ -18,6 +18,15 @@ struct RunSummary {
   std::string fingerprint;  // inputs + settings + templates; an equal one means nothing changed
   const Diagnostics* diagnostics = nullptr;
   std::vector<std::string> reports_written;  // relative paths in the output folder
+  /// Reports that could not be written while the others were published.
+  struct FailedReport {
+    std::string report;  // its path below the output folder, without extension
+    std::string site;    // site key, empty for national reports
+    std::string reason;
+  };
+  std::vector<FailedReport> reports_failed;
+  /// What changed since the last run (run_changes.h, changes_json); empty = not written.
+  std::string changes_json;
   int exit_code = 0;
   /// Stage timings in seconds; only with --timings, so that the default output stays
   /// byte-identical from run to run.

@@ -5,8 +5,8 @@
 
 namespace ips {
 
-doc::Report build_index(const std::vector<PlannedReport>& plan, const Formats& formats, Period period,
-                        const ReportContext& ctx) {
+doc::Report build_index(const std::vector<PlannedReport>& plan, const Formats& formats,
+                        Period period, const ReportContext& ctx, const std::vector<bool>& written) {
   const Wording& w = ctx.words;
   doc::Report report;
   report.meta.kind = "index";
@@ -35,13 +35,48 @@ doc::Report build_index(const std::vector<PlannedReport>& plan, const Formats& f
   const Format all[] = {{formats.html, ".html", "HTML"}, {formats.pdf, ".pdf", "PDF"}, {formats.xlsx, ".xlsx", "XLSX"}};
   for (const Format& f : all)
     if (f.wanted) t.columns.push_back({f.label, doc::Align::Center, 0.8});
-  for (const PlannedReport& p : plan) {
+  std::string not_written;
+  for (size_t i = 0; i < plan.size(); ++i) {
+    const PlannedReport& p = plan[i];
+    if (i < written.size() && !written[i]) {
+      not_written.append(not_written.empty() ? "" : ", ").append(p.label);
+      continue;
+    }
     doc::Row row{doc::RowStyle::Data, {doc::Value::of_text(p.label)}};
     for (const Format& f : all)
       if (f.wanted) row.cells.push_back(doc::Value::link_to(f.label, p.output_stem + f.ext));
     t.rows.push_back(std::move(row));
   }
   section.blocks.push_back(std::move(t));
+  if (!not_written.empty())
+    section.blocks.push_back(doc::Paragraph{w.format("index.not_written", {not_written})});
+  report.sections.push_back(std::move(section));
+  return report;
+}
+
+doc::Report build_index(const std::vector<PlannedReport>& plan, const Formats& formats,
+                        Period period, const ReportContext& ctx, const std::vector<bool>& written,
+                        const IndexChanges& changes) {
+  doc::Report report = build_index(plan, formats, period, ctx, written);
+  const Wording& w = ctx.words;
+  doc::Section section{w.get("changes.title"), "changes", false, {}};
+  if (!changes.sites) {
+    section.blocks.push_back(doc::Paragraph{w.get("changes.first_run")});
+  } else if (changes.sites->empty()) {
+    section.blocks.push_back(doc::Paragraph{w.get("changes.none")});
+  } else {
+    section.blocks.push_back(doc::Paragraph{w.get("changes.intro")});
+    doc::Table t;
+    t.id = "changes";
+    t.caption = w.get("changes.title");
+    t.sheet_name = w.get("changes.what");
+    t.columns = {{w.get("changes.site"), doc::Align::Left, 1.2},
+                 {w.get("changes.what"), doc::Align::Left, 4}};
+    for (const auto& [site, what] : *changes.sites)
+      t.rows.push_back(
+          doc::Row{doc::RowStyle::Data, {doc::Value::of_text(site), doc::Value::of_text(what)}});
+    section.blocks.push_back(std::move(t));
+  }
   report.sections.push_back(std::move(section));
   return report;
 }
