@@ -16,6 +16,7 @@
 
 #include "ingest/contained_read.h"
 #include "ingest/ods_error_cells.h"
+#include "ingest/opc_normalize.h"
 #include "ingest/text_normalize.h"
 #include "ingest/xlsx_skipped_cells.h"
 #include "ingest/zip_limits.h"
@@ -442,6 +443,7 @@ void mark_hidden_sheets(std::string_view bytes, const std::string& format, RawWo
 
 void read_zip_workbook(std::string_view bytes, const std::string& format,
                        const WorkbookReadLimits& limits, RawWorkbook& out, ReadFailure& failure) {
+  const std::string_view outer = bytes;
   out = RawWorkbook{};
   out.format = format;
   const ZipDirectorySummary zip = summarize_zip_directory(bytes);
@@ -466,6 +468,14 @@ void read_zip_workbook(std::string_view bytes, const std::string& format,
   // liborcus can abort or crash on damaged content: the parse runs in a child process.
   const auto parse = [&](RawWorkbook& book, ReadFailure& result) {
     try {
+      // Every entry read once through libzip (length and CRC checked, so nothing is cut short
+      // unseen), and absolute relationship targets made relative so liborcus follows them.
+      PackageCheck package = normalize_opc_package(bytes);
+      if (!package.ok) {
+        result = {"file.corrupt", package.problem};
+        return;
+      }
+      const std::string_view bytes = package.bytes ? std::string_view(*package.bytes) : outer;
       RawFactory factory(book, limits.max_rows_per_sheet);
       if (format == "ods") {
         orcus::orcus_ods filter(&factory);
