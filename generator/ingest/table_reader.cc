@@ -30,7 +30,8 @@ std::optional<size_t> find_header_row(const RawSheet& sheet) {
 bool holds_identity_number(const RawCell& v) {
   const std::string text = cell_display(v);
   if (contains_identity_number(text)) return true;
-  return v.kind == RawCell::Kind::Number && text.size() == 10 && contains_identity_number("0" + text);
+  return v.kind == RawCell::Kind::Number && text.size() == 10 &&
+         contains_identity_number("0" + text);
 }
 
 bool row_is_blank(const RawRow& row) {
