@@ -10,6 +10,7 @@
 #include "ingest/table_reader.h"
 #include "ingest/text_normalize.h"
 #include "ingest/workbook_reader.h"
+#include "model/run_date.h"
 
 namespace ips {
 
@@ -124,8 +125,11 @@ bool workbook_has_content(const RawWorkbook& book) {
 }  // namespace
 
 Dataset ingest_files(const std::vector<std::filesystem::path>& files, const ScaleCatalog& scales,
-                     const IngestLimits& limits) {
+                     const IngestLimits& given_limits) {
+  IngestLimits limits = given_limits;
+  if (!limits.latest_allowed_date) limits.latest_allowed_date = run_date();
   Dataset ds;
+  ds.latest_allowed_date = limits.latest_allowed_date;
   RecordSet records;
   for (const auto& path : files) {
     FileAccount account;

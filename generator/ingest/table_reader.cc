@@ -495,6 +495,14 @@ class SheetReader {
       report_missing(r, *c);
       return false;
     }
+    // Kept (the row may be right but for a slip of the year), but said, and the period is not
+    // chosen by it (analysis/periods.cc). A job's end may be planned (a fixed-term contract).
+    if (p.value && f != Field::JobEnd && limits_.latest_allowed_date &&
+        *p.value > *limits_.latest_allowed_date) {
+      Diagnostic d = cell_diag(r, *c, Severity::Warning, "date.in_future");
+      d.args = {limits_.latest_allowed_date->norwegian()};
+      diags_.add(std::move(d));
+    }
     out = p.value;
     return true;
   }
