@@ -772,6 +772,12 @@ class SheetReader {
     ok = date_field(r, Field::Ended, p.ended, false) && ok;
     ok = text_field(r, Field::EndReason, p.end_reason) && ok;
     ok = integer_field(r, Field::Age, p.age) && ok;
+    // People in IPS are of working age; an age outside 15–100 is a slip (−5, 150).
+    if (p.age && (*p.age < 15 || *p.age > 100)) {
+      diags_.add(
+          cell_diag(r, *column(Field::Age), Severity::Error, "participant.age_out_of_range"));
+      ok = false;
+    }
     if (!ok) return false;
     p.intake = *intake;
     auto d = [](const std::optional<Date>& v) { return v ? v->iso() : std::string(); };
@@ -820,6 +826,12 @@ class SheetReader {
     ok = date_field(r, Field::JobStart, start, true) && ok;
     ok = date_field(r, Field::JobEnd, j.end, false) && ok;
     ok = number_field(r, Field::HoursPerWeek, j.hours_per_week) && ok;
+    // A working week lies within 0–80 hours; −10 or 1e308 would skew every mean.
+    if (j.hours_per_week && (*j.hours_per_week < 0 || *j.hours_per_week > 80)) {
+      diags_.add(
+          cell_diag(r, *column(Field::HoursPerWeek), Severity::Error, "job.hours_out_of_range"));
+      ok = false;
+    }
     ok = text_field(r, Field::Employer, j.employer) && ok;
     ok = text_field(r, Field::Occupation, j.occupation) && ok;
     if (!ok) return false;

@@ -181,9 +181,13 @@ class SheetImporter : public iface::import_sheet {
                      double second) override {
     RawCell* c = cell(row, col);
     if (!c) return;
-    if (!Date::valid_ymd(year, static_cast<unsigned>(month), static_cast<unsigned>(day))) {
+    // An impossible date or time of day (2016-02-29T25:00 would roll over into March) is kept
+    // as text, which the date parser refuses with a message.
+    if (!Date::valid_ymd(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) ||
+        hour < 0 || hour > 23 || minute < 0 || minute > 59 || !(second >= 0 && second < 61)) {
       c->kind = RawCell::Kind::Text;  // keep what we can show; the date parser will reject it
-      c->text = std::to_string(year) + "-" + std::to_string(month) + "-" + std::to_string(day);
+      c->text = std::to_string(year) + "-" + std::to_string(month) + "-" + std::to_string(day) +
+                "T" + std::to_string(hour) + ":" + std::to_string(minute);
       return;
     }
     c->kind = RawCell::Kind::Number;
