@@ -53,7 +53,9 @@ bool read_one(const std::filesystem::path& path, const IngestLimits& limits, Dat
     return false;
   }
   if (!std::filesystem::is_regular_file(status)) {
-    file_failure(ds, account, "file.unreadable");
+    // A FIFO or a device (/dev/zero) would block or never end: refused unopened.
+    file_failure(ds, account,
+                 std::filesystem::is_directory(status) ? "file.is_directory" : "file.not_regular");
     return false;
   }
   account.bytes = std::filesystem::file_size(path, ec);

@@ -1,8 +1,11 @@
 #include "ingest/opc_normalize.h"
 
 #include <zip.h>
+#include <zlib.h>
 
+#include <cstdint>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "ingest/zip_package.h"
@@ -81,6 +84,11 @@ bool read_entry(zip_t* archive, zip_uint64_t index, bool keep, std::string& out,
     problem = zip_strerror(archive);
     return false;
   }
+  zip_stat_t stat;
+  zip_stat_init(&stat);
+  const bool has_crc = zip_stat_index(archive, index, 0, &stat) == 0 && (stat.valid & ZIP_STAT_CRC);
+  uLong crc = crc32(0L, Z_NULL, 0);
+  uint64_t length = 0;
   char buffer[1 << 15];
   for (;;) {
     const zip_int64_t n = zip_fread(file, buffer, sizeof buffer);
@@ -90,7 +98,22 @@ bool read_entry(zip_t* archive, zip_uint64_t index, bool keep, std::string& out,
       return false;
     }
     if (n == 0) break;
+    crc = crc32(crc, reinterpret_cast<const Bytef*>(buffer), static_cast<uInt>(n));
+    length += static_cast<uint64_t>(n);
     if (keep) out.append(buffer, static_cast<size_t>(n));
+  }
+  // libzip inflates the whole stream; liborcus stops at the declared size, so an entry that
+  // says it is shorter than it is would be cut off there without a word.
+  if ((stat.valid & ZIP_STAT_SIZE) && length != stat.size) {
+    zip_fclose(file);
+    problem = "the entry holds " + std::to_string(length) + " bytes but declares " +
+              std::to_string(stat.size);
+    return false;
+  }
+  if (has_crc && crc != stat.crc) {
+    zip_fclose(file);
+    problem = "the entry's checksum does not match its data";
+    return false;
   }
   // libzip reads exactly the declared size; data left in the deflate stream past it means the
   // entry says it is shorter than it is, which liborcus would cut off without a word.
@@ -183,28 +206,47 @@ PackageCheck normalize_opc_package(std::string_view package) {
   }
   if (rewrites.empty()) return check;
 
-  // The same archive reopened for writing into the memory buffer; untouched entries are copied
-  // as they are (still compressed), the .rels parts replaced.
-  archive.reset();
+  // A new package in memory: every entry copied from the original as it is (still
+  // compressed), the rewritten .rels parts in place of theirs. (Writing into the original's
+  // buffer source frees our bytes with free() in libzip 1.7.)
   zip_error_init(&error);
-  std::unique_ptr<zip_t, ZipCloser> writer(zip_open_from_source(source.get(), 0, &error));
+  std::unique_ptr<zip_source_t, SourceFreer> target(
+      zip_source_buffer_create(nullptr, 0, 0, &error));
+  zip_error_fini(&error);
+  if (!target) return check;
+  zip_error_init(&error);
+  std::unique_ptr<zip_t, ZipCloser> writer(
+      zip_open_from_source(target.get(), ZIP_TRUNCATE, &error));
   zip_error_fini(&error);
   if (!writer) return check;  // read fine before; without the rewrite liborcus reads what it can
-  zip_source_keep(source.get());
-  for (const Rewrite& r : rewrites) {
-    zip_source_t* part = zip_source_buffer(writer.get(), r.text.data(), r.text.size(), 0);
-    if (!part || zip_file_replace(writer.get(), r.index, part, ZIP_FL_OVERWRITE) < 0) {
+  zip_source_keep(target.get());  // the writer took a reference; this one stays ours
+  size_t next_rewrite = 0;
+  for (zip_int64_t i = 0; i < entries; ++i) {
+    const auto index = static_cast<zip_uint64_t>(i);
+    const char* name = zip_get_name(archive.get(), index, ZIP_FL_ENC_RAW);
+    zip_source_t* part = nullptr;
+    if (next_rewrite < rewrites.size() && rewrites[next_rewrite].index == index) {
+      const std::string& text = rewrites[next_rewrite++].text;
+      part = zip_source_buffer(writer.get(), text.data(), text.size(), 0);
+    } else {
+      part = zip_source_zip(writer.get(), archive.get(), index, ZIP_FL_COMPRESSED, 0, -1);
+    }
+    if (!name || !part) {
       if (part) zip_source_free(part);
+      return check;
+    }
+    if (zip_file_add(writer.get(), name, part, ZIP_FL_ENC_RAW) < 0) {
+      zip_source_free(part);
       return check;
     }
   }
   if (zip_close(writer.get()) < 0) return check;
   (void)writer.release();  // zip_close freed it
   zip_stat_t stat;
-  if (zip_source_stat(source.get(), &stat) < 0 || zip_source_open(source.get()) < 0) return check;
+  if (zip_source_stat(target.get(), &stat) < 0 || zip_source_open(target.get()) < 0) return check;
   std::string out(static_cast<size_t>(stat.size), '\0');
-  const zip_int64_t n = zip_source_read(source.get(), out.data(), out.size());
-  zip_source_close(source.get());
+  const zip_int64_t n = zip_source_read(target.get(), out.data(), out.size());
+  zip_source_close(target.get());
   if (n != static_cast<zip_int64_t>(out.size())) return check;
   check.bytes = std::move(out);
   return check;
