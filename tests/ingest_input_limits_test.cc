@@ -3,6 +3,8 @@
 
 #include <sys/stat.h>
 
+#include <fstream>
+
 #include "ingest_test_helpers.h"
 
 using namespace ips;
@@ -71,4 +73,52 @@ TEST_CASE("run on a FIFO or /dev/zero ends at once with exit 3 and publishes not
     CHECK(err.find(input + ": Error: This is not a regular file") != std::string::npos);
     CHECK_FALSE(std::filesystem::exists(dir.path / "out"));
   }
+}
+
+TEST_CASE("Cells past the memory budget refuse the whole file, counting each use of a string",
+          "[ingest][limits]") {
+  IngestLimits limits;
+  // One 30 000-character shared string in 30 000 cells: 900 MB expanded from a 163 KB file.
+  limits.max_cell_bytes = size_t{64} << 20;
+  const auto path = test::ingest_fixture("zip/repeated_string.xlsx");
+  const Dataset ds = ingest_files({path}, test::scale_catalog(), limits);
+  INFO(test::describe(ds.diagnostics));
+  const Diagnostic* d = only_error(ds);
+  REQUIRE(d);
+  CHECK(d->code == "file.too_large_cells");
+  CHECK(d->file == path.string());
+  CHECK(d->args == std::vector<std::string>{"64"});
+  CHECK(ds.diagnostics.tables.empty());  // nothing of a partial read is used
+  CHECK_FALSE(ds.diagnostics.files.at(0).readable);
+
+  // The same file within a budget that holds it reads (the budget, not the file, refused it).
+  limits.max_cell_bytes = size_t{1} << 30;
+  const Dataset whole = ingest_files({path}, test::scale_catalog(), limits);
+  size_t refused = 0;
+  for (const auto& x : whole.diagnostics.items) refused += x.code == "file.too_large_cells";
+  CHECK(refused == 0);
+  CHECK(whole.diagnostics.files.at(0).readable);
+}
+
+TEST_CASE("A CSV's cells count against the same budget", "[ingest][limits][csv]") {
+  test::ScratchDir dir("csv-budget");
+  {
+    std::ofstream out(dir.path / "kvalitetsmalinger.csv");
+    out << "Enhet;Dato;Punkt;Konsensus\n";
+    for (int i = 0; i < 20000; ++i) out << "Bodø;03.12.2012;B1;4\n";
+  }
+  IngestLimits limits;
+  limits.max_cell_bytes = 1 << 20;  // 80 000 cells take more than 1 MiB as RawCells
+  const Dataset ds =
+      ingest_files({dir.path / "kvalitetsmalinger.csv"}, test::scale_catalog(), limits);
+  const Diagnostic* d = only_error(ds);
+  REQUIRE(d);
+  CHECK(d->code == "file.too_large_cells");
+  CHECK(d->file == (dir.path / "kvalitetsmalinger.csv").string());
+  CHECK(ds.diagnostics.tables.empty());
+  limits.max_cell_bytes = 64 << 20;
+  const Dataset fits =
+      ingest_files({dir.path / "kvalitetsmalinger.csv"}, test::scale_catalog(), limits);
+  REQUIRE(fits.diagnostics.tables.size() == 1);
+  CHECK(fits.diagnostics.tables[0].rows_read == 20000);
 }

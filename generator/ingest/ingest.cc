@@ -90,7 +90,7 @@ bool read_one(const std::filesystem::path& path, const IngestLimits& limits, Dat
     }
     ReadFailure failure;
     WorkbookReadLimits wl{limits.max_uncompressed_bytes, limits.max_zip_ratio,
-                          limits.max_rows_per_sheet};
+                          limits.max_rows_per_sheet, limits.max_cell_bytes};
     read_zip_workbook(bytes, account.format, wl, book, failure);
     if (failure.failed()) {
       file_failure(ds, account, failure.code, {failure.detail});
@@ -112,7 +112,12 @@ bool read_one(const std::filesystem::path& path, const IngestLimits& limits, Dat
     return false;
   }
   account.format = "csv";
-  book = read_csv(bytes, limits.max_rows_per_sheet);
+  book = read_csv(bytes, limits.max_rows_per_sheet, limits.max_cell_bytes);
+  if (book.over_cell_budget) {
+    file_failure(ds, account, "file.too_large_cells",
+                 {std::to_string(limits.max_cell_bytes >> 20)});
+    return false;
+  }
   return true;
 }
 
