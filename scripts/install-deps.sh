@@ -7,7 +7,7 @@ packages=(
   cmake g++ make pkg-config
   # libraries
   liborcus-dev libboost-dev libxlsxwriter-dev libcairo2-dev libpango1.0-dev libfontconfig-dev
-  libtomlplusplus-dev libcli11-dev libkainjow-mustache-dev
+  libtomlplusplus-dev libcli11-dev libkainjow-mustache-dev libzip-dev
   # tests: Catch2, PDF inspection, XLSX/ODS round trips, unzip for XLSX parts, Chromium for the
   # accessibility check
   catch2 poppler-utils libreoffice-calc-nogui unzip chromium

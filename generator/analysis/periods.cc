@@ -4,8 +4,11 @@ namespace ips {
 
 std::optional<Period> latest_period_with_data(const Dataset& data) {
   std::optional<Date> latest;
-  auto see = [&latest](const std::optional<Date>& d) {
-    if (d && (!latest || *d > *latest)) latest = d;
+  // A date after the run date is a typing error (01.03.2061), reported by ingest: it must not
+  // move the report to a half-year that has not begun.
+  const std::optional<Date> limit = data.latest_allowed_date;
+  auto see = [&latest, &limit](const std::optional<Date>& d) {
+    if (d && (!limit || *d <= *limit) && (!latest || *d > *latest)) latest = d;
   };
   for (const auto& r : data.reviews) see(r.date);
   for (const auto& p : data.participants) {

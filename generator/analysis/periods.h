@@ -8,7 +8,7 @@
 namespace ips {
 
 /// The latest half-year that has any dated record (review, intake, contact, end, job start or
-/// end), or nullopt for a data set without dates.
+/// end) up to the data set's latest allowed date, or nullopt for a data set without such dates.
 std::optional<Period> latest_period_with_data(const Dataset& data);
 
 }  // namespace ips

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <new>
 #include <optional>
 
 #include "ingest/formula_error.h"
@@ -16,7 +17,9 @@ namespace {
 // Collects orcus' csv_parser callbacks into RawSheet rows.
 class CsvCollector {
  public:
-  CsvCollector(RawSheet& sheet, size_t max_rows) : sheet_(sheet), max_rows_(max_rows) {}
+  bool over_budget = false;  // kMaxCellBytesPerWorkbook ran out (or memory did)
+  CsvCollector(RawSheet& sheet, size_t max_rows, size_t max_cell_bytes)
+      : sheet_(sheet), max_rows_(max_rows), max_cell_bytes_(max_cell_bytes) {}
   void begin_parse() {}
   void end_parse() {}
   void begin_row() {
@@ -37,6 +40,13 @@ class CsvCollector {
       sheet_.columns_cut = true;
       return;
     }
+    // A CSV's cells take far more memory than its bytes (a cell of one character is a whole
+    // RawCell): counted as for workbooks, and the file refused past the budget.
+    bytes_ += sizeof(RawCell) + n;
+    if (bytes_ > max_cell_bytes_) {
+      over_budget = true;
+      return;
+    }
     RawCell c;
     if (n > 0) {
       c.kind = RawCell::Kind::Text;
@@ -53,7 +63,9 @@ class CsvCollector {
  private:
   RawSheet& sheet_;
   size_t max_rows_;
+  size_t max_cell_bytes_;
   size_t width_ = 0;
+  size_t bytes_ = 0;
   RawRow row_;
 };
 
@@ -98,7 +110,7 @@ char detect_csv_delimiter(std::string_view line) {
   return ';';
 }
 
-RawWorkbook read_csv(std::string_view bytes, size_t max_rows) {
+RawWorkbook read_csv(std::string_view bytes, size_t max_rows, size_t max_cell_bytes) {
   RawWorkbook book;
   book.format = "csv";
   std::string text;
@@ -150,13 +162,19 @@ RawWorkbook read_csv(std::string_view bytes, size_t max_rows) {
   config.text_qualifier = '"';
   config.trim_cell_value = false;
   RawSheet sheet;
-  CsvCollector collector(sheet, max_rows);
+  CsvCollector collector(sheet, max_rows, max_cell_bytes);
   try {
     orcus::csv_parser<CsvCollector> parser(normalized.data(), normalized.size(), collector, config);
     parser.parse();
+  } catch (const std::bad_alloc&) {
+    collector.over_budget = true;  // memory ran out: not a quoting error, and not a partial read
   } catch (const std::exception&) {
     // orcus stops at broken quoting; the rows read so far are kept and the stop is reported.
     sheet.malformed = true;
+  }
+  if (collector.over_budget) {
+    book.over_cell_budget = true;
+    return book;  // no rows: a partial read is never used
   }
   book.sheets.push_back(std::move(sheet));
   return book;

@@ -13,6 +13,7 @@ char detect_csv_delimiter(std::string_view first_line);
 /// Parses CSV bytes: UTF-16 with BOM, UTF-8 with or without BOM, else Windows-1252; RFC 4180
 /// quoting. All cells come out as text. Sets RawWorkbook::csv_encoding. At most `max_rows` rows are
 /// kept.
-RawWorkbook read_csv(std::string_view bytes, size_t max_rows);
+RawWorkbook read_csv(std::string_view bytes, size_t max_rows,
+                     size_t max_cell_bytes = kMaxCellBytesPerWorkbook);
 
 }  // namespace ips

@@ -1,8 +1,13 @@
 #include "ingest/file_hash.h"
 
+#include <fcntl.h>
+#include <glib.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <algorithm>
 #include <fstream>
-#include <glib.h>
+
+#include <cerrno>
 
 namespace fs = std::filesystem;
 
@@ -14,14 +19,25 @@ struct Fingerprint::State {
 };
 
 std::string file_sha256(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return "";
+  // Opened without blocking and checked to be a regular file before reading: a FIFO would
+  // block the open until a writer came, /dev/zero never ends, and either would hold the
+  // output lock for good. Such an input has no hash; ingest refuses it by name.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) return "";
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    return "";
+  }
   GChecksum* c = g_checksum_new(G_CHECKSUM_SHA256);
   char buf[1 << 16];
-  while (in) {
-    in.read(buf, sizeof buf);
-    if (in.gcount() > 0) g_checksum_update(c, reinterpret_cast<const guchar*>(buf), in.gcount());
+  for (;;) {
+    const ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    g_checksum_update(c, reinterpret_cast<const guchar*>(buf), static_cast<gssize>(n));
   }
+  ::close(fd);
   std::string hex = g_checksum_get_string(c);
   g_checksum_free(c);
   return hex;

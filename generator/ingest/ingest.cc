@@ -10,6 +10,7 @@
 #include "ingest/table_reader.h"
 #include "ingest/text_normalize.h"
 #include "ingest/workbook_reader.h"
+#include "model/run_date.h"
 
 namespace ips {
 
@@ -52,7 +53,9 @@ bool read_one(const std::filesystem::path& path, const IngestLimits& limits, Dat
     return false;
   }
   if (!std::filesystem::is_regular_file(status)) {
-    file_failure(ds, account, "file.unreadable");
+    // A FIFO or a device (/dev/zero) would block or never end: refused unopened.
+    file_failure(ds, account,
+                 std::filesystem::is_directory(status) ? "file.is_directory" : "file.not_regular");
     return false;
   }
   account.bytes = std::filesystem::file_size(path, ec);
@@ -87,7 +90,7 @@ bool read_one(const std::filesystem::path& path, const IngestLimits& limits, Dat
     }
     ReadFailure failure;
     WorkbookReadLimits wl{limits.max_uncompressed_bytes, limits.max_zip_ratio,
-                          limits.max_rows_per_sheet};
+                          limits.max_rows_per_sheet, limits.max_cell_bytes};
     read_zip_workbook(bytes, account.format, wl, book, failure);
     if (failure.failed()) {
       file_failure(ds, account, failure.code, {failure.detail});
@@ -109,7 +112,12 @@ bool read_one(const std::filesystem::path& path, const IngestLimits& limits, Dat
     return false;
   }
   account.format = "csv";
-  book = read_csv(bytes, limits.max_rows_per_sheet);
+  book = read_csv(bytes, limits.max_rows_per_sheet, limits.max_cell_bytes);
+  if (book.over_cell_budget) {
+    file_failure(ds, account, "file.too_large_cells",
+                 {std::to_string(limits.max_cell_bytes >> 20)});
+    return false;
+  }
   return true;
 }
 
@@ -124,8 +132,11 @@ bool workbook_has_content(const RawWorkbook& book) {
 }  // namespace
 
 Dataset ingest_files(const std::vector<std::filesystem::path>& files, const ScaleCatalog& scales,
-                     const IngestLimits& limits) {
+                     const IngestLimits& given_limits) {
+  IngestLimits limits = given_limits;
+  if (!limits.latest_allowed_date) limits.latest_allowed_date = run_date();
   Dataset ds;
+  ds.latest_allowed_date = limits.latest_allowed_date;
   RecordSet records;
   for (const auto& path : files) {
     FileAccount account;

@@ -12,8 +12,10 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <vector>
 
+#include "ingest/raw_workbook.h"
 #include "model/dataset.h"
 #include "model/scale.h"
 
@@ -26,6 +28,10 @@ struct IngestLimits {
   double max_zip_ratio = 200;
   size_t max_rows_per_sheet = 2'000'000;
   size_t max_cell_chars = 32'767;
+  size_t max_cell_bytes = kMaxCellBytesPerWorkbook;  // expanded cells per file (raw_workbook.h)
+  // Dates after this are reported (date.in_future) and do not choose the period; unset: the
+  // run date (model/run_date.h).
+  std::optional<Date> latest_allowed_date;
 };
 
 /// Reads every file, recognises tables, builds the Dataset; never throws for bad input (problems

@@ -33,6 +33,11 @@ using RawRow = std::vector<RawCell>;  // index = 0-based column
 constexpr size_t kMaxRawColumns = 1024;
 /// Cells stored per workbook at most (about 1 GB), whatever the file claims to repeat.
 constexpr size_t kMaxRawCellsPerWorkbook = 20'000'000;
+/// Memory the cells of one file may take once expanded: each stored cell and every byte of
+/// its text, counted per use (a shared string used 100 000 times counts 100 000 times; a
+/// 289 KB xlsx repeating one long string took 6 GB). A file past it is refused whole
+/// (file.too_large_cells), like a zip bomb.
+constexpr size_t kMaxCellBytesPerWorkbook = size_t{768} << 20;
 
 /// A merged cell range (0-based, inclusive).
 struct MergedRange {
@@ -54,6 +59,7 @@ struct RawWorkbook {
   std::string format;  // "xlsx", "ods", "csv"
   std::vector<RawSheet> sheets;
   std::string csv_encoding;  // "UTF-8", "UTF-8 (BOM)", "Windows-1252" for CSV
+  bool over_cell_budget = false;  // kMaxCellBytesPerWorkbook ran out: the file is refused
 };
 
 /// Spreadsheet column letters for a 0-based column: 0 → "A", 26 → "AA".

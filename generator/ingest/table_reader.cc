@@ -6,6 +6,7 @@
 #include <optional>
 #include <vector>
 
+#include "ingest/identity_number.h"
 #include "ingest/table_schema.h"
 #include "ingest/text_normalize.h"
 #include "ingest/value_parse.h"
@@ -22,6 +23,15 @@ std::optional<size_t> find_header_row(const RawSheet& sheet) {
     for (const auto& c : sheet.rows[r])
       if (!c.is_blank()) return r;
   return std::nullopt;
+}
+
+// An identity number in a cell's text; a number cell with 10 digits is one whose leading zero
+// (a birth day 01–09) the spreadsheet dropped.
+bool holds_identity_number(const RawCell& v) {
+  const std::string text = cell_display(v);
+  if (contains_identity_number(text)) return true;
+  return v.kind == RawCell::Kind::Number && text.size() == 10 &&
+         contains_identity_number("0" + text);
 }
 
 bool row_is_blank(const RawRow& row) {
@@ -284,7 +294,8 @@ class SheetReader {
     d.row = static_cast<int>(r) + 1;
     // What the row concerns, so each site's report can list its own problems.
     if (r > header_row_) {
-      if (const auto c = column(Field::Site)) d.site = shortened(cell_display(cell(r, *c)));
+      if (const auto c = column(Field::Site))
+        if (!holds_identity_number(cell(r, *c))) d.site = shortened(cell_display(cell(r, *c)));
       if (layout_.kind != TableKind::Sites && layout_.kind != TableKind::Participants)
         if (const auto c = column(Field::Date)) d.review_date = parse_date(cell(r, *c)).value;
     }
@@ -301,7 +312,8 @@ class SheetReader {
     d.severity = sev;
     d.column = column_letter(c);
     d.column_header = header_text(c);
-    if (show_value) d.value = shortened(value_display(r, c));
+    // A value that holds an identity number is never shown, whatever the problem with it.
+    if (show_value && !holds_identity_number(cell(r, c))) d.value = shortened(value_display(r, c));
     d.code = std::move(code);
     return d;
   }
@@ -405,7 +417,7 @@ class SheetReader {
   }
 
   // Parsing helpers: each reports its own error and returns whether the row may go on.
-  bool text_field(size_t r, Field f, std::string& out) {
+  bool text_field(size_t r, Field f, std::string& out, bool required = false) {
     const auto c = column(f);
     if (!c) return true;
     const RawCell& v = cell(r, *c);
@@ -416,11 +428,21 @@ class SheetReader {
       return false;
     }
     out = cell_display(v);
+    // An identity number typed into any text (a comment, a summary, a name) is withheld from
+    // every report, and the message never shows it. Participant IDs have their own check and
+    // are never printed.
+    if (f != Field::Participant && holds_identity_number(v)) {
+      diags_.add(cell_diag(r, *c, required ? Severity::Error : Severity::Warning,
+                           required ? "cell.identity_number_required" : "cell.identity_number",
+                           false));
+      out.clear();
+      return !required;
+    }
     return true;
   }
 
   bool required_text(size_t r, Field f, std::string& out) {
-    if (!text_field(r, f, out)) return false;
+    if (!text_field(r, f, out, true)) return false;
     if (out.empty()) {
       report_missing(r, *column(f));
       return false;
@@ -472,6 +494,14 @@ class SheetReader {
     if (required && !p.value) {
       report_missing(r, *c);
       return false;
+    }
+    // Kept (the row may be right but for a slip of the year), but said, and the period is not
+    // chosen by it (analysis/periods.cc). A job's end may be planned (a fixed-term contract).
+    if (p.value && f != Field::JobEnd && limits_.latest_allowed_date &&
+        *p.value > *limits_.latest_allowed_date) {
+      Diagnostic d = cell_diag(r, *c, Severity::Warning, "date.in_future");
+      d.args = {limits_.latest_allowed_date->norwegian()};
+      diags_.add(std::move(d));
     }
     out = p.value;
     return true;
@@ -742,6 +772,12 @@ class SheetReader {
     ok = date_field(r, Field::Ended, p.ended, false) && ok;
     ok = text_field(r, Field::EndReason, p.end_reason) && ok;
     ok = integer_field(r, Field::Age, p.age) && ok;
+    // People in IPS are of working age; an age outside 15–100 is a slip (−5, 150).
+    if (p.age && (*p.age < 15 || *p.age > 100)) {
+      diags_.add(
+          cell_diag(r, *column(Field::Age), Severity::Error, "participant.age_out_of_range"));
+      ok = false;
+    }
     if (!ok) return false;
     p.intake = *intake;
     auto d = [](const std::optional<Date>& v) { return v ? v->iso() : std::string(); };
@@ -790,6 +826,12 @@ class SheetReader {
     ok = date_field(r, Field::JobStart, start, true) && ok;
     ok = date_field(r, Field::JobEnd, j.end, false) && ok;
     ok = number_field(r, Field::HoursPerWeek, j.hours_per_week) && ok;
+    // A working week lies within 0–80 hours; −10 or 1e308 would skew every mean.
+    if (j.hours_per_week && (*j.hours_per_week < 0 || *j.hours_per_week > 80)) {
+      diags_.add(
+          cell_diag(r, *column(Field::HoursPerWeek), Severity::Error, "job.hours_out_of_range"));
+      ok = false;
+    }
     ok = text_field(r, Field::Employer, j.employer) && ok;
     ok = text_field(r, Field::Occupation, j.occupation) && ok;
     if (!ok) return false;

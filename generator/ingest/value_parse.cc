@@ -1,5 +1,6 @@
 #include "ingest/value_parse.h"
 
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -45,6 +46,41 @@ bool split3(std::string_view s, char sep, std::string_view parts[3]) {
   return true;
 }
 
+// "hh:mm", "hh:mm:ss" or "hh:mm:ss.fff" (an optional "Z" or offset is not written by any
+// spreadsheet's text export): hours 0–23, minutes and seconds 0–59.
+bool is_time_of_day(std::string_view t) {
+  if (!t.empty() && t.back() == 'Z') t.remove_suffix(1);
+  const auto two = [&](size_t at, int max) {
+    return at + 2 <= t.size() && all_digits(t.substr(at, 2)) && to_int(t.substr(at, 2)) <= max;
+  };
+  if (!two(0, 23) || t.size() < 5 || t[2] != ':' || !two(3, 59)) return false;
+  if (t.size() == 5) return true;
+  if (t[5] != ':' || !two(6, 59)) return false;
+  if (t.size() == 8) return true;
+  return t[8] == '.' && all_digits(t.substr(9));
+}
+
+// True when `t` holds only ASCII punctuation and spaces, en and em dashes ("-", "–", "/").
+bool only_dashes_and_punctuation(std::string_view t) {
+  for (size_t i = 0; i < t.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(t[i]);
+    if (c < 0x80) {
+      if (std::isalnum(c)) return false;
+      continue;
+    }
+    if (t.substr(i, 3) == "\u2013" || t.substr(i, 3) == "\u2014") {
+      i += 2;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+// Beyond any count or measure the tables hold; such a value (1e308) is a slip, and would
+// print as a 300-digit figure.
+constexpr double kLargestNumber = 1e9;
+
 }  // namespace
 
 std::string cell_display(const RawCell& cell) {
@@ -84,9 +120,15 @@ Parsed<Date> parse_date(const RawCell& cell) {
   }
   if (cell.kind != RawCell::Kind::Text) return {std::nullopt, "date.unreadable"};
   std::string text = trim(cell.text);
-  // A time of day after the date ("2012-12-03 00:00:00", "2012-12-03T00:00") is ignored.
-  if (const size_t cut = text.find_first_of(" T"); cut != std::string::npos && cut >= 8)
+  // A time of day after the date ("2012-12-03 00:00:00", "2012-12-03T00:00") is ignored, once
+  // it is a real time: 2016-02-29T25:00 is no moment at all, so the date is not trusted.
+  if (const size_t cut = text.find_first_of(" T"); cut != std::string::npos && cut >= 8) {
+    const std::string time = trim(text.substr(cut + 1));
+    const bool looks_like_time =
+        !time.empty() && time[0] >= '0' && time[0] <= '9' && time.find(':') != std::string::npos;
+    if (looks_like_time && !is_time_of_day(time)) return {std::nullopt, "date.invalid_time"};
     text = trim(text.substr(0, cut));
+  }
   std::string_view parts[3];
   if (split3(text, '.', parts) && all_digits(parts[0]) && all_digits(parts[1]) &&
       all_digits(parts[2]) && parts[0].size() <= 2 && parts[1].size() <= 2) {
@@ -106,7 +148,11 @@ Parsed<Date> parse_date(const RawCell& cell) {
 
 Parsed<double> parse_number(const RawCell& cell) {
   if (cell.is_blank()) return {};
-  if (cell.kind == RawCell::Kind::Number) return {cell.number, ""};
+  if (cell.kind == RawCell::Kind::Number) {
+    if (!std::isfinite(cell.number)) return {std::nullopt, "number.unreadable"};
+    if (std::fabs(cell.number) >= kLargestNumber) return {std::nullopt, "number.too_large"};
+    return {cell.number, ""};
+  }
   if (cell.kind == RawCell::Kind::Bool) return {std::nullopt, "number.unreadable"};
   const std::string text = trim(cell.text);
   std::string compact;
@@ -127,11 +173,17 @@ Parsed<double> parse_number(const RawCell& cell) {
   if (text.find(',') != std::string::npos && text.find('.') != std::string::npos)
     return {std::nullopt, "number.unreadable"};
   if (!compact.empty() && compact[0] == '+') compact.erase(0, 1);
+  // Written numbers only: digits, one sign, one decimal point. No exponent ("1e308"), no
+  // "inf" or "nan", which from_chars would take.
+  if (compact.find_first_not_of("0123456789.-") != std::string::npos)
+    return {std::nullopt, "number.unreadable"};
   double v = 0;
-  const auto [ptr, ec] = std::from_chars(compact.data(), compact.data() + compact.size(), v);
+  const auto [ptr, ec] =
+      std::from_chars(compact.data(), compact.data() + compact.size(), v, std::chars_format::fixed);
   if (ec != std::errc() || ptr != compact.data() + compact.size() || compact.empty() ||
       !std::isfinite(v))
     return {std::nullopt, "number.unreadable"};
+  if (std::fabs(v) >= kLargestNumber) return {std::nullopt, "number.too_large"};
   return {v, ""};
 }
 
@@ -148,12 +200,21 @@ Parsed<int> parse_score(const RawCell& cell, int min_score, int max_score) {
   if (cell.kind == RawCell::Kind::Text) {
     // "-", "–", "ikke skåret", "n/a": compared without case, spaces and punctuation.
     const std::string t = normalize_key(cell.text);
+    // The key drops what is not a Latin letter or digit, so "٣" or "４" would key as "" like
+    // "-": only dashes and ASCII punctuation mean not scored.
+    if (t.empty() && !only_dashes_and_punctuation(trim(cell.text)))
+      return {std::nullopt, "score.not_a_number"};
     static const char* const kNotScored[] = {
         "",          "na",           "ia", "ikkeskaret", "ikkescoret", "ikkevurdert", "ikkeaktuelt",
         "notscored", "notapplicable"};
     for (const char* s : kNotScored)
       if (t == s) return {};
   }
+  // A score is written with the ASCII digits 1–5: not "٣" or "４" (other scripts' digits),
+  // not "1e0". "3.5" and "3,5" are numbers, but not whole ones (score.not_integer).
+  if (cell.kind == RawCell::Kind::Text &&
+      trim(cell.text).find_first_not_of("0123456789.,") != std::string::npos)
+    return {std::nullopt, "score.not_a_number"};
   const Parsed<double> n = parse_number(cell);
   if (!n.value) return {std::nullopt, "score.not_a_number"};
   if (std::floor(*n.value) != *n.value) return {std::nullopt, "score.not_integer"};

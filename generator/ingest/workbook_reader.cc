@@ -16,6 +16,7 @@
 
 #include "ingest/contained_read.h"
 #include "ingest/ods_error_cells.h"
+#include "ingest/opc_normalize.h"
 #include "ingest/text_normalize.h"
 #include "ingest/xlsx_skipped_cells.h"
 #include "ingest/zip_limits.h"
@@ -139,8 +140,12 @@ class PropertiesImporter : public iface::import_sheet_properties {
 
 class SheetImporter : public iface::import_sheet {
  public:
-  SheetImporter(RawSheet& sheet, const StringPool& pool, size_t max_rows, size_t* cells_stored)
+  SheetImporter(RawSheet& sheet, const StringPool& pool, size_t max_rows, size_t* cells_stored,
+                size_t* bytes_stored, size_t max_cell_bytes, bool* over_budget)
       : cells_stored_(cells_stored),
+        bytes_stored_(bytes_stored),
+        max_cell_bytes_(max_cell_bytes),
+        over_budget_(over_budget),
         sheet_(sheet),
         pool_(pool),
         max_rows_(max_rows),
@@ -153,12 +158,14 @@ class SheetImporter : public iface::import_sheet {
   iface::import_array_formula* get_array_formula() override { return &array_formula_; }
 
   void set_auto(row_t row, col_t col, std::string_view s) override {
+    if (!charge(s.size())) return;
     if (RawCell* c = cell(row, col)) {
       c->kind = RawCell::Kind::Text;
       c->text = repair_utf8(s);
     }
   }
   void set_string(row_t row, col_t col, orcus::spreadsheet::string_id_t id) override {
+    if (!charge(id < pool_.strings.size() ? pool_.strings[id].size() : 0)) return;
     if (RawCell* c = cell(row, col)) {
       c->kind = RawCell::Kind::Text;
       c->text = id < pool_.strings.size() ? pool_.strings[id] : std::string();
@@ -180,9 +187,13 @@ class SheetImporter : public iface::import_sheet {
                      double second) override {
     RawCell* c = cell(row, col);
     if (!c) return;
-    if (!Date::valid_ymd(year, static_cast<unsigned>(month), static_cast<unsigned>(day))) {
+    // An impossible date or time of day (2016-02-29T25:00 would roll over into March) is kept
+    // as text, which the date parser refuses with a message.
+    if (!Date::valid_ymd(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) ||
+        hour < 0 || hour > 23 || minute < 0 || minute > 59 || !(second >= 0 && second < 61)) {
       c->kind = RawCell::Kind::Text;  // keep what we can show; the date parser will reject it
-      c->text = std::to_string(year) + "-" + std::to_string(month) + "-" + std::to_string(day);
+      c->text = std::to_string(year) + "-" + std::to_string(month) + "-" + std::to_string(day) +
+                "T" + std::to_string(hour) + ":" + std::to_string(minute);
       return;
     }
     c->kind = RawCell::Kind::Number;
@@ -197,16 +208,28 @@ class SheetImporter : public iface::import_sheet {
     RawCell* src = cell(src_row, src_col);
     if (!src) return;
     const RawCell copy = *src;
-    for (row_t r = 1; r <= range_size; ++r)
+    for (row_t r = 1; r <= range_size; ++r) {
+      if (!charge(copy.text.size())) return;
       if (RawCell* c = cell(src_row + r, src_col)) *c = copy;
+    }
   }
   orcus::spreadsheet::range_size_t get_sheet_size() const override { return {1048576, 16384}; }
 
   void put(row_t row, col_t col, RawCell value) {
+    if (!charge(value.text.size())) return;
     if (RawCell* c = cell(row, col)) *c = std::move(value);
   }
 
  private:
+  // Counts `text_bytes` more against the file's budget of expanded cell bytes; false (and the
+  // file marked for refusal) once it is spent, so nothing more is stored.
+  bool charge(size_t text_bytes) {
+    *bytes_stored_ += text_bytes;
+    if (*bytes_stored_ <= max_cell_bytes_) return true;
+    *over_budget_ = true;
+    return false;
+  }
+
   RawCell* cell(row_t row, col_t col) {
     if (row < 0 || col < 0) return nullptr;
     if (static_cast<size_t>(row) >= max_rows_) {
@@ -228,6 +251,7 @@ class SheetImporter : public iface::import_sheet {
         sheet_.cells_cut = true;
         return nullptr;
       }
+      if (!charge(added * sizeof(RawCell))) return nullptr;
       *cells_stored_ += added;
       r.resize(static_cast<size_t>(col) + 1);
     }
@@ -235,6 +259,9 @@ class SheetImporter : public iface::import_sheet {
   }
 
   size_t* cells_stored_;
+  size_t* bytes_stored_;
+  size_t max_cell_bytes_;
+  bool* over_budget_;
   RawSheet& sheet_;
   const StringPool& pool_;
   size_t max_rows_;
@@ -307,7 +334,8 @@ class A1Resolver : public iface::import_reference_resolver {
 // Collects what liborcus parses straight into a RawWorkbook; nothing is evaluated.
 class RawFactory : public iface::import_factory {
  public:
-  RawFactory(RawWorkbook& book, size_t max_rows) : book_(book), max_rows_(max_rows) {}
+  RawFactory(RawWorkbook& book, size_t max_rows, size_t max_cell_bytes)
+      : book_(book), max_rows_(max_rows), max_cell_bytes_(max_cell_bytes) {}
 
   iface::import_global_settings* get_global_settings() override { return &settings_; }
   iface::import_shared_strings* get_shared_strings() override { return &pool_; }
@@ -319,8 +347,9 @@ class RawFactory : public iface::import_factory {
     // Each sheet lives on the heap so the importer's reference stays valid as more arrive.
     sheets_.push_back(std::make_unique<RawSheet>());
     sheets_.back()->name = repair_utf8(name);
-    importers_.push_back(
-        std::make_unique<SheetImporter>(*sheets_.back(), pool_, max_rows_, &cells_stored_));
+    importers_.push_back(std::make_unique<SheetImporter>(*sheets_.back(), pool_, max_rows_,
+                                                         &cells_stored_, &bytes_stored_,
+                                                         max_cell_bytes_, &over_budget_));
     return importers_.back().get();
   }
   iface::import_sheet* get_sheet(std::string_view name) override {
@@ -386,6 +415,7 @@ class RawFactory : public iface::import_factory {
  private:
   RawWorkbook& book_;
   size_t max_rows_;
+  size_t max_cell_bytes_;
   StringPool pool_;
   GlobalSettings settings_;
   A1Resolver resolver_;
@@ -393,6 +423,12 @@ class RawFactory : public iface::import_factory {
   std::vector<std::unique_ptr<SheetImporter>> importers_;
   bool handed_over_ = false;
   size_t cells_stored_ = 0;
+  size_t bytes_stored_ = 0;
+  bool over_budget_ = false;
+
+ public:
+  /// True when the file's cells would take more than kMaxCellBytesPerWorkbook.
+  bool over_budget() const { return over_budget_; }
 };
 
 // Finds hidden sheets, which liborcus' import interface does not report: in xlsx the
@@ -442,6 +478,7 @@ void mark_hidden_sheets(std::string_view bytes, const std::string& format, RawWo
 
 void read_zip_workbook(std::string_view bytes, const std::string& format,
                        const WorkbookReadLimits& limits, RawWorkbook& out, ReadFailure& failure) {
+  const std::string_view outer = bytes;
   out = RawWorkbook{};
   out.format = format;
   const ZipDirectorySummary zip = summarize_zip_directory(bytes);
@@ -466,7 +503,15 @@ void read_zip_workbook(std::string_view bytes, const std::string& format,
   // liborcus can abort or crash on damaged content: the parse runs in a child process.
   const auto parse = [&](RawWorkbook& book, ReadFailure& result) {
     try {
-      RawFactory factory(book, limits.max_rows_per_sheet);
+      // Every entry read once through libzip (length and CRC checked, so nothing is cut short
+      // unseen), and absolute relationship targets made relative so liborcus follows them.
+      PackageCheck package = normalize_opc_package(bytes);
+      if (!package.ok) {
+        result = {"file.corrupt", package.problem};
+        return;
+      }
+      const std::string_view bytes = package.bytes ? std::string_view(*package.bytes) : outer;
+      RawFactory factory(book, limits.max_rows_per_sheet, limits.max_cell_bytes);
       if (format == "ods") {
         orcus::orcus_ods filter(&factory);
         filter.read_stream(bytes);
@@ -486,6 +531,10 @@ void read_zip_workbook(std::string_view bytes, const std::string& format,
             bytes, [&](std::string_view sheet, size_t row, size_t column, RawCell cell) {
               factory.put_skipped(sheet, row, column, std::move(cell));
             });
+      }
+      if (factory.over_budget()) {
+        result = {"file.too_large_cells", std::to_string(limits.max_cell_bytes >> 20)};
+        return;  // nothing handed over: a partial read is never used
       }
       factory.hand_over();
     } catch (const std::exception& e) {

@@ -20,6 +20,7 @@ struct WorkbookReadLimits {
   uintmax_t max_uncompressed_bytes = 1024u << 20;
   double max_zip_ratio = 200;
   size_t max_rows_per_sheet = 2'000'000;
+  size_t max_cell_bytes = kMaxCellBytesPerWorkbook;  // see raw_workbook.h
   // Parse in a child process (run_contained). Off only where a crash should surface and speed
   // matters: the fuzzers, which run the parse in their own process.
   bool contain_parse = true;

@@ -88,6 +88,9 @@ struct Dataset {
   std::vector<Participant> participants;
   std::vector<Job> jobs;
   Diagnostics diagnostics;
+  // The latest date the input may hold (the run's date); later ones were reported and do not
+  // choose the period.
+  std::optional<Date> latest_allowed_date;
 
   const Site* find_site(const std::string& key) const;
 };
