@@ -165,7 +165,7 @@ TEST_CASE("agreement per item over reviews, and the ICC only over reviews scored
   CHECK_FALSE(few.items[1].enough());  // B2: 3 reviews
 }
 
-TEST_CASE("a consensus above or below both evaluators is found; one between them is not",
+TEST_CASE("a consensus above or below both evaluators is found, one between them is not",
           "[agreement]") {
   Review r = test::make_review("Bodø", Date::from_ymd(2016, 11, 15), std::vector<int>(25, 4),
                                std::vector<int>(12, 4));

@@ -165,7 +165,7 @@ TEST_CASE("the agreement appendix: figures for two evaluators, a sentence for on
       "ikke beregnes."));
 }
 
-TEST_CASE("a first review says so; a later one shows the GOI change",
+TEST_CASE("a first review says so, a later one shows the GOI change",
           "[kvalitetsrapport][evaluators]") {
   Fixture f;
   f.add_review(Date::from_ymd(2016, 4, 19));

@@ -42,7 +42,7 @@ std::vector<std::string> listing(const fs::path& dir) {
 
 }  // namespace
 
-TEST_CASE("--out . in a folder of the user's documents is refused and nothing is touched",
+TEST_CASE("an --out . in a folder of the user's documents is refused and nothing is touched",
           "[output_folder]") {
   test::ScratchDir dir("out-dot-docs");
   const fs::path docs = dir.path / "dokumenter";
@@ -62,7 +62,7 @@ TEST_CASE("--out . in a folder of the user's documents is refused and nothing is
   CHECK(listing(docs) == std::vector<std::string>{"budsjett.xlsx", "notater/"});
 }
 
-TEST_CASE("--out naming an existing file is refused and the file is kept", "[output_folder]") {
+TEST_CASE("an --out naming an existing file is refused and the file is kept", "[output_folder]") {
   test::ScratchDir dir("out-file");
   write(dir.path / "notes.txt", "my notes");
   std::string msg;
@@ -89,7 +89,7 @@ TEST_CASE(
   CHECK(listing(dir.path / "rapporter") == std::vector<std::string>{"run-summary.json"});
 }
 
-TEST_CASE("--out . in an empty folder publishes there; later runs replace it", "[output_folder]") {
+TEST_CASE("an --out . in an empty folder publishes there and later runs replace it", "[output_folder]") {
   test::ScratchDir dir("out-dot-empty");
   const fs::path out = dir.path / "rapporter";
   fs::create_directories(out);
