@@ -11,6 +11,10 @@ packages=(
   # tests: Catch2, PDF inspection, XLSX/ODS round trips, unzip for XLSX parts, Chromium for the
   # accessibility check
   catch2 poppler-utils libreoffice-calc-nogui unzip chromium
+  # liborcus-dev only recommends libixion-dev, yet liborcus-0.17.pc requires it
+  libixion-dev
+  # the template round trip (tests/fixtures/template/*.py) and the dependency guard
+  python3
 )
 # Node.js runs axe-core; many machines already have it from elsewhere (then npm comes with it).
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
