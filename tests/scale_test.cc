@@ -46,7 +46,7 @@ criterion = { nb = "c" }
   REQUIRE_THROWS_WITH(parse_scale(text, "bad.toml"), Catch::Contains("bad.toml") && Catch::Contains("unknown section"));
 }
 
-TEST_CASE("data-derived evidence compares with each band's upper bound (B1, T4)") {
+TEST_CASE("data-derived evidence for B1 and T4 compares with each band's upper bound") {
   const auto catalog = load_scale_catalog(test::source_dir() / "data");
   const ScaleItem& b1 = catalog.ips25().items[0];
   const ScaleItem& t4 = catalog.ips25().items[*catalog.ips25().item_index("T4")];
