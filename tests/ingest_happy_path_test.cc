@@ -21,7 +21,8 @@ const Review* find_review(const Dataset& ds, const std::string& site, Date date)
   return nullptr;
 }
 
-// The published Bodø baseline (domain.md) and the Hamar review, as the fixture holds them.
+// The published Bodø baseline (docs/figures.md, "A worked example") and the Hamar review, as the
+// fixture holds them.
 void check_valid_fidelity(const Dataset& ds) {
   INFO(describe(ds.diagnostics));
   CHECK(ds.diagnostics.count(Severity::Error) == 0);

@@ -1,5 +1,5 @@
 // Outcome figures on a hand-made fixture; every expected value was worked out by hand from the
-// definitions in metrics.md (the arithmetic is in the comments), not computed by the code.
+// definitions in docs/figures.md (the arithmetic is in the comments), not computed by the code.
 #include <catch2/catch.hpp>
 
 #include "analysis/outcomes.h"
@@ -66,7 +66,7 @@ Dataset fixture() {
 
 }  // namespace
 
-TEST_CASE("outcomes of one site follow metrics.md, with jobs spanning periods and open ends") {
+TEST_CASE("outcomes of one site follow docs/figures.md, with jobs spanning periods and open ends") {
   const Dataset data = fixture();
   const OutcomeIndex index(data);
   const OutcomeFigures a = index.site(0, Period{2016, 1});
