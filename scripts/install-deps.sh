@@ -15,6 +15,8 @@ packages=(
   libixion-dev
   # the template round trip (tests/fixtures/template/*.py) and the dependency guard
   python3
+  # scripts/check-format.sh (a CTest test)
+  clang-format-14
 )
 # Node.js runs axe-core; many machines already have it from elsewhere (then npm comes with it).
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
