@@ -20,9 +20,9 @@ std::string_view job_kind_text(JobKind kind) {
 
 std::string ips_item_code(int position) {
   // Staffing has 3 items, organisation 8, services 14.
-  if (position < 3) return "B" + std::to_string(position + 1);
-  if (position < 11) return "O" + std::to_string(position - 2);
-  return "T" + std::to_string(position - 10);
+  if (position < 3) return std::string("B").append(std::to_string(position + 1));
+  if (position < 11) return std::string("O").append(std::to_string(position - 2));
+  return std::string("T").append(std::to_string(position - 10));
 }
 
 }  // namespace ips::bench

@@ -58,7 +58,8 @@ void write_item_rows(const ExportData& data, TableSink& sink) {
   for (const ReviewRecord& r : data.reviews) {
     const std::string_view site = data.sites[r.site].key;
     add_rows(site, r.date, "IPS-25", r.ips, [](int i) { return std::string(ips_item_code(i)); });
-    add_rows(site, r.date, "GOI", r.goi, [](int i) { return "G" + std::to_string(i + 1); });
+    add_rows(site, r.date, "GOI", r.goi,
+             [](int i) { return std::string("G").append(std::to_string(i + 1)); });
   }
 }
 

@@ -1,4 +1,4 @@
-// Turns ExportData into the five tables of the input contract (input.md), in its column order.
+// Turns ExportData into the five tables of the input contract (docs/input.md), in its column order.
 #pragma once
 
 #include "export_data.h"

@@ -1,5 +1,5 @@
-// ipsreport-generate: writes synthetic IPS exports (xlsx and/or CSV) following input.md, either
-// the curated six-pilot example or a scaled data set for benchmarks.
+// ipsreport-generate: writes synthetic IPS exports (xlsx and/or CSV) following docs/input.md,
+// either the curated six-pilot example or a scaled data set for benchmarks.
 #include <CLI/CLI.hpp>
 
 #include <chrono>

@@ -22,7 +22,7 @@ SiteRecord make_site(Prng& rng, int index, Period first_period) {
       "DPS, allmennpoliklinikk", "DPS, psykoseteam", "kommune, rus og psykisk helse", "FACT-team"};
   SiteRecord site;
   site.key = key;
-  site.name = "IPS " + town + (round > 1 ? " " + std::to_string(round) : "");
+  site.name = "IPS " + town + (round > 1 ? std::string(" ").append(std::to_string(round)) : "");
   site.county = std::string(phrases::town_county[static_cast<size_t>(index) % places]);
   site.nav_office = "NAV " + town;
   site.health_service =

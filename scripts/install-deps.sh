@@ -13,6 +13,12 @@ packages=(
   catch2 poppler-utils libreoffice-calc-nogui unzip chromium
   # tests: strace watches publishing make each file durable (publish_durability_test.cc)
   strace
+  # liborcus-dev only recommends libixion-dev, yet liborcus-0.17.pc requires it
+  libixion-dev
+  # the template round trip (tests/fixtures/template/*.py) and the dependency guard
+  python3
+  # scripts/check-format.sh (a CTest test)
+  clang-format-14
 )
 # Node.js runs axe-core; many machines already have it from elsewhere (then npm comes with it).
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)

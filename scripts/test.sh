@@ -5,14 +5,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs="$(nproc)"
 
-cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DIPS_WERROR=ON >/dev/null
 cmake --build build -j"$jobs"
 (cd build && ctest --output-on-failure -j"$jobs")
 
 if [ "${IPS_SKIP_SANITIZE:-0}" != "1" ]; then
   export LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0"
   export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
-  cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DIPS_SANITIZE=ON >/dev/null
+  cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DIPS_SANITIZE=ON -DIPS_WERROR=ON >/dev/null
   cmake --build build-asan -j"$jobs"
   # Left out here, to keep CI well inside its time: the accessibility check and the LibreOffice
   # checks drive other programs over files the normal build already checked, and the 500-site

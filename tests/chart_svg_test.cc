@@ -50,7 +50,7 @@ ChartSpec bar_chart_with_long_names() {
 ChartSpec heatmap() {
   ChartSpec c;
   c.kind = ChartKind::Heatmap;
-  for (int i = 1; i <= 25; ++i) c.categories.push_back("B" + std::to_string(i));
+  for (int i = 1; i <= 25; ++i) c.categories.push_back(std::string("B").append(std::to_string(i)));
   int row = 0;
   for (const char* site : {"Bærum", "Drammen interkommunale IPS-tjeneste", "Tromsø", "Ålesund"}) {
     Series s{site, {}, {}, {}};
@@ -80,7 +80,7 @@ ChartSpec scatter() {
 ChartSpec profile() {
   ChartSpec c;
   c.kind = ChartKind::Profile;
-  for (int i = 1; i <= 25; ++i) c.categories.push_back("B" + std::to_string(i));
+  for (int i = 1; i <= 25; ++i) c.categories.push_back(std::string("B").append(std::to_string(i)));
   Series now{"Denne gjennomgangen", {}, {}, {}}, before{"Forrige gjennomgang", {}, {}, {}};
   for (int i = 0; i < 25; ++i) {
     now.values.push_back(1 + (i * 7) % 5);

@@ -34,3 +34,7 @@ add_test(NAME cli.template_writes_blank_workbooks
 set_tests_properties(cli.template_writes_blank_workbooks PROPERTIES
   PASS_REGULAR_EXPRESSION "ips-kvalitetsmaling.xlsx.*ips-deltakere-og-jobber.xlsx.*ipsreport check")
 ips_cli_exit2(template_without_out "--out is required" template)
+
+# One exit-code contract: --help (from cli/exit_codes.h), README.md and the man page agree.
+add_test(NAME cli.exit_codes_agree_in_help_readme_and_man_page
+         COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/exit_codes_agree.sh ${IPS} ${CMAKE_SOURCE_DIR})

@@ -51,7 +51,7 @@ TEST_CASE("a config error names the file, line and key") {
   REQUIRE_THROWS_AS(load_config_file(file), ConfigError);
 }
 
-TEST_CASE("inputs expand globs, sorted and without repeats; a missing file is an error") {
+TEST_CASE("inputs expand globs, sorted and without repeats - a missing file is an error") {
   test::ScratchDir dir("config-glob");
   write(dir.path / "b.xlsx", "");
   write(dir.path / "a.xlsx", "");

@@ -16,7 +16,7 @@ std::vector<int> all(int v) { return std::vector<int>(25, v); }
 
 }  // namespace
 
-TEST_CASE("sites are ranked by their latest complete total; equal totals share a rank") {
+TEST_CASE("sites are ranked by their latest complete total - equal totals share a rank") {
   const ScaleCatalog catalog = load_scale_catalog(test::source_dir() / "data");
   Dataset data;
   for (const char* k : {"A", "B", "C", "D"}) data.sites.push_back(Site{k, k, "", "", "", {}, {}});

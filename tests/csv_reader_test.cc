@@ -70,7 +70,7 @@ TEST_CASE("broken quoting keeps the rows before it and flags the sheet") {
   CHECK(book.sheets.at(0).rows.size() >= 2);
 }
 
-TEST_CASE("UTF-16 text with a byte-order mark (Excel's Unicode text) is read") {
+TEST_CASE("UTF-16 text with a byte-order mark, as Excel saves Unicode text, is read") {
   const std::string utf16le(
       "\xFF\xFE"
       "E\0n\0h\0e\0t\0\t\0D\0a\0t\0o\0\n\0B\0o\0d\0\xF8\0\t\0"

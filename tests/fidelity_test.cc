@@ -63,7 +63,7 @@ TEST_CASE("a complete review gets its band at the edges 73/74, 99/100, 114/115")
   }
 }
 
-TEST_CASE("change is against the same site's previous review; the total's only when both are complete") {
+TEST_CASE("change is against the same site's previous review - the total's only when both are complete") {
   Dataset data;
   // Oslo: partial, then complete 80, then complete 90. Vestfold: one review (no previous).
   data.reviews.push_back(review("Oslo", Date::from_ymd(2013, 3, 1), {3, 3, 3}));

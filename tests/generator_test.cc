@@ -154,7 +154,7 @@ TEST_CASE("the example workbook reproduces the published Bodø baseline of 3 Dec
   }
   CHECK(book.number_format(sheet, item_row("B1"), 1) == "dd.mm.yyyy");
   for (int t = 1; t <= 14; ++t) {
-    const std::string code = "T" + std::to_string(t);
+    const std::string code = std::string("T").append(std::to_string(t));
     INFO(code);
     const int r = item_row(code);
     REQUIRE(r > 0);
@@ -164,7 +164,7 @@ TEST_CASE("the example workbook reproduces the published Bodø baseline of 3 Dec
   }
   const std::array<int, 12> goi = {2, 3, 3, 3, 5, 5, 5, 5, 5, 4, 5, 5};
   for (size_t g = 0; g < goi.size(); ++g) {
-    const std::string code = "G" + std::to_string(g + 1);
+    const std::string code = std::string("G").append(std::to_string(g + 1));
     INFO(code);
     const int r = item_row(code);
     REQUIRE(r > 0);

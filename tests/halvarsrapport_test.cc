@@ -103,7 +103,7 @@ TEST_CASE("only the all-sites figures that protect a small count are withheld be
   // and the rates built on it are withheld, in both sites' reports.
   TwoSites f;
   for (int i = 0; i < 40; ++i)
-    f.data.participants.push_back(person("x" + std::to_string(i), "Liten"));
+    f.data.participants.push_back(person(std::string("x").append(std::to_string(i)), "Liten"));
   const auto scores = score_reviews(f.data, f.scales);
   const OutcomeIndex outcomes(f.data);
   const ReportContext ctx{f.scales, f.words, "", 5};

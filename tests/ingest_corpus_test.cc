@@ -97,7 +97,7 @@ TEST_CASE("a workbook with only empty sheets is refused as empty") {
   check_refused("empty_workbook.xlsx", "file.empty");
 }
 
-TEST_CASE("a password-protected (OLE-packaged) xlsx is refused as encrypted") {
+TEST_CASE("a password-protected, OLE-packaged xlsx is refused as encrypted") {
   check_refused("encrypted.xlsx", "file.encrypted");
 }
 
@@ -156,7 +156,7 @@ TEST_CASE("scores 0, 6, 3.5 and 'fire' are errors for that score only") {
   CHECK(table(ds, "Kvalitetsmålinger").rows_used == 5);
 }
 
-TEST_CASE("impossible, ambiguous and unreadable dates exclude their rows; good forms are read") {
+TEST_CASE("impossible, ambiguous and unreadable dates exclude their rows - good forms are read") {
   const Dataset ds = ingest({"bad_dates.xlsx"});
   check_diagnostics(ds, "bad_dates.xlsx",
                     {{Severity::Error, "Kvalitetsmålinger", 2, "B", "date.invalid", "31.02.2015"},
@@ -180,7 +180,7 @@ TEST_CASE("impossible, ambiguous and unreadable dates exclude their rows; good f
 }
 
 TEST_CASE(
-    "a repeated row is a duplicate counted once; a differing repeat is a conflict for its key") {
+    "a repeated row is a duplicate counted once - a differing repeat is a conflict for its key") {
   const Dataset ds = ingest({"duplicates.xlsx"});
   check_diagnostics(ds, "duplicates.xlsx",
                     {{Severity::Note, "Kvalitetsmålinger", 3, "", "row.duplicate", ""},
@@ -203,7 +203,7 @@ TEST_CASE(
 }
 
 TEST_CASE(
-    "the same data in two files is counted once; a differing value across files is a conflict") {
+    "the same data in two files is counted once - a differing value across files is a conflict") {
   std::vector<std::filesystem::path> files{fixture("valid_fidelity.xlsx")};
   for (const auto& f : test::csv_files("csv_utf8")) files.push_back(f);
   const Dataset twice = ingest_files(files, catalog());
@@ -389,7 +389,7 @@ TEST_CASE(
   test::check_accounting(ds);
 }
 
-TEST_CASE("sheets are recognised by their headers; English, spaced and upper-case headers match") {
+TEST_CASE("sheets are recognised by their headers - English, spaced and upper-case headers match") {
   const Dataset ds = ingest({"header_by_content.xlsx"});
   check_diagnostics(ds, "header_by_content.xlsx", {});
   REQUIRE(ds.sites.size() == 1);
@@ -412,7 +412,7 @@ TEST_CASE("unknown items and scales exclude their rows") {
   CHECK(table(ds, "Kvalitetsmålinger").rows_used == 1);
 }
 
-TEST_CASE("the header may sit below blank rows; row numbers stay those the spreadsheet shows") {
+TEST_CASE("the header may sit below blank rows - row numbers stay those the spreadsheet shows") {
   const Dataset ds = ingest({"header_lower.xlsx"});
   check_diagnostics(ds, "header_lower.xlsx",
                     {{Severity::Error, "Kvalitetsmålinger", 6, "A", "value.missing", ""},
@@ -509,7 +509,7 @@ TEST_CASE("a wide-form row given twice is one duplicate with one note") {
   test::check_accounting(ds);
 }
 
-TEST_CASE("a title above the header is skipped with a note; row numbers stay the spreadsheet's") {
+TEST_CASE("a title above the header is skipped with a note - row numbers stay the spreadsheet's") {
   const Dataset ds = ingest({"title_row.xlsx"});
   check_diagnostics(
       ds, "title_row.xlsx",
@@ -580,7 +580,7 @@ TEST_CASE("cells merged down over data rows count in every row they span") {
   CHECK(items[2].score == 3);
 }
 
-TEST_CASE("a wide-form item column given twice is reported; the first one counts") {
+TEST_CASE("a wide-form item column given twice is reported - the first one counts") {
   const Dataset ds = ingest({"wide_duplicate_item.xlsx"});
   check_diagnostics(
       ds, "wide_duplicate_item.xlsx",

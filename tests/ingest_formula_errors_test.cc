@@ -81,7 +81,7 @@ TEST_CASE("xlsx error cells arrive as Error cells with their text, with or witho
   CHECK(jobs[2][3].text == "#NULL!");
 }
 
-TEST_CASE("xlsx: errors in used rows are read as empty and named; template rows stay empty",
+TEST_CASE("xlsx: errors in used rows are read as empty and named - template rows stay empty",
           "[ingest][xlsx]") {
   const auto file = test::ingest_fixture("formula_errors.xlsx");
   const Dataset ds = ingest_files({file}, test::scale_catalog());

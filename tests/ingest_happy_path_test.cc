@@ -21,7 +21,8 @@ const Review* find_review(const Dataset& ds, const std::string& site, Date date)
   return nullptr;
 }
 
-// The published Bodø baseline (domain.md) and the Hamar review, as the fixture holds them.
+// The published Bodø baseline (docs/figures.md, "A worked example") and the Hamar review, as the
+// fixture holds them.
 void check_valid_fidelity(const Dataset& ds) {
   INFO(describe(ds.diagnostics));
   CHECK(ds.diagnostics.count(Severity::Error) == 0);
@@ -123,7 +124,7 @@ TEST_CASE("a fidelity sheet without the item column is refused with a clear erro
   check_accounting(ds);
 }
 
-TEST_CASE("xlsx, ods and CSV (UTF-8, UTF-8 with BOM, Windows-1252) give identical datasets") {
+TEST_CASE("xlsx, ods and CSV in UTF-8, UTF-8 with BOM and Windows-1252 give identical datasets") {
   const Dataset xlsx = ingest_files({fixture("valid_fidelity.xlsx")}, catalog());
   const std::string expected = test::dump_model(xlsx);
   for (const std::string folder : {"csv_utf8", "csv_bom", "csv_cp1252"}) {

@@ -1,5 +1,5 @@
 // Outcome figures on a hand-made fixture; every expected value was worked out by hand from the
-// definitions in metrics.md (the arithmetic is in the comments), not computed by the code.
+// definitions in docs/figures.md (the arithmetic is in the comments), not computed by the code.
 #include <catch2/catch.hpp>
 
 #include "analysis/outcomes.h"
@@ -66,7 +66,7 @@ Dataset fixture() {
 
 }  // namespace
 
-TEST_CASE("outcomes of one site follow metrics.md, with jobs spanning periods and open ends") {
+TEST_CASE("outcomes of one site follow docs/figures.md, with jobs spanning periods and open ends") {
   const Dataset data = fixture();
   const OutcomeIndex index(data);
   const OutcomeFigures a = index.site(0, Period{2016, 1});
@@ -94,7 +94,7 @@ TEST_CASE("outcomes of one site follow metrics.md, with jobs spanning periods an
   CHECK(*a.caseload_per_fte() == Approx(1.5));
 }
 
-TEST_CASE("several jobs per person count the person once; a site without FTE has no caseload") {
+TEST_CASE("several jobs per person count the person once - a site without FTE has no caseload") {
   const Dataset data = fixture();
   const OutcomeIndex index(data);
   const OutcomeFigures b = index.site(1, Period{2016, 1});
@@ -121,7 +121,7 @@ TEST_CASE("all sites together pool the people, and the caseload counts only site
   CHECK(*all.caseload_per_fte() == Approx(1.5));  // site A only: 3 / 2.0
 }
 
-TEST_CASE("a participant who ended before the period is not served; one with no jobs is served") {
+TEST_CASE("a participant who ended before the period is not served - one with no jobs is served") {
   const Dataset data = fixture();
   const OutcomeIndex index(data);
   const OutcomeFigures a = index.site(0, Period{2015, 2});

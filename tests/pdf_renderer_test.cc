@@ -496,7 +496,7 @@ TEST_CASE("pdf.toml settings change the layout: sections on new pages, wider mar
   CHECK(std::stod(m[1]) == Approx(30 * 72 / 25.4).margin(1.0));
 }
 
-TEST_CASE("table headers break between words only; 25 item codes stand upright") {
+TEST_CASE("table headers break between words only - 25 item codes stand upright") {
   Report r = sample_report();
   Section s{"Punktskår", "punkter", false, {}};
   Table narrow;  // shares too small for "Plass" and "Evaluator" unless columns are planned

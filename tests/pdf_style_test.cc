@@ -29,7 +29,7 @@ TEST_CASE("settings in pdf.toml override the defaults, millimetres become points
   CHECK(s.accent.r == Approx(0x7a / 255.0));
 }
 
-TEST_CASE("a missing pdf.toml gives the defaults; a wrong value names file and setting") {
+TEST_CASE("a missing pdf.toml gives the defaults - a wrong value names file and setting") {
   CHECK(load_pdf_style("/nonexistent/pdf.toml").body_size == PdfStyle{}.body_size);
   try {
     load_pdf_style(test::fixture("pdf/bad-style/templates/pdf.toml"));

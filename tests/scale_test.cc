@@ -46,18 +46,18 @@ criterion = { nb = "c" }
   REQUIRE_THROWS_WITH(parse_scale(text, "bad.toml"), Catch::Contains("bad.toml") && Catch::Contains("unknown section"));
 }
 
-TEST_CASE("data-derived evidence compares with each band's upper bound (B1, T4)") {
+TEST_CASE("data-derived evidence for B1 and T4 compares with each band's upper bound") {
   const auto catalog = load_scale_catalog(test::source_dir() / "data");
   const ScaleItem& b1 = catalog.ips25().items[0];
   const ScaleItem& t4 = catalog.ips25().items[*catalog.ips25().item_index("T4")];
   CHECK(b1.evidence_measure == "caseload_per_fte");
   CHECK(b1.evidence_score(20.0) == 5);
-  CHECK(b1.evidence_score(20.5) == 4);  // metrics.md's own example
+  CHECK(b1.evidence_score(20.5) == 4);  // docs/figures.md's own example
   CHECK(b1.evidence_score(25.0) == 4);
   CHECK(b1.evidence_score(30.0) == 3);
   CHECK(b1.evidence_score(40.0) == 2);
   CHECK(b1.evidence_score(40.1) == 1);
-  CHECK(t4.evidence_score(30.4) == 4);  // metrics.md's own example
+  CHECK(t4.evidence_score(30.4) == 4);  // docs/figures.md's own example
   CHECK(t4.evidence_score(30.0) == 5);
   CHECK(t4.evidence_score(271) == 1);
   CHECK_FALSE(catalog.ips25().items[1].evidence_score(10).has_value());

@@ -96,7 +96,7 @@ TEST_CASE("when every other row is 0, the total is withheld") {
   CHECK(w.total_withheld);
 }
 
-TEST_CASE("a complement at the threshold beside a 1 is not enough: 1 + 5 = 6 has one answer") {
+TEST_CASE("a complement at the threshold beside a 1 is not enough: 1 plus 5 is 6, one answer") {
   const auto w = withhold_complements(counts({1, 5, 7, 30}), false, 5);
   CHECK(w.complementary == flags({0, 1, 1, 0}));
   CHECK_FALSE(small_part_determined(counts({1, 5, 7, 30}), w, 5));

@@ -6,7 +6,7 @@
 using namespace ips;
 using doc::Suppression;
 
-TEST_CASE("counts from 1 to min_cell−1 show as <5; 0 and 5 show as themselves") {
+TEST_CASE("counts from 1 to min_cell−1 show as <5 - 0 and 5 show as themselves") {
   CHECK(count_value(0, 5).number == 0);
   CHECK_FALSE(count_value(0, 5).suppressed());
   CHECK(count_value(1, 5).suppression == Suppression::SmallCount);

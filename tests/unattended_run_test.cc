@@ -98,7 +98,7 @@ TEST_CASE("exit code 5 while another run holds the output folder") {
   CHECK(run(kValid + " --out " + out.string()) == 0);
 }
 
-TEST_CASE("an unchanged run does nothing unless forced; a changed setting renders again") {
+TEST_CASE("an unchanged run does nothing unless forced - a changed setting renders again") {
   test::ScratchDir dir("idempotent");
   const fs::path out = dir.path / "out";
   REQUIRE(run(kValid + " --out " + out.string()) == 0);

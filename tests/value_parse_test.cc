@@ -97,7 +97,7 @@ TEST_CASE("yes/no in the spellings people use") {
   CHECK(parse_yes_no(text("kanskje")).error == "yesno.unreadable");
 }
 
-TEST_CASE("11-digit values look like national identity numbers; other ids do not") {
+TEST_CASE("11-digit values look like national identity numbers - other ids do not") {
   CHECK(looks_like_identity_number(text("01017012345")));
   CHECK(looks_like_identity_number(text("010170 12345")));
   CHECK(looks_like_identity_number(number(15128523456.0)));

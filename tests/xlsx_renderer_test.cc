@@ -66,7 +66,7 @@ TEST_CASE("XLSX has a report sheet and one sheet per table with valid, unique na
   CHECK(book.text("Rapport", 1, 0) == "Første halvår 2016 – Tønsberg & Ås");
 }
 
-TEST_CASE("XLSX cells are typed: numbers, rates, dates; text stays text") {
+TEST_CASE("XLSX cells are typed: numbers, rates, dates - text stays text") {
   test::ScratchDir dir("xlsx-types");
   const ReadBack book(render_sample(dir));
   const std::string s = "Resultater";

@@ -1,5 +1,5 @@
-// Figures that compare the sites (metrics.md, "Cross-site"): each site's latest reviews, the
-// ranking by total, per-item mean/min/max and the national mean total.
+// Figures that compare the sites (docs/figures.md, "Comparing sites"): each site's latest reviews,
+// the ranking by total, per-item mean/min/max and the national mean total.
 #pragma once
 
 #include <optional>

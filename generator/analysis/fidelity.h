@@ -1,4 +1,4 @@
-// Fidelity figures per review (metrics.md, "Fidelity"): totals, completeness, bands, section
+// Fidelity figures per review (docs/figures.md, "Fidelity"): totals, completeness, bands, section
 // scores, change against the site's previous review, strengths and improvement areas.
 #pragma once
 

@@ -1,4 +1,5 @@
-// Fidelity over review rounds (metrics.md): a site's round reviews and the slope of its totals.
+// Fidelity over review rounds (docs/figures.md, "Review rounds and trend"): a site's round reviews
+// and the slope of its totals.
 #pragma once
 
 #include <optional>

@@ -1,5 +1,6 @@
-// Placement outcome figures per site and for all sites, per half-year (metrics.md, "Outcomes").
-// Raw figures only: small-number suppression is applied when the figures become report values.
+// Placement outcome figures per site and for all sites, per half-year (docs/figures.md,
+// "Outcomes"). Raw figures only: small-number suppression is applied when the figures become report
+// values.
 #pragma once
 
 #include <map>

@@ -19,15 +19,6 @@ namespace ips {
 
 namespace {
 
-constexpr const char* kExitCodesHelp =
-    "Exit codes:\n"
-    "  0  reports written, all input used\n"
-    "  1  reports written, but some rows or cells were excluded (see run-summary.json)\n"
-    "  2  bad command line or config file\n"
-    "  3  an input file could not be read at all; nothing was published\n"
-    "  4  a report could not be written; the previous reports are kept\n"
-    "  5  another run is writing the same output folder\n";
-
 /// Flags shared by `run` and `check`, written into the config after the config file is read.
 struct CommandLine {
   std::vector<std::string> inputs;
@@ -106,7 +97,8 @@ int run_app(int argc, char** argv) {
 
   CLI::App app{"ipsreport: IPS fidelity and outcome reports (HTML, PDF, XLSX) from spreadsheet exports", "ipsreport"};
   app.set_version_flag("--version", std::string("ipsreport ") + build_info::version());
-  app.footer(kExitCodesHelp);
+  const std::string exit_codes_help = exit_code::help_text();
+  app.footer(exit_codes_help);
   app.require_subcommand(1);
 
   CommandLine cl;
@@ -123,7 +115,7 @@ int run_app(int argc, char** argv) {
   run->add_flag("-v,--verbose", cl.verbose, "Say what was written even when all went well");
   run->add_option("--jobs", cl.jobs, "Render threads (default: one per core); output is the same for any number")
       ->check(CLI::Range(0, 256));
-  run->footer(kExitCodesHelp);
+  run->footer(exit_codes_help);
 
   CLI::App* check = app.add_subcommand("check", "Read and validate the inputs, print the problems, write nothing");
   add_input_options(check, cl);

@@ -2,7 +2,7 @@
 //
 // Layers (one concept per file):
 //   workbook_reader / csv_reader  any file → RawWorkbook (typed cells, merges, hidden flags)
-//   table_schema                  the tables of input.md: names, columns, aliases
+//   table_schema                  the tables of docs/input.md: names, columns, aliases
 //   table_reader                  recognises each sheet's table, parses cells (value_parse),
 //                                 reports what it cannot use → RecordSet (records.h)
 //   model_builder                 duplicates/conflicts across files, score resolution,

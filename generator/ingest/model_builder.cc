@@ -131,7 +131,7 @@ void build_dataset(RecordSet& records, const ScaleCatalog& scales, Dataset& data
     const RowOrigin& origin = records.rows[f.row].origin;
     Review& review = review_for(f.site, f.date, origin);
     ItemRating rating = f.rating;
-    // input.md: consensus; else one evaluator's score; else two agreeing evaluators.
+    // docs/input.md: consensus; else one evaluator's score; else two agreeing evaluators.
     if (rating.consensus) {
       rating.score = rating.consensus;
     } else if (rating.evaluator1 && rating.evaluator2) {

@@ -156,7 +156,7 @@ std::optional<TableKind> recognise_by_name(const std::string& name, const RawRow
 }
 
 // Which table a sheet holds. Workbook sheets: by name, else by header row. A CSV file: by its
-// header row, else by its file name (input.md), since exports often get generic names.
+// header row, else by its file name (docs/input.md), since exports often get generic names.
 std::optional<TableKind> recognise(const std::string& name, const RawRow& header,
                                    const ScaleCatalog& scales, bool header_first) {
   if (header_first) {

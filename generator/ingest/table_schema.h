@@ -1,4 +1,4 @@
-// The input tables (input.md): their names, columns and aliases, and how a sheet's header row
+// The input tables (docs/input.md): their names, columns and aliases, and how a sheet's header row
 // is matched against them.
 #pragma once
 

@@ -20,7 +20,7 @@ struct Site {
   std::optional<double> fte;  // full-time job specialist equivalents
 };
 
-/// One item of one review. `score` is the resolved score (input.md: consensus, else a single
+/// One item of one review. `score` is the resolved score (docs/input.md: consensus, else a single
 /// evaluator's score, else the two evaluators' agreed score); empty = not scored.
 struct ItemRating {
   std::optional<int> evaluator1;

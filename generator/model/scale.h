@@ -36,7 +36,7 @@ struct ScaleItem {
   std::vector<double> evidence_upper_bounds;
 
   /// The score the measured value points to, comparing with each band's upper bound
-  /// (metrics.md: 20.5 per FTE → B1 = 4); nullopt when the item has no evidence bands.
+  /// (docs/figures.md: 20.5 per FTE → B1 = 4); nullopt when the item has no evidence bands.
   std::optional<int> evidence_score(double measured) const;
 };
 

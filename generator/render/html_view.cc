@@ -262,10 +262,11 @@ mstch::data html_view(const Report& report, const std::filesystem::path& resourc
   int counter = 0;
   for (size_t s = 0; s < report.sections.size(); ++s) {
     const Section& section = report.sections[s];
-    std::string anchor =
-        section.anchor.empty() ? "section-" + std::to_string(s + 1) : section.anchor;
+    std::string anchor = section.anchor.empty()
+                             ? std::string("section-").append(std::to_string(s + 1))
+                             : section.anchor;
     // Links must land on exactly one place even if the builder reused an anchor.
-    if (!used_anchors.insert(anchor).second) anchor += "-" + std::to_string(s + 1);
+    if (!used_anchors.insert(anchor).second) anchor.append("-").append(std::to_string(s + 1));
 
     mstch::data entry = object();
     entry.set("section_title", section.title);

@@ -23,7 +23,7 @@ enum class ValueType {
   Change,   // a signed difference, shown with + / −
 };
 
-/// Why a value is not shown (metrics.md, "Small numbers").
+/// Why a value is not shown (docs/figures.md, "Small numbers").
 enum class Suppression {
   None,
   SmallCount,  // a count from 1 to min_cell−1: shown as "<min_cell"

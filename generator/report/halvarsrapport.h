@@ -1,6 +1,6 @@
 // The Halvårsrapport: one site's semi-annual report for its project leader and steering group
-// (reports.md, item 2): fidelity status and trend, outcomes and their trend, the site beside
-// all sites and the benchmarks, evidence for items B1 and T4, data quality.
+// (docs/figures.md, "Which report shows what"): fidelity status and trend, outcomes and their
+// trend, the site beside all sites and the benchmarks, evidence for items B1 and T4, data quality.
 #pragma once
 
 #include "analysis/fidelity.h"
@@ -22,7 +22,7 @@ doc::Report build_halvarsrapport(size_t site_index, Period period, const Dataset
                                  const std::vector<ReviewScore>& scores, const OutcomeIndex& outcomes,
                                  const ReportContext& ctx, const NationalComplements* national = nullptr);
 
-/// The employment-rate benchmarks drawn on charts (metrics.md): 31 %, 41 %, 50 %.
+/// The employment-rate benchmarks drawn on charts (docs/figures.md): 31 %, 41 %, 50 %.
 std::vector<doc::Benchmark> employment_benchmarks(const Wording& words);
 
 /// One outcome figure of a site (or all sites) as a row or column of an outcomes table.

@@ -1,5 +1,5 @@
-// The Kvalitetsrapport: the national pilot review report for one review (domain.md, "The
-// review report"; reports.md, item 1).
+// The Kvalitetsrapport: the national pilot review report for one review (docs/figures.md,
+// "Which report shows what").
 #pragma once
 
 #include "analysis/fidelity.h"

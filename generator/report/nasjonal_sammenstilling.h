@@ -1,5 +1,5 @@
 // The Nasjonal sammenstilling: all sites side by side and over time, for the directorates
-// (reports.md, item 3).
+// (docs/figures.md, "Which report shows what").
 #pragma once
 
 #include "analysis/cross_site.h"

@@ -1,4 +1,4 @@
-// The reports one run produces for a period (reports.md, "The report set").
+// The reports one run produces for a period (docs/figures.md, "Which report shows what").
 #pragma once
 
 #include <functional>

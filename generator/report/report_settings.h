@@ -12,7 +12,7 @@ struct ReportContext {
   const ScaleCatalog& scales;
   const Wording& words;
   std::string author;  // document metadata; the wording's common.author when empty
-  int min_cell = 5;    // small-number suppression threshold (metrics.md); 0 disables
+  int min_cell = 5;    // small-number suppression threshold (docs/figures.md); 0 disables
   Lang lang() const { return words.lang(); }
 };
 

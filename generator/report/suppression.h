@@ -1,4 +1,4 @@
-// Small-number suppression (metrics.md, "Small numbers"): outcome figures become report values
+// Small-number suppression (docs/figures.md, "Small numbers"): outcome figures become report values
 // here, and a suppressed figure never leaves this file as a number.
 #pragma once
 

@@ -46,7 +46,8 @@ int decimals_for_step(double step) {
 }
 
 std::string format_value(const Value& v, Lang lang) {
-  if (v.suppression == Suppression::SmallCount) return "<" + std::to_string(v.min_cell);
+  if (v.suppression == Suppression::SmallCount)
+    return std::string("<").append(std::to_string(v.min_cell));
   if (v.suppression == Suppression::Withheld) return kEnDash;
   switch (v.type) {
     case ValueType::Empty:
