@@ -19,6 +19,7 @@ struct RunSummary {
   const Diagnostics* diagnostics = nullptr;
   std::vector<std::string> reports_written;  // relative paths in the output folder
   int exit_code = 0;
+  int min_cell = 0;  // participant row counts are withheld as in the reports (disclosure_control.h)
   /// Stage timings in seconds; only with --timings, so that the default output stays
   /// byte-identical from run to run.
   std::vector<std::pair<std::string, double>> timings;

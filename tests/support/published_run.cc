@@ -1,6 +1,7 @@
 #include "support/published_run.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <map>
 
@@ -171,7 +172,8 @@ PublishedRun read_published_run(const fs::path& out) {
     for (const char* key : {"rows_read", "rows_used", "rows_excluded", "duplicates"}) {
       const std::string k = std::string("\"") + key + "\": ";
       const size_t at = line.find(k);
-      if (at != std::string::npos)
+      // A withheld count is a string marker ("<5"); only numbers are counts.
+      if (at != std::string::npos && std::isdigit(static_cast<unsigned char>(line[at + k.size()])))
         t.counts.emplace_back(key, std::stol(line.substr(at + k.size())));
     }
     run.summary_tables.push_back(std::move(t));
