@@ -33,6 +33,7 @@ enum class FigureId {
   DaysToContactMedian,
   DaysToJobMedian,
   HoursMean,
+  HoursMedian,
   TenureMedian,
 };
 

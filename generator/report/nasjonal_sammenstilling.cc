@@ -39,6 +39,7 @@ const std::vector<OutcomeColumn>& outcome_columns() {
                                                      {F::EmploymentRateOutOfWork, 1.2},
                                                      {F::WorkOrEducationRate, 1.1},
                                                      {F::DaysToContactMean, 1.1},
+                                                     {F::HoursMedian, 1},
                                                      {F::Caseload, 1}};
   return columns;
 }
