@@ -279,28 +279,41 @@ class HalfYearAudit {
   // Interval propagation over every relation (or, with `row`, over that unit's row alone).
   void propagate(std::vector<Range>& r, std::optional<size_t> row) const {
     std::vector<std::pair<size_t, long>> terms;
+    // After the first pass, only the rows and columns whose ranges moved are looked at again.
+    std::vector<char> unit_dirty(units_, 1), column_dirty(kCounts, 1);
+    std::vector<Range> before;
     for (int pass = 0; pass < 1000; ++pass) {
-      bool changed = false;
+      before = r;
       for (size_t u = 0; u < units_; ++u) {
-        if (row && *row != u) continue;
+        if ((row && *row != u) || !unit_dirty[u]) continue;
         for (const RowRule& rule : row_rules_) {
           terms.clear();
           for (const auto& [c, k] : rule.terms) terms.emplace_back(var(u, c), k);
-          changed |= apply_le(r, terms);
+          apply_le(r, terms);
         }
         for (const FigureDef& d : figure_catalogue())
           if (d.kind == FigureKind::Rate && shown(u, d.id))
-            changed |= apply_rate(r, var(u, d.numerator), var(u, d.denominator),
-                                  truth(u, d.numerator), truth(u, d.denominator));
+            apply_rate(r, var(u, d.numerator), var(u, d.denominator), truth(u, d.numerator),
+                       truth(u, d.denominator));
       }
       if (!row)
         for (FigureId c : count_figures()) {  // all sites = Σ sites, both ways
+          if (!column_dirty[idx(c)]) continue;
           terms.clear();
           terms.emplace_back(var(sites_, c), 1);
           for (size_t s = 0; s < sites_; ++s) terms.emplace_back(var(s, c), -1);
-          changed |= apply_le(r, terms);
+          apply_le(r, terms);
           for (auto& t : terms) t.second = -t.second;
-          changed |= apply_le(r, terms);
+          apply_le(r, terms);
+        }
+      bool changed = false;
+      std::fill(unit_dirty.begin(), unit_dirty.end(), 0);
+      std::fill(column_dirty.begin(), column_dirty.end(), 0);
+      for (size_t v = 0; v < r.size(); ++v)
+        if (r[v].low != before[v].low || r[v].high != before[v].high) {
+          unit_dirty[v / kCounts] = 1;
+          column_dirty[v % kCounts] = 1;
+          changed = true;
         }
       if (!changed) return;
     }
@@ -419,7 +432,8 @@ DisclosureControl::DisclosureControl(const OutcomeIndex& outcomes, size_t site_c
     std::vector<OutcomeFigures> sites;
     sites.reserve(site_count);
     for (size_t i = 0; i < site_count; ++i) sites.push_back(outcomes.site(i, p));
-    by_period_.emplace(p, decide_period(sites, outcomes.all_sites(p), p == period, min_cell));
+    const OutcomeFigures all = outcomes.all_sites(p);
+    by_period_.emplace(p, decide_period(sites, all, p == period, min_cell));
   }
 }
 
