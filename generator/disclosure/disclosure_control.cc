@@ -122,8 +122,10 @@ class HalfYearAudit {
       bool any = false;
       std::vector<bool> figure_done(kCounts, false);
       for (const auto& target : targets) {
-        if (figure_done[idx(target.second)]) continue;
-        figure_done[idx(target.second)] = true;
+        // A count pinned within its own row is freed in its row: all of those in one round.
+        const bool in_row = pinned_in_row(target.first, target.second);
+        if (!in_row && figure_done[idx(target.second)]) continue;
+        if (!in_row) figure_done[idx(target.second)] = true;
         any = withhold_for(target) || any;
       }
       if (!any) return;  // nothing left to withhold (cannot happen with a total shown)
@@ -194,10 +196,13 @@ class HalfYearAudit {
 
   // Every count's range as the published cells alone say it. A withheld complement is taken as
   // known to be 0 (a withheld 0 protects nothing) or at least min_cell (it is not small).
-  std::vector<Range> knowledge() const {
+  std::vector<Range> knowledge(std::optional<size_t> only = std::nullopt) const {
+    const bool one = only.has_value();
+    const size_t only_unit = only.value_or(0);
     std::vector<Range> r(units_ * kCounts);
     for (size_t u = 0; u < units_; ++u)
       for (FigureId c : count_figures()) {
+        if (one && only_unit != u) continue;
         if (!published(u, c)) continue;
         const long t = truth(u, c);
         switch (cells_[u][idx(c)].state()) {
@@ -214,7 +219,7 @@ class HalfYearAudit {
       }
     // A caseload shown gives its count away (the FTE is taken as known: errs on the safe side).
     for (size_t u = 0; u < units_; ++u)
-      if (shown(u, FigureId::Caseload)) {
+      if ((!one || only_unit == u) && shown(u, FigureId::Caseload)) {
         const long t = truth(u, FigureId::ActiveWithFte);
         r[var(u, FigureId::ActiveWithFte)] = {t, t};
       }
@@ -278,14 +283,19 @@ class HalfYearAudit {
 
   // Interval propagation over every relation (or, with `row`, over that unit's row alone).
   void propagate(std::vector<Range>& r, std::optional<size_t> row) const {
+    const size_t row_unit = row.value_or(0);
     std::vector<std::pair<size_t, long>> terms;
     // After the first pass, only the rows and columns whose ranges moved are looked at again.
     std::vector<char> unit_dirty(units_, 1), column_dirty(kCounts, 1);
     std::vector<Range> before;
     for (int pass = 0; pass < 1000; ++pass) {
-      before = r;
+      if (row)  // only the row can move
+        before.assign(r.begin() + static_cast<long>(var(row_unit, FigureId::Served)),
+                      r.begin() + static_cast<long>(var(row_unit, FigureId::Served) + kCounts));
+      else
+        before = r;
       for (size_t u = 0; u < units_; ++u) {
-        if ((row && *row != u) || !unit_dirty[u]) continue;
+        if ((row && row_unit != u) || !unit_dirty[u]) continue;
         for (const RowRule& rule : row_rules_) {
           terms.clear();
           for (const auto& [c, k] : rule.terms) terms.emplace_back(var(u, c), k);
@@ -309,8 +319,10 @@ class HalfYearAudit {
       bool changed = false;
       std::fill(unit_dirty.begin(), unit_dirty.end(), 0);
       std::fill(column_dirty.begin(), column_dirty.end(), 0);
-      for (size_t v = 0; v < r.size(); ++v)
-        if (r[v].low != before[v].low || r[v].high != before[v].high) {
+      const size_t first = row ? var(row_unit, FigureId::Served) : 0;
+      const size_t last = row ? first + kCounts : r.size();
+      for (size_t v = first; v < last; ++v)
+        if (r[v].low != before[v - first].low || r[v].high != before[v - first].high) {
           unit_dirty[v / kCounts] = 1;
           column_dirty[v % kCounts] = 1;
           changed = true;
@@ -340,8 +352,10 @@ class HalfYearAudit {
 
   // Whether count c of the unit is known exactly: from its row alone, or from everything.
   bool pinned(size_t unit, FigureId c, bool row_only) const {
-    std::vector<Range> r = knowledge();
-    propagate(r, row_only ? std::optional<size_t>(unit) : std::nullopt);
+    std::optional<size_t> row;
+    if (row_only) row.emplace(unit);
+    std::vector<Range> r = knowledge(row);
+    propagate(r, row);
     return r[var(unit, c)].low == r[var(unit, c)].high;
   }
   bool pinned_in_row(size_t unit, FigureId c) const { return pinned(unit, c, true); }
