@@ -24,3 +24,19 @@ TEST_CASE("suppressed values show only their marker") {
   CHECK(format_value(Value::withheld(), Lang::En) == "\u2013");
   CHECK(Value::small_count(5).number == 0);
 }
+
+TEST_CASE("numbers round half away from zero, as Excel and LibreOffice show them") {
+  // printf rounds the binary value half to even: 4,125 → "4,12" and 4,55 → "4,5", while an XLSX
+  // cell with the number format 0.00 / +0.0 shows 4,13 and +4,6.
+  CHECK(format_value(Value::number_of(4.125, 2), Lang::Nb) == "4,13");
+  CHECK(format_value(Value::change(4.55, 1), Lang::Nb) == "+4,6");
+  CHECK(format_value(Value::change(-4.55, 1), Lang::Nb) == "\u22124,6");
+  CHECK(format_value(Value::number_of(0.125, 2), Lang::En) == "0.13");
+  CHECK(format_value(Value::number_of(2.5, 0), Lang::Nb) == "3");
+  CHECK(format_value(Value::rate(0.41245), Lang::Nb) ==
+        "41,2\u00A0%");  // below the half stays down
+  CHECK(format_value(Value::rate(0.41250), Lang::Nb) == "41,3\u00A0%");
+  CHECK(format_value(Value::number_of(1234.5, 0), Lang::Nb) == "1\u00A0235");
+  CHECK(format_value(Value::number_of(-0.04, 1), Lang::Nb) == "0,0");  // no "−0,0"
+  CHECK(format_value(Value::number_of(0.05, 1), Lang::Nb) == "0,1");
+}

@@ -8,6 +8,7 @@
 #include "analysis/periods.h"
 #include "cli/exit_codes.h"
 #include "cli/parallel_render.h"
+#include "disclosure/disclosure_control.h"
 #include "ingest/file_hash.h"
 #include "ingest/ingest.h"
 #include "model/build_info.h"
@@ -159,6 +160,7 @@ int run_reports(const RunConfig& config, std::ostream& err, bool verbose) {
   summary.version = build_info::version();
   summary.lang = lang_code(config.lang);
   summary.fingerprint = fingerprint;
+  summary.min_cell = config.min_cell;
   summary.diagnostics = &l.data.diagnostics;
   for (auto& f : l.data.diagnostics.files) f.sha256 = file_sha256(f.path);
   if (any_unreadable(l.data)) {
@@ -178,7 +180,6 @@ int run_reports(const RunConfig& config, std::ostream& err, bool verbose) {
   const std::vector<ReviewScore> scores = score_reviews(l.data, l.scales);
   const OutcomeIndex outcomes(l.data);
   const ReportContext ctx{l.scales, l.words, config.author, config.min_cell};
-  const std::vector<PlannedReport> plan = plan_reports(l.data, scores, outcomes, *period, ctx);
   // What changed since the previous published run, from the small state file it kept.
   const RunState state = capture_run_state(l.data, l.scales, outcomes, *period, config.min_cell);
   const RunChanges changes =
@@ -190,6 +191,11 @@ int run_reports(const RunConfig& config, std::ostream& err, bool verbose) {
   for (const std::string& line : change_lines(changes, l.words, config.min_cell))
     change_list.append(line).append("\n");
   timer.stop("analysis");
+  // Disclosure control: every outcome cell of the report set decided once, before any report.
+  const DisclosureControl disclosure(outcomes, l.data.sites.size(), *period, config.min_cell);
+  timer.stop("disclosure");
+  const std::vector<PlannedReport> plan =
+      plan_reports(l.data, scores, outcomes, *period, ctx, &disclosure);
 
   const render::RenderOptions options{res, document_time(*period)};
   RenderTimings cpu;

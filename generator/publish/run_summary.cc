@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <sstream>
 
+#include "disclosure/disclosure_control.h"
 #include "report/data_quality.h"
 
 namespace ips {
@@ -53,6 +54,14 @@ std::string place(const Diagnostic& d) {
   return out;
 }
 
+// A row count, or the report's marker ("<5", "–") where the participant register's counts of a
+// file are withheld as small numbers of people (the file is published beside the reports).
+std::string row_count(const TableAccount& t, int n, int min_cell) {
+  if (!withhold_row_counts(t, min_cell)) return std::to_string(n);
+  return n >= 1 && n < min_cell ? json_string("<" + std::to_string(min_cell))
+                                : json_string("\u2013");
+}
+
 }  // namespace
 
 std::string run_summary_json(const RunSummary& s, const Wording& words) {
@@ -71,10 +80,12 @@ std::string run_summary_json(const RunSummary& s, const Wording& words) {
   j << "\n  ],\n  \"tables\": [";
   for (size_t i = 0; i < d.tables.size(); ++i) {
     const auto& t = d.tables[i];
-    j << (i ? "," : "") << "\n    {\"file\": " << json_string(t.file) << ", \"sheet\": " << json_string(t.sheet)
-      << ", \"table\": " << json_string(t.table) << ", \"rows_read\": " << t.rows_read
-      << ", \"rows_used\": " << t.rows_used << ", \"rows_excluded\": " << t.rows_excluded
-      << ", \"duplicates\": " << t.duplicates << "}";
+    j << (i ? "," : "") << "\n    {\"file\": " << json_string(t.file)
+      << ", \"sheet\": " << json_string(t.sheet) << ", \"table\": " << json_string(t.table)
+      << ", \"rows_read\": " << row_count(t, t.rows_read, s.min_cell)
+      << ", \"rows_used\": " << row_count(t, t.rows_used, s.min_cell)
+      << ", \"rows_excluded\": " << row_count(t, t.rows_excluded, s.min_cell)
+      << ", \"duplicates\": " << row_count(t, t.duplicates, s.min_cell) << "}";
   }
   j << "\n  ],\n  \"problems\": {\"errors\": " << d.count(Severity::Error) << ", \"warnings\": "
     << d.count(Severity::Warning) << ", \"notes\": " << d.count(Severity::Note) << ", \"items\": [";

@@ -28,6 +28,7 @@ struct RunSummary {
   /// What changed since the last run (run_changes.h, changes_json); empty = not written.
   std::string changes_json;
   int exit_code = 0;
+  int min_cell = 0;  // participant row counts are withheld as in the reports (disclosure_control.h)
   /// Stage timings in seconds; only with --timings, so that the default output stays
   /// byte-identical from run to run.
   std::vector<std::pair<std::string, double>> timings;

@@ -2,7 +2,6 @@
 
 #include "analysis/fidelity_trend.h"
 #include "report/agreement_sections.h"
-#include "report/complementary_suppression.h"
 #include "report/data_quality.h"
 #include "report/report_common.h"
 #include "report/suppression.h"
@@ -15,8 +14,6 @@ namespace {
 using doc::Align;
 using doc::Value;
 
-Value employment_rate_of(const OutcomeFigures& f, int m) { return rate_value(f.worked, f.served, m); }
-
 }  // namespace
 
 std::vector<doc::Benchmark> employment_benchmarks(const Wording& w) {
@@ -24,80 +21,23 @@ std::vector<doc::Benchmark> employment_benchmarks(const Wording& w) {
           {w.get("common.benchmark_top"), 0.50}};
 }
 
-bool OutcomeRow::withheld_by(const OutcomeComplements& withheld) const {
-  return complement != nullptr && withheld.*complement;
-}
-
-doc::Value OutcomeRow::shown(const OutcomeFigures& f, const OutcomeComplements& withheld, int min_cell) const {
-  return withheld_if(value(f, min_cell), withheld_by(withheld));
-}
-
-namespace outcome_row {
-// Constant-initialised (no constructor runs), so any file may use them at any time.
-constinit const OutcomeRow served{
-    "outcomes.served", [](const OutcomeFigures& f, int m) { return count_value(f.served, m); },
-    &OutcomeComplements::served};
-constinit const OutcomeRow new_intakes{
-    "outcomes.new", [](const OutcomeFigures& f, int m) { return count_value(f.new_intakes, m); },
-    &OutcomeComplements::new_intakes};
-constinit const OutcomeRow ended{
-    "outcomes.ended", [](const OutcomeFigures& f, int m) { return count_value(f.ended, m); },
-    &OutcomeComplements::ended};
-constinit const OutcomeRow worked{
-    "outcomes.worked", [](const OutcomeFigures& f, int m) { return count_value(f.worked, m); },
-    &OutcomeComplements::worked};
-constinit const OutcomeRow employment_rate{"outcomes.employment_rate", employment_rate_of,
-                                           &OutcomeComplements::employment_rate};
-constinit const OutcomeRow employment_rate_out_of_work{
-    "outcomes.employment_rate_out_of_work",
-    [](const OutcomeFigures& f, int m) { return rate_value(f.worked_out_of_work, f.served_out_of_work, m); },
-    &OutcomeComplements::employment_rate_out_of_work};
-constinit const OutcomeRow in_education{
-    "outcomes.in_education", [](const OutcomeFigures& f, int m) { return count_value(f.in_education, m); },
-    &OutcomeComplements::in_education};
-constinit const OutcomeRow work_or_education_rate{
-    "outcomes.work_or_education_rate",
-    [](const OutcomeFigures& f, int m) { return rate_value(f.work_or_education, f.served, m); },
-    &OutcomeComplements::work_or_education_rate};
-constinit const OutcomeRow days_to_contact_mean{
-    "outcomes.days_to_contact_mean", [](const OutcomeFigures& f, int m) {
-      return statistic_value(f.days_to_first_contact.mean, f.days_to_first_contact.n, m, 1);
-    }};
-constinit const OutcomeRow days_to_contact_median{
-    "outcomes.days_to_contact_median", [](const OutcomeFigures& f, int m) {
-      return statistic_value(f.days_to_first_contact.median, f.days_to_first_contact.n, m, 1);
-    }};
-constinit const OutcomeRow days_to_job_median{
-    "outcomes.days_to_job_median", [](const OutcomeFigures& f, int m) {
-      return statistic_value(f.days_to_first_job.median, f.days_to_first_job.n, m, 1);
-    }};
-constinit const OutcomeRow hours_mean{
-    "outcomes.hours_mean",
-    [](const OutcomeFigures& f, int m) { return statistic_value(f.hours_per_week.mean, f.hours_per_week.n, m, 1); }};
-constinit const OutcomeRow tenure_median{
-    "outcomes.tenure_median", [](const OutcomeFigures& f, int m) {
-      return statistic_value(f.job_tenure_days.median, f.job_tenure_days.n, m, 1);
-    }};
-constinit const OutcomeRow caseload{"outcomes.caseload", caseload_value, &OutcomeComplements::caseload};
-}  // namespace outcome_row
-
-const std::vector<OutcomeRow>& outcome_rows() {
-  using namespace outcome_row;
-  static const std::vector<OutcomeRow> rows = {served,
-                                               new_intakes,
-                                               ended,
-                                               worked,
-                                               employment_rate,
-                                               employment_rate_out_of_work,
-                                               in_education,
-                                               work_or_education_rate,
-                                               days_to_contact_mean,
-                                               days_to_contact_median,
-                                               days_to_job_median,
-                                               hours_mean,
-                                               tenure_median,
-                                               caseload};
-  return rows;
+const std::vector<FigureId>& halvarsrapport_figures() {
+  using F = FigureId;
+  static const std::vector<FigureId> figures = {F::Served,
+                                                F::NewIntakes,
+                                                F::Ended,
+                                                F::Worked,
+                                                F::EmploymentRate,
+                                                F::EmploymentRateOutOfWork,
+                                                F::InEducation,
+                                                F::WorkOrEducationRate,
+                                                F::DaysToContactMean,
+                                                F::DaysToContactMedian,
+                                                F::DaysToJobMedian,
+                                                F::HoursMean,
+                                                F::TenureMedian,
+                                                F::Caseload};
+  return figures;
 }
 
 std::string halvarsrapport_stem(const std::string& site, Period period) {
@@ -114,37 +54,31 @@ struct Builder {
   const std::vector<ReviewScore>& scores;
   const OutcomeIndex& outcomes;
   const ReportContext& ctx;
-  const NationalComplements& national;
+  const DisclosureControl& disclosure;
 
   const Site& site() const { return data.sites[site_index]; }
   std::string name() const { return site_display_name(data, site().key); }
   const Wording& w() const { return ctx.words; }
   Lang lang() const { return ctx.lang(); }
 
-  // The all-sites figures this report withholds in period p. Its own table is the site beside all
-  // sites: all − site is the other sites together, which this report never shows, so when that
-  // remainder is small the all-sites figure is withheld. And whatever the national summary
-  // withholds stays withheld here too, or the two reports together would give it away.
-  // The site's own figures are never complements: with two parts the rule withholds the total,
-  // never a part (withhold_complements), so they stay as the small-number rule leaves them.
-  OutcomeComplements all_sites_withheld(Period p, const OutcomeFigures& mine, const OutcomeFigures& all) const {
-    OutcomeComplements withheld =
-        withhold_outcome_complements({mine, outcome_remainder(all, mine)}, all, ctx.min_cell, {false, true}).total;
-    withheld |= national.of(p).total;
-    return withheld;
+  const DisclosedCell& mine(Period p, FigureId id) const {
+    return disclosure.site(site_index, p, id);
   }
+  const DisclosedCell& theirs(Period p, FigureId id) const { return disclosure.all_sites(p, id); }
 
   std::string band_text(const ScaleScore& s) const {
     if (s.band) return s.band->label.in(lang());
     return w().format("common.partial", {std::to_string(s.scored), std::to_string(s.items)});
   }
 
-  doc::Section summary(const std::vector<RoundReview>& rounds, const OutcomeFigures& now) const {
+  doc::Section summary(const std::vector<RoundReview>& rounds) const {
     doc::Section s{w().get("halvarsrapport.summary"), "summary", false, {}};
     doc::KeyFigures k;
-    k.figures.push_back({w().get("outcomes.employment_rate"), employment_rate_of(now, ctx.min_cell).bold(),
+    Value rate = mine(period, FigureId::EmploymentRate).value();
+    k.figures.push_back({w().get(figure(FigureId::EmploymentRate).label_key), rate.bold(),
                          period_label(period, w())});
-    k.figures.push_back({w().get("outcomes.served"), count_value(now.served, ctx.min_cell), ""});
+    k.figures.push_back(
+        {w().get(figure(FigureId::Served).label_key), mine(period, FigureId::Served).value(), ""});
     if (!rounds.empty()) {
       const ReviewScore& latest = *rounds.back().score;
       k.figures.push_back({w().get("halvarsrapport.latest_total"), Value::score(latest.ips.total),
@@ -204,8 +138,7 @@ struct Builder {
     return s;
   }
 
-  doc::Section outcomes_now(const OutcomeFigures& site_figures, const OutcomeFigures& all,
-                            const OutcomeComplements& all_withheld) const {
+  doc::Section outcomes_now() const {
     doc::Section s{w().get("halvarsrapport.outcomes"), "outcomes", false, {}};
     doc::Table t;
     t.id = "outcomes";
@@ -214,12 +147,13 @@ struct Builder {
     t.columns = {{w().get("outcomes.figure"), Align::Left, 3.5}, {name(), Align::Right, 1.2},
                  {w().get("common.all_sites"), Align::Right, 1.2}};
     bool any_suppressed = false, any_complement = false;
-    for (const OutcomeRow& row : outcome_rows()) {
-      Value mine = row.value(site_figures, ctx.min_cell);
-      Value theirs = row.shown(all, all_withheld, ctx.min_cell);
-      any_suppressed = any_suppressed || mine.suppressed() || theirs.suppressed();
-      any_complement = any_complement || row.withheld_by(all_withheld);
-      t.rows.push_back({doc::RowStyle::Data, {Value::of_text(w().get(row.label_key)), mine, theirs}});
+    for (FigureId id : halvarsrapport_figures()) {
+      const DisclosedCell& a = mine(period, id);
+      const DisclosedCell& b = theirs(period, id);
+      any_suppressed = any_suppressed || a.withheld() || b.withheld();
+      any_complement = any_complement || a.protecting_another() || b.protecting_another();
+      t.rows.push_back({doc::RowStyle::Data,
+                        {Value::of_text(w().get(figure(id).label_key)), a.value(), b.value()}});
     }
     if (any_suppressed) t.footnotes.push_back(w().get("definitions.suppression"));
     if (any_complement) t.footnotes.push_back(w().get("common.complementary_note"));
@@ -230,11 +164,13 @@ struct Builder {
     cmp.caption = w().get("halvarsrapport.comparison_table");
     cmp.sheet_name = w().get("halvarsrapport.comparison_table").substr(0, 31);
     cmp.columns = {{w().get("kvalitetsrapport.site"), Align::Left, 2}, {w().get("outcomes.employment_rate"), Align::Right, 1.5}};
-    const Value mine = outcome_row::employment_rate.value(site_figures, ctx.min_cell);
-    const Value theirs = outcome_row::employment_rate.shown(all, all_withheld, ctx.min_cell);
-    cmp.rows.push_back({doc::RowStyle::Data, {Value::of_text(name()), mine}});
-    cmp.rows.push_back({doc::RowStyle::Data, {Value::of_text(w().get("common.all_sites")), theirs}});
-    if (outcome_row::employment_rate.withheld_by(all_withheld)) {  // both kinds of "–" explained, in that order
+    const DisclosedCell& my_rate = mine(period, FigureId::EmploymentRate);
+    const DisclosedCell& all_rate = theirs(period, FigureId::EmploymentRate);
+    cmp.rows.push_back({doc::RowStyle::Data, {Value::of_text(name()), my_rate.value()}});
+    cmp.rows.push_back(
+        {doc::RowStyle::Data, {Value::of_text(w().get("common.all_sites")), all_rate.value()}});
+    if (my_rate.protecting_another() ||
+        all_rate.protecting_another()) {  // both kinds of "–" explained, in that order
       cmp.footnotes.push_back(w().get("definitions.suppression"));
       cmp.footnotes.push_back(w().get("common.complementary_note"));
     }
@@ -246,8 +182,8 @@ struct Builder {
     chart.alt_text = w().format("halvarsrapport.comparison_alt", {name(), period_label(period, w())});
     chart.categories = {name(), w().get("common.all_sites")};
     // A withheld rate is drawn as a gap: the chart never shows what the table hides.
-    auto plotted = [](const Value& v) { return v.suppressed() ? std::nullopt : std::optional<double>(v.number); };
-    chart.series.push_back({w().get("outcomes.employment_rate"), {plotted(mine), plotted(theirs)}, {}, {}});
+    chart.series.push_back(
+        {w().get("outcomes.employment_rate"), {my_rate.plotted(), all_rate.plotted()}, {}, {}});
     chart.y_axis = doc::Axis{w().get("outcomes.employment_rate"), 0, 1, 0.25, true};
     chart.benchmarks = employment_benchmarks(w());
     chart.source_table = "comparison";
@@ -277,21 +213,22 @@ struct Builder {
     bool any_suppressed = false, any_complement = false;
     const std::optional<Period> first = outcomes.first_period();
     for (Period p = first ? std::min(*first, period) : period; p <= period; p = p.next()) {
-      const OutcomeFigures f = outcomes.site(site_index, p);
-      const OutcomeFigures a = outcomes.all_sites(p);
-      // The same rule as the period's outcomes table, so no half-year shows what another table hides.
-      const OutcomeComplements all_withheld = all_sites_withheld(p, f, a);
-      Value rate = outcome_row::employment_rate.value(f, ctx.min_cell);
-      Value all_rate = outcome_row::employment_rate.shown(a, all_withheld, ctx.min_cell);
-      Value served = outcome_row::served.value(f, ctx.min_cell);
-      Value worked = outcome_row::worked.value(f, ctx.min_cell);
-      Value woe = outcome_row::work_or_education_rate.value(f, ctx.min_cell);
-      any_complement = any_complement || outcome_row::employment_rate.withheld_by(all_withheld);
-      any_suppressed = any_suppressed || rate.suppressed() || served.suppressed() || worked.suppressed() || woe.suppressed();
-      t.rows.push_back({doc::RowStyle::Data, {Value::of_text(p.key()), served, worked, rate, woe, all_rate}});
+      // Every half-year's cells come from the same decision as the period's tables and the
+      // national summary, so no half-year shows what another table or report hides.
+      const std::vector<const DisclosedCell*> cells = {
+          &this->mine(p, FigureId::Served), &this->mine(p, FigureId::Worked),
+          &this->mine(p, FigureId::EmploymentRate), &this->mine(p, FigureId::WorkOrEducationRate),
+          &theirs(p, FigureId::EmploymentRate)};
+      doc::Row row{doc::RowStyle::Data, {Value::of_text(p.key())}};
+      for (const DisclosedCell* c : cells) {
+        row.cells.push_back(c->value());
+        any_suppressed = any_suppressed || c->withheld();
+        any_complement = any_complement || c->protecting_another();
+      }
+      t.rows.push_back(std::move(row));
       chart.categories.push_back(p.key());
-      mine.values.push_back(rate.suppressed() ? std::nullopt : std::optional<double>(rate.number));
-      all.values.push_back(all_rate.suppressed() ? std::nullopt : std::optional<double>(all_rate.number));
+      mine.values.push_back(cells[2]->plotted());
+      all.values.push_back(cells[4]->plotted());
     }
     // The complementary note says "– also stands for…", so the small-number rule is stated first.
     if (any_suppressed || any_complement) t.footnotes.push_back(w().get("definitions.suppression"));
@@ -308,7 +245,7 @@ struct Builder {
     return s;
   }
 
-  doc::Section evidence(const std::vector<RoundReview>& rounds, const OutcomeFigures& now) const {
+  doc::Section evidence(const std::vector<RoundReview>& rounds) const {
     doc::Section s{w().get("halvarsrapport.evidence"), "evidence", false, {}};
     s.blocks.push_back(doc::Paragraph{w().get("halvarsrapport.evidence_intro"), doc::ParagraphStyle::Note});
     doc::Table t;
@@ -323,9 +260,10 @@ struct Builder {
     const Review* latest = rounds.empty() ? nullptr : rounds.back().score->review;
     for (const ScaleItem& item : scale.items) {
       if (item.evidence_measure.empty()) continue;
-      Value measured = item.evidence_measure == "caseload_per_fte"
-                           ? caseload_value(now, ctx.min_cell)
-                           : statistic_value(now.days_to_first_contact.mean, now.days_to_first_contact.n, ctx.min_cell, 1);
+      const Value measured =
+          mine(period, item.evidence_measure == "caseload_per_fte" ? FigureId::Caseload
+                                                                   : FigureId::DaysToContactMean)
+              .value();
       std::optional<int> reviewers;
       if (latest) reviewers = latest->scales.at(ScaleCatalog::kIps25).items.at(static_cast<size_t>(item.number - 1)).score;
       const std::optional<int> derived = measured.suppressed() ? std::nullopt : item.evidence_score(measured.number);
@@ -341,9 +279,6 @@ struct Builder {
 
   doc::Report build() const {
     const std::vector<RoundReview> rounds = round_reviews(scores, site().key, period);
-    const OutcomeFigures now = outcomes.site(site_index, period);
-    const OutcomeFigures all = outcomes.all_sites(period);
-    const OutcomeComplements all_withheld = all_sites_withheld(period, now, all);
 
     doc::Report report;
     report.meta.kind = "halvarsrapport";
@@ -358,20 +293,18 @@ struct Builder {
     report.meta.output_stem = halvarsrapport_stem(site().key, period);
     report.words = render_words(w(), ctx.min_cell);
 
-    report.sections.push_back(summary(rounds, now));
+    report.sections.push_back(summary(rounds));
     report.sections.push_back(fidelity(rounds));
-    report.sections.push_back(outcomes_now(now, all, all_withheld));
+    report.sections.push_back(outcomes_now());
     report.sections.push_back(trend());
-    report.sections.push_back(evidence(rounds, now));
+    report.sections.push_back(evidence(rounds));
     report.sections.push_back(site_agreement_section(site().key, period, data, ctx));
     std::vector<const Diagnostic*> problems;
     for (const auto& d : data.diagnostics.items)
       if (d.site == site().key) problems.push_back(&d);
     report.sections.push_back(data_quality_section(problems, ctx, "halvarsrapport.data_quality_none"));
-    std::vector<std::string> definitions;
-    for (const char* key : {"served", "new", "worked", "employment_rate", "employment_rate_out_of_work", "education",
-                            "days_to_contact", "days_to_job", "hours", "tenure", "caseload", "suppression", "complementary", "total",
-                            "band", "slope", "evidence"})
+    std::vector<std::string> definitions = definition_keys(halvarsrapport_figures());
+    for (const char* key : {"suppression", "complementary", "total", "band", "slope", "evidence"})
       definitions.push_back(std::string("definitions.") + key);
     report.sections.push_back(definitions_section(definitions, ctx));
     add_agreement_definitions(report, AgreementScope::History, ctx);
@@ -382,10 +315,12 @@ struct Builder {
 }  // namespace
 
 doc::Report build_halvarsrapport(size_t site_index, Period period, const Dataset& data,
-                                 const std::vector<ReviewScore>& scores, const OutcomeIndex& outcomes,
-                                 const ReportContext& ctx, const NationalComplements* national) {
-  if (national) return Builder{site_index, period, data, scores, outcomes, ctx, *national}.build();
-  const NationalComplements own(outcomes, data.sites.size(), ctx.min_cell);
+                                 const std::vector<ReviewScore>& scores,
+                                 const OutcomeIndex& outcomes, const ReportContext& ctx,
+                                 const DisclosureControl* disclosure) {
+  if (disclosure)
+    return Builder{site_index, period, data, scores, outcomes, ctx, *disclosure}.build();
+  const DisclosureControl own(outcomes, data.sites.size(), period, ctx.min_cell);
   return Builder{site_index, period, data, scores, outcomes, ctx, own}.build();
 }
 

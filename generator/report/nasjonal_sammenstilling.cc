@@ -6,8 +6,9 @@
 #include <set>
 
 #include "analysis/fidelity_trend.h"
+#include "analysis/figure_catalogue.h"
+#include "disclosure/disclosure_control.h"
 #include "report/agreement_sections.h"
-#include "report/complementary_suppression.h"
 #include "report/data_quality.h"
 #include "report/halvarsrapport.h"
 #include "report/report_common.h"
@@ -26,29 +27,21 @@ constexpr size_t kRoundsShown = 8;       // rounds in the totals table
 constexpr size_t kSitesPerLine = 8;      // above this, the line chart shows mean/min/max
 constexpr size_t kSitesPerChart = 30;    // heatmap and bar charts are split into groups
 
-std::optional<double> plotted(const Value& v) {
-  return v.is_numeric() ? std::optional<double>(v.number) : std::nullopt;
-}
-
-std::vector<OutcomeFigures> figures_per_site(const Dataset& data, const OutcomeIndex& outcomes, Period period) {
-  std::vector<OutcomeFigures> out;
-  for (size_t i = 0; i < data.sites.size(); ++i) out.push_back(outcomes.site(i, period));
-  return out;
-}
-
-// The outcomes table's figure columns, each with its own complementary-suppression flag.
+// The outcomes table's figure columns (from the catalogue) and their widths.
 struct OutcomeColumn {
-  const OutcomeRow* figure;
+  FigureId figure;
   double width;
 };
 const std::vector<OutcomeColumn>& outcome_columns() {
-  static const std::vector<OutcomeColumn> columns = {{&outcome_row::served, 1},
-                                                     {&outcome_row::worked, 1},
-                                                     {&outcome_row::employment_rate, 1},
-                                                     {&outcome_row::employment_rate_out_of_work, 1.2},
-                                                     {&outcome_row::work_or_education_rate, 1.1},
-                                                     {&outcome_row::days_to_contact_mean, 1.1},
-                                                     {&outcome_row::caseload, 1}};
+  using F = FigureId;
+  static const std::vector<OutcomeColumn> columns = {{F::Served, 1},
+                                                     {F::Worked, 1},
+                                                     {F::EmploymentRate, 1},
+                                                     {F::EmploymentRateOutOfWork, 1.2},
+                                                     {F::WorkOrEducationRate, 1.1},
+                                                     {F::DaysToContactMean, 1.1},
+                                                     {F::HoursMedian, 1},
+                                                     {F::Caseload, 1}};
   return columns;
 }
 
@@ -56,14 +49,8 @@ const std::vector<OutcomeColumn>& outcome_columns() {
 size_t employment_rate_column() {
   const auto& columns = outcome_columns();
   for (size_t i = 0; i < columns.size(); ++i)
-    if (columns[i].figure == &outcome_row::employment_rate) return i + 1;
+    if (columns[i].figure == FigureId::EmploymentRate) return i + 1;
   return 0;
-}
-
-// True when the outcomes table withholds a figure it shows only to protect another.
-bool shows_complement(const OutcomeComplements& c) {
-  const auto& columns = outcome_columns();
-  return std::any_of(columns.begin(), columns.end(), [&c](const OutcomeColumn& col) { return col.figure->withheld_by(c); });
 }
 
 struct Builder {
@@ -72,14 +59,15 @@ struct Builder {
   const std::vector<ReviewScore>& scores;
   const OutcomeIndex& outcomes;
   const ReportContext& ctx;
-  const NationalComplements& national;
+  // The run's one decision: the outcomes table, its chart, the key figures, the scatter plot and
+  // every Halvårsrapport show the same cells, so none of them gives away what another hides.
+  const DisclosureControl& disclosure;
   CrossSite cross = compare_sites(data, scores, ctx.scales, period);
-  std::vector<OutcomeFigures> per_site = figures_per_site(data, outcomes, period);
-  OutcomeFigures all = outcomes.all_sites(period);
-  // One decision for the whole report: the outcomes table, its chart, the key figures and the
-  // scatter plot all withhold the same cells, so none of them gives away what another hides.
-  // The Halvårsrapporter withhold the same all-sites figures (they share `national`).
-  const OutcomeWithholding& complements = national.of(period);
+
+  const DisclosedCell& site_cell(size_t i, FigureId id) const {
+    return disclosure.site(i, period, id);
+  }
+  const DisclosedCell& all_cell(FigureId id) const { return disclosure.all_sites(period, id); }
 
   const Wording& w() const { return ctx.words; }
   Lang lang() const { return ctx.lang(); }
@@ -97,15 +85,17 @@ struct Builder {
                          cross.national_mean_total ? Value::number_of(*cross.national_mean_total, 1).bold()
                                                    : Value::of_text("–"),
                          w().get("nasjonal.national_mean_detail")});
-    const OutcomeComplements& withheld = complements.total;
-    k.figures.push_back({w().get("outcomes.employment_rate"), outcome_row::employment_rate.shown(all, withheld, ctx.min_cell),
-                         w().format("nasjonal.employment_rate_detail", {period_label(period, w())})});
-    k.figures.push_back({w().get("outcomes.served"), outcome_row::served.shown(all, withheld, ctx.min_cell),
-                         period_label(period, w())});
+    const DisclosedCell& rate = all_cell(FigureId::EmploymentRate);
+    const DisclosedCell& served = all_cell(FigureId::Served);
+    k.figures.push_back(
+        {w().get(figure(FigureId::EmploymentRate).label_key), rate.value(),
+         w().format("nasjonal.employment_rate_detail", {period_label(period, w())})});
+    k.figures.push_back(
+        {w().get(figure(FigureId::Served).label_key), served.value(), period_label(period, w())});
     s.blocks.push_back(std::move(k));
     // The renderers explain a "–" among key figures as resting on too few; one withheld as a
     // complement needs its own explanation right after them.
-    if (outcome_row::employment_rate.withheld_by(withheld) || outcome_row::served.withheld_by(withheld))
+    if (rate.protecting_another() || served.protecting_another())
       s.blocks.push_back(doc::Paragraph{w().get("common.complementary_note"), doc::ParagraphStyle::Note});
     return s;
   }
@@ -318,31 +308,35 @@ struct Builder {
 
   doc::Section outcomes_per_site() const {
     doc::Section s{w().get("nasjonal.outcomes"), "outcomes", false, {}};
-    const int m = ctx.min_cell;
     doc::Table t;
     t.id = "outcomes";
     t.caption = w().format("nasjonal.outcomes_table", {period_label(period, w())});
     t.sheet_name = w().get("nasjonal.outcomes");
     t.columns = {{w().get("nasjonal.site"), Align::Left, 2.2}};
     for (const OutcomeColumn& col : outcome_columns())
-      t.columns.push_back({w().get(col.figure->label_key), Align::Right, col.width});
-    auto row_of = [m](const std::string& label, const OutcomeFigures& f, const OutcomeComplements& c,
-                      doc::RowStyle style) {
+      t.columns.push_back({w().get(figure(col.figure).label_key), Align::Right, col.width});
+    bool any_complement = false;
+    auto row_of = [&any_complement](const std::string& label, auto cell_of, doc::RowStyle style) {
       doc::Row row{style, {Value::of_text(label)}};
-      for (const OutcomeColumn& col : outcome_columns()) row.cells.push_back(col.figure->shown(f, c, m));
+      for (const OutcomeColumn& col : outcome_columns()) {
+        const DisclosedCell& c = cell_of(col.figure);
+        row.cells.push_back(c.value());
+        any_complement = any_complement || c.protecting_another();
+      }
       return row;
     };
-    const size_t rate_column = employment_rate_column();
     std::vector<std::optional<double>> rates;
-    bool any_complement = shows_complement(complements.total);
     for (size_t i = 0; i < data.sites.size(); ++i) {
-      doc::Row row = row_of(name(i), per_site[i], complements.parts[i], doc::RowStyle::Data);
-      rates.push_back(plotted(row.cells[rate_column]));
-      t.rows.push_back(std::move(row));
-      any_complement = any_complement || shows_complement(complements.parts[i]);
+      t.rows.push_back(row_of(
+          name(i), [&](FigureId id) -> const DisclosedCell& { return site_cell(i, id); },
+          doc::RowStyle::Data));
+      rates.push_back(site_cell(i, FigureId::EmploymentRate).plotted());
     }
     // All sites are computed from everyone (not summed from the rows above, which may be suppressed).
-    t.rows.push_back(row_of(w().get("common.all_sites"), all, complements.total, doc::RowStyle::Total));
+    t.rows.push_back(row_of(
+        w().get("common.all_sites"),
+        [&](FigureId id) -> const DisclosedCell& { return all_cell(id); }, doc::RowStyle::Total));
+    const size_t rate_column = employment_rate_column();
     t.footnotes.push_back(w().get("definitions.suppression"));
     if (any_complement) t.footnotes.push_back(w().get("common.complementary_note"));
     s.blocks.push_back(std::move(t));
@@ -383,9 +377,9 @@ struct Builder {
                  {w().get("outcomes.employment_rate"), Align::Right, 1}};
     doc::Series points{w().get("nasjonal.sites"), {}, {}, {}};
     for (const SiteStanding& st : cross.sites) {
-      const OutcomeFigures& f = per_site[st.site_index];
-      const Value rate = outcome_row::employment_rate.shown(f, complements.parts[st.site_index], ctx.min_cell);
-      if (!st.latest_complete || !rate.is_numeric()) continue;
+      const DisclosedCell& cell = site_cell(st.site_index, FigureId::EmploymentRate);
+      const Value& rate = cell.value();
+      if (!st.latest_complete || !cell.plotted()) continue;
       t.rows.push_back({doc::RowStyle::Data,
                         {Value::of_text(name(st.site_index)), Value::score(st.latest_complete->ips.total), rate}});
       points.x.push_back(st.latest_complete->ips.total);
@@ -427,12 +421,25 @@ struct Builder {
                  {w().get("nasjonal.table"), Align::Left, 1.4},     {w().get("nasjonal.rows_read"), Align::Right, 0.8},
                  {w().get("nasjonal.rows_used"), Align::Right, 0.8}, {w().get("nasjonal.rows_excluded"), Align::Right, 0.8},
                  {w().get("nasjonal.duplicates"), Align::Right, 0.8}};
-    // Row counts describe files, not people, so they are not suppressed.
-    for (const TableAccount& a : data.diagnostics.tables)
+    // Row counts describe files; the participant register's rows are people, so where one of its
+    // counts is small all four are withheld (read = used + excluded would give one away).
+    bool any_withheld = false;
+    for (const TableAccount& a : data.diagnostics.tables) {
+      const bool withhold = withhold_row_counts(a, ctx.min_cell);
+      any_withheld = any_withheld || withhold;
+      auto count = [&](long n) {
+        if (!withhold) return Value::count(n);
+        return n >= 1 && n < ctx.min_cell ? Value::small_count(ctx.min_cell) : Value::withheld();
+      };
       t.rows.push_back({doc::RowStyle::Data,
-                        {Value::of_text(std::filesystem::path(a.file).filename().string()), Value::of_text(a.sheet),
-                         Value::of_text(a.table), Value::count(a.rows_read), Value::count(a.rows_used),
-                         Value::count(a.rows_excluded), Value::count(a.duplicates)}});
+                        {Value::of_text(std::filesystem::path(a.file).filename().string()),
+                         Value::of_text(a.sheet), Value::of_text(a.table), count(a.rows_read),
+                         count(a.rows_used), count(a.rows_excluded), count(a.duplicates)}});
+    }
+    if (any_withheld) {
+      t.footnotes.push_back(w().get("definitions.suppression"));
+      t.footnotes.push_back(w().get("common.complementary_note"));
+    }
     s.blocks.push_back(std::move(t));
 
     std::map<std::string, std::pair<const Diagnostic*, long>> by_code;
@@ -485,9 +492,12 @@ struct Builder {
     report.sections.push_back(national_agreement_section(period, data, ctx));
     report.sections.push_back(data_quality());
     std::vector<std::string> definitions;
-    for (const char* key : {"total", "band", "partial", "score", "slope", "areas", "section", "served", "worked",
-                            "employment_rate", "employment_rate_out_of_work", "education", "days_to_contact",
-                            "caseload", "suppression", "complementary", "ranking", "cross_site"})
+    for (const char* key : {"total", "band", "partial", "score", "slope", "areas", "section"})
+      definitions.push_back(std::string("definitions.") + key);
+    std::vector<FigureId> shown;
+    for (const OutcomeColumn& col : outcome_columns()) shown.push_back(col.figure);
+    for (const std::string& key : definition_keys(shown)) definitions.push_back(key);
+    for (const char* key : {"suppression", "complementary", "ranking", "cross_site"})
       definitions.push_back(std::string("definitions.") + key);
     report.sections.push_back(definitions_section(definitions, ctx));
     add_agreement_definitions(report, AgreementScope::History, ctx);
@@ -499,11 +509,12 @@ struct Builder {
 
 std::string nasjonal_sammenstilling_stem(Period period) { return "nasjonal-sammenstilling-" + period.key(); }
 
-doc::Report build_nasjonal_sammenstilling(Period period, const Dataset& data, const std::vector<ReviewScore>& scores,
+doc::Report build_nasjonal_sammenstilling(Period period, const Dataset& data,
+                                          const std::vector<ReviewScore>& scores,
                                           const OutcomeIndex& outcomes, const ReportContext& ctx,
-                                          const NationalComplements* national) {
-  if (national) return Builder{period, data, scores, outcomes, ctx, *national}.build();
-  const NationalComplements own(outcomes, data.sites.size(), ctx.min_cell);
+                                          const DisclosureControl* disclosure) {
+  if (disclosure) return Builder{period, data, scores, outcomes, ctx, *disclosure}.build();
+  const DisclosureControl own(outcomes, data.sites.size(), period, ctx.min_cell);
   return Builder{period, data, scores, outcomes, ctx, own}.build();
 }
 

@@ -5,8 +5,8 @@
 #include "analysis/cross_site.h"
 #include "analysis/fidelity.h"
 #include "analysis/outcomes.h"
+#include "disclosure/disclosure_control.h"
 #include "model/dataset.h"
-#include "report/complementary_suppression.h"
 #include "report/document.h"
 #include "report/report_settings.h"
 
@@ -15,10 +15,11 @@ namespace ips {
 /// nasjonal-sammenstilling-<P>.
 std::string nasjonal_sammenstilling_stem(Period period);
 
-/// Builds the national summary for the period; `national` is the run's shared withholding decision
-/// (computed here when null).
-doc::Report build_nasjonal_sammenstilling(Period period, const Dataset& data, const std::vector<ReviewScore>& scores,
+/// Builds the national summary for the period, showing outcome cells as `disclosure` (the run's
+/// one decision; made here when null) leaves them.
+doc::Report build_nasjonal_sammenstilling(Period period, const Dataset& data,
+                                          const std::vector<ReviewScore>& scores,
                                           const OutcomeIndex& outcomes, const ReportContext& ctx,
-                                          const NationalComplements* national = nullptr);
+                                          const DisclosureControl* disclosure = nullptr);
 
 }  // namespace ips

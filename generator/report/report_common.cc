@@ -1,5 +1,7 @@
 #include "report/report_common.h"
 
+#include <algorithm>
+
 #include "report/data_quality.h"
 #include "report/value_format.h"
 
@@ -22,6 +24,15 @@ doc::Section data_quality_section(const std::vector<const Diagnostic*>& problems
   if (problems.empty()) s.blocks.push_back(doc::Paragraph{ctx.words.get(none_key), doc::ParagraphStyle::Note});
   else s.blocks.push_back(diagnostics_table(problems, ctx.words, "data-quality"));
   return s;
+}
+
+std::vector<std::string> definition_keys(const std::vector<FigureId>& figures) {
+  std::vector<std::string> keys;
+  for (FigureId id : figures) {
+    const std::string key = figure(id).definition_key;
+    if (std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(key);
+  }
+  return keys;
 }
 
 doc::Section definitions_section(const std::vector<std::string>& keys, const ReportContext& ctx) {

@@ -11,11 +11,15 @@
 namespace ips {
 
 std::vector<PlannedReport> plan_reports(const Dataset& data, const std::vector<ReviewScore>& scores,
-                                        const OutcomeIndex& outcomes, Period period, const ReportContext& ctx) {
+                                        const OutcomeIndex& outcomes, Period period,
+                                        const ReportContext& ctx,
+                                        const DisclosureControl* disclosure) {
   std::vector<PlannedReport> plan;
-  // The national summary's withholding, decided once per period and shared by every report: no
-  // Halvårsrapport shows an all-sites figure the national summary withholds.
-  const auto complements = std::make_shared<const NationalComplements>(outcomes, data.sites.size(), ctx.min_cell);
+  // Disclosure control decides every outcome cell of the report set once, shared by every report.
+  std::shared_ptr<const DisclosureControl> complements(disclosure, [](const DisclosureControl*) {});
+  if (!disclosure)
+    complements = std::make_shared<const DisclosureControl>(outcomes, data.sites.size(), period,
+                                                            ctx.min_cell);
   PlannedReport national;
   national.kind = "nasjonal-sammenstilling";
   national.output_stem = nasjonal_sammenstilling_stem(period);

@@ -7,6 +7,7 @@
 
 #include "analysis/fidelity.h"
 #include "analysis/outcomes.h"
+#include "disclosure/disclosure_control.h"
 #include "model/dataset.h"
 #include "report/document.h"
 #include "report/report_settings.h"
@@ -30,9 +31,13 @@ struct PlannedReport {
 };
 
 /// Plans every report for the period: the Nasjonal sammenstilling, a Halvårsrapport per site and a
-/// Kvalitetsrapport per review dated in the period. The data, scores, outcomes and context must outlive the plan.
+/// Kvalitetsrapport per review dated in the period. The data, scores, outcomes and context must
+/// outlive the plan. Every outcome cell is shown as `disclosure` (the run's disclosure-control
+/// stage; made here when null) decides; it must outlive the plan too.
 std::vector<PlannedReport> plan_reports(const Dataset& data, const std::vector<ReviewScore>& scores,
-                                        const OutcomeIndex& outcomes, Period period, const ReportContext& ctx);
+                                        const OutcomeIndex& outcomes, Period period,
+                                        const ReportContext& ctx,
+                                        const DisclosureControl* disclosure = nullptr);
 
 /// "<name>/<kind>-<name>-<when>": where a site's report goes below the output folder, `name`
 /// being the site's file name (site_file_names.h) and `when` the period or the review date.

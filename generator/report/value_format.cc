@@ -13,9 +13,25 @@ constexpr const char* kMinus = "\u2212";
 constexpr const char* kEnDash = "\u2013";
 }  // namespace
 
-std::string format_number(double x, int decimals, Lang lang) {
+std::string rounded_digits(double x, int decimals) {
+  // Half away from zero, as Excel and LibreOffice display a number (4,125 → 4,13; 4,55 → 4,6):
+  // they round the decimal number of 15 significant digits, so a binary 4.5499999999999998
+  // counts as 4,55. The relative nudge of 1e-13 stands for that; printf would round half to even
+  // on the binary value (4,12; 4,5).
+  const long double scaled = std::fabs(static_cast<long double>(x)) * std::pow(10.0L, decimals);
+  const long double whole = std::floor(scaled + 0.5L + scaled * 1e-13L);
   char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, std::fabs(x));
+  std::snprintf(buf, sizeof buf, "%.0Lf", whole);
+  std::string digits = buf;
+  if (decimals <= 0) return digits;
+  if (digits.size() <= static_cast<size_t>(decimals))
+    digits.insert(0, static_cast<size_t>(decimals) + 1 - digits.size(), '0');
+  digits.insert(digits.size() - static_cast<size_t>(decimals), ".");
+  return digits;
+}
+
+std::string format_number(double x, int decimals, Lang lang) {
+  const std::string buf = rounded_digits(x, decimals);
   std::string digits = buf;
   const size_t dot = digits.find('.');
   std::string whole = digits.substr(0, dot);
@@ -30,7 +46,7 @@ std::string format_number(double x, int decimals, Lang lang) {
   }
   std::string out;
   // "-0" and "-0,0" read as zero.
-  const bool negative = x < 0 && std::string(buf).find_first_not_of("0.") != std::string::npos;
+  const bool negative = x < 0 && buf.find_first_not_of("0.") != std::string::npos;
   if (negative) out += kMinus;
   out += grouped;
   if (!frac.empty()) out += (lang == Lang::Nb ? "," : ".") + frac;

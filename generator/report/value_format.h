@@ -12,7 +12,11 @@ namespace ips::doc {
 /// thousands separator, "41,2 %"; English: "41.2%", "1,234").
 std::string format_value(const Value& v, Lang lang);
 
-/// A plain number with `decimals` decimals in the language's style.
+/// |x| rounded half away from zero to `decimals` decimals, as plain digits ("4.13").
+std::string rounded_digits(double x, int decimals);
+
+/// A plain number with `decimals` decimals in the language's style, rounded half away from zero
+/// as Excel and LibreOffice show it.
 std::string format_number(double x, int decimals, Lang lang);
 
 /// The fewest decimals (at most 3) that write every multiple of `step` exactly (an axis' ticks).
