@@ -160,8 +160,12 @@ struct Builder {
     return s;
   }
 
+  // Every IPS-25 review up to the period end, oldest first (metrics.md: a half-year's earlier
+  // reviews stay in the history). Each change is against the row above, so it is never against a
+  // review the table leaves out; the round's review is marked when a half-year has several.
   doc::Section fidelity(const std::vector<RoundReview>& rounds) const {
     doc::Section s{w().get("halvarsrapport.fidelity"), "fidelity", false, {}};
+    const std::vector<HistoryReview> history = review_history(scores, site().key, period);
     doc::Table t;
     t.id = "reviews";
     t.caption = w().get("halvarsrapport.reviews_table");
@@ -169,6 +173,31 @@ struct Builder {
     t.columns = {{w().get("halvarsrapport.round"), Align::Left, 1},   {w().get("halvarsrapport.date"), Align::Left, 1.1},
                  {w().get("halvarsrapport.total"), Align::Right, 1},  {w().get("halvarsrapport.items_scored"), Align::Right, 1},
                  {w().get("halvarsrapport.band"), Align::Left, 2.2},  {w().get("halvarsrapport.change"), Align::Right, 0.9}};
+    bool any_note = false;
+    for (size_t i = 0; i < history.size(); ++i) {
+      const ReviewScore& rs = *history[i].score;
+      const bool shares_round =
+          (i > 0 && history[i - 1].round == history[i].round) ||
+          (i + 1 < history.size() && history[i + 1].round == history[i].round);
+      Value note = Value::empty();
+      if (shares_round)
+        note = Value::of_text(w().get(history[i].round_review ? "halvarsrapport.round_review"
+                                                              : "halvarsrapport.earlier_in_round"));
+      any_note = any_note || shares_round;
+      t.rows.push_back(
+          {doc::RowStyle::Data,
+           {Value::of_text(history[i].round.key()), Value::date(rs.review->date.days),
+            Value::score(rs.ips.total), Value::count(rs.ips.scored),
+            Value::of_text(band_text(rs.ips)),
+            rs.total_change ? Value::change(*rs.total_change) : Value::empty(), note}});
+    }
+    if (any_note) {
+      t.columns.push_back({w().get("halvarsrapport.review_note"), Align::Left, 2});
+      t.footnotes.push_back(w().get("halvarsrapport.round_review_note"));
+    } else {
+      for (doc::Row& row : t.rows) row.cells.pop_back();
+    }
+
     doc::ChartSpec chart;
     chart.kind = doc::ChartKind::Line;
     chart.title = w().get("halvarsrapport.trend_chart");
@@ -176,15 +205,12 @@ struct Builder {
     bool any_partial = false;
     for (const RoundReview& r : rounds) {
       const ReviewScore& rs = *r.score;
-      t.rows.push_back({doc::RowStyle::Data,
-                        {Value::of_text(r.round.key()), Value::date(rs.review->date.days), Value::score(rs.ips.total),
-                         Value::count(rs.ips.scored), Value::of_text(band_text(rs.ips)),
-                         rs.total_change ? Value::change(*rs.total_change) : Value::empty()}});
       chart.categories.push_back(r.round.key());
       // A partial total is not comparable with complete ones: the table shows it, the line skips it.
       series.values.push_back(rs.ips.complete() ? std::optional<double>(rs.ips.total) : std::nullopt);
       any_partial = any_partial || !rs.ips.complete();
     }
+    const bool one_row_per_round = t.rows.size() == rounds.size();
     s.blocks.push_back(std::move(t));
     if (auto slope = total_slope(rounds))
       s.blocks.push_back(doc::Paragraph{w().format("halvarsrapport.slope_text", {doc::format_value(Value::change(*slope, 1), lang())}),
@@ -194,7 +220,8 @@ struct Builder {
       chart.series.push_back(std::move(series));
       chart.y_axis = doc::Axis{w().get("halvarsrapport.total"), 25, 125, 25, false};
       chart.x_axis.title = w().get("halvarsrapport.round");
-      if (!any_partial) {  // a native XLSX chart would draw the table's partial totals too
+      // A native XLSX chart would draw every table row: only when the rows are the chart's rounds.
+      if (!any_partial && one_row_per_round) {
         chart.source_table = "reviews";
         chart.category_column = 0;
         chart.series_columns = {2};

@@ -1,0 +1,104 @@
+// What the Halvårsrapport and the national summary say about a site's review history: several
+// reviews in one half-year, a partial latest review, a missed review round, and notes that are
+// true for the data they stand under.
+#include <catch2/catch.hpp>
+
+#include "report/halvarsrapport.h"
+#include "report/nasjonal_sammenstilling.h"
+#include "support/review_builder.h"
+#include "support/test_support.h"
+
+using namespace ips;
+
+namespace {
+
+/// A review with the first `items` items all scored `score_each`.
+Review review(const std::string& site, Date date, int score_each, int items = 25) {
+  return test::make_review(site, date, std::vector<int>(static_cast<size_t>(items), score_each));
+}
+
+struct Sites {
+  ScaleCatalog scales = load_scale_catalog(test::source_dir() / "data");
+  Wording words = Wording::load(test::source_dir() / "templates", Lang::Nb);
+  Dataset data;
+  explicit Sites(std::initializer_list<const char*> keys) {
+    for (const char* k : keys)
+      data.sites.push_back(Site{k, std::string("IPS ") + k, "", "", "", {}, {}});
+  }
+  doc::Report halvarsrapport(size_t site, Period p) const {
+    const auto scores = score_reviews(data, scales);
+    return build_halvarsrapport(site, p, data, scores, OutcomeIndex(data),
+                                ReportContext{scales, words, "", 5});
+  }
+  doc::Report national(Period p) const {
+    const auto scores = score_reviews(data, scales);
+    return build_nasjonal_sammenstilling(p, data, scores, OutcomeIndex(data),
+                                         ReportContext{scales, words, "", 5});
+  }
+};
+
+const doc::Table& table(const doc::Report& r, const std::string& id) {
+  for (const auto& s : r.sections)
+    for (const auto& b : s.blocks)
+      if (const auto* t = std::get_if<doc::Table>(&b); t && t->id == id) return *t;
+  FAIL("no table " << id);
+  throw;
+}
+
+template <typename T>
+std::vector<const T*> blocks_in(const doc::Report& r, const std::string& anchor) {
+  std::vector<const T*> out;
+  for (const auto& s : r.sections)
+    if (s.anchor == anchor)
+      for (const auto& b : s.blocks)
+        if (const T* t = std::get_if<T>(&b)) out.push_back(t);
+  return out;
+}
+
+size_t column(const doc::Table& t, const std::string& header) {
+  for (size_t i = 0; i < t.columns.size(); ++i)
+    if (t.columns[i].header == header) return i;
+  FAIL("no column " << header);
+  throw;
+}
+
+[[maybe_unused]] bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+}  // namespace
+
+TEST_CASE(
+    "every review of a half-year stays in the Halvårsrapport's history, the round's review marked",
+    "[halvarsrapport][fidelity]") {
+  Sites f{"A"};
+  f.data.reviews.push_back(review("A", Date::from_ymd(2016, 3, 1), 3));  // 75, 2016-H1
+  f.data.reviews.push_back(review("A", Date::from_ymd(2016, 8, 1), 4));  // 100, 2016-H2, earlier
+  f.data.reviews.push_back(
+      review("A", Date::from_ymd(2016, 11, 1), 5));  // 125, 2016-H2, the round's
+  const doc::Report r = f.halvarsrapport(0, Period{2016, 2});
+  const doc::Table& t = table(r, "reviews");
+  REQUIRE(t.rows.size() == 3);
+  const size_t total = column(t, f.words.get("halvarsrapport.total"));
+  const size_t change = column(t, f.words.get("halvarsrapport.change"));
+  const size_t note = column(t, f.words.get("halvarsrapport.review_note"));
+  CHECK(t.rows[1].cells[total].number == 100);
+  CHECK(t.rows[2].cells[total].number == 125);
+  // Each change is against the row above it, which the table shows.
+  CHECK(t.rows[1].cells[change].number == 25);
+  CHECK(t.rows[2].cells[change].number == 25);
+  CHECK(t.rows[1].cells[note].text == f.words.get("halvarsrapport.earlier_in_round"));
+  CHECK(t.rows[2].cells[note].text == f.words.get("halvarsrapport.round_review"));
+  CHECK(t.rows[0].cells[note].type == doc::ValueType::Empty);
+  // The chart draws one point per round: the round's review.
+  const doc::Chart* line = blocks_in<doc::Chart>(r, "fidelity").at(0);
+  REQUIRE(line->spec.categories.size() == 2);
+  CHECK(line->spec.series[0].values[1] == 125.0);
+  CHECK(line->spec.source_table.empty());  // the table has more rows than the chart has rounds
+
+  // One review per half-year: no note column, and the XLSX chart may take the table's columns.
+  f.data.reviews.erase(f.data.reviews.begin() + 1);
+  const doc::Report plain = f.halvarsrapport(0, Period{2016, 2});
+  CHECK(table(plain, "reviews").columns.size() == 6);
+  CHECK(blocks_in<doc::Chart>(plain, "fidelity").at(0)->spec.source_table == "reviews");
+}
