@@ -102,3 +102,39 @@ TEST_CASE(
   CHECK(table(plain, "reviews").columns.size() == 6);
   CHECK(blocks_in<doc::Chart>(plain, "fidelity").at(0)->spec.source_table == "reviews");
 }
+
+TEST_CASE(
+    "the national ranking shows the complete review it ranks, and a newer partial one beside it",
+    "[nasjonal][fidelity]") {
+  Sites f{"A", "B", "C"};
+  f.data.reviews.push_back(review("A", Date::from_ymd(2016, 3, 1), 4));       // 100, complete
+  f.data.reviews.push_back(review("A", Date::from_ymd(2016, 9, 1), 5, 11));   // 55, partial, latest
+  f.data.reviews.push_back(review("B", Date::from_ymd(2016, 9, 1), 3));       // 75
+  f.data.reviews.push_back(review("C", Date::from_ymd(2016, 10, 1), 5, 11));  // only partial
+  const doc::Report r = f.national(Period{2016, 2});
+  const doc::Table& t = table(r, "standing");
+  REQUIRE(t.rows.size() == 3);
+  const size_t date = column(t, f.words.get("nasjonal.used_date"));
+  const size_t total = column(t, f.words.get("nasjonal.total"));
+  const size_t note = column(t, f.words.get("nasjonal.standing_note"));
+  // A is ranked on its complete review of 1 March: that review's date and total are printed.
+  CHECK(t.rows[0].cells[1].text == "IPS A");
+  CHECK(t.rows[0].cells[0].number == 1);
+  CHECK(t.rows[0].cells[date].number == Date::from_ymd(2016, 3, 1).days);
+  CHECK(t.rows[0].cells[total].number == 100);
+  CHECK(contains(t.rows[0].cells[note].text, "55"));
+  CHECK(contains(t.rows[0].cells[note].text, "11 av 25"));
+  // C has no complete review: no rank and no total, the partial one in the note.
+  CHECK(t.rows[2].cells[1].text == "IPS C");
+  CHECK(t.rows[2].cells[0].type == doc::ValueType::Empty);
+  CHECK(t.rows[2].cells[total].type == doc::ValueType::Empty);
+  CHECK(contains(t.rows[2].cells[note].text, "55"));
+  // The printed totals average to the national mean key figure.
+  double sum = 0;
+  int n = 0;
+  for (const doc::Row& row : t.rows)
+    if (row.cells[total].type != doc::ValueType::Empty) sum += row.cells[total].number, ++n;
+  const auto figures = blocks_in<doc::KeyFigures>(r, "summary");
+  CHECK(figures.at(0)->figures[1].value.number == Approx(sum / n));
+  CHECK(sum / n == Approx(87.5));
+}

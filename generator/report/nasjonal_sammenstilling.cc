@@ -194,10 +194,35 @@ struct Builder {
     return s;
   }
 
+  // The review a site's row shows: the latest complete one, which is ranked and counted in the
+  // national mean; a site with only partial reviews shows its latest partial one's band.
+  static const ReviewScore* used_review(const SiteStanding& st) {
+    return st.latest_complete ? st.latest_complete : st.latest;
+  }
+
   std::string band_text(const SiteStanding& st) const {
-    if (!st.latest) return "–";
-    if (st.latest->ips.band) return st.latest->ips.band->label.in(lang());
-    return w().format("nasjonal.partial_mark", {std::to_string(st.latest->ips.scored), std::to_string(st.latest->ips.items)});
+    const ReviewScore* used = used_review(st);
+    if (!used) return "–";
+    if (used->ips.band) return used->ips.band->label.in(lang());
+    return w().format("nasjonal.partial_mark",
+                      {std::to_string(used->ips.scored), std::to_string(used->ips.items)});
+  }
+
+  // What the row does not show by itself: a partial review newer than the ranked one (or the only
+  // one), and a missed review round (item O8: a review every half-year).
+  std::string standing_note(const SiteStanding& st) const {
+    std::vector<std::string> notes;
+    const ReviewScore* latest = st.latest;
+    if (latest && latest != st.latest_complete) {
+      const std::vector<std::string> args = {
+          date_text(latest->review->date, lang()), std::to_string(latest->ips.total),
+          std::to_string(latest->ips.scored), std::to_string(latest->ips.items)};
+      notes.push_back(w().format(
+          st.latest_complete ? "nasjonal.newer_partial" : "nasjonal.only_partial", args));
+    }
+    std::string text;
+    for (const std::string& n : notes) text += (text.empty() ? "" : "; ") + n;
+    return text;
   }
 
   doc::Section standing() const {
@@ -206,12 +231,15 @@ struct Builder {
     t.id = "standing";
     t.caption = w().get("nasjonal.standing_table");
     t.sheet_name = w().get("nasjonal.standing");
-    t.columns = {{w().get("nasjonal.rank"), Align::Right, 0.6}, {w().get("nasjonal.site"), Align::Left, 2.2},
-                 {w().get("nasjonal.latest_date"), Align::Left, 1.5}, {w().get("nasjonal.total"), Align::Right, 0.8},
+    t.columns = {{w().get("nasjonal.rank"), Align::Right, 0.6},
+                 {w().get("nasjonal.site"), Align::Left, 2.2},
+                 {w().get("nasjonal.used_date"), Align::Left, 1.5},
+                 {w().get("nasjonal.total"), Align::Right, 0.8},
                  {w().get("nasjonal.band"), Align::Left, 1.8}};
     for (const auto& sec : ctx.scales.ips25().sections)
       t.columns.push_back({w().format("nasjonal.section_mean", {sec.name.in(lang())}), Align::Right, 1});
     t.columns.push_back({w().get("nasjonal.slope"), Align::Right, 1});
+    t.columns.push_back({w().get("nasjonal.standing_note"), Align::Left, 2.4});
     // Ranked sites first by rank, then the unranked in register order.
     std::vector<const SiteStanding*> order;
     for (const auto& st : cross.sites) order.push_back(&st);
@@ -220,21 +248,26 @@ struct Builder {
       return a->rank && *a->rank < *b->rank;
     });
     for (const SiteStanding* st : order) {
-      const ReviewScore* shown = st->latest;
+      // Date, total and section means are those of the ranked review, so the printed totals are
+      // the ones the rank and the national mean rest on.
+      const ReviewScore* ranked = st->latest_complete;
+      const ReviewScore* shown = used_review(*st);
       doc::Row row{doc::RowStyle::Data,
-                   {st->rank ? Value::count(*st->rank) : Value::empty(), Value::of_text(name(st->site_index)),
-                    shown ? Value::date(shown->review->date.days) : Value::empty(),
-                    shown ? (shown->ips.complete() ? Value::score(shown->ips.total)
-                                                   : Value::of_text(std::to_string(shown->ips.total) + "*"))
-                          : Value::empty(),
+                   {st->rank ? Value::count(*st->rank) : Value::empty(),
+                    Value::of_text(name(st->site_index)),
+                    ranked ? Value::date(ranked->review->date.days) : Value::empty(),
+                    ranked ? Value::score(ranked->ips.total) : Value::empty(),
                     Value::of_text(band_text(*st))}};
       for (size_t k = 0; k < ctx.scales.ips25().sections.size(); ++k) {
         const auto mean = shown ? shown->ips.sections[k].mean : std::nullopt;
         row.cells.push_back(mean ? Value::number_of(*mean, 2) : Value::empty());
       }
       row.cells.push_back(st->slope ? Value::change(*st->slope, 1) : Value::empty());
+      const std::string note = standing_note(*st);
+      row.cells.push_back(note.empty() ? Value::empty() : Value::of_text(note));
       t.rows.push_back(std::move(row));
     }
+    t.footnotes.push_back(w().get("nasjonal.standing_used_note"));
     t.footnotes.push_back(w().get("nasjonal.not_ranked_note"));
     s.blocks.push_back(std::move(t));
     return s;
