@@ -147,9 +147,15 @@ struct Builder {
     k.figures.push_back({w().get("outcomes.served"), count_value(now.served, ctx.min_cell), ""});
     if (!rounds.empty()) {
       const ReviewScore& latest = *rounds.back().score;
+      std::string detail =
+          w().format("halvarsrapport.latest_total_detail",
+                     {date_text(latest.review->date, lang()), band_text(latest.ips)});
+      // Item O8 asks for a review every half-year: say so when this one has none.
+      if (rounds.back().round < period)
+        detail += "; " + w().format("halvarsrapport.no_review_in",
+                                    {rounds.back().round.key(), period.key()});
       k.figures.push_back({w().get("halvarsrapport.latest_total"), Value::score(latest.ips.total),
-                           w().format("halvarsrapport.latest_total_detail",
-                                      {date_text(latest.review->date, lang()), band_text(latest.ips)})});
+                           std::move(detail)});
     } else {
       k.figures.push_back({w().get("halvarsrapport.latest_total"), Value::of_text("–"), w().get("halvarsrapport.no_review")});
     }
@@ -174,7 +180,19 @@ struct Builder {
                  {w().get("halvarsrapport.total"), Align::Right, 1},  {w().get("halvarsrapport.items_scored"), Align::Right, 1},
                  {w().get("halvarsrapport.band"), Align::Left, 2.2},  {w().get("halvarsrapport.change"), Align::Right, 0.9}};
     bool any_note = false;
+    // A half-year after the first review without one (item O8: a review every half-year) gets a
+    // row of its own, so the history shows the gap instead of the earlier review without remark.
+    const std::vector<Period> missed = missed_rounds(rounds, period);
+    auto missed_before = [&missed, next_missed = size_t{0}](std::optional<Period> limit,
+                                                            doc::Table& table) mutable {
+      for (; next_missed < missed.size() && (!limit || missed[next_missed] < *limit); ++next_missed)
+        table.rows.push_back(
+            {doc::RowStyle::Data,
+             {Value::of_text(missed[next_missed].key()), Value::empty(), Value::empty(),
+              Value::empty(), Value::empty(), Value::empty(), Value::empty()}});
+    };
     for (size_t i = 0; i < history.size(); ++i) {
+      missed_before(history[i].round, t);
       const ReviewScore& rs = *history[i].score;
       const bool shares_round =
           (i > 0 && history[i - 1].round == history[i].round) ||
@@ -191,6 +209,11 @@ struct Builder {
             Value::of_text(band_text(rs.ips)),
             rs.total_change ? Value::change(*rs.total_change) : Value::empty(), note}});
     }
+    missed_before(std::nullopt, t);
+    for (doc::Row& row : t.rows)
+      if (row.cells[1].type == doc::ValueType::Empty)
+        row.cells.back() = Value::of_text(w().get("halvarsrapport.missed_round"));
+    any_note = any_note || !missed.empty();
     if (any_note) {
       t.columns.push_back({w().get("halvarsrapport.review_note"), Align::Left, 2});
       t.footnotes.push_back(w().get("halvarsrapport.round_review_note"));
@@ -203,15 +226,27 @@ struct Builder {
     chart.title = w().get("halvarsrapport.trend_chart");
     doc::Series series{name(), {}, {}, {}};
     bool any_partial = false;
-    for (const RoundReview& r : rounds) {
+    for (size_t i = 0; i < rounds.size(); ++i) {
+      const RoundReview& r = rounds[i];
       const ReviewScore& rs = *r.score;
+      if (i > 0)  // a missed round is a gap in the line
+        for (Period gap = rounds[i - 1].round.next(); gap < r.round; gap = gap.next()) {
+          chart.categories.push_back(gap.key());
+          series.values.push_back(std::nullopt);
+        }
       chart.categories.push_back(r.round.key());
       // A partial total is not comparable with complete ones: the table shows it, the line skips it.
       series.values.push_back(rs.ips.complete() ? std::optional<double>(rs.ips.total) : std::nullopt);
       any_partial = any_partial || !rs.ips.complete();
     }
-    const bool one_row_per_round = t.rows.size() == rounds.size();
+    const bool one_row_per_round = t.rows.size() == chart.categories.size();
     s.blocks.push_back(std::move(t));
+    if (!missed.empty()) {
+      std::string list;
+      for (Period p : missed) list += (list.empty() ? "" : ", ") + p.key();
+      s.blocks.push_back(doc::Paragraph{w().format("halvarsrapport.missed_note", {list}),
+                                        doc::ParagraphStyle::Note});
+    }
     if (auto slope = total_slope(rounds))
       s.blocks.push_back(doc::Paragraph{w().format("halvarsrapport.slope_text", {doc::format_value(Value::change(*slope, 1), lang())}),
                                         doc::ParagraphStyle::Body});

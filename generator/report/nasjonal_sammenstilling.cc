@@ -220,6 +220,9 @@ struct Builder {
       notes.push_back(w().format(
           st.latest_complete ? "nasjonal.newer_partial" : "nasjonal.only_partial", args));
     }
+    if (latest && Period::containing(latest->review->date) < period)
+      notes.push_back(w().format("halvarsrapport.no_review_in",
+                                 {Period::containing(latest->review->date).key(), period.key()}));
     std::string text;
     for (const std::string& n : notes) text += (text.empty() ? "" : "; ") + n;
     return text;
