@@ -183,3 +183,46 @@ TEST_CASE("a missed review round is flagged in the Halvårsrapport and the natio
       CHECK(row.cells[note].type == doc::ValueType::Empty);
   }
 }
+
+TEST_CASE("the national summary's notes are true for the data under them", "[nasjonal][fidelity]") {
+  Sites f{"A", "B"};
+  f.data.reviews.push_back(review("A", Date::from_ymd(2016, 3, 1), 4));
+  f.data.reviews.push_back(review("A", Date::from_ymd(2016, 9, 1), 4));
+  f.data.reviews.push_back(review("B", Date::from_ymd(2016, 9, 1), 3));
+  // Two rounds, all complete: no "latest 8 rounds", no "* = partial" under either table.
+  const doc::Report plain = f.national(Period{2016, 2});
+  for (const char* id : {"totals", "heatmap"}) {
+    INFO(id);
+    for (const std::string& note : table(plain, id).footnotes) {
+      CHECK_FALSE(contains(note, "8"));
+      CHECK_FALSE(contains(note, "*"));
+      CHECK_FALSE(contains(note, "Tomme ruter"));
+    }
+  }
+
+  // Ten rounds, B's latest partial: both notes apply.
+  for (int year = 2012; year <= 2015; ++year)
+    for (unsigned month : {3u, 9u})
+      f.data.reviews.push_back(review("A", Date::from_ymd(year, month, 1), 3));
+  std::sort(f.data.reviews.begin(), f.data.reviews.end(), [](const Review& a, const Review& b) {
+    return std::tie(a.site, a.date) < std::tie(b.site, b.date);
+  });
+  f.data.reviews.back() = review("B", Date::from_ymd(2016, 9, 1), 3, 11);
+  const doc::Report marked = f.national(Period{2016, 2});
+  const doc::Table& totals = table(marked, "totals");
+  CHECK(totals.columns.size() == 9);  // site + the latest 8 of 10 rounds
+  bool latest_8 = false, star = false;
+  for (const std::string& note : totals.footnotes) {
+    latest_8 = latest_8 || note == f.words.format("nasjonal.totals_note", {"8"});
+    star = star || note == f.words.get("nasjonal.partial_star_note");
+  }
+  CHECK(latest_8);
+  CHECK(star);
+  bool heat_star = false, heat_empty = false;
+  for (const std::string& note : table(marked, "heatmap").footnotes) {
+    heat_star = heat_star || contains(note, "*");
+    heat_empty = heat_empty || contains(note, "Tomme ruter");
+  }
+  CHECK(heat_star);
+  CHECK(heat_empty);
+}

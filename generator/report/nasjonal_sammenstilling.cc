@@ -119,7 +119,8 @@ struct Builder {
       for (const auto& r : per_site.back()) round_set.insert(r.round);
     }
     std::vector<Period> rounds(round_set.begin(), round_set.end());
-    if (rounds.size() > kRoundsShown) rounds.erase(rounds.begin(), rounds.end() - kRoundsShown);
+    const bool cut = rounds.size() > kRoundsShown;
+    if (cut) rounds.erase(rounds.begin(), rounds.end() - kRoundsShown);
 
     doc::Table t;
     t.id = "totals";
@@ -127,6 +128,7 @@ struct Builder {
     t.sheet_name = w().get("nasjonal.fidelity");
     t.columns.push_back({w().get("nasjonal.site"), Align::Left, 2.4});
     for (Period p : rounds) t.columns.push_back({p.key(), Align::Right, 1});
+    bool any_partial = false;
     for (size_t i = 0; i < data.sites.size(); ++i) {
       doc::Row row{doc::RowStyle::Data, {Value::of_text(name(i))}};
       for (Period p : rounds) {
@@ -135,11 +137,17 @@ struct Builder {
           if (r.round == p) found = &r;
         if (!found) row.cells.push_back(Value::empty());
         else if (found->score->ips.complete()) row.cells.push_back(Value::score(found->score->ips.total));
-        else row.cells.push_back(Value::of_text(std::to_string(found->score->ips.total) + "*"));
+        else {
+          row.cells.push_back(Value::of_text(std::to_string(found->score->ips.total) + "*"));
+          any_partial = true;
+        }
       }
       t.rows.push_back(std::move(row));
     }
-    t.footnotes.push_back(w().format("nasjonal.totals_note", {std::to_string(kRoundsShown)}));
+    // Each note only when it is true for the table above it.
+    if (cut)
+      t.footnotes.push_back(w().format("nasjonal.totals_note", {std::to_string(kRoundsShown)}));
+    if (any_partial) t.footnotes.push_back(w().get("nasjonal.partial_star_note"));
     s.blocks.push_back(std::move(t));
     if (rounds.empty()) return s;
 
@@ -285,14 +293,23 @@ struct Builder {
     t.sheet_name = w().get("nasjonal.heatmap");
     t.columns.push_back({w().get("nasjonal.site"), Align::Left, 3.2});
     for (const auto& item : scale.items) t.columns.push_back({item.code, Align::Center, 0.62});
+    bool any_partial = false, any_empty = false;
     for (const auto& st : cross.sites) {
-      doc::Row row{doc::RowStyle::Data, {Value::of_text(name(st.site_index) + (st.latest && !st.latest->ips.complete() ? "*" : ""))}};
+      const bool partial = st.latest && !st.latest->ips.complete();
+      any_partial = any_partial || partial;
+      doc::Row row{doc::RowStyle::Data,
+                   {Value::of_text(name(st.site_index) + (partial ? "*" : ""))}};
       const auto values = st.latest ? item_scores(*st.latest->review, ScaleCatalog::kIps25)
                                     : std::vector<std::optional<int>>(scale.items.size());
-      for (const auto& v : values) row.cells.push_back(v ? Value::score(*v) : Value::empty());
+      for (const auto& v : values) {
+        row.cells.push_back(v ? Value::score(*v) : Value::empty());
+        any_empty = any_empty || !v;
+      }
       t.rows.push_back(std::move(row));
     }
-    t.footnotes.push_back(w().get("nasjonal.heatmap_note"));
+    // Each note only when it is true for the table above it.
+    if (any_partial) t.footnotes.push_back(w().get("nasjonal.heatmap_note"));
+    if (any_empty) t.footnotes.push_back(w().get("nasjonal.heatmap_empty_note"));
     s.blocks.push_back(std::move(t));
     for (size_t first = 0; first < cross.sites.size(); first += kSitesPerChart) {
       const size_t last = std::min(cross.sites.size(), first + kSitesPerChart);
