@@ -250,7 +250,6 @@ struct Builder {
     for (const auto& sec : ctx.scales.ips25().sections)
       t.columns.push_back({w().format("nasjonal.section_mean", {sec.name.in(lang())}), Align::Right, 1});
     t.columns.push_back({w().get("nasjonal.slope"), Align::Right, 1});
-    t.columns.push_back({w().get("nasjonal.standing_note"), Align::Left, 2.4});
     // Ranked sites first by rank, then the unranked in register order.
     std::vector<const SiteStanding*> order;
     for (const auto& st : cross.sites) order.push_back(&st);
@@ -258,6 +257,7 @@ struct Builder {
       if (a->rank.has_value() != b->rank.has_value()) return a->rank.has_value();
       return a->rank && *a->rank < *b->rank;
     });
+    std::vector<std::string> site_notes;
     for (const SiteStanding* st : order) {
       // Date, total and section means are those of the ranked review, so the printed totals are
       // the ones the rank and the national mean rest on.
@@ -274,11 +274,13 @@ struct Builder {
         row.cells.push_back(mean ? Value::number_of(*mean, 2) : Value::empty());
       }
       row.cells.push_back(st->slope ? Value::change(*st->slope, 1) : Value::empty());
-      const std::string note = standing_note(*st);
-      row.cells.push_back(note.empty() ? Value::empty() : Value::of_text(note));
+      // A note per site under the table: a column of its own would squeeze the site names.
+      if (const std::string note = standing_note(*st); !note.empty())
+        site_notes.push_back(w().format("nasjonal.site_note", {name(st->site_index), note}));
       t.rows.push_back(std::move(row));
     }
     t.footnotes.push_back(w().get("nasjonal.standing_used_note"));
+    t.footnotes.insert(t.footnotes.end(), site_notes.begin(), site_notes.end());
     t.footnotes.push_back(w().get("nasjonal.not_ranked_note"));
     s.blocks.push_back(std::move(t));
     return s;
