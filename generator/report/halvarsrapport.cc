@@ -150,10 +150,10 @@ struct Builder {
       std::string detail =
           w().format("halvarsrapport.latest_total_detail",
                      {date_text(latest.review->date, lang()), band_text(latest.ips)});
-      // Item O8 asks for a review every half-year: say so when this one has none.
+      // Item O8 asks for a review every half-year: say so when this one has none (instead of the
+      // date and band, which the history table gives: the key figure has room for one line).
       if (rounds.back().round < period)
-        detail += "; " + w().format("halvarsrapport.no_review_in",
-                                    {rounds.back().round.key(), period.key()});
+        detail = w().format("halvarsrapport.none_in_period", {period.key()});
       k.figures.push_back({w().get("halvarsrapport.latest_total"), Value::score(latest.ips.total),
                            std::move(detail)});
     } else {
@@ -179,7 +179,7 @@ struct Builder {
     t.columns = {{w().get("halvarsrapport.round"), Align::Left, 1},   {w().get("halvarsrapport.date"), Align::Left, 1.1},
                  {w().get("halvarsrapport.total"), Align::Right, 1},  {w().get("halvarsrapport.items_scored"), Align::Right, 1},
                  {w().get("halvarsrapport.band"), Align::Left, 2.2},  {w().get("halvarsrapport.change"), Align::Right, 0.9}};
-    bool any_note = false;
+    bool any_shared = false;
     // A half-year after the first review without one (item O8: a review every half-year) gets a
     // row of its own, so the history shows the gap instead of the earlier review without remark.
     const std::vector<Period> missed = missed_rounds(rounds, period);
@@ -201,7 +201,7 @@ struct Builder {
       if (shares_round)
         note = Value::of_text(w().get(history[i].round_review ? "halvarsrapport.round_review"
                                                               : "halvarsrapport.earlier_in_round"));
-      any_note = any_note || shares_round;
+      any_shared = any_shared || shares_round;
       t.rows.push_back(
           {doc::RowStyle::Data,
            {Value::of_text(history[i].round.key()), Value::date(rs.review->date.days),
@@ -213,10 +213,9 @@ struct Builder {
     for (doc::Row& row : t.rows)
       if (row.cells[1].type == doc::ValueType::Empty)
         row.cells.back() = Value::of_text(w().get("halvarsrapport.missed_round"));
-    any_note = any_note || !missed.empty();
-    if (any_note) {
+    if (any_shared || !missed.empty()) {
       t.columns.push_back({w().get("halvarsrapport.review_note"), Align::Left, 2});
-      t.footnotes.push_back(w().get("halvarsrapport.round_review_note"));
+      if (any_shared) t.footnotes.push_back(w().get("halvarsrapport.round_review_note"));
     } else {
       for (doc::Row& row : t.rows) row.cells.pop_back();
     }
