@@ -20,6 +20,7 @@ struct Ymd {
 struct PlannedReview {
   Ymd day;
   int total;  // 0 = no review in this slot
+  int items = 25;  // items scored: fewer = a partial review (the first `items`, B1 onwards)
 };
 
 /// One pilot: register row, reviewers, review plan and outcome profile.
@@ -33,15 +34,17 @@ struct Pilot {
   double fte;
   const char* reviewers;
   const char* town;
-  std::array<PlannedReview, 9> plan;
+  std::array<PlannedReview, 10> plan;
   int participants;
   double competitive_job;
 };
 
 // Totals climb over the rounds and together cover all four bands: Oslo starts below 74
 // ("IPS-program benyttes ikke"), Bodø and Vestfold end above 115 ("Meget bra kvalitet").
-// Oslo skipped the spring 2015 review and Akershus the autumn 2014 one; every pilot was reviewed
-// in 2016-H2.
+// Oslo skipped the spring 2015 review and Akershus the autumn 2014 one. The last round has the
+// cases a report must get right: Oppland was reviewed twice in 2016-H2 (September and a follow-up
+// in November, the round's review), Hordaland's 2016-H2 review is partial (staffing and
+// organisation only, so its ranking rests on 2016-H1), and Oslo missed 2016-H2.
 const std::array<Pilot, 6> kPilots = {{
     {.key = "Bodø",
      .name = "Psykoseteamet, Salten DPS",
@@ -79,6 +82,7 @@ const std::array<Pilot, 6> kPilots = {{
                {{2015, 5, 19}, 97},
                {{2015, 11, 10}, 100},
                {{2016, 5, 24}, 103},
+               {{2016, 9, 13}, 104},
                {{2016, 11, 22}, 106}}},
      .participants = 90,
      .competitive_job = 0.55},
@@ -114,8 +118,7 @@ const std::array<Pilot, 6> kPilots = {{
                {{2014, 5, 13}, 70},
                {{2014, 11, 11}, 73},
                {{2015, 10, 27}, 80},
-               {{2016, 5, 3}, 85},
-               {{2016, 11, 8}, 89}}},
+               {{2016, 5, 3}, 85}}},
      .participants = 150,
      .competitive_job = 0.36},
     {.key = "Vestfold",
@@ -154,7 +157,7 @@ const std::array<Pilot, 6> kPilots = {{
                {{2015, 5, 26}, 98},
                {{2015, 11, 17}, 101},
                {{2016, 5, 31}, 104},
-               {{2016, 11, 29}, 107}}},
+               {{2016, 11, 29}, 48, 11}}},
      .participants = 130,
      .competitive_job = 0.55},
 }};
@@ -217,12 +220,14 @@ ExportData pilot_example() {
       review.site = s;
       review.date = plan.day.date();
       ReviewStyle style;
-      std::array<bool, 25> all_items{};
-      all_items.fill(true);
-      fill_item_scores(rng, plan.total, ips_bias, all_items, style, review.ips);
+      std::array<bool, 25> scored_items{};
+      for (int i = 0; i < plan.items; ++i) scored_items[static_cast<size_t>(i)] = true;
+      fill_item_scores(rng, plan.total, ips_bias, scored_items, style, review.ips);
       std::array<bool, 12> all_goi{};
       all_goi.fill(true);
-      const int goi_total = static_cast<int>(std::lround(plan.total * 60.0 / 125.0 + rng.normal()));
+      // GOI follows the IPS level the review shows, scaled up to all 25 items for a partial one.
+      const double ips_level = plan.total * 25.0 / plan.items;
+      const int goi_total = static_cast<int>(std::lround(ips_level * 60.0 / 125.0 + rng.normal()));
       fill_item_scores(rng, goi_total, goi_bias, all_goi, style, review.goi);
       review.evaluators = pilot.reviewers;
       review.to = std::string("Prosjektleder og styringsgruppe, ") + pilot.name;

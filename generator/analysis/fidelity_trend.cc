@@ -18,6 +18,32 @@ std::vector<RoundReview> round_reviews(const std::vector<ReviewScore>& scores, c
   return rounds;
 }
 
+std::vector<HistoryReview> review_history(const std::vector<ReviewScore>& scores,
+                                          const std::string& site, Period up_to) {
+  std::vector<HistoryReview> history;
+  const Date end = up_to.last_day();
+  for (const ReviewScore& s : scores) {  // sorted by site, then date
+    if (s.review->site != site || s.review->date > end || !scored_ips(s)) continue;
+    const Period round = Period::containing(s.review->date);
+    if (!history.empty() && history.back().round == round)
+      history.back().round_review = false;  // a later one wins
+    history.push_back({round, &s, true});
+  }
+  return history;
+}
+
+std::vector<Period> missed_rounds(const std::vector<RoundReview>& rounds, Period up_to) {
+  std::vector<Period> missed;
+  if (rounds.empty()) return missed;
+  size_t next = 0;
+  for (Period p = rounds.front().round; p <= up_to; p = p.next()) {
+    while (next < rounds.size() && rounds[next].round < p) ++next;
+    if (next < rounds.size() && rounds[next].round == p) continue;
+    missed.push_back(p);
+  }
+  return missed;
+}
+
 std::optional<double> total_slope(const std::vector<RoundReview>& rounds) {
   double n = 0, sx = 0, sy = 0, sxx = 0, sxy = 0;
   for (const auto& r : rounds) {

@@ -20,6 +20,22 @@ struct RoundReview {
 /// IPS-25 score do not count as a round's review.
 std::vector<RoundReview> round_reviews(const std::vector<ReviewScore>& scores, const std::string& site, Period up_to);
 
+/// One IPS-25 review in a site's history; `round_review` = the latest in its half-year, the one
+/// the round's figures use (metrics.md: the others stay in the history).
+struct HistoryReview {
+  Period round;
+  const ReviewScore* score = nullptr;
+  bool round_review = false;
+};
+
+/// Every IPS-25 review of the site dated up to the end of `up_to`, oldest first.
+std::vector<HistoryReview> review_history(const std::vector<ReviewScore>& scores,
+                                          const std::string& site, Period up_to);
+
+/// The half-years after the site's first round review up to `up_to` that have no IPS-25 review
+/// (item O8 expects one every half-year), oldest first; empty for a site without reviews.
+std::vector<Period> missed_rounds(const std::vector<RoundReview>& rounds, Period up_to);
+
 /// Least-squares points per half-year over the complete round reviews (x = Period::index());
 /// nullopt with fewer than two.
 std::optional<double> total_slope(const std::vector<RoundReview>& rounds);

@@ -81,9 +81,15 @@ struct Builder {
         {w().get(figure(FigureId::Served).label_key), mine(period, FigureId::Served).value(), ""});
     if (!rounds.empty()) {
       const ReviewScore& latest = *rounds.back().score;
+      std::string detail =
+          w().format("halvarsrapport.latest_total_detail",
+                     {date_text(latest.review->date, lang()), band_text(latest.ips)});
+      // Item O8 asks for a review every half-year: say so when this one has none (instead of the
+      // date and band, which the history table gives: the key figure has room for one line).
+      if (rounds.back().round < period)
+        detail = w().format("halvarsrapport.none_in_period", {period.key()});
       k.figures.push_back({w().get("halvarsrapport.latest_total"), Value::score(latest.ips.total),
-                           w().format("halvarsrapport.latest_total_detail",
-                                      {date_text(latest.review->date, lang()), band_text(latest.ips)})});
+                           std::move(detail)});
     } else {
       k.figures.push_back({w().get("halvarsrapport.latest_total"), Value::of_text("–"), w().get("halvarsrapport.no_review")});
     }
@@ -94,8 +100,12 @@ struct Builder {
     return s;
   }
 
+  // Every IPS-25 review up to the period end, oldest first (metrics.md: a half-year's earlier
+  // reviews stay in the history). Each change is against the row above, so it is never against a
+  // review the table leaves out; the round's review is marked when a half-year has several.
   doc::Section fidelity(const std::vector<RoundReview>& rounds) const {
     doc::Section s{w().get("halvarsrapport.fidelity"), "fidelity", false, {}};
+    const std::vector<HistoryReview> history = review_history(scores, site().key, period);
     doc::Table t;
     t.id = "reviews";
     t.caption = w().get("halvarsrapport.reviews_table");
@@ -103,23 +113,73 @@ struct Builder {
     t.columns = {{w().get("halvarsrapport.round"), Align::Left, 1},   {w().get("halvarsrapport.date"), Align::Left, 1.1},
                  {w().get("halvarsrapport.total"), Align::Right, 1},  {w().get("halvarsrapport.items_scored"), Align::Right, 1},
                  {w().get("halvarsrapport.band"), Align::Left, 2.2},  {w().get("halvarsrapport.change"), Align::Right, 0.9}};
+    bool any_shared = false;
+    // A half-year after the first review without one (item O8: a review every half-year) gets a
+    // row of its own, so the history shows the gap instead of the earlier review without remark.
+    const std::vector<Period> missed = missed_rounds(rounds, period);
+    auto missed_before = [&missed, next_missed = size_t{0}](std::optional<Period> limit,
+                                                            doc::Table& table) mutable {
+      for (; next_missed < missed.size() && (!limit || missed[next_missed] < *limit); ++next_missed)
+        table.rows.push_back(
+            {doc::RowStyle::Data,
+             {Value::of_text(missed[next_missed].key()), Value::empty(), Value::empty(),
+              Value::empty(), Value::empty(), Value::empty(), Value::empty()}});
+    };
+    for (size_t i = 0; i < history.size(); ++i) {
+      missed_before(history[i].round, t);
+      const ReviewScore& rs = *history[i].score;
+      const bool shares_round =
+          (i > 0 && history[i - 1].round == history[i].round) ||
+          (i + 1 < history.size() && history[i + 1].round == history[i].round);
+      Value note = Value::empty();
+      if (shares_round)
+        note = Value::of_text(w().get(history[i].round_review ? "halvarsrapport.round_review"
+                                                              : "halvarsrapport.earlier_in_round"));
+      any_shared = any_shared || shares_round;
+      t.rows.push_back(
+          {doc::RowStyle::Data,
+           {Value::of_text(history[i].round.key()), Value::date(rs.review->date.days),
+            Value::score(rs.ips.total), Value::count(rs.ips.scored),
+            Value::of_text(band_text(rs.ips)),
+            rs.total_change ? Value::change(*rs.total_change) : Value::empty(), note}});
+    }
+    missed_before(std::nullopt, t);
+    for (doc::Row& row : t.rows)
+      if (row.cells[1].type == doc::ValueType::Empty)
+        row.cells.back() = Value::of_text(w().get("halvarsrapport.missed_round"));
+    if (any_shared || !missed.empty()) {
+      t.columns.push_back({w().get("halvarsrapport.review_note"), Align::Left, 2});
+      if (any_shared) t.footnotes.push_back(w().get("halvarsrapport.round_review_note"));
+    } else {
+      for (doc::Row& row : t.rows) row.cells.pop_back();
+    }
+
     doc::ChartSpec chart;
     chart.kind = doc::ChartKind::Line;
     chart.title = w().get("halvarsrapport.trend_chart");
     doc::Series series{name(), {}, {}, {}};
     bool any_partial = false;
-    for (const RoundReview& r : rounds) {
+    for (size_t i = 0; i < rounds.size(); ++i) {
+      const RoundReview& r = rounds[i];
       const ReviewScore& rs = *r.score;
-      t.rows.push_back({doc::RowStyle::Data,
-                        {Value::of_text(r.round.key()), Value::date(rs.review->date.days), Value::score(rs.ips.total),
-                         Value::count(rs.ips.scored), Value::of_text(band_text(rs.ips)),
-                         rs.total_change ? Value::change(*rs.total_change) : Value::empty()}});
+      if (i > 0)  // a missed round is a gap in the line
+        for (Period gap = rounds[i - 1].round.next(); gap < r.round; gap = gap.next()) {
+          chart.categories.push_back(gap.key());
+          series.values.push_back(std::nullopt);
+        }
       chart.categories.push_back(r.round.key());
       // A partial total is not comparable with complete ones: the table shows it, the line skips it.
       series.values.push_back(rs.ips.complete() ? std::optional<double>(rs.ips.total) : std::nullopt);
       any_partial = any_partial || !rs.ips.complete();
     }
+    const bool one_row_per_round = t.rows.size() == chart.categories.size();
     s.blocks.push_back(std::move(t));
+    if (!missed.empty()) {
+      std::string list;
+      for (Period p : missed) list += (list.empty() ? "" : ", ") + p.key();
+      s.blocks.push_back(doc::Paragraph{w().format("halvarsrapport.missed_note", {list}),
+                                        doc::ParagraphStyle::Note});
+    }
     if (auto slope = total_slope(rounds))
       s.blocks.push_back(doc::Paragraph{w().format("halvarsrapport.slope_text", {doc::format_value(Value::change(*slope, 1), lang())}),
                                         doc::ParagraphStyle::Body});
@@ -128,7 +188,8 @@ struct Builder {
       chart.series.push_back(std::move(series));
       chart.y_axis = doc::Axis{w().get("halvarsrapport.total"), 25, 125, 25, false};
       chart.x_axis.title = w().get("halvarsrapport.round");
-      if (!any_partial) {  // a native XLSX chart would draw the table's partial totals too
+      // A native XLSX chart would draw every table row: only when the rows are the chart's rounds.
+      if (!any_partial && one_row_per_round) {
         chart.source_table = "reviews";
         chart.category_column = 0;
         chart.series_columns = {2};

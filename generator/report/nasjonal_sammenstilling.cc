@@ -109,7 +109,8 @@ struct Builder {
       for (const auto& r : per_site.back()) round_set.insert(r.round);
     }
     std::vector<Period> rounds(round_set.begin(), round_set.end());
-    if (rounds.size() > kRoundsShown) rounds.erase(rounds.begin(), rounds.end() - kRoundsShown);
+    const bool cut = rounds.size() > kRoundsShown;
+    if (cut) rounds.erase(rounds.begin(), rounds.end() - kRoundsShown);
 
     doc::Table t;
     t.id = "totals";
@@ -117,6 +118,7 @@ struct Builder {
     t.sheet_name = w().get("nasjonal.fidelity");
     t.columns.push_back({w().get("nasjonal.site"), Align::Left, 2.4});
     for (Period p : rounds) t.columns.push_back({p.key(), Align::Right, 1});
+    bool any_partial = false;
     for (size_t i = 0; i < data.sites.size(); ++i) {
       doc::Row row{doc::RowStyle::Data, {Value::of_text(name(i))}};
       for (Period p : rounds) {
@@ -125,11 +127,17 @@ struct Builder {
           if (r.round == p) found = &r;
         if (!found) row.cells.push_back(Value::empty());
         else if (found->score->ips.complete()) row.cells.push_back(Value::score(found->score->ips.total));
-        else row.cells.push_back(Value::of_text(std::to_string(found->score->ips.total) + "*"));
+        else {
+          row.cells.push_back(Value::of_text(std::to_string(found->score->ips.total) + "*"));
+          any_partial = true;
+        }
       }
       t.rows.push_back(std::move(row));
     }
-    t.footnotes.push_back(w().format("nasjonal.totals_note", {std::to_string(kRoundsShown)}));
+    // Each note only when it is true for the table above it.
+    if (cut)
+      t.footnotes.push_back(w().format("nasjonal.totals_note", {std::to_string(kRoundsShown)}));
+    if (any_partial) t.footnotes.push_back(w().get("nasjonal.partial_star_note"));
     s.blocks.push_back(std::move(t));
     if (rounds.empty()) return s;
 
@@ -184,10 +192,38 @@ struct Builder {
     return s;
   }
 
+  // The review a site's row shows: the latest complete one, which is ranked and counted in the
+  // national mean; a site with only partial reviews shows its latest partial one's band.
+  static const ReviewScore* used_review(const SiteStanding& st) {
+    return st.latest_complete ? st.latest_complete : st.latest;
+  }
+
   std::string band_text(const SiteStanding& st) const {
-    if (!st.latest) return "–";
-    if (st.latest->ips.band) return st.latest->ips.band->label.in(lang());
-    return w().format("nasjonal.partial_mark", {std::to_string(st.latest->ips.scored), std::to_string(st.latest->ips.items)});
+    const ReviewScore* used = used_review(st);
+    if (!used) return "–";
+    if (used->ips.band) return used->ips.band->label.in(lang());
+    return w().format("nasjonal.partial_mark",
+                      {std::to_string(used->ips.scored), std::to_string(used->ips.items)});
+  }
+
+  // What the row does not show by itself: a partial review newer than the ranked one (or the only
+  // one), and a missed review round (item O8: a review every half-year).
+  std::string standing_note(const SiteStanding& st) const {
+    std::vector<std::string> notes;
+    const ReviewScore* latest = st.latest;
+    if (latest && latest != st.latest_complete) {
+      const std::vector<std::string> args = {
+          date_text(latest->review->date, lang()), std::to_string(latest->ips.total),
+          std::to_string(latest->ips.scored), std::to_string(latest->ips.items)};
+      notes.push_back(w().format(
+          st.latest_complete ? "nasjonal.newer_partial" : "nasjonal.only_partial", args));
+    }
+    if (latest && Period::containing(latest->review->date) < period)
+      notes.push_back(w().format("halvarsrapport.no_review_in",
+                                 {Period::containing(latest->review->date).key(), period.key()}));
+    std::string text;
+    for (const std::string& n : notes) text += (text.empty() ? "" : "; ") + n;
+    return text;
   }
 
   doc::Section standing() const {
@@ -196,8 +232,10 @@ struct Builder {
     t.id = "standing";
     t.caption = w().get("nasjonal.standing_table");
     t.sheet_name = w().get("nasjonal.standing");
-    t.columns = {{w().get("nasjonal.rank"), Align::Right, 0.6}, {w().get("nasjonal.site"), Align::Left, 2.2},
-                 {w().get("nasjonal.latest_date"), Align::Left, 1.5}, {w().get("nasjonal.total"), Align::Right, 0.8},
+    t.columns = {{w().get("nasjonal.rank"), Align::Right, 0.6},
+                 {w().get("nasjonal.site"), Align::Left, 2.2},
+                 {w().get("nasjonal.used_date"), Align::Left, 1.5},
+                 {w().get("nasjonal.total"), Align::Right, 0.8},
                  {w().get("nasjonal.band"), Align::Left, 1.8}};
     for (const auto& sec : ctx.scales.ips25().sections)
       t.columns.push_back({w().format("nasjonal.section_mean", {sec.name.in(lang())}), Align::Right, 1});
@@ -209,22 +247,30 @@ struct Builder {
       if (a->rank.has_value() != b->rank.has_value()) return a->rank.has_value();
       return a->rank && *a->rank < *b->rank;
     });
+    std::vector<std::string> site_notes;
     for (const SiteStanding* st : order) {
-      const ReviewScore* shown = st->latest;
+      // Date, total and section means are those of the ranked review, so the printed totals are
+      // the ones the rank and the national mean rest on.
+      const ReviewScore* ranked = st->latest_complete;
+      const ReviewScore* shown = used_review(*st);
       doc::Row row{doc::RowStyle::Data,
-                   {st->rank ? Value::count(*st->rank) : Value::empty(), Value::of_text(name(st->site_index)),
-                    shown ? Value::date(shown->review->date.days) : Value::empty(),
-                    shown ? (shown->ips.complete() ? Value::score(shown->ips.total)
-                                                   : Value::of_text(std::to_string(shown->ips.total) + "*"))
-                          : Value::empty(),
+                   {st->rank ? Value::count(*st->rank) : Value::empty(),
+                    Value::of_text(name(st->site_index)),
+                    ranked ? Value::date(ranked->review->date.days) : Value::empty(),
+                    ranked ? Value::score(ranked->ips.total) : Value::empty(),
                     Value::of_text(band_text(*st))}};
       for (size_t k = 0; k < ctx.scales.ips25().sections.size(); ++k) {
         const auto mean = shown ? shown->ips.sections[k].mean : std::nullopt;
         row.cells.push_back(mean ? Value::number_of(*mean, 2) : Value::empty());
       }
       row.cells.push_back(st->slope ? Value::change(*st->slope, 1) : Value::empty());
+      // A note per site under the table: a column of its own would squeeze the site names.
+      if (const std::string note = standing_note(*st); !note.empty())
+        site_notes.push_back(w().format("nasjonal.site_note", {name(st->site_index), note}));
       t.rows.push_back(std::move(row));
     }
+    t.footnotes.push_back(w().get("nasjonal.standing_used_note"));
+    t.footnotes.insert(t.footnotes.end(), site_notes.begin(), site_notes.end());
     t.footnotes.push_back(w().get("nasjonal.not_ranked_note"));
     s.blocks.push_back(std::move(t));
     return s;
@@ -239,14 +285,23 @@ struct Builder {
     t.sheet_name = w().get("nasjonal.heatmap");
     t.columns.push_back({w().get("nasjonal.site"), Align::Left, 3.2});
     for (const auto& item : scale.items) t.columns.push_back({item.code, Align::Center, 0.62});
+    bool any_partial = false, any_empty = false;
     for (const auto& st : cross.sites) {
-      doc::Row row{doc::RowStyle::Data, {Value::of_text(name(st.site_index) + (st.latest && !st.latest->ips.complete() ? "*" : ""))}};
+      const bool partial = st.latest && !st.latest->ips.complete();
+      any_partial = any_partial || partial;
+      doc::Row row{doc::RowStyle::Data,
+                   {Value::of_text(name(st.site_index) + (partial ? "*" : ""))}};
       const auto values = st.latest ? item_scores(*st.latest->review, ScaleCatalog::kIps25)
                                     : std::vector<std::optional<int>>(scale.items.size());
-      for (const auto& v : values) row.cells.push_back(v ? Value::score(*v) : Value::empty());
+      for (const auto& v : values) {
+        row.cells.push_back(v ? Value::score(*v) : Value::empty());
+        any_empty = any_empty || !v;
+      }
       t.rows.push_back(std::move(row));
     }
-    t.footnotes.push_back(w().get("nasjonal.heatmap_note"));
+    // Each note only when it is true for the table above it.
+    if (any_partial) t.footnotes.push_back(w().get("nasjonal.heatmap_note"));
+    if (any_empty) t.footnotes.push_back(w().get("nasjonal.heatmap_empty_note"));
     s.blocks.push_back(std::move(t));
     for (size_t first = 0; first < cross.sites.size(); first += kSitesPerChart) {
       const size_t last = std::min(cross.sites.size(), first + kSitesPerChart);
