@@ -103,22 +103,38 @@ void render_pdf(const doc::Report& report, const RenderOptions& options,
     add_bookmarks(pdf.surface, layout.outline(), pagination, style.margin_left);
 
     const int pages = static_cast<int>(pagination.pages.size());
+    // The whole document is one Document element; the page frame, drawn outside every leaf,
+    // becomes an artifact in post-processing.
+    PdfTags& tags = layout.tags();
+    tags.begin(pdf.cr, {"Document"});
     for (int p = 0; p < pages; ++p) {
       layout.draw_page_frame(pdf.cr, p + 1, pages);
       for (const PlacedChunk& placed : pagination.pages[p]) {
+        if (placed.repeat) {  // a table header again on a later page: an artifact
+          tags.set_suspended(true);
+          placed.chunk->draw(pdf.cr, style.margin_left, placed.y);
+          tags.set_suspended(false);
+          continue;
+        }
         const std::string& anchor = placed.chunk->anchor;
         const bool target = !anchor.empty() && pagination.anchors.at(anchor).page == p + 1 &&
                             pagination.anchors.at(anchor).y == placed.y;
+        // Elements going on over chunks open outside the destination: cairo's tags nest.
+        for (const TagNote& note : placed.chunk->open) tags.begin(pdf.cr, note);
         if (target) {
           const std::string attrs = "name='" + pdf_dest_name(anchor) + "'";
           cairo_tag_begin(pdf.cr, CAIRO_TAG_DEST, attrs.c_str());
         }
         placed.chunk->draw(pdf.cr, style.margin_left, placed.y);
         if (target) cairo_tag_end(pdf.cr, CAIRO_TAG_DEST);
+        for (int i = 0; i < placed.chunk->close; ++i) tags.end(pdf.cr);
       }
+      // The Document ends on the last page: a tag after it would make cairo start another.
+      if (p + 1 == pages) tags.end(pdf.cr);
       check(cairo_status(pdf.cr), out, "page " + std::to_string(p + 1));
       cairo_show_page(pdf.cr);
     }
+    if (tags.open() != 0) throw RenderError(out.string() + ": structure tags left open");
     check(cairo_status(pdf.cr), out, "after the last page");
     cairo_destroy(pdf.cr);
     pdf.cr = nullptr;
