@@ -4,6 +4,7 @@
 #include <cairo-pdf.h>
 
 #include <cstdio>
+#include <fstream>
 #include <ctime>
 #include <string>
 #include <vector>
@@ -13,6 +14,7 @@
 #include "render/pdf_layout.h"
 #include "render/pdf_page_count.h"
 #include "render/pdf_style.h"
+#include "render/pdf_ua_postprocess.h"
 #include "render/renderer.h"
 #include "model/build_info.h"
 
@@ -89,8 +91,15 @@ void render_pdf(const doc::Report& report, const RenderOptions& options,
                      "templates" / "pdf.toml");
   const std::filesystem::path fonts = fonts_dir_of(options.resources_dir);
 
+  // cairo writes into memory; the file is written once, after post-processing (PDF/UA-1).
+  std::string cairo_pdf;
+  auto append = [](void* closure, const unsigned char* data, unsigned int length) {
+    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+    return CAIRO_STATUS_SUCCESS;
+  };
   PdfSurface pdf;
-  pdf.surface = cairo_pdf_surface_create(out.c_str(), style.page_width, style.page_height);
+  pdf.surface = cairo_pdf_surface_create_for_stream(append, &cairo_pdf, style.page_width,
+                                                    style.page_height);
   check(cairo_surface_status(pdf.surface), out, "cannot create the PDF");
   pdf.cr = cairo_create(pdf.surface);
   set_metadata(pdf.surface, report.meta, options.document_time);
@@ -139,7 +148,21 @@ void render_pdf(const doc::Report& report, const RenderOptions& options,
     cairo_destroy(pdf.cr);
     pdf.cr = nullptr;
     cairo_surface_finish(pdf.surface);
+    // cairo reports a tag error only here, after finishing.
     check(cairo_surface_status(pdf.surface), out, "writing the PDF");
+    const doc::ReportMeta& m = report.meta;
+    std::string finished;
+    try {
+      finished = finish_pdf_ua(cairo_pdf, layout.tags().notes(),
+                               {m.title, m.subject, m.author, m.keywords,
+                                m.lang == Lang::En ? "en" : "nb", options.document_time});
+    } catch (const std::exception& e) {
+      throw RenderError(out.string() + ": tagging the PDF (PDF/UA): " + e.what());
+    }
+    std::ofstream file(out, std::ios::binary | std::ios::trunc);
+    file.write(finished.data(), static_cast<std::streamsize>(finished.size()));
+    file.close();
+    if (!file) throw RenderError(out.string() + ": cannot write the PDF");
     count_pdf_pages(pages);
   } catch (...) {
     // Never leave a truncated PDF behind.
