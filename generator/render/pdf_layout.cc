@@ -162,14 +162,15 @@ class PdfLayout::Builder {
       const Rgb colour = style.colour;
       double h = static_cast<double>(y1 - y0) / PANGO_SCALE;
       if (index == n - 1) h += space_after;
-      auto c = add(h, index == 0 ? space_before : 0,
-                   [l, line, dx, dy, indent, colour, tags, line_note](cairo_t* cr, double x, double y) {
-                     tags->leaf(cr, line_note, [&] {
-                       set_colour(cr, colour);
-                       cairo_move_to(cr, x + indent + dx, y + dy);
-                       pango_cairo_show_layout_line(cr, line);
-                     });
-                   });
+      auto c =
+          add(h, index == 0 ? space_before : 0,
+              [l, line, dx, dy, indent, colour, tags, line_note](cairo_t* cr, double x, double y) {
+                tags->leaf(cr, line_note, [&] {
+                  set_colour(cr, colour);
+                  cairo_move_to(cr, x + indent + dx, y + dy);
+                  pango_cairo_show_layout_line(cr, line);
+                });
+              });
       c->keep_with_next = n > 1 && (index == 0 || index == n - 2);
       if (n > 1 && index == 0) c->open.push_back(paragraph);
       if (n > 1 && index == n - 1) c->close = 1;
@@ -239,7 +240,8 @@ class PdfLayout::Builder {
       const Rgb colour = e.level == 0 ? st_.text : st_.muted;
       const Rgb dots = st_.rule;
       const double space = e.level == 0 ? 7 : 2;
-      auto chunk = add(h, i == 0 ? 4 : space,
+      auto chunk = add(
+          h, i == 0 ? 4 : space,
           [this, e, l, h, indent, w, colour, dots, number](cairo_t* cr, double x, double y) {
             const Place target = find(e.anchor);
             auto n = layout(target.page > 0 ? std::to_string(target.page) : "", number, 40, 1);
@@ -471,7 +473,7 @@ class PdfLayout::Builder {
       const double h = pad + label_h + 2 + value_h + detail_h + pad;
       const PdfStyle st = st_;
       PdfTags* tags = &tags_;
-      // L > LI per figure > Lbl (its label), LBody (value and detail).
+      // L > LI per figure > Lbl (its label), LBody > P (value), P (detail).
       auto c = add(h, row == 0 ? 10 : gap, [=](cairo_t* cr, double x, double y) {
         for (size_t i = 0; i < boxes.size(); ++i) {
           const double bx = x + i * (box_w + gap);
@@ -480,11 +482,17 @@ class PdfLayout::Builder {
           tags->begin(cr, {"LI"});
           tags->leaf(cr, {"Lbl"},
                      [&] { draw_layout(cr, boxes[i].label.get(), bx + pad, y + pad, st.muted); });
-          tags->leaf(cr, {"LBody"}, [&] {
+          // Value and detail in leaves of their own, or they would read as one word.
+          tags->begin(cr, {"LBody"});
+          tags->leaf(cr, {"P"}, [&] {
             draw_layout(cr, boxes[i].value.get(), bx + pad, y + pad + label_h + 2, st.accent);
-            draw_layout(cr, boxes[i].detail.get(), bx + pad, y + pad + label_h + 2 + value_h,
-                        st.muted);
           });
+          if (pango_layout_get_character_count(boxes[i].detail.get()) > 0)
+            tags->leaf(cr, {"P"}, [&] {
+              draw_layout(cr, boxes[i].detail.get(), bx + pad, y + pad + label_h + 2 + value_h,
+                          st.muted);
+            });
+          tags->end(cr);
           tags->end(cr);
         }
       });
@@ -649,7 +657,8 @@ class PdfLayout::Builder {
         auto c = add(h, 0, [=](cairo_t* cr, double x, double y) {
           fill_rect(cr, x, y, w, h, st.group_row_background);
           tags->begin(cr, {"TR"});
-          tags->leaf(cr, group, [&] { draw_layout(cr, l.get(), x + pad_x, y + pad_y + 1, st.accent); });
+          tags->leaf(cr, group,
+                     [&] { draw_layout(cr, l.get(), x + pad_x, y + pad_y + 1, st.accent); });
           tags->end(cr);
           hline(cr, x, x + w, y + h - 0.25, 0.5, st.rule);
         });
@@ -717,9 +726,8 @@ class PdfLayout::Builder {
   // in the next slice, and each slice is a chunk that may start a page (under the header).
   // Each slice is a TR of its own: a cell cannot go on over chunks in one leaf.
   void add_split_row(const std::vector<LayoutPtr>& cells, const std::vector<TagNote>& notes,
-                     const std::vector<double>& xs, double w,
-                     double pad_x, double pad_y, bool total_row, bool last,
-                     const std::shared_ptr<const Chunk>& repeat) {
+                     const std::vector<double>& xs, double w, double pad_x, double pad_y,
+                     bool total_row, bool last, const std::shared_ptr<const Chunk>& repeat) {
     struct Line {
       PangoLayoutLine* line;
       double top, baseline, x;  // top relative to the slice
@@ -770,8 +778,7 @@ class PdfLayout::Builder {
           tags->leaf(cr, notes[c], [&] {
             set_colour(cr, st.text);
             for (const Line& line : slice.cells[c]) {
-              cairo_move_to(cr, x + xs[c] + pad_x + line.x,
-                            y + top_pad + line.top + line.baseline);
+              cairo_move_to(cr, x + xs[c] + pad_x + line.x, y + top_pad + line.top + line.baseline);
               pango_cairo_show_layout_line(cr, line.line);
             }
           });

@@ -4,11 +4,12 @@
 #include <cairo-pdf.h>
 
 #include <cstdio>
-#include <fstream>
 #include <ctime>
+#include <fstream>
 #include <string>
 #include <vector>
 
+#include "model/build_info.h"
 #include "render/fonts.h"
 #include "render/pdf_flow.h"
 #include "render/pdf_layout.h"
@@ -16,7 +17,6 @@
 #include "render/pdf_style.h"
 #include "render/pdf_ua_postprocess.h"
 #include "render/renderer.h"
-#include "model/build_info.h"
 
 namespace ips::render {
 
@@ -98,8 +98,8 @@ void render_pdf(const doc::Report& report, const RenderOptions& options,
     return CAIRO_STATUS_SUCCESS;
   };
   PdfSurface pdf;
-  pdf.surface = cairo_pdf_surface_create_for_stream(append, &cairo_pdf, style.page_width,
-                                                    style.page_height);
+  pdf.surface =
+      cairo_pdf_surface_create_for_stream(append, &cairo_pdf, style.page_width, style.page_height);
   check(cairo_surface_status(pdf.surface), out, "cannot create the PDF");
   pdf.cr = cairo_create(pdf.surface);
   set_metadata(pdf.surface, report.meta, options.document_time);

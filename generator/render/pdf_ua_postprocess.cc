@@ -68,7 +68,7 @@ class ArtifactFilter : public QPDFObjectHandle::TokenFilter {
  private:
   void flush() {
     if (run_paints_) {
-      write("/Artifact BMC\n");
+      write("\n/Artifact BMC\n");
       write(run_);
       write("\nEMC\n");
     } else {
