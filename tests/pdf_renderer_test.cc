@@ -299,13 +299,14 @@ TEST_CASE("the table of contents gives the page where each section starts") {
     // The section heading is on that page, and not on the page before.
     CHECK(page_text(pdf, page).find(title) != std::string::npos);
   }
-  // Bookmarks and links exist.
-  const std::string raw = test::read_file(pdf);
+  // Bookmarks and links exist (read with the objects out of their compressed object streams).
+  const std::string raw = test::run_command("qpdf --qdf --object-streams=disable '" +
+                                            pdf.string() + "' -");
   CHECK(raw.find("/Outlines") != std::string::npos);
   CHECK(raw.find("/Subtype /Link") != std::string::npos);
   // Every TOC link has a destination (cairo 1.16 silently drops links to later pages by
   // page number, so the renderer uses named destinations).
-  CHECK(std::regex_search(raw, std::regex("/Subtype /Link[^>]*/Dest \\(ips-")));
+  CHECK(std::regex_search(raw, std::regex("/Dest \\(ips-[^<]*/Subtype /Link")));
   CHECK(raw.find("/Dests") != std::string::npos);
 }
 
