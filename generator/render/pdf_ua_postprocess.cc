@@ -2,11 +2,10 @@
 
 #include <cstring>
 #include <ctime>
-#include <set>
 #include <stdexcept>
+#include <string_view>
 
 #include <qpdf/Buffer.hh>
-#include <qpdf/Pl_QPDFTokenizer.hh>
 #include <qpdf/Pl_String.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFObjectHandle.hh>
@@ -18,66 +17,159 @@ namespace ips::render {
 
 namespace {
 
-bool paints(const std::string& op) {
-  static const std::set<std::string> ops{"Tj", "TJ", "'",  "\"", "S",  "s",  "f", "F",
-                                         "f*", "B",  "B*", "b",  "b*", "sh", "Do"};
-  return ops.count(op) > 0;
+bool is_space(char c) {
+  return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\0';
 }
 
-// Copies the content stream token by token; runs of operators outside any marked content that
-// paint something are wrapped in /Artifact BMC … EMC. cairo opens marked content only between
-// text objects, so a run never splits a BT … ET.
-class ArtifactFilter : public QPDFObjectHandle::TokenFilter {
- public:
-  void handleToken(QPDFTokenizer::Token const& token) override {
-    using T = QPDFTokenizer;
-    const T::token_type_e type = token.getType();
-    if (type == T::tt_eof) return;
-    if (type != T::tt_word && type != T::tt_inline_image) {
-      operands_ += token.getRawValue();
-      return;
-    }
-    const std::string& op = token.getValue();
-    if (depth_ > 0) {
-      if (op == "BMC" || op == "BDC") ++depth_;
-      if (op == "EMC") --depth_;
-      write(operands_);
-      write(token.getRawValue());
-      operands_.clear();
-      return;
-    }
-    if (type == T::tt_word && (op == "BMC" || op == "BDC")) {
-      flush();
-      write(operands_);
-      write(token.getRawValue());
-      operands_.clear();
-      ++depth_;
-      return;
-    }
-    run_ += operands_;
-    run_ += token.getRawValue();
-    operands_.clear();
-    if (type == T::tt_inline_image || paints(op)) run_paints_ = true;
+bool is_delimiter(char c) {
+  return c == '(' || c == ')' || c == '<' || c == '>' || c == '[' || c == ']' || c == '{' ||
+         c == '}' || c == '/' || c == '%';
+}
+
+// An operand that looks like a regular token: a number, true, false or null.
+bool is_operand_word(std::string_view w) {
+  if (w == "true" || w == "false" || w == "null") return true;
+  size_t i = (w[0] == '+' || w[0] == '-') ? 1 : 0;
+  bool digit = false;
+  for (; i < w.size(); ++i) {
+    if (w[i] >= '0' && w[i] <= '9')
+      digit = true;
+    else if (w[i] != '.')
+      return false;
   }
-  void handleEOF() override {
-    run_ += operands_;
-    operands_.clear();
-    flush();
+  return digit;
+}
+
+bool paints(std::string_view op) {
+  static constexpr std::string_view ops[] = {"Tj", "TJ", "'",  "\"", "S",  "s",  "f", "F",
+                                             "f*", "B",  "B*", "b",  "b*", "sh", "Do"};
+  for (std::string_view o : ops)
+    if (o == op) return true;
+  return false;
+}
+
+// Copies the content stream; runs of operators outside any marked content that paint
+// something are wrapped in /Artifact BMC … EMC. A run is everything from the end of one
+// marked-content sequence to the start of the next, so it keeps its operands and whitespace.
+// cairo opens marked content only between text objects, so a run never splits a BT … ET.
+// A single pass over the bytes that only needs to tell operators from operands (strings,
+// names, numbers, arrays, dictionaries, comments and inline image data are skipped whole).
+class ArtifactMarker {
+ public:
+  explicit ArtifactMarker(std::string_view in) : in_(in) {
+    out_.reserve(in.size() + in.size() / 8);
+  }
+
+  std::string run() {
+    const size_t n = in_.size();
+    size_t i = 0;
+    while (i < n) {
+      const char c = in_[i];
+      if (is_space(c)) {
+        ++i;
+      } else if (c == '%') {
+        while (i < n && in_[i] != '\n' && in_[i] != '\r') ++i;
+      } else if (c == '(') {
+        i = skip_literal_string(i);
+      } else if (c == '<' && i + 1 < n && in_[i + 1] == '<') {
+        i += 2;
+      } else if (c == '>' && i + 1 < n && in_[i + 1] == '>') {
+        i += 2;
+      } else if (c == '<') {
+        while (i < n && in_[i] != '>') ++i;
+        if (i < n) ++i;
+      } else if (c == '/') {
+        ++i;
+        while (i < n && !is_space(in_[i]) && !is_delimiter(in_[i])) ++i;
+      } else if (is_delimiter(c)) {
+        ++i;  // [ ] { } and a stray ) or >
+      } else {
+        size_t end = i;
+        while (end < n && !is_space(in_[end]) && !is_delimiter(in_[end])) ++end;
+        const std::string_view word = in_.substr(i, end - i);
+        i = end;
+        if (is_operand_word(word)) continue;
+        bool painting = paints(word);
+        if (word == "ID") {  // inline image data up to whitespace EI whitespace
+          i = skip_inline_image(i);
+          painting = true;
+        }
+        on_operator(word, i, painting);
+      }
+    }
+    // Whatever follows the last operator belongs to the run.
+    flush(n);
+    return std::move(out_);
   }
 
  private:
-  void flush() {
-    if (run_paints_) {
-      write("\n/Artifact BMC\n");
-      write(run_);
-      write("\nEMC\n");
-    } else {
-      write(run_);
+  size_t skip_literal_string(size_t i) const {
+    int nesting = 0;
+    const size_t n = in_.size();
+    for (; i < n; ++i) {
+      const char c = in_[i];
+      if (c == '\\')
+        ++i;
+      else if (c == '(')
+        ++nesting;
+      else if (c == ')' && --nesting == 0)
+        return i + 1;
     }
-    run_.clear();
+    return n;
+  }
+
+  size_t skip_inline_image(size_t i) const {
+    const size_t n = in_.size();
+    for (size_t j = i + 1; j + 1 < n; ++j)
+      if (in_[j] == 'E' && in_[j + 1] == 'I' && is_space(in_[j - 1]) &&
+          (j + 2 == n || is_space(in_[j + 2])))
+        return j + 2;
+    return n;
+  }
+
+  // `end` is the offset just past the operator.
+  void on_operator(std::string_view op, size_t end, bool painting) {
+    if (depth_ > 0) {
+      if (op == "BMC" || op == "BDC") ++depth_;
+      if (op == "EMC") --depth_;
+      if (depth_ == 0) {
+        out_.append(in_.substr(run_start_, end - run_start_));
+        run_start_ = end;
+      }
+      operands_start_ = end;
+      return;
+    }
+    if (op == "BMC" || op == "BDC") {
+      flush(operands_start_);
+      out_.append(in_.substr(operands_start_, end - operands_start_));
+      run_start_ = end;
+      ++depth_;
+      operands_start_ = end;
+      return;
+    }
+    if (painting) run_paints_ = true;
+    operands_start_ = end;
+  }
+
+  // Writes the run up to `end`, wrapped when it paints.
+  void flush(size_t end) {
+    if (depth_ > 0) {  // unbalanced: copy the rest as it is
+      out_.append(in_.substr(run_start_, end - run_start_));
+    } else if (run_paints_) {
+      out_ += "\n/Artifact BMC\n";
+      out_.append(in_.substr(run_start_, end - run_start_));
+      out_ += "\nEMC\n";
+    } else {
+      out_.append(in_.substr(run_start_, end - run_start_));
+    }
+    run_start_ = end;
     run_paints_ = false;
   }
-  std::string operands_, run_;
+
+  std::string_view in_;
+  std::string out_;
+  size_t run_start_ = 0;       // where the text not yet written starts
+  size_t operands_start_ = 0;  // where the current operator's operands start
   bool run_paints_ = false;
   int depth_ = 0;
 };
@@ -202,14 +294,8 @@ class NoteWriter {
 
 }  // namespace
 
-std::string mark_untagged_as_artifacts(const std::string& content) {
-  ArtifactFilter filter;
-  std::string out;
-  Pl_String sink("artifacts", nullptr, out);
-  Pl_QPDFTokenizer tokenizer("artifacts", &filter, &sink);
-  tokenizer.writeString(content);
-  tokenizer.finish();
-  return out;
+std::string mark_untagged_as_artifacts(std::string_view content) {
+  return ArtifactMarker(content).run();
 }
 
 std::string finish_pdf_ua(const std::string& pdf, const std::vector<TagNote>& notes,

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "render/pdf_tags.h"
@@ -27,6 +28,6 @@ std::string finish_pdf_ua(const std::string& pdf, const std::vector<TagNote>& no
 
 /// One content stream with every painting operator outside marked content put inside
 /// `/Artifact BMC … EMC`; what is already marked is left as it is.
-std::string mark_untagged_as_artifacts(const std::string& content);
+std::string mark_untagged_as_artifacts(std::string_view content);
 
 }  // namespace ips::render
