@@ -1,17 +1,21 @@
 #include "render/pdf_ua_postprocess.h"
 
+#include <cstdio>
 #include <cstring>
 #include <ctime>
+#include <map>
+#include <set>
 #include <stdexcept>
 #include <string_view>
 
 #include <qpdf/Buffer.hh>
+#include <qpdf/Pl_Flate.hh>
 #include <qpdf/Pl_String.hh>
 #include <qpdf/QPDF.hh>
+#include <qpdf/QPDFCryptoProvider.hh>
 #include <qpdf/QPDFObjectHandle.hh>
 #include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFPageObjectHelper.hh>
-#include <qpdf/QPDFWriter.hh>
 
 namespace ips::render {
 
@@ -244,7 +248,8 @@ QPDFObjectHandle name(const std::string& n) {
 // Walks cairo's structure tree in the order the elements were opened and adds each note.
 class NoteWriter {
  public:
-  explicit NoteWriter(const std::vector<TagNote>& notes) : notes_(notes) {}
+  NoteWriter(const std::vector<TagNote>& notes, std::set<QPDFObjGen>& changed)
+      : notes_(notes), changed_(changed) {}
 
   void walk(QPDFObjectHandle k) {
     if (k.isArray()) {
@@ -264,7 +269,15 @@ class NoteWriter {
   size_t seen() const { return next_; }
 
  private:
-  static void apply(QPDFObjectHandle e, const TagNote& note) {
+  // Records `o` as changed; it must be an object of its own to be written again.
+  void touch(QPDFObjectHandle o) {
+    if (!o.isIndirect())
+      throw std::runtime_error("a structure element to change is not an object of its own");
+    changed_.insert(o.getObjGen());
+  }
+  void apply(QPDFObjectHandle e, const TagNote& note) {
+    if (!note.alt.empty() || !note.lang.empty() || !note.scope.empty() || note.col_span > 1)
+      touch(e);
     if (!note.alt.empty()) e.replaceKey("/Alt", QPDFObjectHandle::newUnicodeString(note.alt));
     if (!note.lang.empty()) e.replaceKey("/Lang", QPDFObjectHandle::newUnicodeString(note.lang));
     if (!note.scope.empty() || note.col_span > 1) {
@@ -278,9 +291,11 @@ class NoteWriter {
       // The link's annotation is the OBJR among the element's kids.
       QPDFObjectHandle kids = e.getKey("/K");
       auto visit = [&](QPDFObjectHandle kid) {
-        if (kid.isDictionary() && kid.getKey("/Type").isNameAndEquals("/OBJR"))
-          kid.getKey("/Obj").replaceKey("/Contents",
-                                        QPDFObjectHandle::newUnicodeString(note.contents));
+        if (kid.isDictionary() && kid.getKey("/Type").isNameAndEquals("/OBJR")) {
+          QPDFObjectHandle annotation = kid.getKey("/Obj");
+          annotation.replaceKey("/Contents", QPDFObjectHandle::newUnicodeString(note.contents));
+          touch(annotation);
+        }
       };
       if (kids.isArray())
         for (int i = 0; i < kids.getArrayNItems(); ++i) visit(kids.getArrayItem(i));
@@ -289,8 +304,46 @@ class NoteWriter {
     }
   }
   const std::vector<TagNote>& notes_;
+  std::set<QPDFObjGen>& changed_;
   size_t next_ = 0;
 };
+
+// Where cairo's cross-reference section starts: the number after the last `startxref`.
+long long previous_xref(const std::string& pdf) {
+  const size_t at = pdf.rfind("startxref");
+  if (at == std::string::npos) throw std::runtime_error("cairo's PDF has no startxref");
+  return std::stoll(pdf.substr(at + 9, 32));
+}
+
+std::string md5_hex(const std::string& data) {
+  std::shared_ptr<QPDFCryptoImpl> md5 = QPDFCryptoProvider::getImpl();
+  md5->MD5_init();
+  md5->MD5_update(reinterpret_cast<const unsigned char*>(data.data()), data.size());
+  md5->MD5_finalize();
+  unsigned char digest[16];
+  md5->MD5_digest(digest);
+  std::string hex;
+  char two[3];
+  for (unsigned char b : digest) {
+    std::snprintf(two, sizeof two, "%02x", b);
+    hex += two;
+  }
+  return hex;
+}
+
+std::string deflate(const std::string& data) {
+  std::string out;
+  Pl_String sink("deflated", nullptr, out);
+  Pl_Flate flate("deflate", &sink, Pl_Flate::a_deflate);
+  flate.writeString(data);
+  flate.finish();
+  return out;
+}
+
+std::string stream_object(const std::string& dict_entries, const std::string& data) {
+  return "<< " + dict_entries + " /Length " + std::to_string(data.size()) + " >>\nstream\n" + data +
+         "\nendstream";
+}
 
 }  // namespace
 
@@ -298,52 +351,103 @@ std::string mark_untagged_as_artifacts(std::string_view content) {
   return ArtifactMarker(content).run();
 }
 
+// qpdf reads cairo's file lazily: only the catalog, the pages, their content and the structure
+// tree are parsed. The changed objects are appended to cairo's bytes as an incremental update
+// (ISO 32000-1, 7.5.6) with a cross-reference section of their own, so nothing else is parsed,
+// decoded or written again: rewriting the whole file with QPDFWriter tripled the PDF time.
 std::string finish_pdf_ua(const std::string& pdf, const std::vector<TagNote>& notes,
                           const PdfUaMetadata& meta) {
   QPDF q;
   q.setSuppressWarnings(true);
   q.processMemoryFile("cairo output", pdf.data(), pdf.size());
+  QPDFObjectHandle trailer = q.getTrailer();
+  int next_object = static_cast<int>(trailer.getKey("/Size").getIntValue());
   QPDFObjectHandle root = q.getRoot();
+  std::set<QPDFObjGen> changed{root.getObjGen()};
+  std::map<int, std::string> written;  // object number -> the object's body
+  // References to the new objects, spliced into their dictionaries when written: qpdf would
+  // have to read the whole file to make them objects of its own.
+  std::map<QPDFObjGen, std::string> new_refs;
 
   root.replaceKey("/Lang", QPDFObjectHandle::newUnicodeString(meta.lang));
   QPDFObjectHandle prefs = QPDFObjectHandle::newDictionary();
   prefs.replaceKey("/DisplayDocTitle", QPDFObjectHandle::newBool(true));
   root.replaceKey("/ViewerPreferences", prefs);
-  QPDFObjectHandle info = q.getTrailer().getKey("/Info");
+  QPDFObjectHandle info = trailer.getKey("/Info");
   const std::string producer = info.isDictionary() && info.getKey("/Producer").isString()
                                    ? info.getKey("/Producer").getUTF8Value()
                                    : "";
-  QPDFObjectHandle xmp = QPDFObjectHandle::newStream(&q, xmp_packet(meta, producer));
-  xmp.getDict().replaceKey("/Type", name("Metadata"));
-  xmp.getDict().replaceKey("/Subtype", name("XML"));
-  root.replaceKey("/Metadata", xmp);
+  // XMP stays uncompressed so that tools reading metadata without a PDF parser find it.
+  const int xmp = next_object++;
+  written[xmp] = stream_object("/Type /Metadata /Subtype /XML", xmp_packet(meta, producer));
+  root.removeKey("/Metadata");
+  new_refs[root.getObjGen()] += " /Metadata " + std::to_string(xmp) + " 0 R";
 
   QPDFObjectHandle tree = root.getKey("/StructTreeRoot");
   if (!tree.isDictionary()) throw std::runtime_error("cairo wrote no structure tree");
-  NoteWriter writer(notes);
+  NoteWriter writer(notes, changed);
   writer.walk(tree.getKey("/K"));
   if (writer.seen() != notes.size())
     throw std::runtime_error("the PDF's structure tree has " + std::to_string(writer.seen()) +
                              " elements; " + std::to_string(notes.size()) + " were tagged");
 
   for (QPDFPageObjectHelper& page : QPDFPageDocumentHelper(q).getAllPages()) {
-    page.getObjectHandle().replaceKey("/Tabs", name("S"));
+    QPDFObjectHandle page_object = page.getObjectHandle();
+    page_object.replaceKey("/Tabs", name("S"));
+    changed.insert(page_object.getObjGen());
     std::string content;
     Pl_String sink("page content", nullptr, content);
     page.pipeContents(&sink);
-    page.getObjectHandle().replaceKey(
-        "/Contents", QPDFObjectHandle::newStream(&q, mark_untagged_as_artifacts(content)));
+    // cairo writes one content stream per page: its object is replaced; otherwise a new one.
+    QPDFObjectHandle old = page_object.getKey("/Contents");
+    int number = old.isIndirect() && old.isStream() ? old.getObjectID() : next_object++;
+    if (!(old.isIndirect() && old.isStream()) || old.getGeneration() != 0) {
+      number = next_object++;
+      page_object.removeKey("/Contents");
+      new_refs[page_object.getObjGen()] += " /Contents " + std::to_string(number) + " 0 R";
+    }
+    written[number] =
+        stream_object("/Filter /FlateDecode", deflate(mark_untagged_as_artifacts(content)));
   }
 
-  QPDFWriter w(q);
-  w.setOutputMemory();
-  w.setDecodeLevel(qpdf_dl_none);          // fonts and images stay as cairo compressed them
-  w.setCompressStreams(true);              // the new content streams are compressed
-  w.setObjectStreamMode(qpdf_o_generate);  // the many small structure objects, compressed
-  w.setDeterministicID(true);
-  w.write();
-  std::shared_ptr<Buffer> buffer = w.getBufferSharedPointer();
-  return std::string(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize());
+  for (const QPDFObjGen& og : changed) {
+    QPDFObjectHandle o = q.getObjectByObjGen(og);
+    if (og.getGen() != 0 || o.isStream())
+      throw std::runtime_error("cannot update object " + og.unparse(' '));
+    std::string body = o.unparseResolved();
+    const auto refs = new_refs.find(og);
+    if (refs != new_refs.end()) body.insert(body.rfind(">>"), refs->second + " ");
+    written[og.getObj()] = body;
+  }
+
+  std::string out = pdf;
+  if (!out.empty() && out.back() != '\n') out += '\n';
+  std::map<int, size_t> offsets;
+  for (const auto& [number, body] : written) {
+    offsets[number] = out.size();
+    out += std::to_string(number) + " 0 obj\n" + body + "\nendobj\n";
+  }
+  // The file ID is derived from the content, so the same input gives the same bytes.
+  const std::string id = md5_hex(out);
+  const size_t xref = out.size();
+  out += "xref\n";
+  char line[32];
+  for (auto it = offsets.begin(); it != offsets.end();) {
+    auto end = it;
+    int count = 0;
+    while (end != offsets.end() && end->first == it->first + count) ++end, ++count;
+    out += std::to_string(it->first) + " " + std::to_string(count) + "\n";
+    for (; it != end; ++it) {
+      std::snprintf(line, sizeof line, "%010zu 00000 n \n", it->second);
+      out += line;
+    }
+  }
+  out += "trailer\n<< /Size " + std::to_string(next_object) + " /Root " +
+         root.getObjGen().unparse(' ') + " R";
+  if (info.isIndirect()) out += " /Info " + info.getObjGen().unparse(' ') + " R";
+  out += " /Prev " + std::to_string(previous_xref(pdf)) + " /ID [<" + id + "> <" + id +
+         ">] >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
+  return out;
 }
 
 }  // namespace ips::render
