@@ -1,5 +1,7 @@
 #include "render/pdf_ua_postprocess.h"
 
+#include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <cstring>
 #include <ctime>
@@ -245,75 +247,254 @@ QPDFObjectHandle name(const std::string& n) {
   return QPDFObjectHandle::newName("/" + n);
 }
 
-// Walks cairo's structure tree in the order the elements were opened and adds each note.
-class NoteWriter {
- public:
-  NoteWriter(const std::vector<TagNote>& notes, std::set<QPDFObjGen>& changed)
-      : notes_(notes), changed_(changed) {}
-
-  void walk(QPDFObjectHandle k) {
-    if (k.isArray()) {
-      for (int i = 0; i < k.getArrayNItems(); ++i) walk(k.getArrayItem(i));
-      return;
-    }
-    if (!k.isDictionary() || !k.getKey("/S").isName()) return;  // an MCID, MCR or OBJR
-    if (next_ >= notes_.size())
-      throw std::runtime_error("the PDF's structure tree has more elements than were tagged");
-    const TagNote& note = notes_[next_++];
-    if (k.getKey("/S").getName() != "/" + note.type)
-      throw std::runtime_error("structure element " + std::to_string(next_) + " is " +
-                               k.getKey("/S").getName() + ", expected /" + note.type);
-    apply(k, note);
-    walk(k.getKey("/K"));
-  }
-  size_t seen() const { return next_; }
-
- private:
-  // Records `o` as changed; it must be an object of its own to be written again.
-  void touch(QPDFObjectHandle o) {
-    if (!o.isIndirect())
-      throw std::runtime_error("a structure element to change is not an object of its own");
-    changed_.insert(o.getObjGen());
-  }
-  void apply(QPDFObjectHandle e, const TagNote& note) {
-    if (!note.alt.empty() || !note.lang.empty() || !note.scope.empty() || note.col_span > 1)
-      touch(e);
-    if (!note.alt.empty()) e.replaceKey("/Alt", QPDFObjectHandle::newUnicodeString(note.alt));
-    if (!note.lang.empty()) e.replaceKey("/Lang", QPDFObjectHandle::newUnicodeString(note.lang));
-    if (!note.scope.empty() || note.col_span > 1) {
-      QPDFObjectHandle a = QPDFObjectHandle::newDictionary();
-      a.replaceKey("/O", name("Table"));
-      if (!note.scope.empty()) a.replaceKey("/Scope", name(note.scope));
-      if (note.col_span > 1) a.replaceKey("/ColSpan", QPDFObjectHandle::newInteger(note.col_span));
-      e.replaceKey("/A", a);
-    }
-    if (!note.contents.empty()) {
-      // The link's annotation is the OBJR among the element's kids.
-      QPDFObjectHandle kids = e.getKey("/K");
-      auto visit = [&](QPDFObjectHandle kid) {
-        if (kid.isDictionary() && kid.getKey("/Type").isNameAndEquals("/OBJR")) {
-          QPDFObjectHandle annotation = kid.getKey("/Obj");
-          annotation.replaceKey("/Contents", QPDFObjectHandle::newUnicodeString(note.contents));
-          touch(annotation);
-        }
-      };
-      if (kids.isArray())
-        for (int i = 0; i < kids.getArrayNItems(); ++i) visit(kids.getArrayItem(i));
-      else
-        visit(kids);
-    }
-  }
-  const std::vector<TagNote>& notes_;
-  std::set<QPDFObjGen>& changed_;
-  size_t next_ = 0;
-};
-
 // Where cairo's cross-reference section starts: the number after the last `startxref`.
 long long previous_xref(const std::string& pdf) {
   const size_t at = pdf.rfind("startxref");
   if (at == std::string::npos) throw std::runtime_error("cairo's PDF has no startxref");
   return std::stoll(pdf.substr(at + 9, 32));
 }
+
+// A PDF value as cairo writes it in its structure tree; only what the walk needs is kept.
+struct RawValue {
+  enum Kind { Other, Integer, Name, Ref, Array, Dict } kind = Other;
+  long long number = 0;  // Integer, or the object number of a Ref
+  std::string_view name;
+  std::vector<RawValue> items;                                 // Array
+  std::vector<std::pair<std::string_view, RawValue>> entries;  // Dict
+  const RawValue* get(std::string_view key) const {
+    for (const auto& [k, v] : entries)
+      if (k == key) return &v;
+    return nullptr;
+  }
+};
+
+// Reads the objects of cairo's structure tree straight from its bytes, through its
+// cross-reference table: parsing the thousands of structure elements with qpdf took most
+// of the post-processing time.
+class RawObjects {
+ public:
+  explicit RawObjects(const std::string& pdf) : pdf_(pdf) {
+    size_t p = static_cast<size_t>(previous_xref(pdf));
+    if (pdf_.compare(p, 4, "xref") != 0) throw std::runtime_error("cairo's PDF has no xref table");
+    p += 4;
+    for (;;) {
+      skip_space(p);
+      if (pdf_.compare(p, 7, "trailer") == 0) break;
+      const long long first = read_number(p);
+      const long long count = read_number(p);
+      skip_space(p);
+      if (first < 0 || count < 0 || p + 20 * count > pdf_.size())
+        throw std::runtime_error("cairo's xref table is not readable");
+      if (offsets_.size() < static_cast<size_t>(first + count)) offsets_.resize(first + count, 0);
+      for (long long i = 0; i < count; ++i, p += 20)
+        if (pdf_[p + 17] == 'n') offsets_[first + i] = std::stoull(pdf_.substr(p, 10));
+    }
+  }
+
+  /// The object `number`'s value and the span of its text, from its first byte to its end.
+  RawValue object(long long number, size_t* begin = nullptr, size_t* end = nullptr) const {
+    if (number <= 0 || static_cast<size_t>(number) >= offsets_.size() || offsets_[number] == 0)
+      throw std::runtime_error("object " + std::to_string(number) + " is not in cairo's PDF");
+    size_t p = pdf_.find("obj", offsets_[number]);
+    if (p == std::string::npos) throw std::runtime_error("object " + std::to_string(number));
+    p += 3;
+    skip_space(p);
+    if (begin) *begin = p;
+    RawValue v = value(p);
+    if (end) *end = p;
+    return v;
+  }
+  std::string_view text(size_t begin, size_t end) const {
+    return std::string_view(pdf_).substr(begin, end - begin);
+  }
+
+ private:
+  static bool space(char c) { return is_space(c); }
+  void skip_space(size_t& p) const {
+    while (p < pdf_.size() && space(pdf_[p])) ++p;
+  }
+  long long read_number(size_t& p) const {
+    skip_space(p);
+    size_t end = p;
+    while (end < pdf_.size() && (std::isdigit(static_cast<unsigned char>(pdf_[end])) ||
+                                 pdf_[end] == '-' || pdf_[end] == '+' || pdf_[end] == '.'))
+      ++end;
+    if (end == p) throw std::runtime_error("a number expected in cairo's PDF");
+    const long long n = std::stoll(pdf_.substr(p, end - p));
+    p = end;
+    return n;
+  }
+  std::string_view word(size_t& p) const {
+    const size_t start = p;
+    while (p < pdf_.size() && !space(pdf_[p]) && !is_delimiter(pdf_[p])) ++p;
+    return std::string_view(pdf_).substr(start, p - start);
+  }
+  RawValue value(size_t& p) const {
+    skip_space(p);
+    RawValue v;
+    if (p >= pdf_.size()) throw std::runtime_error("cairo's PDF ends inside an object");
+    const char c = pdf_[p];
+    if (c == '<' && p + 1 < pdf_.size() && pdf_[p + 1] == '<') {
+      v.kind = RawValue::Dict;
+      p += 2;
+      for (;;) {
+        skip_space(p);
+        if (p + 1 >= pdf_.size()) throw std::runtime_error("an unfinished dictionary");
+        if (pdf_[p] == '>' && pdf_[p + 1] == '>') {
+          p += 2;
+          return v;
+        }
+        if (pdf_[p] != '/') throw std::runtime_error("a dictionary key expected");
+        ++p;
+        const std::string_view key = word(p);
+        v.entries.emplace_back(key, value(p));
+      }
+    }
+    if (c == '[') {
+      v.kind = RawValue::Array;
+      ++p;
+      for (;;) {
+        skip_space(p);
+        if (p >= pdf_.size()) throw std::runtime_error("an unfinished array");
+        if (pdf_[p] == ']') {
+          ++p;
+          return v;
+        }
+        v.items.push_back(value(p));
+      }
+    }
+    if (c == '/') {
+      ++p;
+      v.kind = RawValue::Name;
+      v.name = word(p);
+      return v;
+    }
+    if (c == '(') {
+      int nesting = 0;
+      for (; p < pdf_.size(); ++p) {
+        if (pdf_[p] == '\\')
+          ++p;
+        else if (pdf_[p] == '(')
+          ++nesting;
+        else if (pdf_[p] == ')' && --nesting == 0)
+          break;
+      }
+      ++p;
+      return v;
+    }
+    if (c == '<') {
+      p = pdf_.find('>', p);
+      if (p == std::string::npos) throw std::runtime_error("an unfinished hex string");
+      ++p;
+      return v;
+    }
+    const std::string_view w = word(p);
+    if (w.empty()) throw std::runtime_error("unexpected byte in cairo's PDF");
+    if (is_operand_word(w) && w.find('.') == std::string_view::npos && w != "true" &&
+        w != "false" && w != "null") {
+      v.kind = RawValue::Integer;
+      v.number = std::stoll(std::string(w));
+      // "N G R" is a reference.
+      size_t q = p;
+      skip_space(q);
+      const std::string_view gen = word(q);
+      if (!gen.empty() && std::all_of(gen.begin(), gen.end(), ::isdigit)) {
+        skip_space(q);
+        if (q < pdf_.size() && pdf_[q] == 'R' &&
+            (q + 1 == pdf_.size() || space(pdf_[q + 1]) || is_delimiter(pdf_[q + 1]))) {
+          v.kind = RawValue::Ref;
+          p = q + 1;
+        }
+      }
+    }
+    return v;
+  }
+
+  const std::string& pdf_;
+  std::vector<size_t> offsets_;
+};
+
+// Walks cairo's structure tree in the order the elements were opened and adds each note to a
+// copy of the element's text (cairo 1.16 writes none of these keys), collected in `written`.
+class NoteWriter {
+ public:
+  NoteWriter(const RawObjects& raw, const std::vector<TagNote>& notes,
+             std::map<int, std::string>& written)
+      : raw_(raw), notes_(notes), written_(written) {}
+
+  void walk(const RawValue& k) {
+    if (k.kind == RawValue::Array) {
+      for (const RawValue& item : k.items) walk(item);
+      return;
+    }
+    if (k.kind == RawValue::Dict && k.get("S"))
+      throw std::runtime_error("a structure element is not an object of its own");
+    if (k.kind != RawValue::Ref) return;  // an MCID, MCR or OBJR
+    size_t begin = 0, end = 0;
+    const RawValue e = raw_.object(k.number, &begin, &end);
+    const RawValue* type = e.kind == RawValue::Dict ? e.get("S") : nullptr;
+    if (!type || type->kind != RawValue::Name) return;
+    if (next_ >= notes_.size())
+      throw std::runtime_error("the PDF's structure tree has more elements than were tagged");
+    const TagNote& note = notes_[next_++];
+    if (type->name != note.type)
+      throw std::runtime_error("structure element " + std::to_string(next_) + " is /" +
+                               std::string(type->name) + ", expected /" + note.type);
+    apply(k.number, e, raw_.text(begin, end), note);
+    if (const RawValue* kids = e.get("K")) walk(*kids);
+  }
+  size_t seen() const { return next_; }
+
+ private:
+  static std::string text_string(const std::string& s) {
+    return QPDFObjectHandle::newUnicodeString(s).unparse();
+  }
+  // `text` with `keys` added at the end of its dictionary; none of them may be there already.
+  void add(long long number, const RawValue& dict, std::string_view text, const std::string& keys,
+           std::initializer_list<std::string_view> names) {
+    for (std::string_view n : names)
+      if (dict.get(n))
+        throw std::runtime_error("object " + std::to_string(number) + " already has /" +
+                                 std::string(n));
+    if (written_.count(static_cast<int>(number)))
+      throw std::runtime_error("object " + std::to_string(number) + " is changed twice");
+    std::string body(text.substr(0, text.rfind(">>")));
+    written_[static_cast<int>(number)] = body + keys + "\n>>";
+  }
+  void apply(long long number, const RawValue& e, std::string_view text, const TagNote& note) {
+    std::string keys;
+    if (!note.alt.empty()) keys += "   /Alt " + text_string(note.alt) + "\n";
+    if (!note.lang.empty()) keys += "   /Lang " + text_string(note.lang) + "\n";
+    if (!note.scope.empty() || note.col_span > 1) {
+      keys += "   /A << /O /Table";
+      if (!note.scope.empty()) keys += " /Scope /" + note.scope;
+      if (note.col_span > 1) keys += " /ColSpan " + std::to_string(note.col_span);
+      keys += " >>\n";
+    }
+    if (!keys.empty()) add(number, e, text, keys, {"Alt", "Lang", "A"});
+    if (note.contents.empty()) return;
+    // The link's annotation is the OBJR among the element's kids.
+    const RawValue* kids = e.get("K");
+    if (!kids) return;
+    auto visit = [&](const RawValue& kid) {
+      const RawValue* t = kid.kind == RawValue::Dict ? kid.get("Type") : nullptr;
+      const RawValue* obj = kid.kind == RawValue::Dict ? kid.get("Obj") : nullptr;
+      if (!t || t->name != "OBJR" || !obj || obj->kind != RawValue::Ref) return;
+      size_t begin = 0, end = 0;
+      const RawValue annotation = raw_.object(obj->number, &begin, &end);
+      add(obj->number, annotation, raw_.text(begin, end),
+          "   /Contents " + text_string(note.contents) + "\n", {"Contents"});
+    };
+    if (kids->kind == RawValue::Array)
+      for (const RawValue& kid : kids->items) visit(kid);
+    else
+      visit(*kids);
+  }
+  const RawObjects& raw_;
+  const std::vector<TagNote>& notes_;
+  std::map<int, std::string>& written_;
+  size_t next_ = 0;
+};
 
 std::string md5_hex(const std::string& data) {
   std::shared_ptr<QPDFCryptoImpl> md5 = QPDFCryptoProvider::getImpl();
@@ -385,8 +566,11 @@ std::string finish_pdf_ua(const std::string& pdf, const std::vector<TagNote>& no
 
   QPDFObjectHandle tree = root.getKey("/StructTreeRoot");
   if (!tree.isDictionary()) throw std::runtime_error("cairo wrote no structure tree");
-  NoteWriter writer(notes, changed);
-  writer.walk(tree.getKey("/K"));
+  const RawObjects raw(pdf);
+  NoteWriter writer(raw, notes, written);
+  if (!tree.isIndirect()) throw std::runtime_error("cairo's structure tree root is not an object");
+  const RawValue tree_root = raw.object(tree.getObjectID());
+  if (const RawValue* kids = tree_root.get("K")) writer.walk(*kids);
   if (writer.seen() != notes.size())
     throw std::runtime_error("the PDF's structure tree has " + std::to_string(writer.seen()) +
                              " elements; " + std::to_string(notes.size()) + " were tagged");
@@ -412,7 +596,7 @@ std::string finish_pdf_ua(const std::string& pdf, const std::vector<TagNote>& no
 
   for (const QPDFObjGen& og : changed) {
     QPDFObjectHandle o = q.getObjectByObjGen(og);
-    if (og.getGen() != 0 || o.isStream())
+    if (og.getGen() != 0 || o.isStream() || written.count(og.getObj()))
       throw std::runtime_error("cannot update object " + og.unparse(' '));
     std::string body = o.unparseResolved();
     const auto refs = new_refs.find(og);
