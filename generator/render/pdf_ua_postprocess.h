@@ -20,9 +20,9 @@ struct PdfUaMetadata {
   int64_t time = 0;  // the creation and modification date, seconds since 1970 (UTC)
 };
 
-/// The finished PDF: `pdf` (cairo's output) with the additions above appended as an incremental
-/// update. Deterministic: the same input gives the same bytes (the file ID is derived from the
-/// content). Throws std::runtime_error when cairo's structure tree does not match `notes`.
+/// The finished PDF: `pdf` (cairo's output) with the additions above, its small objects in an
+/// object stream. Deterministic: the same input gives the same bytes (the file ID is derived from
+/// the content). Throws std::runtime_error when cairo's structure tree does not match `notes`.
 std::string finish_pdf_ua(const std::string& pdf, const std::vector<TagNote>& notes,
                           const PdfUaMetadata& meta);
 
