@@ -229,3 +229,18 @@ TEST_CASE("the structure tree reads in the order the page shows, for each kind o
     CHECK(in_order >= tagged.size() * 97 / 100);
   }
 }
+
+TEST_CASE("the tagged PDF keeps its structure elements compressed and one version of each object",
+          "[pdf][pdfua]") {
+  for (const fs::path& pdf : pdfs_below(example_pdfs("nb"))) {
+    INFO(pdf.string());
+    const std::string bytes = test::read_file(pdf);
+    // cairo writes every structure element as plain text; they must be in the object stream.
+    CHECK(bytes.find("/StructElem") == std::string::npos);
+    // One cross-reference section: the file was written again, not appended to.
+    CHECK(bytes.find("startxref") == bytes.rfind("startxref"));
+    QPDF q;
+    q.processFile(pdf.c_str());
+    CHECK(q.getRoot().getKey("/StructTreeRoot").isDictionary());
+  }
+}
