@@ -11,8 +11,8 @@ Pagination paginate(const std::vector<std::shared_ptr<Chunk>>& chunks, double to
     out.pages.emplace_back();
     y = top;
   };
-  auto place = [&](const Chunk& c, double space) {
-    out.pages.back().push_back({&c, y + space});
+  auto place = [&](const Chunk& c, double space, bool repeat = false) {
+    out.pages.back().push_back({&c, y + space, repeat});
     if (!c.anchor.empty() && !out.anchors.count(c.anchor))
       out.anchors[c.anchor] = {static_cast<int>(out.pages.size()), y + space};
     y += space + c.height;
@@ -34,7 +34,7 @@ Pagination paginate(const std::vector<std::shared_ptr<Chunk>>& chunks, double to
     if (need > height) need = (empty ? 0 : c.space_before) + c.height;  // cannot keep: just fit
     if (y + need > bottom + 0.01 && !empty) {
       new_page();
-      if (c.repeat_on_break) place(*c.repeat_on_break, 0);
+      if (c.repeat_on_break) place(*c.repeat_on_break, 0, true);
     }
     place(c, out.pages.back().empty() ? 0 : c.space_before);
   }

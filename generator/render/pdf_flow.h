@@ -11,6 +11,8 @@
 
 #include <cairo.h>
 
+#include "render/pdf_tags.h"
+
 namespace ips::render {
 
 struct Chunk {
@@ -24,11 +26,17 @@ struct Chunk {
   std::shared_ptr<const Chunk> repeat_on_break;
   /// A place other parts link to (TOC, bookmarks): recorded with its page when placed.
   std::string anchor;
+  /// Structure elements that begin before this chunk and go on over the chunks after it (a
+  /// paragraph of several lines, a table, a list), outermost first; `close` of the open ones
+  /// end after it. Elements inside the chunk are opened and closed by `draw`.
+  std::vector<TagNote> open;
+  int close = 0;
 };
 
 struct PlacedChunk {
   const Chunk* chunk;
   double y;
+  bool repeat = false;  // a chunk's repeat_on_break drawn again at the top of a page
 };
 
 struct Place {

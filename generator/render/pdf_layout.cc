@@ -9,6 +9,8 @@
 
 #include "render/chart.h"
 #include "render/layout_text.h"
+#include "render/pdf_tags.h"
+#include "render/pdf_text_language.h"
 #include "render/table_columns.h"
 #include "report/value_format.h"
 #include "report/wording.h"
@@ -63,6 +65,7 @@ class PdfLayout::Builder {
   }
 
   const std::vector<ChunkPtr>& chunks() const { return chunks_; }
+  PdfTags& tags() { return tags_; }
   const std::vector<OutlineEntry>& outline() const { return outline_; }
   void set_pagination(const Pagination* p) { pagination_ = p; }
 
@@ -100,6 +103,14 @@ class PdfLayout::Builder {
     return t;
   }
 
+  // An element holding `text`: in an English report, text that reads as Norwegian (from the
+  // input: comments, purposes, names of roles) is marked /Lang nb.
+  TagNote text_note(const std::string& type, const std::string& text) const {
+    TagNote note{type};
+    if (lang_ == Lang::En && looks_norwegian(text)) note.lang = "nb";
+    return note;
+  }
+
   LayoutPtr layout(const std::string& s, const TextStyle& style, double width, int lines = 0) {
     return make_layout(text_, s, style, width, lines);
   }
@@ -128,10 +139,15 @@ class PdfLayout::Builder {
 
   // Text as one chunk per line, so long paragraphs flow across pages; the first two and the
   // last two lines stay together (no orphans or widows).
+  // One line alone is a P leaf; more are a P holding one Span leaf per line (cairo 1.16 keeps
+  // no text drawn in an element that has children, and a leaf cannot go on over chunks).
   void add_lines(const std::string& s, const TextStyle& style, double indent, double width,
                  double space_before, double space_after = 0) {
     LayoutPtr l = layout(s, style, width);
     const int n = pango_layout_get_line_count(l.get());
+    const TagNote paragraph = text_note("P", s);
+    const TagNote line_note{n == 1 ? paragraph : TagNote{"Span"}};
+    PdfTags* tags = &tags_;
     PangoLayoutIter* it = pango_layout_get_iter(l.get());
     int index = 0;
     do {
@@ -146,13 +162,18 @@ class PdfLayout::Builder {
       const Rgb colour = style.colour;
       double h = static_cast<double>(y1 - y0) / PANGO_SCALE;
       if (index == n - 1) h += space_after;
-      auto c = add(h, index == 0 ? space_before : 0,
-                   [l, line, dx, dy, indent, colour](cairo_t* cr, double x, double y) {
-                     set_colour(cr, colour);
-                     cairo_move_to(cr, x + indent + dx, y + dy);
-                     pango_cairo_show_layout_line(cr, line);
-                   });
+      auto c =
+          add(h, index == 0 ? space_before : 0,
+              [l, line, dx, dy, indent, colour, tags, line_note](cairo_t* cr, double x, double y) {
+                tags->leaf(cr, line_note, [&] {
+                  set_colour(cr, colour);
+                  cairo_move_to(cr, x + indent + dx, y + dy);
+                  pango_cairo_show_layout_line(cr, line);
+                });
+              });
       c->keep_with_next = n > 1 && (index == 0 || index == n - 2);
+      if (n > 1 && index == 0) c->open.push_back(paragraph);
+      if (n > 1 && index == n - 1) c->close = 1;
       ++index;
     } while (pango_layout_iter_next_line(it));
     pango_layout_iter_free(it);
@@ -175,26 +196,28 @@ class PdfLayout::Builder {
     auto a = layout(m.author, small, w);
     auto k = layout(m.subject, small, w);
     const PdfStyle st = st_;
+    PdfTags* tags = &tags_;
+    const TagNote subject = text_note("P", m.subject), author = text_note("P", m.author);
     add(st_.body_height(), 0, [=](cairo_t* cr, double x, double y) {
       double yy = y + st.body_height() * 0.28;
       fill_rect(cr, x, yy - 22, 48, 4, st.accent);
-      draw_layout(cr, t.get(), x, yy, st.accent);
+      tags->leaf(cr, {"H1"}, [&] { draw_layout(cr, t.get(), x, yy, st.accent); });
       yy += layout_height(t.get()) + 10;
       if (pango_layout_get_character_count(s.get()) > 0) {
-        draw_layout(cr, s.get(), x, yy, st.text);
+        tags->leaf(cr, {"P"}, [&] { draw_layout(cr, s.get(), x, yy, st.text); });
         yy += layout_height(s.get()) + 8;
       }
-      draw_layout(cr, d.get(), x, yy, st.muted);
+      tags->leaf(cr, {"P"}, [&] { draw_layout(cr, d.get(), x, yy, st.muted); });
       // Bottom of the page: a rule, then the subject and the author.
       const bool has_subject = pango_layout_get_character_count(k.get()) > 0;
       const double block = layout_height(a.get()) + (has_subject ? layout_height(k.get()) + 2 : 0);
       double by = y + st.body_height() - block;
       hline(cr, x, x + st.body_width(), by - 10, 0.5, st.rule);
       if (has_subject) {
-        draw_layout(cr, k.get(), x, by, st.muted);
+        tags->leaf(cr, subject, [&] { draw_layout(cr, k.get(), x, by, st.muted); });
         by += layout_height(k.get()) + 2;
       }
-      draw_layout(cr, a.get(), x, by, st.muted);
+      tags->leaf(cr, author, [&] { draw_layout(cr, a.get(), x, by, st.muted); });
     });
   }
 
@@ -217,7 +240,8 @@ class PdfLayout::Builder {
       const Rgb colour = e.level == 0 ? st_.text : st_.muted;
       const Rgb dots = st_.rule;
       const double space = e.level == 0 ? 7 : 2;
-      add(h, i == 0 ? 4 : space,
+      auto chunk = add(
+          h, i == 0 ? 4 : space,
           [this, e, l, h, indent, w, colour, dots, number](cairo_t* cr, double x, double y) {
             const Place target = find(e.anchor);
             auto n = layout(target.page > 0 ? std::to_string(target.page) : "", number, 40, 1);
@@ -235,9 +259,16 @@ class PdfLayout::Builder {
                           static_cast<int>(y), static_cast<int>(w), static_cast<int>(std::ceil(h)));
             const std::string attrs = "dest='" + pdf_dest_name(e.anchor) + "'" + rect;
             const bool linked = target.page > 0;  // a dangling link would fail the PDF
-            if (linked) cairo_tag_begin(cr, CAIRO_TAG_LINK, attrs.c_str());
+            // TOCI > Link (the title), Reference (the page number); the dots are decoration.
+            tags_.begin(cr, {"TOCI"});
+            TagNote link{linked ? "Link" : "P"};
+            link.contents = e.title;
+            tags_.begin(cr, link, linked ? attrs : "");
             draw_layout(cr, l.get(), x + indent, y, colour);
-            draw_layout(cr, n.get(), x + w - 40, y + baseline - layout_baseline(n.get()), colour);
+            tags_.end(cr);
+            tags_.leaf(cr, {"Reference"}, [&] {
+              draw_layout(cr, n.get(), x + w - 40, y + baseline - layout_baseline(n.get()), colour);
+            });
             const double dots_from = text_end + 6, dots_to = x + w - 6 - layout_width(n.get());
             if (dots_to > dots_from) {
               set_colour(cr, dots);
@@ -251,8 +282,10 @@ class PdfLayout::Builder {
               cairo_set_dash(cr, nullptr, 0, 0);
               cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
             }
-            if (linked) cairo_tag_end(cr, CAIRO_TAG_LINK);
+            tags_.end(cr);
           });
+      if (i == 0) chunk->open.push_back({"TOC"});
+      if (i + 1 == outline_.size()) chunk->close = 1;
     }
   }
 
@@ -275,9 +308,12 @@ class PdfLayout::Builder {
     const double after = level <= 1 ? 8 : level == 2 ? 5 : 3;
     auto l = layout(text, style, st_.body_width());
     const Rgb colour = style.colour;
-    auto c = add(
-        layout_height(l.get()) + after, before,
-        [l, colour](cairo_t* cr, double x, double y) { draw_layout(cr, l.get(), x, y, colour); });
+    PdfTags* tags = &tags_;
+    const TagNote note = text_note(heading_tag(level), text);
+    auto c = add(layout_height(l.get()) + after, before,
+                 [l, colour, tags, note](cairo_t* cr, double x, double y) {
+                   tags->leaf(cr, note, [&] { draw_layout(cr, l.get(), x, y, colour); });
+                 });
     c->keep_with_next = true;
     c->anchor = anchor;
     last_heading_ = c;
@@ -285,6 +321,16 @@ class PdfLayout::Builder {
   }
 
   void add_section(const doc::Section& section, const std::string& anchor, bool first) {
+    const size_t first_chunk = chunks_.size();
+    add_section_chunks(section, anchor, first);
+    if (chunks_.size() > first_chunk) {  // a Sect around the section's chunks
+      auto& open = chunks_[first_chunk]->open;
+      open.insert(open.begin(), TagNote{"Sect"});
+      ++chunks_.back()->close;
+    }
+  }
+
+  void add_section_chunks(const doc::Section& section, const std::string& anchor, bool first) {
     bool break_before = first || section.appendix || st_.section_starts_new_page;
     size_t start = 0;
     if (!section.title.empty()) {
@@ -341,10 +387,12 @@ class PdfLayout::Builder {
         auto l = layout(p.text, t, w - 2 * pad - bar);
         const double h = layout_height(l.get()) + 2 * pad;
         const PdfStyle st = st_;
-        add(h + 4, 8, [l, h, w, st, pad, bar](cairo_t* cr, double x, double y) {
+        PdfTags* tags = &tags_;
+        const TagNote note = text_note("P", p.text);
+        add(h + 4, 8, [l, h, w, st, pad, bar, tags, note](cairo_t* cr, double x, double y) {
           fill_rect(cr, x, y, w, h, st.warning_background);
           fill_rect(cr, x, y, bar, h, st.warning_border);
-          draw_layout(cr, l.get(), x + bar + pad, y + pad, st.text);
+          tags->leaf(cr, note, [&] { draw_layout(cr, l.get(), x + bar + pad, y + pad, st.text); });
         });
         break;
       }
@@ -364,12 +412,19 @@ class PdfLayout::Builder {
       const double h = std::max(layout_height(l.get()), layout_height(v.get())) + 7;
       const double shift = layout_baseline(v.get()) - layout_baseline(l.get());
       const PdfStyle st = st_;
+      PdfTags* tags = &tags_;
+      const TagNote body = text_note("LBody", list.fields[i].second);
+      // L > LI > Lbl (the label), LBody (the value).
       auto c = add(h, i == 0 ? 8 : 0, [=](cairo_t* cr, double x, double y) {
-        draw_layout(cr, l.get(), x, y + 3 + shift, st.muted);
-        draw_layout(cr, v.get(), x + label_w, y + 3, st.text);
+        tags->begin(cr, {"LI"});
+        tags->leaf(cr, {"Lbl"}, [&] { draw_layout(cr, l.get(), x, y + 3 + shift, st.muted); });
+        tags->leaf(cr, body, [&] { draw_layout(cr, v.get(), x + label_w, y + 3, st.text); });
+        tags->end(cr);
         hline(cr, x, x + w, y + h - 0.25, 0.5, st.light_rule);
       });
       c->keep_with_next = i + 1 < list.fields.size() && i == 0;
+      if (i == 0) c->open.push_back({"L"});
+      if (i + 1 == list.fields.size()) c->close = 1;
     }
     if (!chunks_.empty()) chunks_.back()->height += 4;
   }
@@ -417,17 +472,32 @@ class PdfLayout::Builder {
       }
       const double h = pad + label_h + 2 + value_h + detail_h + pad;
       const PdfStyle st = st_;
-      add(h, row == 0 ? 10 : gap, [=](cairo_t* cr, double x, double y) {
+      PdfTags* tags = &tags_;
+      // L > LI per figure > Lbl (its label), LBody > P (value), P (detail).
+      auto c = add(h, row == 0 ? 10 : gap, [=](cairo_t* cr, double x, double y) {
         for (size_t i = 0; i < boxes.size(); ++i) {
           const double bx = x + i * (box_w + gap);
           fill_rect(cr, bx, y, box_w, h, st.key_figure_background);
           fill_rect(cr, bx, y, box_w, 2, st.accent);
-          draw_layout(cr, boxes[i].label.get(), bx + pad, y + pad, st.muted);
-          draw_layout(cr, boxes[i].value.get(), bx + pad, y + pad + label_h + 2, st.accent);
-          draw_layout(cr, boxes[i].detail.get(), bx + pad, y + pad + label_h + 2 + value_h,
-                      st.muted);
+          tags->begin(cr, {"LI"});
+          tags->leaf(cr, {"Lbl"},
+                     [&] { draw_layout(cr, boxes[i].label.get(), bx + pad, y + pad, st.muted); });
+          // Value and detail in leaves of their own, or they would read as one word.
+          tags->begin(cr, {"LBody"});
+          tags->leaf(cr, {"P"}, [&] {
+            draw_layout(cr, boxes[i].value.get(), bx + pad, y + pad + label_h + 2, st.accent);
+          });
+          if (pango_layout_get_character_count(boxes[i].detail.get()) > 0)
+            tags->leaf(cr, {"P"}, [&] {
+              draw_layout(cr, boxes[i].detail.get(), bx + pad, y + pad + label_h + 2 + value_h,
+                          st.muted);
+            });
+          tags->end(cr);
+          tags->end(cr);
         }
       });
+      if (row == 0) c->open.push_back({"L"});
+      if ((row + 1) * per_row >= n) c->close = 1;
     }
     chunks_.back()->height += 6;
   }
@@ -499,15 +569,18 @@ class PdfLayout::Builder {
       }
     };
     const PdfStyle st = st_;
+    PdfTags* tags = &tags_;
     // The tallest a row may be: what fits on a page under the header; longer cells are cut.
     const double max_row = st_.body_height() * 0.85;
+    // Table > Caption, TR > TH (column headers, then each row's first cell) and TD.
+    const size_t first_chunk = chunks_.size();
 
     if (!table.caption.empty()) {
       TextStyle cap = base(st_.body_size);
       cap.weight = PANGO_WEIGHT_SEMIBOLD;
       auto l = layout(table.caption, cap, w);
-      auto c = add(layout_height(l.get()) + 5, 14, [l, st](cairo_t* cr, double x, double y) {
-        draw_layout(cr, l.get(), x, y, st.text);
+      auto c = add(layout_height(l.get()) + 5, 14, [l, st, tags](cairo_t* cr, double x, double y) {
+        tags->leaf(cr, {"Caption"}, [&] { draw_layout(cr, l.get(), x, y, st.text); });
       });
       c->keep_with_next = true;
     }
@@ -526,21 +599,28 @@ class PdfLayout::Builder {
     }
     head_h += 2 * pad_y + 1;
     const std::vector<bool> upright = plan.upright;
+    TagNote column_header{"TH"};
+    column_header.scope = "Column";
     auto header = add(head_h, table.caption.empty() ? 12 : 0, [=](cairo_t* cr, double x, double y) {
       fill_rect(cr, x, y, w, head_h, st.table_header_background);
+      tags->begin(cr, {"TR"});
       for (size_t c = 0; c < ncol; ++c) {
         PangoLayout* l = heads[c].get();
+        tags->begin(cr, column_header);
         if (!upright[c]) {
           draw_layout(cr, l, x + xs[c] + pad_x, y + pad_y, st.text);
-          continue;
+        } else {
+          // Turned a quarter left about the bottom of the header, centred in its column.
+          cairo_save(cr);
+          cairo_translate(cr, x + xs[c] + (widths[c] - layout_height(l)) / 2,
+                          y + head_h - 1 - pad_y);
+          cairo_rotate(cr, -G_PI / 2);
+          draw_layout(cr, l, 0, 0, st.text);
+          cairo_restore(cr);
         }
-        // Turned a quarter left about the bottom of the header, centred in its column.
-        cairo_save(cr);
-        cairo_translate(cr, x + xs[c] + (widths[c] - layout_height(l)) / 2, y + head_h - 1 - pad_y);
-        cairo_rotate(cr, -G_PI / 2);
-        draw_layout(cr, l, 0, 0, st.text);
-        cairo_restore(cr);
+        tags->end(cr);
       }
+      tags->end(cr);
       hline(cr, x, x + w, y + head_h - 0.5, 1.0, st.accent);
     });
     header->keep_with_next = true;
@@ -571,9 +651,15 @@ class PdfLayout::Builder {
         const std::string text = row.cells.empty() ? "" : doc::format_value(row.cells[0], lang_);
         auto l = layout(text, g, w - 2 * pad_x, 3);
         const double h = layout_height(l.get()) + 2 * pad_y + 2;
+        TagNote group = text_note("TH", text);  // heads the rows under it, across the table
+        group.scope = "Row";
+        group.col_span = static_cast<int>(ncol);
         auto c = add(h, 0, [=](cairo_t* cr, double x, double y) {
           fill_rect(cr, x, y, w, h, st.group_row_background);
-          draw_layout(cr, l.get(), x + pad_x, y + pad_y + 1, st.accent);
+          tags->begin(cr, {"TR"});
+          tags->leaf(cr, group,
+                     [&] { draw_layout(cr, l.get(), x + pad_x, y + pad_y + 1, st.accent); });
+          tags->end(cr);
           hline(cr, x, x + w, y + h - 0.25, 0.5, st.rule);
         });
         c->keep_with_next = true;
@@ -582,24 +668,32 @@ class PdfLayout::Builder {
       }
       const bool total_row = row.style == doc::RowStyle::Total;
       std::vector<LayoutPtr> cells;
+      std::vector<TagNote> notes;  // the first cell heads its row
       double h = 0;
       for (size_t c = 0; c < ncol; ++c) {
         TextStyle cell = base(st_.table_size);
         cell.align = align_of(c);
         const doc::Value v = c < row.cells.size() ? row.cells[c] : doc::Value::empty();
         if (total_row || v.emphasis) cell.weight = PANGO_WEIGHT_BOLD;
-        cells.push_back(layout(doc::format_value(v, lang_), cell, widths[c] - 2 * pad_x));
+        const std::string text = doc::format_value(v, lang_);
+        cells.push_back(layout(text, cell, widths[c] - 2 * pad_x));
         h = std::max(h, layout_height(cells.back().get()));
+        notes.push_back(text_note(c == 0 ? "TH" : "TD", text));
+        if (c == 0) notes.back().scope = "Row";
       }
       if (h > max_row) {  // taller than a page can take: continued over pages, line by line
-        add_split_row(cells, xs, w, pad_x, pad_y, total_row, last, repeat);
+        add_split_row(cells, notes, xs, w, pad_x, pad_y, total_row, last, repeat);
         continue;
       }
       h += 2 * pad_y;
       auto chunk = add(h, 0, [=](cairo_t* cr, double x, double y) {
         if (total_row) hline(cr, x, x + w, y + 0.4, 0.8, st.text);
+        tags->begin(cr, {"TR"});
         for (size_t c = 0; c < ncol; ++c)
-          draw_layout(cr, cells[c].get(), x + xs[c] + pad_x, y + pad_y, st.text);
+          tags->leaf(cr, notes[c], [&] {
+            draw_layout(cr, cells[c].get(), x + xs[c] + pad_x, y + pad_y, st.text);
+          });
+        tags->end(cr);
         if (!total_row)
           hline(cr, x, x + w, y + h - 0.25, last ? 0.8 : 0.5, last ? st.rule : st.light_rule);
       });
@@ -612,6 +706,8 @@ class PdfLayout::Builder {
       row_chunks.front()->keep_with_next = true;
       row_chunks[row_chunks.size() - 2]->keep_with_next = true;
     }
+    chunks_[first_chunk]->open.push_back({"Table"});
+    ++chunks_.back()->close;
 
     TextStyle note = base(st_.note_size);
     note.colour = st_.muted;
@@ -628,9 +724,10 @@ class PdfLayout::Builder {
 
   // A table row too tall for one page, cut into slices of whole lines: every cell continues
   // in the next slice, and each slice is a chunk that may start a page (under the header).
-  void add_split_row(const std::vector<LayoutPtr>& cells, const std::vector<double>& xs, double w,
-                     double pad_x, double pad_y, bool total_row, bool last,
-                     const std::shared_ptr<const Chunk>& repeat) {
+  // Each slice is a TR of its own: a cell cannot go on over chunks in one leaf.
+  void add_split_row(const std::vector<LayoutPtr>& cells, const std::vector<TagNote>& notes,
+                     const std::vector<double>& xs, double w, double pad_x, double pad_y,
+                     bool total_row, bool last, const std::shared_ptr<const Chunk>& repeat) {
     struct Line {
       PangoLayoutLine* line;
       double top, baseline, x;  // top relative to the slice
@@ -667,6 +764,7 @@ class PdfLayout::Builder {
       pango_layout_iter_free(it);
     }
     const PdfStyle st = st_;
+    PdfTags* tags = &tags_;
     for (size_t k = 0; k < slices.size(); ++k) {
       const Slice slice = slices[k];
       const bool final_slice = k + 1 == slices.size();
@@ -675,12 +773,16 @@ class PdfLayout::Builder {
       const double h = slice.height + top_pad + (final_slice ? pad_y : 0);
       auto chunk = add(h, 0, [=](cairo_t* cr, double x, double y) {
         if (total_row && k == 0) hline(cr, x, x + w, y + 0.4, 0.8, st.text);
-        set_colour(cr, st.text);
+        tags->begin(cr, {"TR"});
         for (size_t c = 0; c < slice.cells.size(); ++c)
-          for (const Line& line : slice.cells[c]) {
-            cairo_move_to(cr, x + xs[c] + pad_x + line.x, y + top_pad + line.top + line.baseline);
-            pango_cairo_show_layout_line(cr, line.line);
-          }
+          tags->leaf(cr, notes[c], [&] {
+            set_colour(cr, st.text);
+            for (const Line& line : slice.cells[c]) {
+              cairo_move_to(cr, x + xs[c] + pad_x + line.x, y + top_pad + line.top + line.baseline);
+              pango_cairo_show_layout_line(cr, line.line);
+            }
+          });
+        tags->end(cr);
         (void)cells;  // keeps the layouts, and so their lines, alive
         if (!total_row && final_slice)
           hline(cr, x, x + w, y + h - 0.25, last ? 0.8 : 0.5, last ? st.rule : st.light_rule);
@@ -697,17 +799,22 @@ class PdfLayout::Builder {
       cap.weight = PANGO_WEIGHT_SEMIBOLD;
       auto l = layout(chart.spec.title, cap, w);
       const PdfStyle st = st_;
-      auto c = add(layout_height(l.get()) + 8, 14, [l, st](cairo_t* cr, double x, double y) {
-        draw_layout(cr, l.get(), x, y, st.text);
+      PdfTags* tags = &tags_;
+      auto c = add(layout_height(l.get()) + 8, 14, [l, st, tags](cairo_t* cr, double x, double y) {
+        tags->leaf(cr, {"P"}, [&] { draw_layout(cr, l.get(), x, y, st.text); });
       });
       c->keep_with_next = true;
     }
     const doc::ChartSpec spec = chart.spec;
     PangoContext* text = text_;
     const Lang lang = lang_;
+    PdfTags* tags = &tags_;
+    // One Figure leaf holds the whole chart, its alt text the chart's own sentence.
+    TagNote figure{"Figure"};
+    figure.alt = !spec.alt_text.empty() ? spec.alt_text : spec.title;
     add(h + 8, chart.spec.title.empty() ? 14 : 0,
-        [spec, text, lang, w, h](cairo_t* cr, double x, double y) {
-          draw_chart(cr, text, spec, x, y, w, h, lang);
+        [spec, text, lang, w, h, tags, figure](cairo_t* cr, double x, double y) {
+          tags->leaf(cr, figure, [&] { draw_chart(cr, text, spec, x, y, w, h, lang); });
         });
   }
 
@@ -717,6 +824,7 @@ class PdfLayout::Builder {
   Lang lang_;
   std::vector<ChunkPtr> chunks_;
   std::vector<OutlineEntry> outline_;
+  PdfTags tags_;
   const Pagination* pagination_ = nullptr;
   ChunkPtr last_heading_;
 };
@@ -734,6 +842,10 @@ const std::vector<std::shared_ptr<Chunk>>& PdfLayout::chunks() const {
 
 const std::vector<OutlineEntry>& PdfLayout::outline() const {
   return builder_->outline();
+}
+
+PdfTags& PdfLayout::tags() {
+  return builder_->tags();
 }
 
 void PdfLayout::set_pagination(const Pagination* pagination) {

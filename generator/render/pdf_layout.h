@@ -11,6 +11,7 @@
 
 #include "render/pdf_flow.h"
 #include "render/pdf_style.h"
+#include "render/pdf_tags.h"
 #include "report/document.h"
 
 namespace ips::render {
@@ -38,6 +39,8 @@ class PdfLayout {
   const std::vector<std::shared_ptr<Chunk>>& chunks() const;
   /// Sections and subsections, for the bookmarks.
   const std::vector<OutlineEntry>& outline() const;
+  /// The structure tags the chunks open as they are drawn, and what post-processing adds.
+  PdfTags& tags();
   /// Where the chunks landed; the contents read their page numbers from it when drawn.
   void set_pagination(const Pagination* pagination);
   /// Running header (from page 2 on) and the page footer "Side n av N" (every page).

@@ -5,16 +5,18 @@
 
 #include <cstdio>
 #include <ctime>
+#include <fstream>
 #include <string>
 #include <vector>
 
+#include "model/build_info.h"
 #include "render/fonts.h"
 #include "render/pdf_flow.h"
 #include "render/pdf_layout.h"
 #include "render/pdf_page_count.h"
 #include "render/pdf_style.h"
+#include "render/pdf_ua_postprocess.h"
 #include "render/renderer.h"
-#include "model/build_info.h"
 
 namespace ips::render {
 
@@ -89,8 +91,15 @@ void render_pdf(const doc::Report& report, const RenderOptions& options,
                      "templates" / "pdf.toml");
   const std::filesystem::path fonts = fonts_dir_of(options.resources_dir);
 
+  // cairo writes into memory; the file is written once, after post-processing (PDF/UA-1).
+  std::string cairo_pdf;
+  auto append = [](void* closure, const unsigned char* data, unsigned int length) {
+    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+    return CAIRO_STATUS_SUCCESS;
+  };
   PdfSurface pdf;
-  pdf.surface = cairo_pdf_surface_create(out.c_str(), style.page_width, style.page_height);
+  pdf.surface =
+      cairo_pdf_surface_create_for_stream(append, &cairo_pdf, style.page_width, style.page_height);
   check(cairo_surface_status(pdf.surface), out, "cannot create the PDF");
   pdf.cr = cairo_create(pdf.surface);
   set_metadata(pdf.surface, report.meta, options.document_time);
@@ -103,27 +112,57 @@ void render_pdf(const doc::Report& report, const RenderOptions& options,
     add_bookmarks(pdf.surface, layout.outline(), pagination, style.margin_left);
 
     const int pages = static_cast<int>(pagination.pages.size());
+    // The whole document is one Document element; the page frame, drawn outside every leaf,
+    // becomes an artifact in post-processing.
+    PdfTags& tags = layout.tags();
+    tags.begin(pdf.cr, {"Document"});
     for (int p = 0; p < pages; ++p) {
       layout.draw_page_frame(pdf.cr, p + 1, pages);
       for (const PlacedChunk& placed : pagination.pages[p]) {
+        if (placed.repeat) {  // a table header again on a later page: an artifact
+          tags.set_suspended(true);
+          placed.chunk->draw(pdf.cr, style.margin_left, placed.y);
+          tags.set_suspended(false);
+          continue;
+        }
         const std::string& anchor = placed.chunk->anchor;
         const bool target = !anchor.empty() && pagination.anchors.at(anchor).page == p + 1 &&
                             pagination.anchors.at(anchor).y == placed.y;
+        // Elements going on over chunks open outside the destination: cairo's tags nest.
+        for (const TagNote& note : placed.chunk->open) tags.begin(pdf.cr, note);
         if (target) {
           const std::string attrs = "name='" + pdf_dest_name(anchor) + "'";
           cairo_tag_begin(pdf.cr, CAIRO_TAG_DEST, attrs.c_str());
         }
         placed.chunk->draw(pdf.cr, style.margin_left, placed.y);
         if (target) cairo_tag_end(pdf.cr, CAIRO_TAG_DEST);
+        for (int i = 0; i < placed.chunk->close; ++i) tags.end(pdf.cr);
       }
+      // The Document ends on the last page: a tag after it would make cairo start another.
+      if (p + 1 == pages) tags.end(pdf.cr);
       check(cairo_status(pdf.cr), out, "page " + std::to_string(p + 1));
       cairo_show_page(pdf.cr);
     }
+    if (tags.open() != 0) throw RenderError(out.string() + ": structure tags left open");
     check(cairo_status(pdf.cr), out, "after the last page");
     cairo_destroy(pdf.cr);
     pdf.cr = nullptr;
     cairo_surface_finish(pdf.surface);
+    // cairo reports a tag error only here, after finishing.
     check(cairo_surface_status(pdf.surface), out, "writing the PDF");
+    const doc::ReportMeta& m = report.meta;
+    std::string finished;
+    try {
+      finished = finish_pdf_ua(cairo_pdf, layout.tags().notes(),
+                               {m.title, m.subject, m.author, m.keywords,
+                                m.lang == Lang::En ? "en" : "nb", options.document_time});
+    } catch (const std::exception& e) {
+      throw RenderError(out.string() + ": tagging the PDF (PDF/UA): " + e.what());
+    }
+    std::ofstream file(out, std::ios::binary | std::ios::trunc);
+    file.write(finished.data(), static_cast<std::streamsize>(finished.size()));
+    file.close();
+    if (!file) throw RenderError(out.string() + ": cannot write the PDF");
     count_pdf_pages(pages);
   } catch (...) {
     // Never leave a truncated PDF behind.

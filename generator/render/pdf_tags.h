@@ -1,0 +1,62 @@
+// Structure tags for the PDF (tagged PDF, PDF/UA-1): the renderer opens and closes structure
+// elements through PdfTags, which passes them to cairo and keeps, for each element in the order
+// it was opened, what cairo 1.16 cannot write (alt text, header scope, language, link text). The
+// post-processor (pdf_ua_postprocess) adds those to the elements cairo wrote, matched by order.
+//
+// cairo 1.16 marks content only inside leaf elements: every run of text or drawing that is real
+// content goes into its own leaf; anything drawn outside a leaf (rules, backgrounds, the running
+// header and footer, repeated table headers) becomes an artifact in post-processing.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <cairo.h>
+
+namespace ips::render {
+
+/// One structure element and what post-processing adds to it.
+struct TagNote {
+  TagNote() = default;
+  TagNote(std::string element_type) : type(std::move(element_type)) {}  // NOLINT: implicit
+
+  std::string type;      // standard structure type: "P", "H1", "Table", "TH", "Figure", "Link"…
+  std::string alt;       // Figure: /Alt
+  std::string scope;     // TH: "Column" or "Row" (/A << /O /Table /Scope … >>)
+  int col_span = 0;      // TH/TD spanning columns: /ColSpan (0 = one column)
+  std::string lang;      // an element whose language differs from the document's: /Lang
+  std::string contents;  // Link: the annotation's /Contents
+};
+
+class PdfTags {
+ public:
+  /// Opens an element (cairo_tag_begin); `attributes` are cairo's own (links: dest, rect).
+  void begin(cairo_t* cr, const TagNote& note, const std::string& attributes = "");
+  /// Closes the innermost open element.
+  void end(cairo_t* cr);
+  /// A leaf element holding what `draw` draws.
+  template <class Draw>
+  void leaf(cairo_t* cr, const TagNote& note, Draw&& draw) {
+    begin(cr, note);
+    draw();
+    end(cr);
+  }
+  /// While suspended nothing is tagged: what is drawn becomes an artifact (a table header
+  /// repeated on a later page).
+  void set_suspended(bool suspended) { suspended_ = suspended; }
+  /// The elements in the order they were opened (cairo writes its structure tree in that order).
+  const std::vector<TagNote>& notes() const { return notes_; }
+  /// Elements still open.
+  size_t open() const { return open_.size(); }
+
+ private:
+  std::vector<std::string> open_;
+  std::vector<TagNote> notes_;
+  bool suspended_ = false;
+};
+
+/// "H1"…"H6" for a heading level (clamped to 1..6).
+std::string heading_tag(int level);
+
+}  // namespace ips::render
