@@ -21,7 +21,7 @@ struct RoundReview {
 std::vector<RoundReview> round_reviews(const std::vector<ReviewScore>& scores, const std::string& site, Period up_to);
 
 /// One IPS-25 review in a site's history; `round_review` = the latest in its half-year, the one
-/// the round's figures use (metrics.md: the others stay in the history).
+/// the round's figures use (docs/figures.md: the others stay in the history).
 struct HistoryReview {
   Period round;
   const ReviewScore* score = nullptr;

@@ -1,4 +1,4 @@
-// The catalogue of outcome figures (metrics.md, "Outcomes"): every figure any report shows is
+// The catalogue of outcome figures (docs/figures.md, "Outcomes"): every figure any report shows is
 // declared here once — what it is (count, rate, mean, median, per FTE), which counts it is made
 // of and which counts bound it, its wording, unit and definition. Reports, disclosure control,
 // the definitions sections and the XLSX take figures from here, so a new figure is one entry

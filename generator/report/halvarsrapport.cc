@@ -100,7 +100,7 @@ struct Builder {
     return s;
   }
 
-  // Every IPS-25 review up to the period end, oldest first (metrics.md: a half-year's earlier
+  // Every IPS-25 review up to the period end, oldest first (docs/figures.md: a half-year's earlier
   // reviews stay in the history). Each change is against the row above, so it is never against a
   // review the table leaves out; the round's review is marked when a half-year has several.
   doc::Section fidelity(const std::vector<RoundReview>& rounds) const {
