@@ -38,8 +38,8 @@ void write_item_rows(const ExportData& data, TableSink& sink) {
   sink.begin_table("Kvalitetsmålinger", kHeaders);
   std::string code;
   // One row per item: the IPS-25 items (B1…T14), then the GOI items (G1…G12).
-  auto add_rows = [&](std::string_view site, const auto& date, std::string_view scale, const auto& items,
-                      auto code_of) {
+  auto add_rows = [&](std::string_view site, const auto& date, std::string_view scale,
+                      const auto& items, auto code_of) {
     for (size_t i = 0; i < items.size(); ++i) {
       const ItemScores& item = items[i];
       code = code_of(static_cast<int>(i));

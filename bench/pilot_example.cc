@@ -19,7 +19,7 @@ struct Ymd {
 /// One planned review: its date and the IPS-25 total the review should arrive at.
 struct PlannedReview {
   Ymd day;
-  int total;  // 0 = no review in this slot
+  int total;       // 0 = no review in this slot
   int items = 25;  // items scored: fewer = a partial review (the first `items`, B1 onwards)
 };
 

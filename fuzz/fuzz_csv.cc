@@ -31,8 +31,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
 
   std::vector<std::string_view> parts;
   for (size_t start = 0; parts.size() < kMaxFiles;) {
-    const size_t end = parts.size() + 1 == kMaxFiles ? std::string_view::npos : input.find('\f', start);
-    parts.push_back(input.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+    const size_t end =
+        parts.size() + 1 == kMaxFiles ? std::string_view::npos : input.find('\f', start);
+    parts.push_back(
+        input.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
     if (end == std::string_view::npos) break;
     start = end + 1;
   }
@@ -42,7 +44,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   for (size_t i = 0; i < parts.size(); ++i) {
     const std::string_view bytes = parts[i];
     const char delimiter = detect_csv_delimiter(bytes.substr(0, bytes.find('\n')));
-    fuzz::require(delimiter == ';' || delimiter == ',' || delimiter == '\t', "delimiter is ; , or tab");
+    fuzz::require(delimiter == ';' || delimiter == ',' || delimiter == '\t',
+                  "delimiter is ; , or tab");
 
     const RawWorkbook book = read_csv(bytes, limits.max_rows_per_sheet);
     fuzz::require(book.format == "csv" && book.sheets.size() == 1, "one csv sheet");
@@ -51,10 +54,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (bytes.find('\0') != std::string_view::npos || !has_content(book)) continue;
     fuzz::require(fuzz::all_text_is_utf8(book), "csv cells are UTF-8");
     const std::string file = "fil" + std::to_string(i + 1) + ".csv";
-    read_workbook_tables(book, file, "fil", fuzz::scale_catalog(), limits, records, dataset.diagnostics);
+    read_workbook_tables(book, file, "fil", fuzz::scale_catalog(), limits, records,
+                         dataset.diagnostics);
   }
   build_dataset(records, fuzz::scale_catalog(), dataset);
   for (const auto& table : dataset.diagnostics.tables)
-    fuzz::require(table.rows_read == table.rows_used + table.rows_excluded, "rows_read == used + excluded");
+    fuzz::require(table.rows_read == table.rows_used + table.rows_excluded,
+                  "rows_read == used + excluded");
   return 0;
 }

@@ -19,10 +19,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
 
   RawCell cell;
   switch (selector & 3) {
-    case 0: cell.kind = RawCell::Kind::Text; break;
-    case 1: cell.kind = RawCell::Kind::Number; break;
-    case 2: cell.kind = RawCell::Kind::Bool; break;
-    default: cell.kind = (selector & 16) ? RawCell::Kind::Error : RawCell::Kind::Empty; break;
+    case 0:
+      cell.kind = RawCell::Kind::Text;
+      break;
+    case 1:
+      cell.kind = RawCell::Kind::Number;
+      break;
+    case 2:
+      cell.kind = RawCell::Kind::Bool;
+      break;
+    default:
+      cell.kind = (selector & 16) ? RawCell::Kind::Error : RawCell::Kind::Empty;
+      break;
   }
   cell.is_date = (selector & 4) != 0;
   cell.from_formula = (selector & 8) != 0;
@@ -41,11 +49,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
 
   const Parsed<Date> date = parse_date(cell);
   fuzz::require(!(date.value && !date.error.empty()), "date: value or error, not both");
-  if (date.value) fuzz::require(date.value->year() >= 1990 && date.value->year() <= 2100, "date within 1990-2100");
+  if (date.value)
+    fuzz::require(date.value->year() >= 1990 && date.value->year() <= 2100,
+                  "date within 1990-2100");
 
   const Parsed<double> number = parse_number(cell);
   fuzz::require(!(number.value && !number.error.empty()), "number: value or error, not both");
-  if (number.value && cell.kind == RawCell::Kind::Text) fuzz::require(std::isfinite(*number.value), "text number finite");
+  if (number.value && cell.kind == RawCell::Kind::Text)
+    fuzz::require(std::isfinite(*number.value), "text number finite");
 
   const Parsed<int> integer = parse_integer(cell);
   fuzz::require(!(integer.value && !integer.error.empty()), "integer: value or error, not both");
@@ -55,7 +66,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   for (auto [min_score, max_score] : {std::pair{1, 5}, std::pair{low, high}}) {
     const Parsed<int> score = parse_score(cell, min_score, max_score);
     fuzz::require(!(score.value && !score.error.empty()), "score: value or error, not both");
-    if (score.value) fuzz::require(*score.value >= min_score && *score.value <= max_score, "score within range");
+    if (score.value)
+      fuzz::require(*score.value >= min_score && *score.value <= max_score, "score within range");
   }
 
   const Parsed<bool> yes_no = parse_yes_no(cell);

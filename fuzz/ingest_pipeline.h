@@ -62,15 +62,18 @@ inline bool all_text_is_utf8(const RawWorkbook& book) {
 }
 
 /// Recognises tables in `book` and builds the Dataset, as ingest_files does after reading a file.
-inline Dataset build_from_workbook(const RawWorkbook& book, const std::string& file, const std::string& name_hint) {
+inline Dataset build_from_workbook(const RawWorkbook& book, const std::string& file,
+                                   const std::string& name_hint) {
   const IngestLimits limits = fuzz_limits();
   Dataset dataset;
   RecordSet records;
-  read_workbook_tables(book, file, name_hint, scale_catalog(), limits, records, dataset.diagnostics);
+  read_workbook_tables(book, file, name_hint, scale_catalog(), limits, records,
+                       dataset.diagnostics);
   build_dataset(records, scale_catalog(), dataset);
   // The row accounting of every table adds up (spec: read = used + excluded).
   for (const auto& table : dataset.diagnostics.tables) {
-    require(table.rows_read == table.rows_used + table.rows_excluded, "rows_read == rows_used + rows_excluded");
+    require(table.rows_read == table.rows_used + table.rows_excluded,
+            "rows_read == rows_used + rows_excluded");
     require(table.duplicates <= table.rows_excluded, "duplicates <= rows_excluded");
   }
   return dataset;

@@ -27,7 +27,8 @@ min_cell = 3
 author = "Prosjektleder"
 )");
   const RunConfig c = load_config_file(file);
-  CHECK(c.inputs == std::vector<std::string>{(dir.path / "conf/data/*.xlsx").string(), "/abs/extra.csv"});
+  CHECK(c.inputs ==
+        std::vector<std::string>{(dir.path / "conf/data/*.xlsx").string(), "/abs/extra.csv"});
   CHECK(c.out == dir.path / "conf/reports");
   CHECK(c.period == "2016-H2");
   CHECK(c.lang == Lang::En);
@@ -40,9 +41,11 @@ author = "Prosjektleder"
 TEST_CASE("a config error names the file, line and key") {
   test::ScratchDir dir("config-bad");
   const auto file = write(dir.path / "ipsreport.toml", "out = \"x\"\nmin_cell = -2\n");
-  REQUIRE_THROWS_WITH(load_config_file(file), Catch::Contains("ipsreport.toml:2") && Catch::Contains("min_cell"));
+  REQUIRE_THROWS_WITH(load_config_file(file),
+                      Catch::Contains("ipsreport.toml:2") && Catch::Contains("min_cell"));
   write(file, "outt = \"x\"\n");
-  REQUIRE_THROWS_WITH(load_config_file(file), Catch::Contains("'outt'") && Catch::Contains("not a setting"));
+  REQUIRE_THROWS_WITH(load_config_file(file),
+                      Catch::Contains("'outt'") && Catch::Contains("not a setting"));
   write(file, "period = \"2016-H3\"\n");
   REQUIRE_THROWS_WITH(load_config_file(file), Catch::Contains("period"));
   write(file, "formats = [\"html\", \"docx\"]\n");
@@ -56,7 +59,8 @@ TEST_CASE("inputs expand globs, sorted and without repeats - a missing file is a
   write(dir.path / "b.xlsx", "");
   write(dir.path / "a.xlsx", "");
   write(dir.path / "c.csv", "");
-  const auto files = expand_inputs({(dir.path / "*.xlsx").string(), (dir.path / "a.xlsx").string()});
+  const auto files =
+      expand_inputs({(dir.path / "*.xlsx").string(), (dir.path / "a.xlsx").string()});
   CHECK(files == std::vector<fs::path>{dir.path / "a.xlsx", dir.path / "b.xlsx"});
   CHECK_THROWS_AS(expand_inputs({(dir.path / "missing.xlsx").string()}), ConfigError);
   CHECK_THROWS_AS(expand_inputs({(dir.path / "*.ods").string()}), ConfigError);

@@ -11,7 +11,8 @@ using namespace ips;
 
 namespace {
 
-RawWorkbook read_fixture(const std::string& name, const std::string& format, bool contained, ReadFailure& failure) {
+RawWorkbook read_fixture(const std::string& name, const std::string& format, bool contained,
+                         ReadFailure& failure) {
   WorkbookReadLimits limits;
   limits.contain_parse = contained;
   RawWorkbook book;
@@ -21,7 +22,8 @@ RawWorkbook read_fixture(const std::string& name, const std::string& format, boo
 
 }  // namespace
 
-TEST_CASE("a workbook on which liborcus aborts is refused as corrupt, and the other files are read") {
+TEST_CASE(
+    "a workbook on which liborcus aborts is refused as corrupt, and the other files are read") {
   for (const char* name : {"orcus_assertion_styles.ods", "orcus_bad_character_reference.ods"}) {
     INFO(name);
     ReadFailure failure;
@@ -29,9 +31,9 @@ TEST_CASE("a workbook on which liborcus aborts is refused as corrupt, and the ot
     CHECK(failure.code == "file.corrupt");
     CHECK(book.sheets.empty());
   }
-  const Dataset ds = ingest_files(
-      {test::ingest_fixture("orcus_assertion_styles.ods"), test::ingest_fixture("valid_fidelity.xlsx")},
-      test::scale_catalog());
+  const Dataset ds = ingest_files({test::ingest_fixture("orcus_assertion_styles.ods"),
+                                   test::ingest_fixture("valid_fidelity.xlsx")},
+                                  test::scale_catalog());
   INFO(test::describe(ds.diagnostics));
   REQUIRE(ds.diagnostics.files.size() == 2);
   CHECK_FALSE(ds.diagnostics.files[0].readable);
@@ -40,8 +42,9 @@ TEST_CASE("a workbook on which liborcus aborts is refused as corrupt, and the ot
 }
 
 TEST_CASE("a contained read gives exactly what a read in this process gives") {
-  for (const auto& [name, format] : {std::pair{"valid_fidelity.xlsx", "xlsx"}, std::pair{"valid_fidelity.ods", "ods"},
-                                     std::pair{"missing_item_column.xlsx", "xlsx"}}) {
+  for (const auto& [name, format] :
+       {std::pair{"valid_fidelity.xlsx", "xlsx"}, std::pair{"valid_fidelity.ods", "ods"},
+        std::pair{"missing_item_column.xlsx", "xlsx"}}) {
     INFO(name);
     ReadFailure contained_failure, direct_failure;
     const RawWorkbook contained = read_fixture(name, format, true, contained_failure);
@@ -63,8 +66,8 @@ TEST_CASE("a contained read gives exactly what a read in this process gives") {
         for (size_t c = 0; c < b.rows[r].size(); ++c) {
           const RawCell& x = a.rows[r][c];
           const RawCell& y = b.rows[r][c];
-          CHECK((x.kind == y.kind && x.number == y.number && x.text == y.text && x.is_date == y.is_date &&
-                 x.from_formula == y.from_formula));
+          CHECK((x.kind == y.kind && x.number == y.number && x.text == y.text &&
+                 x.is_date == y.is_date && x.from_formula == y.from_formula));
         }
       }
     }

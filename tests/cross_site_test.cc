@@ -12,7 +12,9 @@ Review review(const std::string& site, Date date, std::vector<int> scores) {
   return test::make_review(site, date, scores);
 }
 
-std::vector<int> all(int v) { return std::vector<int>(25, v); }
+std::vector<int> all(int v) {
+  return std::vector<int>(25, v);
+}
 
 }  // namespace
 
@@ -23,7 +25,7 @@ TEST_CASE("sites are ranked by their latest complete total - equal totals share 
   data.reviews.push_back(review("A", Date::from_ymd(2016, 3, 1), all(4)));  // 100
   data.reviews.push_back(review("B", Date::from_ymd(2016, 3, 1), all(4)));  // 100
   std::vector<int> c = all(3);
-  c[0] = 5;                                                                  // 77, B1 = 5
+  c[0] = 5;  // 77, B1 = 5
   data.reviews.push_back(review("C", Date::from_ymd(2016, 3, 1), c));
   data.reviews.push_back(review("C", Date::from_ymd(2016, 9, 1), {5, 5}));  // later, partial
   data.reviews.push_back(review("D", Date::from_ymd(2016, 9, 1), {2, 2}));  // only partial
@@ -33,7 +35,7 @@ TEST_CASE("sites are ranked by their latest complete total - equal totals share 
   CHECK(x.sites[0].rank == 1);
   CHECK(x.sites[1].rank == 1);
   CHECK(x.sites[2].rank == 3);
-  CHECK_FALSE(x.sites[3].rank.has_value());           // partial only: not ranked
+  CHECK_FALSE(x.sites[3].rank.has_value());            // partial only: not ranked
   CHECK(x.sites[2].latest->ips.scored == 2);           // heatmap shows the later partial review
   CHECK(x.sites[2].latest_complete->ips.total == 77);  // ranking uses the complete one
   CHECK(x.complete_sites == 3);
@@ -53,6 +55,8 @@ TEST_CASE("reviews after the period end are left out of the comparison") {
   data.reviews.push_back(review("A", Date::from_ymd(2016, 3, 1), all(4)));
   data.reviews.push_back(review("A", Date::from_ymd(2017, 3, 1), all(5)));
   const auto scores = score_reviews(data, catalog);
-  CHECK(compare_sites(data, scores, catalog, Period{2016, 2}).sites[0].latest_complete->ips.total == 100);
-  CHECK(compare_sites(data, scores, catalog, Period{2017, 1}).sites[0].latest_complete->ips.total == 125);
+  CHECK(compare_sites(data, scores, catalog, Period{2016, 2}).sites[0].latest_complete->ips.total ==
+        100);
+  CHECK(compare_sites(data, scores, catalog, Period{2017, 1}).sites[0].latest_complete->ips.total ==
+        125);
 }

@@ -22,7 +22,9 @@ std::vector<fs::path> files_below(const fs::path& root) {
 
 int render_example(const fs::path& out, const std::string& extra) {
   int rc = -1;
-  test::run_command(test::ipsreport_binary() + " run " + kExample + " --out " + out.string() + " " + extra + " 2>&1", &rc);
+  test::run_command(test::ipsreport_binary() + " run " + kExample + " --out " + out.string() + " " +
+                        extra + " 2>&1",
+                    &rc);
   return rc;
 }
 
@@ -57,8 +59,9 @@ TEST_CASE("every example XLSX opens in LibreOffice and reads back with liborcus"
     CHECK(wb.sheets.size() >= 2);
   }
   int rc = -1;
-  std::string cmd = "cd '" + dir.path.string() + "' && timeout 600 soffice -env:UserInstallation=file://" +
-                    (dir.path / "lo-profile").string() + " --headless --convert-to pdf --outdir converted";
+  std::string cmd =
+      "cd '" + dir.path.string() + "' && timeout 600 soffice -env:UserInstallation=file://" +
+      (dir.path / "lo-profile").string() + " --headless --convert-to pdf --outdir converted";
   for (const auto& book : books) cmd += " '" + book.string() + "'";
   const std::string log = test::run_command(cmd + " 2>&1", &rc);
   INFO(log);

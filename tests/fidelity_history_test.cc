@@ -176,8 +176,8 @@ TEST_CASE("a missed review round is flagged in the Halvårsrapport and the natio
   CHECK(b_history.rows[2].cells.back().text == f.words.get("halvarsrapport.missed_round"));
   CHECK(b_history.rows[3].cells[5].number == 25);  // against 2015-H1, the row with a score above
   // Reviewed in the period: no flag in the summary.
-  CHECK_FALSE(
-      contains(blocks_in<doc::KeyFigures>(b, "summary").at(0)->figures[2].detail, "ingen gjennomgang"));
+  CHECK_FALSE(contains(blocks_in<doc::KeyFigures>(b, "summary").at(0)->figures[2].detail,
+                       "ingen gjennomgang"));
 
   const doc::Report national = f.national(period);
   const doc::Table& standing = table(national, "standing");

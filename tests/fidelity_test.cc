@@ -17,13 +17,16 @@ Review review(const std::string& site, Date date, std::vector<int> ips, std::vec
   return test::make_review(site, date, ips, goi);
 }
 
-std::vector<int> complete_scores(int total) { return test::scores_adding_up_to(total); }
+std::vector<int> complete_scores(int total) {
+  return test::scores_adding_up_to(total);
+}
 
 }  // namespace
 
 TEST_CASE("the Bodø baseline is partial: total 51 over 11 of 25 items and no band") {
   Dataset data;
-  data.reviews.push_back(review("Bodø", Date::from_ymd(2012, 12, 3), {5, 5, 5, 5, 4, 5, 4, 5, 4, 4, 5},
+  data.reviews.push_back(review("Bodø", Date::from_ymd(2012, 12, 3),
+                                {5, 5, 5, 5, 4, 5, 4, 5, 4, 4, 5},
                                 {2, 3, 3, 3, 5, 5, 5, 5, 5, 4, 5, 5}));
   const auto scores = score_reviews(data, catalog());
   REQUIRE(scores.size() == 1);
@@ -47,12 +50,13 @@ TEST_CASE("the Bodø baseline is partial: total 51 over 11 of 25 items and no ba
 }
 
 TEST_CASE("a complete review gets its band at the edges 73/74, 99/100, 114/115") {
-  for (auto [total, band] : std::vector<std::pair<int, const char*>>{{73, "IPS-program benyttes ikke"},
-                                                                    {74, "Godkjent kvalitet"},
-                                                                    {99, "Godkjent kvalitet"},
-                                                                    {100, "Bra kvalitet"},
-                                                                    {114, "Bra kvalitet"},
-                                                                    {115, "Meget bra kvalitet"}}) {
+  for (auto [total, band] :
+       std::vector<std::pair<int, const char*>>{{73, "IPS-program benyttes ikke"},
+                                                {74, "Godkjent kvalitet"},
+                                                {99, "Godkjent kvalitet"},
+                                                {100, "Bra kvalitet"},
+                                                {114, "Bra kvalitet"},
+                                                {115, "Meget bra kvalitet"}}) {
     Dataset data;
     data.reviews.push_back(review("Oslo", Date::from_ymd(2016, 10, 1), complete_scores(total)));
     const auto scores = score_reviews(data, catalog());
@@ -63,7 +67,8 @@ TEST_CASE("a complete review gets its band at the edges 73/74, 99/100, 114/115")
   }
 }
 
-TEST_CASE("change is against the same site's previous review - the total's only when both are complete") {
+TEST_CASE(
+    "change is against the same site's previous review - the total's only when both are complete") {
   Dataset data;
   // Oslo: partial, then complete 80, then complete 90. Vestfold: one review (no previous).
   data.reviews.push_back(review("Oslo", Date::from_ymd(2013, 3, 1), {3, 3, 3}));
@@ -74,7 +79,7 @@ TEST_CASE("change is against the same site's previous review - the total's only 
   REQUIRE(s.size() == 4);
   CHECK(s[1].previous == &data.reviews[0]);
   CHECK_FALSE(s[1].total_change.has_value());  // previous was partial
-  CHECK(s[1].item_change[0] == 1);  // 3 → 4 (a total of 80 is five 4s and twenty 3s)
+  CHECK(s[1].item_change[0] == 1);             // 3 → 4 (a total of 80 is five 4s and twenty 3s)
   CHECK(s[1].item_change[5] == std::nullopt);  // not scored before
   CHECK(s[2].total_change == 10);
   CHECK(s[2].previous == &data.reviews[1]);

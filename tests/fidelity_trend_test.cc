@@ -19,11 +19,12 @@ TEST_CASE("round reviews keep the latest review per half-year, and the slope use
   const ScaleCatalog catalog = load_scale_catalog(test::source_dir() / "data");
   Dataset data;
   data.reviews.push_back(review("Oslo", Date::from_ymd(2012, 12, 3), 51, 11));  // 2012-H2, partial
-  data.reviews.push_back(review("Oslo", Date::from_ymd(2013, 2, 1), 70));       // 2013-H1 (x=0), replaced below
-  data.reviews.push_back(review("Oslo", Date::from_ymd(2013, 5, 1), 80));       // 2013-H1 (x=0)
-  data.reviews.push_back(review("Oslo", Date::from_ymd(2013, 10, 1), 84));      // 2013-H2 (x=1)
-  data.reviews.push_back(review("Oslo", Date::from_ymd(2014, 10, 1), 98));      // 2014-H2 (x=3)
-  data.reviews.push_back(review("Oslo", Date::from_ymd(2015, 3, 1), 120));      // after the period
+  data.reviews.push_back(
+      review("Oslo", Date::from_ymd(2013, 2, 1), 70));  // 2013-H1 (x=0), replaced below
+  data.reviews.push_back(review("Oslo", Date::from_ymd(2013, 5, 1), 80));   // 2013-H1 (x=0)
+  data.reviews.push_back(review("Oslo", Date::from_ymd(2013, 10, 1), 84));  // 2013-H2 (x=1)
+  data.reviews.push_back(review("Oslo", Date::from_ymd(2014, 10, 1), 98));  // 2014-H2 (x=3)
+  data.reviews.push_back(review("Oslo", Date::from_ymd(2015, 3, 1), 120));  // after the period
   const auto scores = score_reviews(data, catalog);
   const auto rounds = round_reviews(scores, "Oslo", Period{2014, 2});
   REQUIRE(rounds.size() == 4);

@@ -16,7 +16,8 @@ struct BaselineRun {
   int exit_code = -1;
   std::string err;
   BaselineRun() {
-    const std::string cmd = test::ipsreport_binary() + " run " + test::fixture("ingest/valid_fidelity.xlsx").string() +
+    const std::string cmd = test::ipsreport_binary() + " run " +
+                            test::fixture("ingest/valid_fidelity.xlsx").string() +
                             " --period 2012-H2 --out " + (dir.path / "out").string() + " 2>&1";
     err = test::run_command(cmd, &exit_code);
     stem = dir.path / "out/bodo/kvalitetsrapport-bodo-2012-12-03";
@@ -39,11 +40,13 @@ TEST_CASE("the Bodø baseline renders as a Kvalitetsrapport in HTML, PDF and XLS
   CHECK(fs::exists(run.dir.path / "out/run-summary.json"));
 }
 
-TEST_CASE("the baseline PDF names the site and shows total 51 as partial, 11 of 25, without a band") {
+TEST_CASE(
+    "the baseline PDF names the site and shows total 51 as partial, 11 of 25, without a band") {
   BaselineRun run;
   REQUIRE(run.exit_code == 0);
   int rc = -1;
-  const std::string text = test::run_command("pdftotext -layout " + run.stem.string() + ".pdf -", &rc);
+  const std::string text =
+      test::run_command("pdftotext -layout " + run.stem.string() + ".pdf -", &rc);
   REQUIRE(rc == 0);
   CHECK(text.find("Bodø") != std::string::npos);
   CHECK(text.find("Kvalitetsrapport") != std::string::npos);
@@ -68,7 +71,9 @@ TEST_CASE("the baseline XLSX holds the scores as numbers and the total as a form
   // Header row, then B1 … T14, then the total row. Column G holds the resolved score.
   REQUIRE(sheet->rows.size() >= 27);
   size_t header = 0;
-  while (header < sheet->rows.size() && (sheet->rows[header].empty() || sheet->rows[header][0].text != "Nr.")) ++header;
+  while (header < sheet->rows.size() &&
+         (sheet->rows[header].empty() || sheet->rows[header][0].text != "Nr."))
+    ++header;
   REQUIRE(header < sheet->rows.size());
   const RawRow& b1 = sheet->rows[header + 1];
   CHECK(b1[1].text == "B1");
@@ -102,6 +107,7 @@ TEST_CASE("two runs over the same input give byte-identical reports") {
   REQUIRE(first.stem != second_run_dir_differs.stem);
   for (const char* ext : {".html", ".pdf", ".xlsx"}) {
     INFO(ext);
-    CHECK(test::read_file(first.stem.string() + ext) == test::read_file(second_run_dir_differs.stem.string() + ext));
+    CHECK(test::read_file(first.stem.string() + ext) ==
+          test::read_file(second_run_dir_differs.stem.string() + ext));
   }
 }

@@ -228,8 +228,11 @@ TEST_CASE(
   CHECK(strings.find(recommendation) != std::string::npos);
   CHECK(strings.find("Vektet kappa") != std::string::npos);
   // Vestfold 6 December 2016: O2 and O5 were 4 and 4 with a consensus of 5 (examples/README.md).
-  const std::string vestfold = test::read_file(dir.path / "out/vestfold/kvalitetsrapport-vestfold-2016-12-06.html");
-  CHECK(vestfold.find("Konsensus for O2 er 5, men evaluatorene skåret 4 og 4") != std::string::npos);
-  CHECK(vestfold.find("Konsensus for O5 er 5, men evaluatorene skåret 4 og 4") != std::string::npos);
+  const std::string vestfold =
+      test::read_file(dir.path / "out/vestfold/kvalitetsrapport-vestfold-2016-12-06.html");
+  CHECK(vestfold.find("Konsensus for O2 er 5, men evaluatorene skåret 4 og 4") !=
+        std::string::npos);
+  CHECK(vestfold.find("Konsensus for O5 er 5, men evaluatorene skåret 4 og 4") !=
+        std::string::npos);
   CHECK(vestfold.find("ips-eksempel.xlsx") != std::string::npos);  // the note names the file
 }

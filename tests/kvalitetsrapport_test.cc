@@ -21,7 +21,8 @@ struct Fixture {
     r.scales[0].items.resize(25);
     r.scales[1].items.resize(12);
     const int ips[] = {5, 5, 5, 5, 4, 5, 4, 5, 4, 4, 5};
-    for (int i = 0; i < 11; ++i) r.scales[0].items[i].score = r.scales[0].items[i].evaluator1 = ips[i];
+    for (int i = 0; i < 11; ++i)
+      r.scales[0].items[i].score = r.scales[0].items[i].evaluator1 = ips[i];
     const int goi[] = {2, 3, 3, 3, 5, 5, 5, 5, 5, 4, 5, 5};
     for (int i = 0; i < 12; ++i) r.scales[1].items[i].score = goi[i];
     r.scales[0].items[1].recommendation = "Pass på at jobbspesialisten ikke får andre oppgaver.";
@@ -46,14 +47,16 @@ const T* first_block(const doc::Section& s) {
 
 }  // namespace
 
-TEST_CASE("the Kvalitetsrapport follows the national format: header, summary, sections, appendices") {
+TEST_CASE(
+    "the Kvalitetsrapport follows the national format: header, summary, sections, appendices") {
   Fixture f;
   const auto scores = score_reviews(f.data, f.scales);
   const ReportContext ctx{f.scales, f.words, "", 5};
   const doc::Report report = build_kvalitetsrapport(scores[0], f.data, ctx);
 
   CHECK(report.meta.output_stem == "bodo/kvalitetsrapport-bodo-2012-12-03");
-  CHECK(report.meta.title == "Individuell jobbstøtte (IPS) – Kvalitetsrapport og generell organisasjonsindeks");
+  CHECK(report.meta.title ==
+        "Individuell jobbstøtte (IPS) – Kvalitetsrapport og generell organisasjonsindeks");
   std::vector<std::string> anchors;
   for (const auto& s : report.sections) anchors.push_back(s.anchor);
   CHECK(anchors == std::vector<std::string>{"about", "summary", "section-B", "section-O",
@@ -103,7 +106,8 @@ TEST_CASE("a recommendation reaches the item's paragraph in its section") {
   bool found = false;
   for (const auto& b : staffing->blocks)
     if (auto* p = std::get_if<doc::Paragraph>(&b))
-      found = found || p->text == "Anbefalinger: Pass på at jobbspesialisten ikke får andre oppgaver.";
+      found =
+          found || p->text == "Anbefalinger: Pass på at jobbspesialisten ikke får andre oppgaver.";
   CHECK(found);
 }
 

@@ -29,15 +29,19 @@ struct Fixture {
   Wording words = Wording::load(test::source_dir() / "templates", Lang::Nb);
   Dataset data;
   Fixture() {
-    for (const char* k : {"A", "B", "C"}) data.sites.push_back(Site{k, std::string("IPS ") + k, "", "", "", {}, {}});
-    data.reviews.push_back(review("A", Date::from_ymd(2016, 3, 1), 3));   // 75 (2016-H1)
-    data.reviews.push_back(review("A", Date::from_ymd(2016, 9, 1), 4));   // 100 (2016-H2)
-    data.reviews.push_back(review("B", Date::from_ymd(2016, 9, 1), 4));   // 100
+    for (const char* k : {"A", "B", "C"})
+      data.sites.push_back(Site{k, std::string("IPS ") + k, "", "", "", {}, {}});
+    data.reviews.push_back(review("A", Date::from_ymd(2016, 3, 1), 3));      // 75 (2016-H1)
+    data.reviews.push_back(review("A", Date::from_ymd(2016, 9, 1), 4));      // 100 (2016-H2)
+    data.reviews.push_back(review("B", Date::from_ymd(2016, 9, 1), 4));      // 100
     data.reviews.push_back(review("C", Date::from_ymd(2016, 9, 1), 5, 11));  // partial 55
     // A: 10 served, 5 in work (50 %); B: 6 served, 3 in work; C: 2 served (suppressed).
-    for (int i = 0; i < 10; ++i) data.participants.push_back(person("a" + std::to_string(i), "A", Date::from_ymd(2016, 1, 5)));
-    for (int i = 0; i < 6; ++i) data.participants.push_back(person("b" + std::to_string(i), "B", Date::from_ymd(2016, 1, 5)));
-    for (int i = 0; i < 2; ++i) data.participants.push_back(person("c" + std::to_string(i), "C", Date::from_ymd(2016, 1, 5)));
+    for (int i = 0; i < 10; ++i)
+      data.participants.push_back(person("a" + std::to_string(i), "A", Date::from_ymd(2016, 1, 5)));
+    for (int i = 0; i < 6; ++i)
+      data.participants.push_back(person("b" + std::to_string(i), "B", Date::from_ymd(2016, 1, 5)));
+    for (int i = 0; i < 2; ++i)
+      data.participants.push_back(person("c" + std::to_string(i), "C", Date::from_ymd(2016, 1, 5)));
     for (const char* id : {"a0", "a1", "a2", "a3", "a4", "b0", "b1", "b2", "c0"}) {
       Job j;
       j.participant = id;
@@ -60,12 +64,15 @@ std::vector<const T*> blocks_in(const doc::Report& r, const std::string& anchor)
 
 }  // namespace
 
-TEST_CASE("the national summary ranks complete sites, marks the partial one and computes all-site figures") {
+TEST_CASE(
+    "the national summary ranks complete sites, marks the partial one and computes all-site "
+    "figures") {
   Fixture f;
   const auto scores = score_reviews(f.data, f.scales);
   const OutcomeIndex outcomes(f.data);
   const ReportContext ctx{f.scales, f.words, "", 5};
-  const doc::Report r = build_nasjonal_sammenstilling(Period{2016, 2}, f.data, scores, outcomes, ctx);
+  const doc::Report r =
+      build_nasjonal_sammenstilling(Period{2016, 2}, f.data, scores, outcomes, ctx);
   CHECK(r.meta.output_stem == "nasjonal-sammenstilling-2016-H2");
 
   // Summary: 3 sites, national mean (100 + 100) / 2 = 100, employment rate 9 / 18 = 50 %.
@@ -144,7 +151,8 @@ TEST_CASE("shared improvement areas are items scored 1–3 by at least half the 
   const auto scores = score_reviews(f.data, f.scales);
   const OutcomeIndex outcomes(f.data);
   const ReportContext ctx{f.scales, f.words, "", 5};
-  const doc::Report r = build_nasjonal_sammenstilling(Period{2016, 2}, f.data, scores, outcomes, ctx);
+  const doc::Report r =
+      build_nasjonal_sammenstilling(Period{2016, 2}, f.data, scores, outcomes, ctx);
   const auto paragraphs = blocks_in<doc::Paragraph>(r, "improvement-areas");
   REQUIRE_FALSE(paragraphs.empty());
   CHECK(paragraphs[0]->text.find("O1 Integrering") != std::string::npos);  // 1 of 2 complete sites
@@ -166,7 +174,8 @@ TEST_CASE("key figures withheld as complements are explained as such right after
   const auto scores = score_reviews(f.data, f.scales);
   const OutcomeIndex outcomes(f.data);
   const ReportContext ctx{f.scales, f.words, "", 5};
-  const doc::Report r = build_nasjonal_sammenstilling(Period{2016, 2}, f.data, scores, outcomes, ctx);
+  const doc::Report r =
+      build_nasjonal_sammenstilling(Period{2016, 2}, f.data, scores, outcomes, ctx);
   const doc::Section* summary = nullptr;
   for (const auto& s : r.sections)
     if (s.anchor == "summary") summary = &s;
@@ -183,7 +192,8 @@ TEST_CASE("key figures withheld as complements are explained as such right after
 
   // Nothing withheld as a complement: no such note.
   Fixture all;
-  const doc::Report three = build_nasjonal_sammenstilling(Period{2016, 2}, all.data, score_reviews(all.data, all.scales),
-                                                          OutcomeIndex(all.data), ReportContext{all.scales, all.words, "", 5});
+  const doc::Report three = build_nasjonal_sammenstilling(
+      Period{2016, 2}, all.data, score_reviews(all.data, all.scales), OutcomeIndex(all.data),
+      ReportContext{all.scales, all.words, "", 5});
   CHECK(blocks_in<doc::Paragraph>(three, "summary").empty());
 }

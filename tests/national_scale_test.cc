@@ -22,8 +22,8 @@ struct NationalRender {
   fs::path pdf, html;
   explicit NationalRender(int sites) : dir("national-" + std::to_string(sites)) {
     const std::string gen = test::generator_binary() + " --sites " + std::to_string(sites) +
-                            " --half-years 4 --participants " + std::to_string(sites * 12) + " --seed 7 --out " +
-                            dir.path.string() + " >/dev/null 2>&1";
+                            " --half-years 4 --participants " + std::to_string(sites * 12) +
+                            " --seed 7 --out " + dir.path.string() + " >/dev/null 2>&1";
     int rc = -1;
     test::run_command(gen, &rc);
     REQUIRE(rc == 0);
@@ -34,7 +34,8 @@ struct NationalRender {
     const auto scores = score_reviews(data, scales);
     const OutcomeIndex outcomes(data);
     const ReportContext ctx{scales, words, "", 5};
-    const doc::Report report = build_nasjonal_sammenstilling(Period{2014, 2}, data, scores, outcomes, ctx);
+    const doc::Report report =
+        build_nasjonal_sammenstilling(Period{2014, 2}, data, scores, outcomes, ctx);
     const render::RenderOptions options{test::source_dir(), 0};
     pdf = dir.path / "national.pdf";
     html = dir.path / "national.html";
@@ -46,10 +47,13 @@ struct NationalRender {
 /// Words whose box leaves the A4 page, from pdftotext -bbox.
 std::vector<std::string> words_outside_page(const fs::path& pdf) {
   const std::string xml = test::run_command("pdftotext -bbox '" + pdf.string() + "' -");
-  static const std::regex word(R"re(<word xMin="([-0-9.]+)" yMin="([-0-9.]+)" xMax="([-0-9.]+)" yMax="([-0-9.]+)">([^<]*)</word>)re");
+  static const std::regex word(
+      R"re(<word xMin="([-0-9.]+)" yMin="([-0-9.]+)" xMax="([-0-9.]+)" yMax="([-0-9.]+)">([^<]*)</word>)re");
   std::vector<std::string> outside;
-  for (auto it = std::sregex_iterator(xml.begin(), xml.end(), word); it != std::sregex_iterator(); ++it) {
-    const double x0 = std::stod((*it)[1]), y0 = std::stod((*it)[2]), x1 = std::stod((*it)[3]), y1 = std::stod((*it)[4]);
+  for (auto it = std::sregex_iterator(xml.begin(), xml.end(), word); it != std::sregex_iterator();
+       ++it) {
+    const double x0 = std::stod((*it)[1]), y0 = std::stod((*it)[2]), x1 = std::stod((*it)[3]),
+                 y1 = std::stod((*it)[4]);
     if (x0 < 0 || y0 < 0 || x1 > 595.3 || y1 > 841.9) outside.push_back((*it)[5]);
   }
   return outside;

@@ -8,7 +8,9 @@ using namespace ips;
 
 namespace {
 
-Date d(int y, unsigned m, unsigned day) { return Date::from_ymd(y, m, day); }
+Date d(int y, unsigned m, unsigned day) {
+  return Date::from_ymd(y, m, day);
+}
 
 Participant person(const char* id, const char* site, Date intake, std::optional<bool> employed,
                    std::optional<Date> contact = {}, std::optional<Date> ended = {}) {
@@ -22,7 +24,8 @@ Participant person(const char* id, const char* site, Date intake, std::optional<
   return p;
 }
 
-Job job(const char* who, JobKind kind, Date start, std::optional<Date> end, std::optional<double> hours) {
+Job job(const char* who, JobKind kind, Date start, std::optional<Date> end,
+        std::optional<double> hours) {
   Job j;
   j.participant = who;
   j.kind = kind;
@@ -41,9 +44,11 @@ Dataset fixture() {
   data.participants.push_back(person("p1", "A", d(2015, 9, 1), false, d(2015, 10, 1)));
   data.jobs.push_back(job("p1", JobKind::Ordinary, d(2015, 11, 1), d(2016, 2, 29), 20));
   // p2: new in P, first contact after 20 days, first job (wage subsidy) after 46 days, ends in P.
-  data.participants.push_back(person("p2", "A", d(2016, 1, 15), false, d(2016, 2, 4), d(2016, 5, 31)));
+  data.participants.push_back(
+      person("p2", "A", d(2016, 1, 15), false, d(2016, 2, 4), d(2016, 5, 31)));
   data.jobs.push_back(job("p2", JobKind::WageSubsidy, d(2016, 3, 1), {}, 30));
-  // p3: new, employed at intake, contact after 10 days; work practice (not competitive) and education.
+  // p3: new, employed at intake, contact after 10 days; work practice (not competitive) and
+  // education.
   data.participants.push_back(person("p3", "A", d(2016, 3, 1), true, d(2016, 3, 11)));
   data.jobs.push_back(job("p3", JobKind::WorkPractice, d(2016, 4, 1), {}, 10));
   data.jobs.push_back(job("p3", JobKind::Education, d(2016, 4, 1), {}, {}));
@@ -54,7 +59,8 @@ Dataset fixture() {
   // the first job starts the day after P.
   data.participants.push_back(person("p5", "A", d(2016, 6, 30), std::nullopt, d(2016, 6, 30)));
   data.jobs.push_back(job("p5", JobKind::Ordinary, d(2016, 7, 1), {}, 25));
-  // p6: ended on P's first day: served, ended in P; its job (no hours) ends that day after 214 days.
+  // p6: ended on P's first day: served, ended in P; its job (no hours) ends that day after 214
+  // days.
   data.participants.push_back(person("p6", "A", d(2015, 1, 1), false, {}, d(2016, 1, 1)));
   data.jobs.push_back(job("p6", JobKind::Ordinary, d(2015, 6, 1), d(2016, 1, 1), std::nullopt));
   // q1 (site B): two ordinary jobs in P; first after 9 days; the first lasts 10 days.
@@ -78,7 +84,7 @@ TEST_CASE("outcomes of one site follow docs/figures.md, with jobs spanning perio
   CHECK(a.served_out_of_work == 3);  // p1 p2 p6 (p5 unknown, p3 employed)
   CHECK(a.worked_out_of_work == 3);
   CHECK(*a.employment_rate_out_of_work() == Approx(1.0));
-  CHECK(a.in_education == 1);        // p3
+  CHECK(a.in_education == 1);  // p3
   CHECK(a.work_or_education == 4);
   CHECK(*a.work_or_education_rate() == Approx(0.8));
   CHECK(a.days_to_first_contact.n == 3);  // 20, 10, 0
@@ -127,7 +133,7 @@ TEST_CASE("a participant who ended before the period is not served - one with no
   const OutcomeFigures a = index.site(0, Period{2015, 2});
   CHECK(a.served == 3);  // p1, p4 (ended 31 Dec), p6
   CHECK(a.worked == 3);
-  CHECK(a.ended == 1);   // p4
+  CHECK(a.ended == 1);              // p4
   CHECK(a.job_tenure_days.n == 1);  // p4's job: 1 Jun 2014 – 31 Dec 2015 = 578 days
   CHECK(*a.job_tenure_days.median == Approx(578));
   CHECK(index.first_period() == Period{2014, 1});

@@ -89,7 +89,8 @@ TEST_CASE(
   CHECK(listing(dir.path / "rapporter") == std::vector<std::string>{"run-summary.json"});
 }
 
-TEST_CASE("an --out . in an empty folder publishes there and later runs replace it", "[output_folder]") {
+TEST_CASE("an --out . in an empty folder publishes there and later runs replace it",
+          "[output_folder]") {
   test::ScratchDir dir("out-dot-empty");
   const fs::path out = dir.path / "rapporter";
   fs::create_directories(out);

@@ -50,7 +50,8 @@ TEST_CASE("an abandoned run leaves the previous report set untouched and no stag
   }
   CHECK(test::read_file(out / "index.html") == "good");
   int entries = 0;
-  for (const auto& e : fs::directory_iterator(dir.path)) entries += e.path().filename().string().find("staging") != std::string::npos;
+  for (const auto& e : fs::directory_iterator(dir.path))
+    entries += e.path().filename().string().find("staging") != std::string::npos;
   CHECK(entries == 0);
 }
 

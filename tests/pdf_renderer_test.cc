@@ -263,9 +263,9 @@ TEST_CASE("every page has its number and a long table repeats its header on each
       ++table_pages;
       CHECK(std::regex_search(text, std::regex("Punkt\\s+Beskrivelse\\s+Skåre\\s+Forrige")));
       // The caption on the first page; on the pages after, the caption marked as continued.
-      CHECK(text.find(table_pages == 1 ? "Tabell 1. Skåre per punkt\n"
-                                       : "Tabell 1. Skåre per punkt (fortsatt)") !=
-            std::string::npos);
+      CHECK(text.find(table_pages == 1
+                          ? "Tabell 1. Skåre per punkt\n"
+                          : "Tabell 1. Skåre per punkt (fortsatt)") != std::string::npos);
     }
   }
   CHECK(table_pages >= 2);  // the 40-row table spans pages
@@ -300,8 +300,8 @@ TEST_CASE("the table of contents gives the page where each section starts") {
     CHECK(page_text(pdf, page).find(title) != std::string::npos);
   }
   // Bookmarks and links exist (read with the objects out of their compressed object streams).
-  const std::string raw = test::run_command("qpdf --qdf --object-streams=disable '" +
-                                            pdf.string() + "' -");
+  const std::string raw =
+      test::run_command("qpdf --qdf --object-streams=disable '" + pdf.string() + "' -");
   CHECK(raw.find("/Outlines") != std::string::npos);
   CHECK(raw.find("/Subtype /Link") != std::string::npos);
   // Every TOC link has a destination (cairo 1.16 silently drops links to later pages by
@@ -506,10 +506,13 @@ TEST_CASE("table headers break between words only - 25 item codes stand upright"
   Section s{"Punktskår", "punkter", false, {}};
   Table narrow;  // shares too small for "Plass" and "Evaluator" unless columns are planned
   narrow.caption = "Rangering";
-  narrow.columns = {{"Plass", Align::Right, 0.3}, {"Enhet", Align::Left, 4},
-                    {"Evaluator 1", Align::Right, 0.6}, {"Kvalitetsnivå", Align::Left, 4}};
-  narrow.rows.push_back({RowStyle::Data, {Value::count(1), Value::of_text("Bærum"),
-                                          Value::score(4), Value::of_text("Bra kvalitet")}});
+  narrow.columns = {{"Plass", Align::Right, 0.3},
+                    {"Enhet", Align::Left, 4},
+                    {"Evaluator 1", Align::Right, 0.6},
+                    {"Kvalitetsnivå", Align::Left, 4}};
+  narrow.rows.push_back({RowStyle::Data,
+                         {Value::count(1), Value::of_text("Bærum"), Value::score(4),
+                          Value::of_text("Bra kvalitet")}});
   s.blocks.push_back(narrow);
   Table items;
   items.caption = "Alle 25 punkter";
@@ -550,7 +553,8 @@ TEST_CASE("a table never leaves its first or its last row alone on a page") {
     t.caption = "Rader";
     t.columns = {{"Rad", Align::Left, 1}, {"Tall", Align::Right, 1}};
     for (int i = 1; i <= 6; ++i)
-      t.rows.push_back({RowStyle::Data, {Value::of_text("rad" + std::to_string(i)), Value::count(i)}});
+      t.rows.push_back(
+          {RowStyle::Data, {Value::of_text("rad" + std::to_string(i)), Value::count(i)}});
     s.blocks.push_back(t);
     r.sections.push_back(s);
     test::ScratchDir dir("pdf-table-ends");
@@ -560,7 +564,9 @@ TEST_CASE("a table never leaves its first or its last row alone on a page") {
     const std::string text = test::run_command("pdftotext '" + pdf.string() + "' -");
     auto page_of = [&](const std::string& word) {
       const size_t at = text.find(word);
-      return at == std::string::npos ? -1 : static_cast<int>(std::count(text.begin(), text.begin() + at, '\f'));
+      return at == std::string::npos
+                 ? -1
+                 : static_cast<int>(std::count(text.begin(), text.begin() + at, '\f'));
     };
     INFO("paragraphs before the table: " << filler);
     REQUIRE(page_of("rad1") >= 0);

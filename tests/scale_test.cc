@@ -43,7 +43,8 @@ section = "Z"
 name = { nb = "a" }
 criterion = { nb = "c" }
 )";
-  REQUIRE_THROWS_WITH(parse_scale(text, "bad.toml"), Catch::Contains("bad.toml") && Catch::Contains("unknown section"));
+  REQUIRE_THROWS_WITH(parse_scale(text, "bad.toml"),
+                      Catch::Contains("bad.toml") && Catch::Contains("unknown section"));
 }
 
 TEST_CASE("data-derived evidence for B1 and T4 compares with each band's upper bound") {

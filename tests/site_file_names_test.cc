@@ -114,7 +114,8 @@ TEST_CASE(
     const std::string stem =
         (dir.path / "a" / name / ("kvalitetsrapport-" + name + "-2016-10-01")).string();
     const std::string html = test::read_file(stem + ".html");
-    const std::string pdf_subject = test::run_command("pdfinfo '" + stem + ".pdf' | grep '^Subject:'");
+    const std::string pdf_subject =
+        test::run_command("pdfinfo '" + stem + ".pdf' | grep '^Subject:'");
     CHECK(html.find("<title>") != std::string::npos);
     const std::string title =
         html.substr(html.find("<title>"), html.find("</title>") - html.find("<title>"));

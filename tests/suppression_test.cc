@@ -22,10 +22,10 @@ TEST_CASE("a rate is withheld when its numerator is suppressed or its denominato
   CHECK(rate_value(4, 20, 5).suppression == Suppression::Withheld);  // numerator <5
   CHECK(rate_value(3, 4, 5).suppression == Suppression::Withheld);   // denominator <5
   CHECK(rate_value(5, 4, 5).suppression == Suppression::Withheld);
-  CHECK(rate_value(0, 10, 5).number == 0);                           // zero is shown
+  CHECK(rate_value(0, 10, 5).number == 0);  // zero is shown
   CHECK_FALSE(rate_value(0, 10, 5).suppressed());
   CHECK(rate_value(5, 10, 5).number == Approx(0.5));
-  CHECK(rate_value(0, 0, 0).suppression == Suppression::Withheld);   // no denominator at all
+  CHECK(rate_value(0, 0, 0).suppression == Suppression::Withheld);  // no denominator at all
   CHECK(rate_value(1, 2, 0).number == Approx(0.5));
 }
 

@@ -2,12 +2,12 @@
 // killed run leaves the previous report set intact. Runs the real binary on real files.
 #include <catch2/catch.hpp>
 
+#include <sys/wait.h>
+#include <unistd.h>
 #include <chrono>
 #include <csignal>
 #include <fstream>
-#include <sys/wait.h>
 #include <thread>
-#include <unistd.h>
 
 #include "publish/output_folder.h"
 #include "support/test_support.h"
@@ -35,8 +35,8 @@ bool complete_set(const fs::path& out) {
   size_t pos = summary.find("\"reports\": [");
   if (pos == std::string::npos) return false;
   int listed = 0;
-  for (size_t q = summary.find('"', summary.find('[', pos) + 1); q != std::string::npos && q < summary.find(']', pos);
-       q = summary.find('"', q + 1)) {
+  for (size_t q = summary.find('"', summary.find('[', pos) + 1);
+       q != std::string::npos && q < summary.find(']', pos); q = summary.find('"', q + 1)) {
     const size_t end = summary.find('"', q + 1);
     const fs::path file = out / summary.substr(q + 1, end - q - 1);
     if (!fs::exists(file) || fs::file_size(file) == 0) return false;
@@ -127,8 +127,8 @@ TEST_CASE("a run killed at any moment leaves a complete report set, old or new")
     const pid_t child = ::fork();
     REQUIRE(child >= 0);
     if (child == 0) {
-      ::execl(kBinary.c_str(), kBinary.c_str(), "run", kExample.c_str(), "--out", out.c_str(), "--lang",
-              delay_ms % 2 ? "nb" : "en", "--force", static_cast<char*>(nullptr));
+      ::execl(kBinary.c_str(), kBinary.c_str(), "run", kExample.c_str(), "--out", out.c_str(),
+              "--lang", delay_ms % 2 ? "nb" : "en", "--force", static_cast<char*>(nullptr));
       ::_exit(127);
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));

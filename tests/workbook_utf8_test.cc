@@ -14,14 +14,17 @@ TEST_CASE("repair_utf8 replaces each invalid byte and each NUL, and keeps valid 
   CHECK(repair_utf8("Bod\xff") == "Bod\xEF\xBF\xBD");
   CHECK(repair_utf8("IPS \xc3 Bod\xc3\xb8") == "IPS \xEF\xBF\xBD Bodø");
   CHECK(repair_utf8("x\xed\xa0\x80y") == "x\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBDy");
-  CHECK(repair_utf8(std::string_view("a\0b", 3)) == "a\xEF\xBF\xBD" "b");
+  CHECK(repair_utf8(std::string_view("a\0b", 3)) ==
+        "a\xEF\xBF\xBD"
+        "b");
 }
 
-TEST_CASE("a workbook with bytes that are not UTF-8 is read as valid UTF-8 with replacement characters") {
+TEST_CASE(
+    "a workbook with bytes that are not UTF-8 is read as valid UTF-8 with replacement characters") {
   RawWorkbook book;
   ReadFailure failure;
-  read_zip_workbook(test::read_file(test::ingest_fixture("invalid_utf8_text.xlsx")), "xlsx", WorkbookReadLimits{},
-                    book, failure);
+  read_zip_workbook(test::read_file(test::ingest_fixture("invalid_utf8_text.xlsx")), "xlsx",
+                    WorkbookReadLimits{}, book, failure);
   REQUIRE_FALSE(failure.failed());
   REQUIRE(book.sheets.size() == 1);
   CHECK(book.sheets[0].name == "Enheter\xEF\xBF\xBD");
@@ -34,7 +37,8 @@ TEST_CASE("a workbook with bytes that are not UTF-8 is read as valid UTF-8 with 
     for (const auto& cell : row) CHECK(is_valid_utf8(cell.text));
 
   // The whole ingest stage: the sites are there under their repaired keys.
-  const Dataset ds = ingest_files({test::ingest_fixture("invalid_utf8_text.xlsx")}, test::scale_catalog());
+  const Dataset ds =
+      ingest_files({test::ingest_fixture("invalid_utf8_text.xlsx")}, test::scale_catalog());
   INFO(test::describe(ds.diagnostics));
   REQUIRE(ds.sites.size() == 2);
   for (const auto& site : ds.sites) CHECK(is_valid_utf8(site.key + site.name));

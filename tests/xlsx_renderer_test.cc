@@ -205,4 +205,3 @@ TEST_CASE("XLSX renders an empty report and keeps sheet names unique") {
   CHECK(book.document.get_sheet_name(2) == "rapport (2)");
   CHECK(book.text("rapport (2)", 1, 0) == "Punkt");
 }
-

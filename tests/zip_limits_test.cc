@@ -48,7 +48,8 @@ std::string workbook_with_renamed_directory_entry() {
 }  // namespace
 
 TEST_CASE("an honest workbook's zip entries all lie inside the file") {
-  const ZipDirectorySummary zip = summarize_zip_directory(test::read_file(test::ingest_fixture("valid_fidelity.xlsx")));
+  const ZipDirectorySummary zip =
+      summarize_zip_directory(test::read_file(test::ingest_fixture("valid_fidelity.xlsx")));
   CHECK(zip.valid);
   CHECK_FALSE(zip.entry_outside_file);
 }
@@ -71,7 +72,8 @@ TEST_CASE("a zip directory entry naming another file than its local header is re
   CHECK(failure.code == "file.corrupt");
 }
 
-TEST_CASE("a zip entry declared larger than the file is refused as corrupt before liborcus reads it") {
+TEST_CASE(
+    "a zip entry declared larger than the file is refused as corrupt before liborcus reads it") {
   const std::string bytes = workbook_with_lying_compressed_size();
   CHECK(summarize_zip_directory(bytes).entry_outside_file);
 

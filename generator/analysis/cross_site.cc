@@ -6,8 +6,8 @@
 
 namespace ips {
 
-CrossSite compare_sites(const Dataset& data, const std::vector<ReviewScore>& scores, const ScaleCatalog& scales,
-                        Period period) {
+CrossSite compare_sites(const Dataset& data, const std::vector<ReviewScore>& scores,
+                        const ScaleCatalog& scales, Period period) {
   CrossSite c;
   c.items.resize(scales.ips25().items.size());
   std::vector<double> item_sums(c.items.size(), 0.0);
@@ -46,7 +46,8 @@ CrossSite compare_sites(const Dataset& data, const std::vector<ReviewScore>& sco
     if (!s.latest_complete) continue;
     int higher = 0;
     for (const SiteStanding& other : c.sites)
-      if (other.latest_complete && other.latest_complete->ips.total > s.latest_complete->ips.total) ++higher;
+      if (other.latest_complete && other.latest_complete->ips.total > s.latest_complete->ips.total)
+        ++higher;
     s.rank = higher + 1;
   }
   return c;

@@ -10,11 +10,11 @@
 namespace ips {
 
 struct SiteStanding {
-  size_t site_index = 0;                        // into data.sites
+  size_t site_index = 0;                         // into data.sites
   const ReviewScore* latest_complete = nullptr;  // dated up to the period end
-  const ReviewScore* latest = nullptr;           // complete or partial, for the heatmap and band column
-  std::optional<int> rank;                       // by latest complete total; equal totals share a rank
-  std::optional<double> slope;                   // points per half-year over complete round reviews
+  const ReviewScore* latest = nullptr;  // complete or partial, for the heatmap and band column
+  std::optional<int> rank;              // by latest complete total; equal totals share a rank
+  std::optional<double> slope;          // points per half-year over complete round reviews
 };
 
 struct ItemAcrossSites {
@@ -26,14 +26,14 @@ struct ItemAcrossSites {
 };
 
 struct CrossSite {
-  std::vector<SiteStanding> sites;        // in data.sites order
-  std::vector<ItemAcrossSites> items;     // one per IPS-25 item
+  std::vector<SiteStanding> sites;     // in data.sites order
+  std::vector<ItemAcrossSites> items;  // one per IPS-25 item
   std::optional<double> national_mean_total;
-  int complete_sites = 0;                 // sites with a latest complete review
+  int complete_sites = 0;  // sites with a latest complete review
 };
 
 /// Compares the sites on their reviews dated up to the end of `period`.
-CrossSite compare_sites(const Dataset& data, const std::vector<ReviewScore>& scores, const ScaleCatalog& scales,
-                        Period period);
+CrossSite compare_sites(const Dataset& data, const std::vector<ReviewScore>& scores,
+                        const ScaleCatalog& scales, Period period);
 
 }  // namespace ips

@@ -5,7 +5,8 @@ namespace ips {
 ScaleScore score_scale(const Scale& scale, const ScaleRatings& ratings) {
   ScaleScore s;
   s.items = static_cast<int>(scale.items.size());
-  for (const auto& sec : scale.sections) s.sections.push_back(SectionScore{sec.id, 0, 0, 0, std::nullopt});
+  for (const auto& sec : scale.sections)
+    s.sections.push_back(SectionScore{sec.id, 0, 0, 0, std::nullopt});
   for (size_t i = 0; i < scale.items.size(); ++i) {
     SectionScore* section = nullptr;
     for (auto& sec : s.sections)
@@ -76,9 +77,11 @@ std::vector<ReviewScore> score_reviews(const Dataset& data, const ScaleCatalog& 
       rs.previous = last_ips_review;
       const ScaleRatings& prev = ratings_of(*last_ips_review, ScaleCatalog::kIps25);
       rs.previous_ips = score_scale(scales.ips25(), prev);
-      if (rs.ips.complete() && rs.previous_ips.complete()) rs.total_change = rs.ips.total - rs.previous_ips.total;
+      if (rs.ips.complete() && rs.previous_ips.complete())
+        rs.total_change = rs.ips.total - rs.previous_ips.total;
       for (size_t i = 0; i < rs.item_change.size(); ++i) {
-        if (i < ips.items.size() && i < prev.items.size() && ips.items[i].score && prev.items[i].score)
+        if (i < ips.items.size() && i < prev.items.size() && ips.items[i].score &&
+            prev.items[i].score)
           rs.item_change[i] = *ips.items[i].score - *prev.items[i].score;
       }
     }

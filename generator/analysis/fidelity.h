@@ -25,7 +25,7 @@ struct ScaleScore {
   int scored = 0;  // how many items have a score
   int items = 0;   // how many items the scale has
   bool complete() const { return items > 0 && scored == items; }
-  std::optional<double> mean;     // over scored items
+  std::optional<double> mean;       // over scored items
   const ScaleBand* band = nullptr;  // only for a complete review of a scale with bands
   std::vector<SectionScore> sections;
 };

@@ -3,17 +3,22 @@
 namespace ips {
 
 namespace {
-bool scored_ips(const ReviewScore& s) { return s.ips.scored > 0; }
+bool scored_ips(const ReviewScore& s) {
+  return s.ips.scored > 0;
+}
 }  // namespace
 
-std::vector<RoundReview> round_reviews(const std::vector<ReviewScore>& scores, const std::string& site, Period up_to) {
+std::vector<RoundReview> round_reviews(const std::vector<ReviewScore>& scores,
+                                       const std::string& site, Period up_to) {
   std::vector<RoundReview> rounds;
   const Date end = up_to.last_day();
   for (const ReviewScore& s : scores) {  // sorted by site, then date
     if (s.review->site != site || s.review->date > end || !scored_ips(s)) continue;
     const Period round = Period::containing(s.review->date);
-    if (!rounds.empty() && rounds.back().round == round) rounds.back().score = &s;  // a later one wins
-    else rounds.push_back({round, &s});
+    if (!rounds.empty() && rounds.back().round == round)
+      rounds.back().score = &s;  // a later one wins
+    else
+      rounds.push_back({round, &s});
   }
   return rounds;
 }
@@ -61,14 +66,17 @@ std::optional<double> total_slope(const std::vector<RoundReview>& rounds) {
   return (n * sxy - sx * sy) / denominator;
 }
 
-const ReviewScore* latest_complete(const std::vector<ReviewScore>& scores, const std::string& site, Period up_to) {
+const ReviewScore* latest_complete(const std::vector<ReviewScore>& scores, const std::string& site,
+                                   Period up_to) {
   const ReviewScore* latest = nullptr;
   for (const ReviewScore& s : scores)
-    if (s.review->site == site && s.review->date <= up_to.last_day() && s.ips.complete()) latest = &s;
+    if (s.review->site == site && s.review->date <= up_to.last_day() && s.ips.complete())
+      latest = &s;
   return latest;
 }
 
-const ReviewScore* latest_review(const std::vector<ReviewScore>& scores, const std::string& site, Period up_to) {
+const ReviewScore* latest_review(const std::vector<ReviewScore>& scores, const std::string& site,
+                                 Period up_to) {
   const ReviewScore* latest = nullptr;
   for (const ReviewScore& s : scores)
     if (s.review->site == site && s.review->date <= up_to.last_day() && scored_ips(s)) latest = &s;

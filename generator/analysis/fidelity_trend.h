@@ -18,7 +18,8 @@ struct RoundReview {
 
 /// The site's round reviews dated up to the end of `up_to`, oldest first. Reviews without any
 /// IPS-25 score do not count as a round's review.
-std::vector<RoundReview> round_reviews(const std::vector<ReviewScore>& scores, const std::string& site, Period up_to);
+std::vector<RoundReview> round_reviews(const std::vector<ReviewScore>& scores,
+                                       const std::string& site, Period up_to);
 
 /// One IPS-25 review in a site's history; `round_review` = the latest in its half-year, the one
 /// the round's figures use (docs/figures.md: the others stay in the history).
@@ -41,9 +42,12 @@ std::vector<Period> missed_rounds(const std::vector<RoundReview>& rounds, Period
 std::optional<double> total_slope(const std::vector<RoundReview>& rounds);
 
 /// The site's latest complete IPS-25 review dated up to the end of `up_to`, or nullptr.
-const ReviewScore* latest_complete(const std::vector<ReviewScore>& scores, const std::string& site, Period up_to);
+const ReviewScore* latest_complete(const std::vector<ReviewScore>& scores, const std::string& site,
+                                   Period up_to);
 
-/// The site's latest IPS-25 review (complete or partial) dated up to the end of `up_to`, or nullptr.
-const ReviewScore* latest_review(const std::vector<ReviewScore>& scores, const std::string& site, Period up_to);
+/// The site's latest IPS-25 review (complete or partial) dated up to the end of `up_to`, or
+/// nullptr.
+const ReviewScore* latest_review(const std::vector<ReviewScore>& scores, const std::string& site,
+                                 Period up_to);
 
 }  // namespace ips

@@ -42,11 +42,15 @@ std::optional<double> median_of(std::vector<double> values) {
   return (lower + upper) / 2.0;
 }
 
-std::optional<double> OutcomeFigures::employment_rate() const { return ratio(worked, served); }
+std::optional<double> OutcomeFigures::employment_rate() const {
+  return ratio(worked, served);
+}
 std::optional<double> OutcomeFigures::employment_rate_out_of_work() const {
   return ratio(worked_out_of_work, served_out_of_work);
 }
-std::optional<double> OutcomeFigures::work_or_education_rate() const { return ratio(work_or_education, served); }
+std::optional<double> OutcomeFigures::work_or_education_rate() const {
+  return ratio(work_or_education, served);
+}
 std::optional<double> OutcomeFigures::caseload_per_fte() const {
   if (!fte || *fte <= 0) return std::nullopt;
   return static_cast<double>(active_at_end_with_fte) / *fte;
@@ -71,7 +75,9 @@ OutcomeIndex::OutcomeIndex(const Dataset& data) : data_(data) {
   }
 }
 
-std::optional<Period> OutcomeIndex::first_period() const { return first_period_; }
+std::optional<Period> OutcomeIndex::first_period() const {
+  return first_period_;
+}
 
 OutcomeFigures OutcomeIndex::site(size_t site_index, Period period) const {
   OutcomeFigures f = figures(participants_by_site_.at(site_index), period);
@@ -83,7 +89,8 @@ OutcomeFigures OutcomeIndex::site(size_t site_index, Period period) const {
 OutcomeFigures OutcomeIndex::all_sites(Period period) const {
   std::lock_guard<std::mutex> lock(all_sites_mutex_);
   auto it = all_sites_cache_.find(period);
-  if (it == all_sites_cache_.end()) it = all_sites_cache_.emplace(period, compute_all_sites(period)).first;
+  if (it == all_sites_cache_.end())
+    it = all_sites_cache_.emplace(period, compute_all_sites(period)).first;
   return it->second;
 }
 

@@ -20,14 +20,14 @@ struct Statistic {
 };
 
 struct OutcomeFigures {
-  long served = 0;        // participants active in P
-  long new_intakes = 0;   // intake in P
-  long ended = 0;         // end in P
-  long worked = 0;        // served, with a competitive job overlapping P
-  long served_out_of_work = 0;  // served and explicitly not employed at intake
-  long worked_out_of_work = 0;  // of those, worked
-  long in_education = 0;        // served, with an education row overlapping P
-  long work_or_education = 0;   // served, worked or in education
+  long served = 0;                  // participants active in P
+  long new_intakes = 0;             // intake in P
+  long ended = 0;                   // end in P
+  long worked = 0;                  // served, with a competitive job overlapping P
+  long served_out_of_work = 0;      // served and explicitly not employed at intake
+  long worked_out_of_work = 0;      // of those, worked
+  long in_education = 0;            // served, with an education row overlapping P
+  long work_or_education = 0;       // served, worked or in education
   Statistic days_to_first_contact;  // participants whose first employer contact is in P
   Statistic days_to_first_job;      // participants whose first competitive job ever starts in P
   Statistic hours_per_week;         // competitive jobs overlapping P that have hours

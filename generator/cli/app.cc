@@ -1,17 +1,17 @@
 #include "cli/app.h"
 
+#include <unistd.h>
 #include <CLI/CLI.hpp>
 #include <filesystem>
 #include <iostream>
-#include <unistd.h>
 
 #include "cli/config.h"
 #include "cli/exit_codes.h"
 #include "cli/pipeline.h"
+#include "model/build_info.h"
 #include "publish/output_folder.h"
 #include "report/wording.h"
 #include "template/input_templates.h"
-#include "model/build_info.h"
 
 namespace fs = std::filesystem;
 
@@ -61,11 +61,13 @@ RunConfig resolve(const CommandLine& cl) {
 
 void add_input_options(CLI::App* cmd, CommandLine& cl) {
   cmd->add_option("INPUT", cl.inputs, "Input files or globs (.xlsx, .ods, .csv)");
-  cmd->add_option("--config", cl.config, "Config file (default: ./ipsreport.toml when no INPUT is given)");
+  cmd->add_option("--config", cl.config,
+                  "Config file (default: ./ipsreport.toml when no INPUT is given)");
 }
 
 bool is_command(const std::string& a) {
-  return a == "run" || a == "check" || a == "template" || a == "-h" || a == "--help" || a == "--version";
+  return a == "run" || a == "check" || a == "template" || a == "-h" || a == "--help" ||
+         a == "--version";
 }
 
 /// `ipsreport template --out DIR`: the blank data-entry workbooks.
@@ -82,8 +84,10 @@ int write_templates(const std::string& out_dir, const std::string& lang_flag) {
     std::cerr << "ipsreport: " << e.what() << "\n";
     return exit_code::kOutputError;
   }
-  for (const auto& path : written) std::cout << words.format("template.cli_wrote", {path.string()}) << "\n";
-  std::cout << words.format("template.cli_check", {(fs::path(out_dir) / "*.xlsx").string()}) << "\n";
+  for (const auto& path : written)
+    std::cout << words.format("template.cli_wrote", {path.string()}) << "\n";
+  std::cout << words.format("template.cli_check", {(fs::path(out_dir) / "*.xlsx").string()})
+            << "\n";
   return exit_code::kSuccess;
 }
 
@@ -95,36 +99,44 @@ int run_app(int argc, char** argv) {
   if (args.empty() || !is_command(args[0])) args.insert(args.begin(), "run");
   std::reverse(args.begin(), args.end());  // CLI11 takes the arguments in reverse order
 
-  CLI::App app{"ipsreport: IPS fidelity and outcome reports (HTML, PDF, XLSX) from spreadsheet exports", "ipsreport"};
+  CLI::App app{
+      "ipsreport: IPS fidelity and outcome reports (HTML, PDF, XLSX) from spreadsheet exports",
+      "ipsreport"};
   app.set_version_flag("--version", std::string("ipsreport ") + build_info::version());
   const std::string exit_codes_help = exit_code::help_text();
   app.footer(exit_codes_help);
   app.require_subcommand(1);
 
   CommandLine cl;
-  CLI::App* run = app.add_subcommand("run", "Render the report set for a period (the default command)");
+  CLI::App* run =
+      app.add_subcommand("run", "Render the report set for a period (the default command)");
   add_input_options(run, cl);
   run->add_option("--out", cl.out, "Output folder (default: out)");
   run->add_option("--period", cl.period, "auto (latest half-year with data) or YYYY-H1 / YYYY-H2");
   run->add_option("--lang", cl.lang, "Report language: nb (default) or en");
   run->add_option("--formats", cl.formats, "Comma-separated: html,pdf,xlsx (default: all)");
-  run->add_option("--min-cell", cl.min_cell, "Counts below this are suppressed (default 5; 0 disables)")
+  run->add_option("--min-cell", cl.min_cell,
+                  "Counts below this are suppressed (default 5; 0 disables)")
       ->check(CLI::Range(0, 1000));
   run->add_flag("--force", cl.force, "Render even when nothing changed since the last run");
   run->add_flag("--timings", cl.timings, "Print the time each stage took");
   run->add_flag("-v,--verbose", cl.verbose, "Say what was written even when all went well");
-  run->add_option("--jobs", cl.jobs, "Render threads (default: one per core); output is the same for any number")
+  run->add_option("--jobs", cl.jobs,
+                  "Render threads (default: one per core); output is the same for any number")
       ->check(CLI::Range(0, 256));
   run->footer(exit_codes_help);
 
-  CLI::App* check = app.add_subcommand("check", "Read and validate the inputs, print the problems, write nothing");
+  CLI::App* check = app.add_subcommand(
+      "check", "Read and validate the inputs, print the problems, write nothing");
   add_input_options(check, cl);
   check->add_option("--lang", cl.lang, "Language of the messages: nb (default) or en");
 
   std::string template_out;
-  CLI::App* tmpl = app.add_subcommand("template", "Write blank data-entry workbooks (reviews; participants and jobs)");
+  CLI::App* tmpl = app.add_subcommand(
+      "template", "Write blank data-entry workbooks (reviews; participants and jobs)");
   tmpl->add_option("--out", template_out, "Folder for the workbooks")->required();
-  tmpl->add_option("--lang", cl.lang, "Language of the headers and instructions: nb (default) or en");
+  tmpl->add_option("--lang", cl.lang,
+                   "Language of the headers and instructions: nb (default) or en");
 
   try {
     app.parse(args);
@@ -142,7 +154,8 @@ int run_app(int argc, char** argv) {
     std::cerr << "ipsreport: " << e.what() << "\n";
     return exit_code::kConfigError;
   } catch (const PublishError& e) {
-    std::cerr << "ipsreport: the reports could not be written, the previous reports are kept: " << e.what() << "\n";
+    std::cerr << "ipsreport: the reports could not be written, the previous reports are kept: "
+              << e.what() << "\n";
     return exit_code::kOutputError;
   } catch (const std::exception& e) {
     // Resources (scales, wording, templates) missing or broken: an installation problem.

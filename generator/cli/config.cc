@@ -1,10 +1,10 @@
 #include "cli/config.h"
 
+#include <glob.h>
+#include <toml++/toml.h>
 #include <algorithm>
 #include <cstdlib>
-#include <glob.h>
 #include <sstream>
-#include <toml++/toml.h>
 #include "model/build_info.h"
 
 namespace fs = std::filesystem;
@@ -23,13 +23,16 @@ std::string relative_to(const fs::path& base, const std::string& p) {
   return (base / p).lexically_normal().string();
 }
 
-[[noreturn]] void bad_key(const fs::path& file, const toml::node& node, const std::string& key, const std::string& why) {
+[[noreturn]] void bad_key(const fs::path& file, const toml::node& node, const std::string& key,
+                          const std::string& why) {
   std::ostringstream msg;
   msg << file.string() << ":" << node.source().begin.line << ": '" << key << "' " << why;
   throw ConfigError(msg.str());
 }
 
-bool has_glob_chars(const std::string& s) { return s.find_first_of("*?[") != std::string::npos; }
+bool has_glob_chars(const std::string& s) {
+  return s.find_first_of("*?[") != std::string::npos;
+}
 
 }  // namespace
 
@@ -47,12 +50,17 @@ Formats parse_formats(const std::string& text) {
   while (std::getline(ss, item, ',')) {
     item = lower(item);
     item.erase(std::remove_if(item.begin(), item.end(), ::isspace), item.end());
-    if (item == "html") f.html = true;
-    else if (item == "pdf") f.pdf = true;
-    else if (item == "xlsx") f.xlsx = true;
-    else if (!item.empty()) throw ConfigError("unknown format '" + item + "' (use html, pdf, xlsx)");
+    if (item == "html")
+      f.html = true;
+    else if (item == "pdf")
+      f.pdf = true;
+    else if (item == "xlsx")
+      f.xlsx = true;
+    else if (!item.empty())
+      throw ConfigError("unknown format '" + item + "' (use html, pdf, xlsx)");
   }
-  if (!f.html && !f.pdf && !f.xlsx) throw ConfigError("no output format chosen (use html, pdf, xlsx)");
+  if (!f.html && !f.pdf && !f.xlsx)
+    throw ConfigError("no output format chosen (use html, pdf, xlsx)");
   return f;
 }
 
@@ -99,7 +107,8 @@ RunConfig load_config_file(const fs::path& path, RunConfig c) {
       }
     } else if (key == "formats") {
       std::string joined;
-      if (auto s = node.value<std::string>()) joined = *s;
+      if (auto s = node.value<std::string>())
+        joined = *s;
       else if (const auto* arr = node.as_array())
         for (const auto& item : *arr) joined += item.value_or(std::string("?")) + ",";
       try {
@@ -109,18 +118,22 @@ RunConfig load_config_file(const fs::path& path, RunConfig c) {
       }
     } else if (key == "min_cell") {
       auto n = node.value<int64_t>();
-      if (!n || *n < 0 || *n > 1000) bad_key(path, node, key, "must be a whole number from 0 to 1000");
+      if (!n || *n < 0 || *n > 1000)
+        bad_key(path, node, key, "must be a whole number from 0 to 1000");
       c.min_cell = static_cast<int>(*n);
     } else if (key == "author") {
       c.author = node.value_or(std::string{});
     } else if (key == "resources") {
       c.resources = relative_to(base, node.value_or(std::string{}));
     } else {
-      bad_key(path, node, key, "is not a setting ipsreport knows (inputs, out, period, lang, formats, min_cell, author, resources)");
+      bad_key(path, node, key,
+              "is not a setting ipsreport knows (inputs, out, period, lang, formats, min_cell, "
+              "author, resources)");
     }
   }
   if (c.period != "auto" && !Period::parse(c.period))
-    throw ConfigError(path.string() + ": 'period' must be \"auto\" or like \"2016-H2\", not \"" + c.period + "\"");
+    throw ConfigError(path.string() + ": 'period' must be \"auto\" or like \"2016-H2\", not \"" +
+                      c.period + "\"");
   return c;
 }
 
@@ -141,7 +154,8 @@ std::vector<fs::path> expand_inputs(const std::vector<std::string>& inputs) {
   }
   std::sort(files.begin(), files.end());
   files.erase(std::unique(files.begin(), files.end()), files.end());
-  if (files.empty()) throw ConfigError("no input files given (name them, or set 'inputs' in ipsreport.toml)");
+  if (files.empty())
+    throw ConfigError("no input files given (name them, or set 'inputs' in ipsreport.toml)");
   return files;
 }
 

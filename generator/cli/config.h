@@ -3,10 +3,10 @@
 
 #include <filesystem>
 #include <optional>
-#include "model/date.h"
 #include <stdexcept>
 #include <string>
 #include <vector>
+#include "model/date.h"
 
 #include "model/scale.h"
 #include "report/report_set.h"
@@ -21,7 +21,7 @@ struct ConfigError : std::runtime_error {
 struct RunConfig {
   std::vector<std::string> inputs;  // files or globs
   std::filesystem::path out = "out";
-  std::string period = "auto";      // "auto" or YYYY-H1 / YYYY-H2
+  std::string period = "auto";  // "auto" or YYYY-H1 / YYYY-H2
   Lang lang = Lang::Nb;
   Formats formats;
   int min_cell = 5;

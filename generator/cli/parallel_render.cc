@@ -49,8 +49,8 @@ class Lap {
   double t_ = thread_cpu_seconds();
 };
 
-void render_one(const PlannedReport& planned, const Formats& formats, const render::RenderOptions& options,
-                const StagedOutput& staged, Slot& slot) {
+void render_one(const PlannedReport& planned, const Formats& formats,
+                const render::RenderOptions& options, const StagedOutput& staged, Slot& slot) {
   Lap lap;
   const doc::Report report = planned.build();
   slot.timings.build += lap.next();
@@ -77,8 +77,8 @@ void render_one(const PlannedReport& planned, const Formats& formats, const rend
 }  // namespace
 
 RenderOutcome render_all(const std::vector<PlannedReport>& plan, const Formats& formats,
-                         const render::RenderOptions& options, const StagedOutput& staged, unsigned threads,
-                         const ProgressFn& progress) {
+                         const render::RenderOptions& options, const StagedOutput& staged,
+                         unsigned threads, const ProgressFn& progress) {
   std::vector<Slot> slots(plan.size());
   std::atomic<size_t> next{0};
   std::atomic<bool> stop{false};

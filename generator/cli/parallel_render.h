@@ -40,7 +40,7 @@ using ProgressFn = std::function<void(size_t done, size_t total)>;
 /// (0 = one per core). A report that cannot be built or written is listed in `failures` and
 /// the others go on; running out of memory stops the run and is rethrown (std::bad_alloc).
 RenderOutcome render_all(const std::vector<PlannedReport>& plan, const Formats& formats,
-                         const render::RenderOptions& options, const StagedOutput& staged, unsigned threads,
-                         const ProgressFn& progress);
+                         const render::RenderOptions& options, const StagedOutput& staged,
+                         unsigned threads, const ProgressFn& progress);
 
 }  // namespace ips

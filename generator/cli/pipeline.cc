@@ -55,7 +55,6 @@ Loaded load(const RunConfig& config, const std::vector<fs::path>& inputs) {
   return l;
 }
 
-
 bool any_unreadable(const Dataset& data) {
   for (const auto& f : data.diagnostics.files)
     if (!f.readable) return true;
@@ -78,7 +77,9 @@ int64_t document_time(Period period) {
   return static_cast<int64_t>(period.last_day().days) * 86400;
 }
 
-const char* lang_code(Lang l) { return l == Lang::En ? "en" : "nb"; }
+const char* lang_code(Lang l) {
+  return l == Lang::En ? "en" : "nb";
+}
 
 std::string run_fingerprint(const RunConfig& config, const std::vector<fs::path>& inputs) {
   Fingerprint fp;
@@ -139,7 +140,8 @@ int run_reports(const RunConfig& config, std::ostream& err, bool verbose) {
   const fs::path res = resources_dir(config);
   if (!config.force &&
       fingerprint == fingerprint_in_summary(read_published_file(out, "run-summary.json"))) {
-    if (verbose) err << Wording::load(res / "templates", config.lang).get("summary.unchanged") << "\n";
+    if (verbose)
+      err << Wording::load(res / "templates", config.lang).get("summary.unchanged") << "\n";
     return exit_code::kSuccess;
   }
   timer.stop("fingerprint");
@@ -201,8 +203,8 @@ int run_reports(const RunConfig& config, std::ostream& err, bool verbose) {
   RenderTimings cpu;
   try {
     StagedOutput staged(out);
-    const RenderOutcome rendered =
-        render_all(plan, config.formats, options, staged, config.jobs, terminal_progress(err, config.progress));
+    const RenderOutcome rendered = render_all(plan, config.formats, options, staged, config.jobs,
+                                              terminal_progress(err, config.progress));
     timer.stop("render");
     summary.reports_written = rendered.files_written;
     cpu = rendered.timings;
@@ -214,7 +216,8 @@ int run_reports(const RunConfig& config, std::ostream& err, bool verbose) {
       summary.timings.emplace_back("cpu_render_xlsx", cpu.xlsx);
       summary.timings.emplace_back("pdf_pages", static_cast<double>(cpu.pdf_pages));
     }
-    summary.exit_code = anything_excluded(l.data) ? exit_code::kSuccessWithExclusions : exit_code::kSuccess;
+    summary.exit_code =
+        anything_excluded(l.data) ? exit_code::kSuccessWithExclusions : exit_code::kSuccess;
     if (!rendered.failures.empty()) {
       if (rendered.failures.size() == plan.size()) {
         err << "ipsreport: no report could be written, the previous reports are kept: "
@@ -240,13 +243,16 @@ int run_reports(const RunConfig& config, std::ostream& err, bool verbose) {
     staged.write_file("run-summary.json", run_summary_json(summary, l.words));
     staged.commit();
   } catch (const render::RenderError& e) {
-    err << "ipsreport: a report could not be written, the previous reports are kept: " << e.what() << "\n";
+    err << "ipsreport: a report could not be written, the previous reports are kept: " << e.what()
+        << "\n";
     return exit_code::kOutputError;
   } catch (const PublishError& e) {
-    err << "ipsreport: the reports could not be published, the previous reports are kept: " << e.what() << "\n";
+    err << "ipsreport: the reports could not be published, the previous reports are kept: "
+        << e.what() << "\n";
     return exit_code::kOutputError;
   } catch (const fs::filesystem_error& e) {
-    err << "ipsreport: the reports could not be written, the previous reports are kept: " << e.what() << "\n";
+    err << "ipsreport: the reports could not be written, the previous reports are kept: "
+        << e.what() << "\n";
     return exit_code::kOutputError;
   } catch (const std::bad_alloc&) {
     // Nothing half-made is published: the staging folder is removed on the way out.
@@ -267,14 +273,15 @@ int run_reports(const RunConfig& config, std::ostream& err, bool verbose) {
     for (const auto& f : l.data.diagnostics.files) input_mb += static_cast<double>(f.bytes) / 1e6;
     for (const auto& [stage, seconds] : timer.timings()) {
       err << "timing " << stage << ": " << seconds << " s";
-      if (stage == "ingest" && seconds > 0) err << " (" << input_mb << " MB, " << input_mb / seconds << " MB/s)";
+      if (stage == "ingest" && seconds > 0)
+        err << " (" << input_mb << " MB, " << input_mb / seconds << " MB/s)";
       err << "\n";
     }
-    err << "timing cpu (all threads): build " << cpu.build << " s, html " << cpu.html << " s, pdf " << cpu.pdf
-        << " s, xlsx " << cpu.xlsx << " s\n";
+    err << "timing cpu (all threads): build " << cpu.build << " s, html " << cpu.html << " s, pdf "
+        << cpu.pdf << " s, xlsx " << cpu.xlsx << " s\n";
     if (cpu.pdf_pages > 0)
-      err << "timing pdf pages: " << cpu.pdf_pages << " (" << cpu.pdf_pages / std::max(cpu.pdf, 1e-9)
-          << " pages per CPU second of pdf)\n";
+      err << "timing pdf pages: " << cpu.pdf_pages << " ("
+          << cpu.pdf_pages / std::max(cpu.pdf, 1e-9) << " pages per CPU second of pdf)\n";
   }
   return summary.exit_code;
 }
@@ -286,8 +293,9 @@ int check_inputs(const RunConfig& config, std::ostream& err) {
   err << run_summary_text(summary, l.words);
   for (const auto& t : l.data.diagnostics.tables)
     if (t.rows_excluded == 0)
-      err << l.words.format("summary.table_line", {t.file, t.sheet, t.table, std::to_string(t.rows_read),
-                                                   std::to_string(t.rows_used), std::to_string(t.rows_excluded)})
+      err << l.words.format("summary.table_line",
+                            {t.file, t.sheet, t.table, std::to_string(t.rows_read),
+                             std::to_string(t.rows_used), std::to_string(t.rows_excluded)})
           << "\n";
   if (any_unreadable(l.data)) return exit_code::kInputError;
   return anything_excluded(l.data) ? exit_code::kSuccessWithExclusions : exit_code::kSuccess;

@@ -52,20 +52,25 @@ Fingerprint::~Fingerprint() {
 void Fingerprint::add(const std::string& name, const std::string& content) {
   for (const std::string* part : {&name, &content}) {
     const std::string length = std::to_string(part->size()) + ":";
-    g_checksum_update(state_->checksum, reinterpret_cast<const guchar*>(length.data()), length.size());
-    g_checksum_update(state_->checksum, reinterpret_cast<const guchar*>(part->data()), part->size());
+    g_checksum_update(state_->checksum, reinterpret_cast<const guchar*>(length.data()),
+                      length.size());
+    g_checksum_update(state_->checksum, reinterpret_cast<const guchar*>(part->data()),
+                      part->size());
   }
 }
 
 void Fingerprint::add_tree(const fs::path& dir) {
   std::vector<fs::path> files;
   std::error_code ec;
-  for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
+  for (auto it = fs::recursive_directory_iterator(dir, ec);
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
     if (it->is_regular_file()) files.push_back(it->path());
   std::sort(files.begin(), files.end());
   for (const auto& f : files) add(f.lexically_relative(dir).string(), file_sha256(f));
 }
 
-std::string Fingerprint::hex() { return g_checksum_get_string(state_->checksum); }
+std::string Fingerprint::hex() {
+  return g_checksum_get_string(state_->checksum);
+}
 
 }  // namespace ips

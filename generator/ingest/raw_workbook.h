@@ -58,7 +58,7 @@ struct RawSheet {
 struct RawWorkbook {
   std::string format;  // "xlsx", "ods", "csv"
   std::vector<RawSheet> sheets;
-  std::string csv_encoding;  // "UTF-8", "UTF-8 (BOM)", "Windows-1252" for CSV
+  std::string csv_encoding;       // "UTF-8", "UTF-8 (BOM)", "Windows-1252" for CSV
   bool over_cell_budget = false;  // kMaxCellBytesPerWorkbook ran out: the file is refused
 };
 

@@ -2,7 +2,11 @@
 
 namespace ips::build_info {
 
-const char* version() { return IPS_VERSION; }
-const char* source_dir() { return IPS_SOURCE_DIR; }
+const char* version() {
+  return IPS_VERSION;
+}
+const char* source_dir() {
+  return IPS_SOURCE_DIR;
+}
 
 }  // namespace ips::build_info

@@ -6,7 +6,8 @@
 namespace ips {
 
 bool ScaleRatings::any_scored() const {
-  return std::any_of(items.begin(), items.end(), [](const ItemRating& r) { return r.score.has_value(); });
+  return std::any_of(items.begin(), items.end(),
+                     [](const ItemRating& r) { return r.score.has_value(); });
 }
 
 const Site* Dataset::find_site(const std::string& key) const {
@@ -20,8 +21,10 @@ std::string site_slug(const std::string& key) {
   for (size_t i = 0; i < key.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(key[i]);
     if (c < 0x80) {
-      if (std::isalnum(c)) out += static_cast<char>(std::tolower(c));
-      else out += '-';
+      if (std::isalnum(c))
+        out += static_cast<char>(std::tolower(c));
+      else
+        out += '-';
       continue;
     }
     // Two-byte UTF-8 for æ ø å Æ Ø Å (C3 A6, C3 B8, C3 A5, C3 86, C3 98, C3 85).
@@ -29,10 +32,20 @@ std::string site_slug(const std::string& key) {
       const unsigned char d = static_cast<unsigned char>(key[i + 1]);
       const char* repl = nullptr;
       switch (d) {
-        case 0xA6: case 0x86: repl = "ae"; break;
-        case 0xB8: case 0x98: repl = "o"; break;
-        case 0xA5: case 0x85: repl = "a"; break;
-        default: break;
+        case 0xA6:
+        case 0x86:
+          repl = "ae";
+          break;
+        case 0xB8:
+        case 0x98:
+          repl = "o";
+          break;
+        case 0xA5:
+        case 0x85:
+          repl = "a";
+          break;
+        default:
+          break;
       }
       if (repl) {
         out += repl;

@@ -58,7 +58,9 @@ struct Review {
 enum class JobKind { Ordinary, WageSubsidy, WorkPractice, Education, Other };
 
 /// Competitive employment = ordinary job or ordinary job with wage subsidy.
-inline bool is_competitive(JobKind k) { return k == JobKind::Ordinary || k == JobKind::WageSubsidy; }
+inline bool is_competitive(JobKind k) {
+  return k == JobKind::Ordinary || k == JobKind::WageSubsidy;
+}
 
 struct Participant {
   std::string id;  // pseudonym; never printed
@@ -77,13 +79,13 @@ struct Job {
   Date start;
   std::optional<Date> end;  // empty = ongoing
   std::optional<double> hours_per_week;
-  std::string employer;    // counted, never printed
+  std::string employer;  // counted, never printed
   std::string occupation;
 };
 
 /// Everything read from the inputs, plus what could not be used.
 struct Dataset {
-  std::vector<Site> sites;  // sorted by key
+  std::vector<Site> sites;      // sorted by key
   std::vector<Review> reviews;  // sorted by site, then date
   std::vector<Participant> participants;
   std::vector<Job> jobs;

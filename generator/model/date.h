@@ -34,7 +34,9 @@ struct Date {
 };
 
 /// Calendar days from a to b (negative when b is earlier).
-inline int days_between(Date a, Date b) { return b.days - a.days; }
+inline int days_between(Date a, Date b) {
+  return b.days - a.days;
+}
 
 /// A half-year: H1 = 1 Jan–30 Jun, H2 = 1 Jul–31 Dec.
 struct Period {

@@ -5,8 +5,8 @@
 namespace ips {
 
 size_t Diagnostics::count(Severity s) const {
-  return static_cast<size_t>(
-      std::count_if(items.begin(), items.end(), [s](const Diagnostic& d) { return d.severity == s; }));
+  return static_cast<size_t>(std::count_if(items.begin(), items.end(),
+                                           [s](const Diagnostic& d) { return d.severity == s; }));
 }
 
 int Diagnostics::rows_excluded() const {

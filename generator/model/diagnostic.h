@@ -23,7 +23,7 @@ struct Diagnostic {
   std::string column;         // column letter ("C"); empty = not about a column
   std::string column_header;  // the header text found in that column
   std::string value;          // the offending value as text (already trimmed)
-  std::string code;           // message id, e.g. "score.out_of_range"; see templates/messages.*.toml
+  std::string code;  // message id, e.g. "score.out_of_range"; see templates/messages.*.toml
   std::vector<std::string> args;  // parameters for the message text ({0}, {1}, ...)
   // What the problem concerns, so each report can show its own problems.
   std::string site;

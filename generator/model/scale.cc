@@ -1,10 +1,10 @@
 #include "model/scale.h"
 
+#include <toml++/toml.h>
 #include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
-#include <toml++/toml.h>
 
 namespace ips {
 
@@ -12,7 +12,8 @@ namespace {
 
 bool iequals(std::string_view a, std::string_view b) {
   return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+           return std::tolower(static_cast<unsigned char>(x)) ==
+                  std::tolower(static_cast<unsigned char>(y));
          });
 }
 
@@ -21,8 +22,7 @@ bool iequals(std::string_view a, std::string_view b) {
 }
 
 template <typename View>
-LocalText local_text(const View& node, const std::string& origin,
-                     const std::string& where) {
+LocalText local_text(const View& node, const std::string& origin, const std::string& where) {
   LocalText t;
   t.nb = node["nb"].value_or(std::string{});
   t.en = node["en"].value_or(std::string{});
@@ -107,7 +107,9 @@ Scale parse_scale(std::string_view toml_text, const std::string& origin) {
         if (auto* bounds = (*evidence)["upper_bounds"].as_array())
           for (auto& b : *bounds) item.evidence_upper_bounds.push_back(b.value_or(0.0));
         if (item.evidence_measure.empty() || item.evidence_upper_bounds.size() != 4)
-          fail(origin, "item " + item.code + ": 'evidence' needs a measure and four upper bounds (scores 5, 4, 3, 2)");
+          fail(origin,
+               "item " + item.code +
+                   ": 'evidence' needs a measure and four upper bounds (scores 5, 4, 3, 2)");
       }
       s.items.push_back(std::move(item));
     }
@@ -116,7 +118,8 @@ Scale parse_scale(std::string_view toml_text, const std::string& origin) {
   if (auto* bands = root["bands"].as_array()) {
     for (auto& node : *bands) {
       toml::node_view<const toml::node> v{node};
-      ScaleBand b{v["min"].value_or(0), v["max"].value_or(0), local_text(v["label"], origin, "a band")};
+      ScaleBand b{v["min"].value_or(0), v["max"].value_or(0),
+                  local_text(v["label"], origin, "a band")};
       if (b.min_total > b.max_total) fail(origin, "a band has min > max");
       s.bands.push_back(std::move(b));
     }

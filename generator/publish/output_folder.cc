@@ -174,7 +174,9 @@ std::optional<OutputLock> OutputLock::try_acquire(const fs::path& out_dir) {
   return OutputLock(fd);
 }
 
-OutputLock::OutputLock(OutputLock&& other) noexcept : fd_(other.fd_) { other.fd_ = -1; }
+OutputLock::OutputLock(OutputLock&& other) noexcept : fd_(other.fd_) {
+  other.fd_ = -1;
+}
 
 OutputLock::~OutputLock() {
   if (fd_ >= 0) ::close(fd_);  // closing releases the flock

@@ -84,6 +84,7 @@ class StagedOutput {
 };
 
 /// The content of a file in the published report set, or empty when there is none.
-std::string read_published_file(const std::filesystem::path& out_dir, const std::filesystem::path& relative);
+std::string read_published_file(const std::filesystem::path& out_dir,
+                                const std::filesystem::path& relative);
 
 }  // namespace ips

@@ -14,11 +14,21 @@ std::string json_string(const std::string& s) {
   std::string out = "\"";
   for (unsigned char c : s) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
         if (c < 0x20) {
           char buf[8];
@@ -34,9 +44,12 @@ std::string json_string(const std::string& s) {
 
 const char* severity_name(Severity s) {
   switch (s) {
-    case Severity::Note: return "note";
-    case Severity::Warning: return "warning";
-    case Severity::Error: return "error";
+    case Severity::Note:
+      return "note";
+    case Severity::Warning:
+      return "warning";
+    case Severity::Error:
+      return "error";
   }
   return "";
 }
@@ -68,14 +81,16 @@ std::string run_summary_json(const RunSummary& s, const Wording& words) {
   std::ostringstream j;
   j << "{\n  \"program\": \"ipsreport\",\n  \"version\": " << json_string(s.version)
     << ",\n  \"period\": " << json_string(s.period) << ",\n  \"lang\": " << json_string(s.lang)
-    << ",\n  \"fingerprint\": " << json_string(s.fingerprint) << ",\n  \"exit_code\": " << s.exit_code
-    << ",\n  \"inputs\": [";
+    << ",\n  \"fingerprint\": " << json_string(s.fingerprint)
+    << ",\n  \"exit_code\": " << s.exit_code << ",\n  \"inputs\": [";
   const Diagnostics empty;
   const Diagnostics& d = s.diagnostics ? *s.diagnostics : empty;
   for (size_t i = 0; i < d.files.size(); ++i) {
     const auto& f = d.files[i];
-    j << (i ? "," : "") << "\n    {\"path\": " << json_string(f.path) << ", \"format\": " << json_string(f.format)
-      << ", \"bytes\": " << f.bytes << ", \"sha256\": " << json_string(f.sha256) << ", \"readable\": " << (f.readable ? "true" : "false") << "}";
+    j << (i ? "," : "") << "\n    {\"path\": " << json_string(f.path)
+      << ", \"format\": " << json_string(f.format) << ", \"bytes\": " << f.bytes
+      << ", \"sha256\": " << json_string(f.sha256)
+      << ", \"readable\": " << (f.readable ? "true" : "false") << "}";
   }
   j << "\n  ],\n  \"tables\": [";
   for (size_t i = 0; i < d.tables.size(); ++i) {
@@ -87,14 +102,17 @@ std::string run_summary_json(const RunSummary& s, const Wording& words) {
       << ", \"rows_excluded\": " << row_count(t, t.rows_excluded, s.min_cell)
       << ", \"duplicates\": " << row_count(t, t.duplicates, s.min_cell) << "}";
   }
-  j << "\n  ],\n  \"problems\": {\"errors\": " << d.count(Severity::Error) << ", \"warnings\": "
-    << d.count(Severity::Warning) << ", \"notes\": " << d.count(Severity::Note) << ", \"items\": [";
+  j << "\n  ],\n  \"problems\": {\"errors\": " << d.count(Severity::Error)
+    << ", \"warnings\": " << d.count(Severity::Warning)
+    << ", \"notes\": " << d.count(Severity::Note) << ", \"items\": [";
   for (size_t i = 0; i < d.items.size(); ++i) {
     const auto& p = d.items[i];
-    j << (i ? "," : "") << "\n    {\"severity\": \"" << severity_name(p.severity) << "\", \"code\": " << json_string(p.code)
-      << ", \"file\": " << json_string(p.file) << ", \"sheet\": " << json_string(p.sheet) << ", \"row\": " << p.row
-      << ", \"column\": " << json_string(p.column) << ", \"header\": " << json_string(p.column_header)
-      << ", \"value\": " << json_string(p.value) << ", \"message\": " << json_string(describe(p, words)) << "}";
+    j << (i ? "," : "") << "\n    {\"severity\": \"" << severity_name(p.severity)
+      << "\", \"code\": " << json_string(p.code) << ", \"file\": " << json_string(p.file)
+      << ", \"sheet\": " << json_string(p.sheet) << ", \"row\": " << p.row
+      << ", \"column\": " << json_string(p.column)
+      << ", \"header\": " << json_string(p.column_header) << ", \"value\": " << json_string(p.value)
+      << ", \"message\": " << json_string(describe(p, words)) << "}";
   }
   j << "\n  ]},\n  \"reports\": [";
   for (size_t i = 0; i < s.reports_written.size(); ++i)
@@ -133,15 +151,16 @@ std::string run_summary_text(const RunSummary& s, const Wording& words) {
   std::ostringstream out;
   if (!s.diagnostics) return "";
   for (const auto& p : s.diagnostics->items) {
-    out << place(p) << ": " << words.get(std::string("severity.") + severity_name(p.severity)) << ": "
-        << describe(p, words);
+    out << place(p) << ": " << words.get(std::string("severity.") + severity_name(p.severity))
+        << ": " << describe(p, words);
     if (!p.value.empty()) out << " [" << p.value << "]";
     out << "\n";
   }
   for (const auto& t : s.diagnostics->tables) {
     if (t.rows_excluded == 0) continue;
-    out << words.format("summary.table_line", {t.file, t.sheet, t.table, std::to_string(t.rows_read),
-                                               std::to_string(t.rows_used), std::to_string(t.rows_excluded)})
+    out << words.format("summary.table_line",
+                        {t.file, t.sheet, t.table, std::to_string(t.rows_read),
+                         std::to_string(t.rows_used), std::to_string(t.rows_excluded)})
         << "\n";
   }
   return out.str();

@@ -9,9 +9,9 @@
 #include <string>
 #include <vector>
 
+#include "model/build_info.h"
 #include "render/layout_text_cache.h"
 #include "render/renderer.h"
-#include "model/build_info.h"
 
 namespace ips::render {
 
@@ -61,7 +61,8 @@ std::unique_ptr<PangoFontMap, GObjectUnref> load_font_map(const std::filesystem:
 }  // namespace
 
 std::filesystem::path fonts_dir_of(const std::filesystem::path& resources_dir) {
-  return (resources_dir.empty() ? std::filesystem::path(build_info::source_dir()) : resources_dir) / "fonts";
+  return (resources_dir.empty() ? std::filesystem::path(build_info::source_dir()) : resources_dir) /
+         "fonts";
 }
 
 PangoFontMap* bundled_font_map(const std::filesystem::path& fonts_dir) {

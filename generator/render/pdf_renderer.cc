@@ -85,10 +85,10 @@ void set_metadata(cairo_surface_t* surface, const doc::ReportMeta& meta, int64_t
 
 void render_pdf(const doc::Report& report, const RenderOptions& options,
                 const std::filesystem::path& out) {
-  const PdfStyle style =
-      load_pdf_style((options.resources_dir.empty() ? std::filesystem::path(build_info::source_dir())
-                                                    : options.resources_dir) /
-                     "templates" / "pdf.toml");
+  const PdfStyle style = load_pdf_style((options.resources_dir.empty()
+                                             ? std::filesystem::path(build_info::source_dir())
+                                             : options.resources_dir) /
+                                        "templates" / "pdf.toml");
   const std::filesystem::path fonts = fonts_dir_of(options.resources_dir);
 
   // cairo writes into memory; the file is written once, after post-processing (PDF/UA-1).

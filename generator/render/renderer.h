@@ -23,10 +23,13 @@ struct RenderOptions {
 };
 
 /// A self-contained HTML file from templates/html/*.mustache.
-void render_html(const doc::Report& report, const RenderOptions& options, const std::filesystem::path& out);
+void render_html(const doc::Report& report, const RenderOptions& options,
+                 const std::filesystem::path& out);
 /// An A4 PDF with the bundled fonts embedded.
-void render_pdf(const doc::Report& report, const RenderOptions& options, const std::filesystem::path& out);
+void render_pdf(const doc::Report& report, const RenderOptions& options,
+                const std::filesystem::path& out);
 /// An XLSX workbook, one sheet per table, native charts.
-void render_xlsx(const doc::Report& report, const RenderOptions& options, const std::filesystem::path& out);
+void render_xlsx(const doc::Report& report, const RenderOptions& options,
+                 const std::filesystem::path& out);
 
 }  // namespace ips::render

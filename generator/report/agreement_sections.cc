@@ -273,7 +273,8 @@ std::vector<doc::Block> review_agreement_blocks(const Review& review, const Repo
   return blocks;
 }
 
-std::vector<Diagnostic> consensus_outside_notes(const Review& review, const Dataset& data, const ReportContext& ctx) {
+std::vector<Diagnostic> consensus_outside_notes(const Review& review, const Dataset& data,
+                                                const ReportContext& ctx) {
   // The model keeps no row of origin per item; the file and sheet are certain only when a single
   // table held the item scores.
   const TableAccount* source = nullptr;

@@ -14,9 +14,12 @@ std::string describe(const Diagnostic& d, const Wording& words) {
 namespace {
 std::string severity_word(Severity s, const Wording& w) {
   switch (s) {
-    case Severity::Note: return w.get("severity.note");
-    case Severity::Warning: return w.get("severity.warning");
-    case Severity::Error: return w.get("severity.error");
+    case Severity::Note:
+      return w.get("severity.note");
+    case Severity::Warning:
+      return w.get("severity.warning");
+    case Severity::Error:
+      return w.get("severity.error");
   }
   return "";
 }
@@ -28,15 +31,19 @@ doc::Table diagnostics_table(const std::vector<const Diagnostic*>& problems, con
   t.id = id;
   t.caption = w.get("common.data_quality");
   t.sheet_name = w.get("common.data_quality");
-  t.columns = {{w.get("columns.severity"), doc::Align::Left, 1.0}, {w.get("columns.file"), doc::Align::Left, 1.6},
-               {w.get("columns.sheet"), doc::Align::Left, 1.2},    {w.get("columns.row"), doc::Align::Right, 0.6},
-               {w.get("columns.column"), doc::Align::Left, 1.2},   {w.get("columns.value"), doc::Align::Left, 1.2},
+  t.columns = {{w.get("columns.severity"), doc::Align::Left, 1.0},
+               {w.get("columns.file"), doc::Align::Left, 1.6},
+               {w.get("columns.sheet"), doc::Align::Left, 1.2},
+               {w.get("columns.row"), doc::Align::Right, 0.6},
+               {w.get("columns.column"), doc::Align::Left, 1.2},
+               {w.get("columns.value"), doc::Align::Left, 1.2},
                {w.get("columns.problem"), doc::Align::Left, 3.2}};
   for (const Diagnostic* d : problems) {
     doc::Row row;
     const std::string column = d->column.empty() ? d->column_header
-                               : d->column_header.empty() ? d->column
-                                                          : d->column + " (" + d->column_header + ")";
+                               : d->column_header.empty()
+                                   ? d->column
+                                   : d->column + " (" + d->column_header + ")";
     row.cells = {doc::Value::of_text(severity_word(d->severity, w)),
                  doc::Value::of_text(std::filesystem::path(d->file).filename().string()),
                  doc::Value::of_text(d->sheet),
@@ -55,7 +62,8 @@ doc::RenderWords render_words(const Wording& w, int min_cell) {
   r.contents = w.get("common.contents");
   r.chart_data = w.get("common.chart_data");
   r.continued = w.get("common.continued");
-  r.suppressed_note = w.format("common.suppressed_note", {std::to_string(min_cell), std::to_string(min_cell - 1)});
+  r.suppressed_note =
+      w.format("common.suppressed_note", {std::to_string(min_cell), std::to_string(min_cell - 1)});
   return r;
 }
 

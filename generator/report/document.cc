@@ -79,7 +79,8 @@ bool Value::is_numeric() const {
   return !suppressed() && type != ValueType::Empty && type != ValueType::Text;
 }
 
-std::vector<std::string> footnotes_with_suppression_note(const Table& table, const RenderWords& words) {
+std::vector<std::string> footnotes_with_suppression_note(const Table& table,
+                                                         const RenderWords& words) {
   std::vector<std::string> notes = table.footnotes;
   if (words.suppressed_note.empty()) return notes;
   bool withheld = false;

@@ -15,12 +15,12 @@ namespace ips::doc {
 enum class ValueType {
   Empty,
   Text,
-  Count,    // whole number of people/jobs/rows
-  Rate,     // fraction 0..1, shown as a percentage
-  Score,    // a fidelity score or total (whole number)
-  Number,   // a measured quantity with `decimals` decimals (days, hours, FTE, means)
-  Date,     // days since 1970-01-01
-  Change,   // a signed difference, shown with + / −
+  Count,   // whole number of people/jobs/rows
+  Rate,    // fraction 0..1, shown as a percentage
+  Score,   // a fidelity score or total (whole number)
+  Number,  // a measured quantity with `decimals` decimals (days, hours, FTE, means)
+  Date,    // days since 1970-01-01
+  Change,  // a signed difference, shown with + / −
 };
 
 /// Why a value is not shown (docs/figures.md, "Small numbers").
@@ -41,10 +41,10 @@ struct Value {
   std::string text;
   int decimals = 0;
   Suppression suppression = Suppression::None;
-  int min_cell = 0;           // for SmallCount: the threshold shown ("<5")
+  int min_cell = 0;                       // for SmallCount: the threshold shown ("<5")
   Aggregate aggregate = Aggregate::None;  // in a Total row: the spreadsheet formula to write
-  bool emphasis = false;      // drawn bold (totals, warnings)
-  std::string link;           // a relative link target (HTML: <a href>), for Text values
+  bool emphasis = false;                  // drawn bold (totals, warnings)
+  std::string link;  // a relative link target (HTML: <a href>), for Text values
 
   static Value empty() { return {}; }
   static Value of_text(std::string t);
@@ -60,8 +60,14 @@ struct Value {
 
   bool is_numeric() const;
   bool suppressed() const { return suppression != Suppression::None; }
-  Value& with_aggregate(Aggregate a) { aggregate = a; return *this; }
-  Value& bold() { emphasis = true; return *this; }
+  Value& with_aggregate(Aggregate a) {
+    aggregate = a;
+    return *this;
+  }
+  Value& bold() {
+    emphasis = true;
+    return *this;
+  }
 };
 
 struct Heading {
@@ -108,7 +114,7 @@ struct Row {
 };
 
 struct Table {
-  std::string id;          // unique within the report; charts refer to it
+  std::string id;  // unique within the report; charts refer to it
   std::string caption;
   std::string sheet_name;  // XLSX sheet (≤ 31 chars); empty = derive from caption
   std::vector<Column> columns;
@@ -174,10 +180,10 @@ struct Section {
 };
 
 struct ReportMeta {
-  std::string kind;         // "kvalitetsrapport", "halvarsrapport", "nasjonal-sammenstilling"
-  std::string title;        // document title
-  std::string subtitle;     // e.g. site name and date
-  std::string running_head; // shown on every PDF page: title, site, period
+  std::string kind;          // "kvalitetsrapport", "halvarsrapport", "nasjonal-sammenstilling"
+  std::string title;         // document title
+  std::string subtitle;      // e.g. site name and date
+  std::string running_head;  // shown on every PDF page: title, site, period
   std::string subject;
   std::string author;
   std::string keywords;
@@ -188,9 +194,9 @@ struct ReportMeta {
 
 /// Text every renderer needs that is not part of the document body (page labels etc.).
 struct RenderWords {
-  std::string page_of;       // "Side {0} av {1}"
-  std::string contents;      // "Innhold"
-  std::string chart_data;    // "Tallene bak figuren"
+  std::string page_of;          // "Side {0} av {1}"
+  std::string contents;         // "Innhold"
+  std::string chart_data;       // "Tallene bak figuren"
   std::string suppressed_note;  // footnote for "–"
   std::string continued;        // "{0} (fortsatt)": a table's caption on the pages it goes on to
 };
@@ -203,6 +209,7 @@ struct Report {
 
 /// The table's footnotes, plus the report's explanation of "–" when the table withholds a value
 /// and no footnote explains it yet. Every renderer shows a table's notes through this.
-std::vector<std::string> footnotes_with_suppression_note(const Table& table, const RenderWords& words);
+std::vector<std::string> footnotes_with_suppression_note(const Table& table,
+                                                         const RenderWords& words);
 
 }  // namespace ips::doc

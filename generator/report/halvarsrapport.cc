@@ -17,7 +17,8 @@ using doc::Value;
 }  // namespace
 
 std::vector<doc::Benchmark> employment_benchmarks(const Wording& w) {
-  return {{w.get("common.benchmark_min"), 0.31}, {w.get("common.benchmark_avg"), 0.41},
+  return {{w.get("common.benchmark_min"), 0.31},
+          {w.get("common.benchmark_avg"), 0.41},
           {w.get("common.benchmark_top"), 0.50}};
 }
 
@@ -91,11 +92,13 @@ struct Builder {
       k.figures.push_back({w().get("halvarsrapport.latest_total"), Value::score(latest.ips.total),
                            std::move(detail)});
     } else {
-      k.figures.push_back({w().get("halvarsrapport.latest_total"), Value::of_text("–"), w().get("halvarsrapport.no_review")});
+      k.figures.push_back({w().get("halvarsrapport.latest_total"), Value::of_text("–"),
+                           w().get("halvarsrapport.no_review")});
     }
     const auto slope = total_slope(rounds);
-    k.figures.push_back({w().get("halvarsrapport.slope"), slope ? Value::change(*slope, 1) : Value::of_text("–"),
-                         slope ? w().get("halvarsrapport.slope_detail") : w().get("halvarsrapport.slope_none")});
+    k.figures.push_back(
+        {w().get("halvarsrapport.slope"), slope ? Value::change(*slope, 1) : Value::of_text("–"),
+         slope ? w().get("halvarsrapport.slope_detail") : w().get("halvarsrapport.slope_none")});
     s.blocks.push_back(std::move(k));
     return s;
   }
@@ -110,9 +113,12 @@ struct Builder {
     t.id = "reviews";
     t.caption = w().get("halvarsrapport.reviews_table");
     t.sheet_name = w().get("halvarsrapport.fidelity");
-    t.columns = {{w().get("halvarsrapport.round"), Align::Left, 1},   {w().get("halvarsrapport.date"), Align::Left, 1.1},
-                 {w().get("halvarsrapport.total"), Align::Right, 1},  {w().get("halvarsrapport.items_scored"), Align::Right, 1},
-                 {w().get("halvarsrapport.band"), Align::Left, 2.2},  {w().get("halvarsrapport.change"), Align::Right, 0.9}};
+    t.columns = {{w().get("halvarsrapport.round"), Align::Left, 1},
+                 {w().get("halvarsrapport.date"), Align::Left, 1.1},
+                 {w().get("halvarsrapport.total"), Align::Right, 1},
+                 {w().get("halvarsrapport.items_scored"), Align::Right, 1},
+                 {w().get("halvarsrapport.band"), Align::Left, 2.2},
+                 {w().get("halvarsrapport.change"), Align::Right, 0.9}};
     bool any_shared = false;
     // A half-year after the first review without one (item O8: a review every half-year) gets a
     // row of its own, so the history shows the gap instead of the earlier review without remark.
@@ -168,8 +174,10 @@ struct Builder {
           series.values.push_back(std::nullopt);
         }
       chart.categories.push_back(r.round.key());
-      // A partial total is not comparable with complete ones: the table shows it, the line skips it.
-      series.values.push_back(rs.ips.complete() ? std::optional<double>(rs.ips.total) : std::nullopt);
+      // A partial total is not comparable with complete ones: the table shows it, the line skips
+      // it.
+      series.values.push_back(rs.ips.complete() ? std::optional<double>(rs.ips.total)
+                                                : std::nullopt);
       any_partial = any_partial || !rs.ips.complete();
     }
     const bool one_row_per_round = t.rows.size() == chart.categories.size();
@@ -181,10 +189,13 @@ struct Builder {
                                         doc::ParagraphStyle::Note});
     }
     if (auto slope = total_slope(rounds))
-      s.blocks.push_back(doc::Paragraph{w().format("halvarsrapport.slope_text", {doc::format_value(Value::change(*slope, 1), lang())}),
-                                        doc::ParagraphStyle::Body});
+      s.blocks.push_back(
+          doc::Paragraph{w().format("halvarsrapport.slope_text",
+                                    {doc::format_value(Value::change(*slope, 1), lang())}),
+                         doc::ParagraphStyle::Body});
     if (!rounds.empty()) {
-      chart.alt_text = w().format("halvarsrapport.trend_alt", {name(), rounds.front().round.key(), rounds.back().round.key()});
+      chart.alt_text = w().format("halvarsrapport.trend_alt",
+                                  {name(), rounds.front().round.key(), rounds.back().round.key()});
       chart.series.push_back(std::move(series));
       chart.y_axis = doc::Axis{w().get("halvarsrapport.total"), 25, 125, 25, false};
       chart.x_axis.title = w().get("halvarsrapport.round");
@@ -205,7 +216,8 @@ struct Builder {
     t.id = "outcomes";
     t.caption = w().format("halvarsrapport.outcomes_table", {period_label(period, w()), name()});
     t.sheet_name = w().get("halvarsrapport.outcomes");
-    t.columns = {{w().get("outcomes.figure"), Align::Left, 3.5}, {name(), Align::Right, 1.2},
+    t.columns = {{w().get("outcomes.figure"), Align::Left, 3.5},
+                 {name(), Align::Right, 1.2},
                  {w().get("common.all_sites"), Align::Right, 1.2}};
     bool any_suppressed = false, any_complement = false;
     for (FigureId id : halvarsrapport_figures()) {
@@ -224,7 +236,8 @@ struct Builder {
     cmp.id = "comparison";
     cmp.caption = w().get("halvarsrapport.comparison_table");
     cmp.sheet_name = w().get("halvarsrapport.comparison_table").substr(0, 31);
-    cmp.columns = {{w().get("kvalitetsrapport.site"), Align::Left, 2}, {w().get("outcomes.employment_rate"), Align::Right, 1.5}};
+    cmp.columns = {{w().get("kvalitetsrapport.site"), Align::Left, 2},
+                   {w().get("outcomes.employment_rate"), Align::Right, 1.5}};
     const DisclosedCell& my_rate = mine(period, FigureId::EmploymentRate);
     const DisclosedCell& all_rate = theirs(period, FigureId::EmploymentRate);
     cmp.rows.push_back({doc::RowStyle::Data, {Value::of_text(name()), my_rate.value()}});
@@ -240,7 +253,8 @@ struct Builder {
     doc::ChartSpec chart;
     chart.kind = doc::ChartKind::Bar;
     chart.title = w().get("halvarsrapport.comparison_chart");
-    chart.alt_text = w().format("halvarsrapport.comparison_alt", {name(), period_label(period, w())});
+    chart.alt_text =
+        w().format("halvarsrapport.comparison_alt", {name(), period_label(period, w())});
     chart.categories = {name(), w().get("common.all_sites")};
     // A withheld rate is drawn as a gap: the chart never shows what the table hides.
     chart.series.push_back(
@@ -308,7 +322,8 @@ struct Builder {
 
   doc::Section evidence(const std::vector<RoundReview>& rounds) const {
     doc::Section s{w().get("halvarsrapport.evidence"), "evidence", false, {}};
-    s.blocks.push_back(doc::Paragraph{w().get("halvarsrapport.evidence_intro"), doc::ParagraphStyle::Note});
+    s.blocks.push_back(
+        doc::Paragraph{w().get("halvarsrapport.evidence_intro"), doc::ParagraphStyle::Note});
     doc::Table t;
     t.id = "evidence";
     t.caption = w().get("halvarsrapport.evidence_table");
@@ -326,8 +341,12 @@ struct Builder {
                                                                    : FigureId::DaysToContactMean)
               .value();
       std::optional<int> reviewers;
-      if (latest) reviewers = latest->scales.at(ScaleCatalog::kIps25).items.at(static_cast<size_t>(item.number - 1)).score;
-      const std::optional<int> derived = measured.suppressed() ? std::nullopt : item.evidence_score(measured.number);
+      if (latest)
+        reviewers = latest->scales.at(ScaleCatalog::kIps25)
+                        .items.at(static_cast<size_t>(item.number - 1))
+                        .score;
+      const std::optional<int> derived =
+          measured.suppressed() ? std::nullopt : item.evidence_score(measured.number);
       t.rows.push_back({doc::RowStyle::Data,
                         {Value::of_text(item.code + " " + item.name.in(lang())),
                          reviewers ? Value::score(*reviewers) : Value::of_text("–"), measured,
@@ -346,7 +365,8 @@ struct Builder {
     report.meta.title = w().get("halvarsrapport.title");
     report.meta.subtitle = name();
     report.meta.date_label = period_label(period, w());
-    report.meta.running_head = w().get("halvarsrapport.short_title") + " · " + name() + " · " + period.key();
+    report.meta.running_head =
+        w().get("halvarsrapport.short_title") + " · " + name() + " · " + period.key();
     report.meta.subject = w().format("halvarsrapport.subject", {name(), period_label(period, w())});
     report.meta.author = ctx.author.empty() ? w().get("common.author") : ctx.author;
     report.meta.keywords = w().get("halvarsrapport.keywords");
@@ -363,7 +383,8 @@ struct Builder {
     std::vector<const Diagnostic*> problems;
     for (const auto& d : data.diagnostics.items)
       if (d.site == site().key) problems.push_back(&d);
-    report.sections.push_back(data_quality_section(problems, ctx, "halvarsrapport.data_quality_none"));
+    report.sections.push_back(
+        data_quality_section(problems, ctx, "halvarsrapport.data_quality_none"));
     std::vector<std::string> definitions = definition_keys(halvarsrapport_figures());
     for (const char* key : {"suppression", "complementary", "total", "band", "slope", "evidence"})
       definitions.push_back(std::string("definitions.") + key);

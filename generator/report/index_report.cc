@@ -32,7 +32,9 @@ doc::Report build_index(const std::vector<PlannedReport>& plan, const Formats& f
     const char* ext;
     const char* label;
   };
-  const Format all[] = {{formats.html, ".html", "HTML"}, {formats.pdf, ".pdf", "PDF"}, {formats.xlsx, ".xlsx", "XLSX"}};
+  const Format all[] = {{formats.html, ".html", "HTML"},
+                        {formats.pdf, ".pdf", "PDF"},
+                        {formats.xlsx, ".xlsx", "XLSX"}};
   for (const Format& f : all)
     if (f.wanted) t.columns.push_back({f.label, doc::Align::Center, 0.8});
   std::string not_written;

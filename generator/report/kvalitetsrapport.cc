@@ -14,8 +14,12 @@ namespace {
 using doc::Align;
 using doc::Value;
 
-Value optional_score(const std::optional<int>& s) { return s ? Value::score(*s) : Value::empty(); }
-Value optional_change(const std::optional<int>& c) { return c ? Value::change(*c) : Value::empty(); }
+Value optional_score(const std::optional<int>& s) {
+  return s ? Value::score(*s) : Value::empty();
+}
+Value optional_change(const std::optional<int>& c) {
+  return c ? Value::change(*c) : Value::empty();
+}
 
 /// The listed items of one scale with their score and change, as a table (strengths,
 /// improvement areas).
@@ -44,7 +48,9 @@ doc::Table item_table(const std::string& id, const std::string& caption,
 }
 
 std::string total_detail(const ScaleScore& s, const ReportContext& ctx) {
-  if (s.complete()) return ctx.words.format("kvalitetsrapport.of_items", {std::to_string(s.scored), std::to_string(s.items)});
+  if (s.complete())
+    return ctx.words.format("kvalitetsrapport.of_items",
+                            {std::to_string(s.scored), std::to_string(s.items)});
   return ctx.words.format("common.partial", {std::to_string(s.scored), std::to_string(s.items)});
 }
 
@@ -55,8 +61,10 @@ doc::Section about_section(const ReviewScore& rs, const Dataset& data, const Rep
   doc::FieldList fields;
   fields.fields.push_back({w.get("kvalitetsrapport.site"), site_display_name(data, r.site)});
   fields.fields.push_back({w.get("kvalitetsrapport.date"), date_text(r.date, ctx.lang())});
-  if (!r.info.recipient.empty()) fields.fields.push_back({w.get("kvalitetsrapport.to"), r.info.recipient});
-  if (!r.info.evaluators.empty()) fields.fields.push_back({w.get("kvalitetsrapport.from"), r.info.evaluators});
+  if (!r.info.recipient.empty())
+    fields.fields.push_back({w.get("kvalitetsrapport.to"), r.info.recipient});
+  if (!r.info.evaluators.empty())
+    fields.fields.push_back({w.get("kvalitetsrapport.from"), r.info.evaluators});
   s.blocks.push_back(std::move(fields));
   if (!r.info.purpose.empty()) {
     s.blocks.push_back(doc::Heading{2, w.get("kvalitetsrapport.purpose"), "purpose"});
@@ -81,11 +89,12 @@ doc::Table section_table(const ScaleScore& score, const Scale& scale, const Repo
                {w.get("columns.mean"), Align::Right, 1}};
   for (const auto& sec : score.sections) {
     const ScaleSection* def = scale.section(sec.section);
-    t.rows.push_back({doc::RowStyle::Data,
-                      {Value::of_text(def ? def->name.in(ctx.lang()) : sec.section),
-                       Value::of_text(std::to_string(sec.scored) + " / " + std::to_string(sec.items)),
-                       sec.scored ? Value::score(sec.sum) : Value::empty(),
-                       sec.mean ? Value::number_of(*sec.mean, 2) : Value::empty()}});
+    t.rows.push_back(
+        {doc::RowStyle::Data,
+         {Value::of_text(def ? def->name.in(ctx.lang()) : sec.section),
+          Value::of_text(std::to_string(sec.scored) + " / " + std::to_string(sec.items)),
+          sec.scored ? Value::score(sec.sum) : Value::empty(),
+          sec.mean ? Value::number_of(*sec.mean, 2) : Value::empty()}});
   }
   return t;
 }
@@ -98,15 +107,21 @@ doc::Chart profile_chart(const ReviewScore& rs, const Scale& scale, const Report
   const std::string prev_alt = rs.previous ? w.format("kvalitetsrapport.profile_alt_previous",
                                                       {date_text(rs.previous->date, ctx.lang())})
                                            : "";
-  c.alt_text = w.format("kvalitetsrapport.profile_alt", {date_text(rs.review->date, ctx.lang()), prev_alt});
+  c.alt_text =
+      w.format("kvalitetsrapport.profile_alt", {date_text(rs.review->date, ctx.lang()), prev_alt});
   for (const auto& item : scale.items) c.categories.push_back(item.code);
-  doc::Series now{w.get("kvalitetsrapport.this_review") + " " + date_text(rs.review->date, ctx.lang()), {}, {}, {}};
+  doc::Series now{
+      w.get("kvalitetsrapport.this_review") + " " + date_text(rs.review->date, ctx.lang()),
+      {},
+      {},
+      {}};
   for (const auto& s : item_scores(*rs.review, ScaleCatalog::kIps25))
     now.values.push_back(s ? std::optional<double>(*s) : std::nullopt);
   c.series.push_back(std::move(now));
   c.series_columns = {6};
   if (rs.previous) {
-    doc::Series prev{w.get("columns.previous") + " " + date_text(rs.previous->date, ctx.lang()), {}, {}, {}};
+    doc::Series prev{
+        w.get("columns.previous") + " " + date_text(rs.previous->date, ctx.lang()), {}, {}, {}};
     for (const auto& s : item_scores(*rs.previous, ScaleCatalog::kIps25))
       prev.values.push_back(s ? std::optional<double>(*s) : std::nullopt);
     c.series.push_back(std::move(prev));
@@ -151,14 +166,17 @@ doc::Section summary_section(const ReviewScore& rs, const ReportContext& ctx) {
   doc::Section s{w.get("kvalitetsrapport.summary"), "summary", false, {}};
 
   doc::KeyFigures figures;
-  figures.figures.push_back({w.get("kvalitetsrapport.total"), Value::score(rs.ips.total).bold(), total_detail(rs.ips, ctx)});
-  figures.figures.push_back({w.get("kvalitetsrapport.band"),
-                             Value::of_text(rs.ips.band ? rs.ips.band->label.in(ctx.lang()) : w.get("common.no_band")),
-                             ""});
+  figures.figures.push_back({w.get("kvalitetsrapport.total"), Value::score(rs.ips.total).bold(),
+                             total_detail(rs.ips, ctx)});
+  figures.figures.push_back(
+      {w.get("kvalitetsrapport.band"),
+       Value::of_text(rs.ips.band ? rs.ips.band->label.in(ctx.lang()) : w.get("common.no_band")),
+       ""});
   if (rs.goi.scored > 0)
-    figures.figures.push_back({w.get("kvalitetsrapport.goi"), Value::score(rs.goi.total),
-                               w.format("kvalitetsrapport.goi_detail",
-                                        {doc::format_number(*rs.goi.mean, 2, ctx.lang()), std::to_string(rs.goi.scored)})});
+    figures.figures.push_back(
+        {w.get("kvalitetsrapport.goi"), Value::score(rs.goi.total),
+         w.format("kvalitetsrapport.goi_detail", {doc::format_number(*rs.goi.mean, 2, ctx.lang()),
+                                                  std::to_string(rs.goi.scored)})});
   // A first review has nothing to compare with; a partial one has a previous review but no
   // comparable total. Say which (issue 16: "no comparable previous review" was false for both).
   std::string change_detail = w.get("kvalitetsrapport_more.change_first");
@@ -185,13 +203,15 @@ doc::Section summary_section(const ReviewScore& rs, const ReportContext& ctx) {
   s.blocks.push_back(std::move(figures));
 
   if (rs.stated_total_mismatch)
-    s.blocks.push_back(doc::Paragraph{w.format("kvalitetsrapport.stated_total_mismatch",
-                                               {std::to_string(*rs.stated_total_mismatch), std::to_string(rs.ips.total)}),
-                                      doc::ParagraphStyle::Warning});
+    s.blocks.push_back(doc::Paragraph{
+        w.format("kvalitetsrapport.stated_total_mismatch",
+                 {std::to_string(*rs.stated_total_mismatch), std::to_string(rs.ips.total)}),
+        doc::ParagraphStyle::Warning});
   if (!rs.review->info.summary.empty())
     s.blocks.push_back(doc::Paragraph{rs.review->info.summary, doc::ParagraphStyle::Lead});
 
-  s.blocks.push_back(doc::Heading{2, w.get("kvalitetsrapport.improvement_areas"), "improvement-areas"});
+  s.blocks.push_back(
+      doc::Heading{2, w.get("kvalitetsrapport.improvement_areas"), "improvement-areas"});
   if (rs.improvement_areas.empty())
     s.blocks.push_back(doc::Paragraph{w.get("common.none"), doc::ParagraphStyle::Body});
   else
@@ -265,17 +285,22 @@ doc::Section items_section(const ReviewScore& rs, size_t scale_index, const Scal
           rating.score ? Value::score(*rating.score) : Value::of_text(w.get("common.not_scored")),
           optional_score(previous), optional_change(changes.at(i))}});
 
-    const std::string score_text = rating.score ? std::to_string(*rating.score) : w.get("common.not_scored");
-    details.push_back(doc::Heading{2, item.code + " " + item.name.in(ctx.lang()) + " — " +
-                                          w.format("kvalitetsrapport.score_line", {score_text}),
+    const std::string score_text =
+        rating.score ? std::to_string(*rating.score) : w.get("common.not_scored");
+    details.push_back(doc::Heading{2,
+                                   item.code + " " + item.name.in(ctx.lang()) + " — " +
+                                       w.format("kvalitetsrapport.score_line", {score_text}),
                                    "item-" + item.code});
-    details.push_back(doc::Paragraph{w.get("kvalitetsrapport.criterion") + ": " + item.criterion.in(ctx.lang()),
-                                     doc::ParagraphStyle::Note});
+    details.push_back(
+        doc::Paragraph{w.get("kvalitetsrapport.criterion") + ": " + item.criterion.in(ctx.lang()),
+                       doc::ParagraphStyle::Note});
     if (!rating.comment.empty())
-      details.push_back(doc::Paragraph{w.get("kvalitetsrapport.comment") + ": " + rating.comment, doc::ParagraphStyle::Body});
-    if (!rating.recommendation.empty())
-      details.push_back(doc::Paragraph{w.get("kvalitetsrapport.recommendations") + ": " + rating.recommendation,
+      details.push_back(doc::Paragraph{w.get("kvalitetsrapport.comment") + ": " + rating.comment,
                                        doc::ParagraphStyle::Body});
+    if (!rating.recommendation.empty())
+      details.push_back(
+          doc::Paragraph{w.get("kvalitetsrapport.recommendations") + ": " + rating.recommendation,
+                         doc::ParagraphStyle::Body});
     if (rating.evaluator1 && rating.evaluator2 && rating.consensus &&
         (*rating.consensus < std::min(*rating.evaluator1, *rating.evaluator2) ||
          *rating.consensus > std::max(*rating.evaluator1, *rating.evaluator2)))
@@ -300,26 +325,37 @@ doc::Section score_sheet_section(const ReviewScore& rs, const ReportContext& ctx
   t.caption = w.get("kvalitetsrapport.appendix_scores");
   t.sheet_name = w.get("kvalitetsrapport.score_sheet_name");
   // Columns 1 (code), 6 (score) and 7 (previous) feed the item profile chart.
-  t.columns = {{w.get("columns.item_no"), Align::Right, 0.5},  {w.get("columns.item_code"), Align::Left, 0.6},
-               {w.get("columns.item"), Align::Left, 3.6},     {w.get("columns.section"), Align::Left, 1.3},
-               {w.get("columns.evaluator1"), Align::Right, 0.9}, {w.get("columns.evaluator2"), Align::Right, 0.9},
-               {w.get("columns.score"), Align::Right, 0.8},   {w.get("columns.previous"), Align::Right, 0.9}};
+  t.columns = {{w.get("columns.item_no"), Align::Right, 0.5},
+               {w.get("columns.item_code"), Align::Left, 0.6},
+               {w.get("columns.item"), Align::Left, 3.6},
+               {w.get("columns.section"), Align::Left, 1.3},
+               {w.get("columns.evaluator1"), Align::Right, 0.9},
+               {w.get("columns.evaluator2"), Align::Right, 0.9},
+               {w.get("columns.score"), Align::Right, 0.8},
+               {w.get("columns.previous"), Align::Right, 0.9}};
   for (size_t i = 0; i < scale.items.size(); ++i) {
     const ScaleItem& item = scale.items[i];
     const ItemRating& rating = ratings.items.at(i);
     std::optional<int> previous;
     if (rs.previous) previous = rs.previous->scales.at(ScaleCatalog::kIps25).items.at(i).score;
     t.rows.push_back({doc::RowStyle::Data,
-                      {Value::count(item.number), Value::of_text(item.code), Value::of_text(item.name.in(ctx.lang())),
-                       Value::of_text(scale.section(item.section)->name.in(ctx.lang())), optional_score(rating.evaluator1),
-                       optional_score(rating.evaluator2), optional_score(rating.score), optional_score(previous)}});
+                      {Value::count(item.number), Value::of_text(item.code),
+                       Value::of_text(item.name.in(ctx.lang())),
+                       Value::of_text(scale.section(item.section)->name.in(ctx.lang())),
+                       optional_score(rating.evaluator1), optional_score(rating.evaluator2),
+                       optional_score(rating.score), optional_score(previous)}});
   }
   doc::Row total{doc::RowStyle::Total, {}};
-  total.cells = {Value::empty(), Value::empty(), Value::of_text(w.get("columns.total")).bold(),
-                 Value::of_text(total_detail(rs.ips, ctx)), Value::empty(), Value::empty(),
+  total.cells = {Value::empty(),
+                 Value::empty(),
+                 Value::of_text(w.get("columns.total")).bold(),
+                 Value::of_text(total_detail(rs.ips, ctx)),
+                 Value::empty(),
+                 Value::empty(),
                  Value::score(rs.ips.total).with_aggregate(doc::Aggregate::Sum).bold(),
-                 rs.previous ? Value::score(rs.previous_ips.total).with_aggregate(doc::Aggregate::Sum)
-                             : Value::empty()};
+                 rs.previous
+                     ? Value::score(rs.previous_ips.total).with_aggregate(doc::Aggregate::Sum)
+                     : Value::empty()};
   t.rows.push_back(std::move(total));
   if (!rs.ips.complete()) t.footnotes.push_back(w.get("definitions.partial"));
   s.blocks.push_back(std::move(t));
@@ -339,21 +375,28 @@ doc::Section goi_section(const ReviewScore& rs, const ReportContext& ctx) {
   t.id = "goi-sheet";
   t.caption = w.get("kvalitetsrapport.appendix_goi");
   t.sheet_name = "GOI";
-  t.columns = {{w.get("columns.item_code"), Align::Left, 0.6},   {w.get("columns.item"), Align::Left, 3.6},
-               {w.get("columns.evaluator1"), Align::Right, 0.9}, {w.get("columns.evaluator2"), Align::Right, 0.9},
+  t.columns = {{w.get("columns.item_code"), Align::Left, 0.6},
+               {w.get("columns.item"), Align::Left, 3.6},
+               {w.get("columns.evaluator1"), Align::Right, 0.9},
+               {w.get("columns.evaluator2"), Align::Right, 0.9},
                {w.get("columns.consensus"), Align::Right, 0.9}};
   for (size_t i = 0; i < goi.items.size(); ++i) {
     const ItemRating& rating = ratings.items.at(i);
-    t.rows.push_back({doc::RowStyle::Data,
-                      {Value::of_text(goi.items[i].code), Value::of_text(goi.items[i].name.in(ctx.lang())),
-                       optional_score(rating.evaluator1), optional_score(rating.evaluator2), optional_score(rating.score)}});
+    t.rows.push_back(
+        {doc::RowStyle::Data,
+         {Value::of_text(goi.items[i].code), Value::of_text(goi.items[i].name.in(ctx.lang())),
+          optional_score(rating.evaluator1), optional_score(rating.evaluator2),
+          optional_score(rating.score)}});
   }
-  t.rows.push_back({doc::RowStyle::Total,
-                    {Value::empty(), Value::of_text(w.get("columns.sum")).bold(), Value::empty(), Value::empty(),
-                     Value::score(rs.goi.total).with_aggregate(doc::Aggregate::Sum).bold()}});
-  t.rows.push_back({doc::RowStyle::Total,
-                    {Value::empty(), Value::of_text(w.get("kvalitetsrapport.goi_mean")).bold(), Value::empty(),
-                     Value::empty(), Value::number_of(*rs.goi.mean, 2).with_aggregate(doc::Aggregate::Mean).bold()}});
+  t.rows.push_back(
+      {doc::RowStyle::Total,
+       {Value::empty(), Value::of_text(w.get("columns.sum")).bold(), Value::empty(), Value::empty(),
+        Value::score(rs.goi.total).with_aggregate(doc::Aggregate::Sum).bold()}});
+  t.rows.push_back(
+      {doc::RowStyle::Total,
+       {Value::empty(), Value::of_text(w.get("kvalitetsrapport.goi_mean")).bold(), Value::empty(),
+        Value::empty(),
+        Value::number_of(*rs.goi.mean, 2).with_aggregate(doc::Aggregate::Mean).bold()}});
   t.footnotes.push_back(w.get("kvalitetsrapport.goi_sum_note"));
   s.blocks.push_back(std::move(t));
   return s;
@@ -374,7 +417,8 @@ std::string kvalitetsrapport_stem(const Review& review) {
   return slug + "/kvalitetsrapport-" + slug + "-" + review.date.iso();
 }
 
-doc::Report build_kvalitetsrapport(const ReviewScore& rs, const Dataset& data, const ReportContext& ctx) {
+doc::Report build_kvalitetsrapport(const ReviewScore& rs, const Dataset& data,
+                                   const ReportContext& ctx) {
   const Review& r = *rs.review;
   const Wording& w = ctx.words;
   const std::string name = site_display_name(data, r.site);

@@ -14,6 +14,7 @@ namespace ips {
 std::string kvalitetsrapport_stem(const Review& review);
 
 /// Builds the review report for one scored review.
-doc::Report build_kvalitetsrapport(const ReviewScore& score, const Dataset& data, const ReportContext& ctx);
+doc::Report build_kvalitetsrapport(const ReviewScore& score, const Dataset& data,
+                                   const ReportContext& ctx);
 
 }  // namespace ips

@@ -23,9 +23,9 @@ using doc::Align;
 using doc::Value;
 
 // Layout limits that keep tables and charts legible from 1 to 500 sites.
-constexpr size_t kRoundsShown = 8;       // rounds in the totals table
-constexpr size_t kSitesPerLine = 8;      // above this, the line chart shows mean/min/max
-constexpr size_t kSitesPerChart = 30;    // heatmap and bar charts are split into groups
+constexpr size_t kRoundsShown = 8;     // rounds in the totals table
+constexpr size_t kSitesPerLine = 8;    // above this, the line chart shows mean/min/max
+constexpr size_t kSitesPerChart = 30;  // heatmap and bar charts are split into groups
 
 // The outcomes table's figure columns (from the catalogue) and their widths.
 struct OutcomeColumn {
@@ -79,11 +79,13 @@ struct Builder {
   doc::Section summary() const {
     doc::Section s{w().get("nasjonal.summary"), "summary", false, {}};
     doc::KeyFigures k;
-    k.figures.push_back({w().get("nasjonal.sites"), Value::count(static_cast<long>(data.sites.size())),
-                         w().format("nasjonal.sites_detail", {std::to_string(cross.complete_sites)})});
+    k.figures.push_back(
+        {w().get("nasjonal.sites"), Value::count(static_cast<long>(data.sites.size())),
+         w().format("nasjonal.sites_detail", {std::to_string(cross.complete_sites)})});
     k.figures.push_back({w().get("nasjonal.national_mean"),
-                         cross.national_mean_total ? Value::number_of(*cross.national_mean_total, 1).bold()
-                                                   : Value::of_text("–"),
+                         cross.national_mean_total
+                             ? Value::number_of(*cross.national_mean_total, 1).bold()
+                             : Value::of_text("–"),
                          w().get("nasjonal.national_mean_detail")});
     const DisclosedCell& rate = all_cell(FigureId::EmploymentRate);
     const DisclosedCell& served = all_cell(FigureId::Served);
@@ -96,7 +98,8 @@ struct Builder {
     // The renderers explain a "–" among key figures as resting on too few; one withheld as a
     // complement needs its own explanation right after them.
     if (rate.protecting_another() || served.protecting_another())
-      s.blocks.push_back(doc::Paragraph{w().get("common.complementary_note"), doc::ParagraphStyle::Note});
+      s.blocks.push_back(
+          doc::Paragraph{w().get("common.complementary_note"), doc::ParagraphStyle::Note});
     return s;
   }
 
@@ -125,8 +128,10 @@ struct Builder {
         const RoundReview* found = nullptr;
         for (const auto& r : per_site[i])
           if (r.round == p) found = &r;
-        if (!found) row.cells.push_back(Value::empty());
-        else if (found->score->ips.complete()) row.cells.push_back(Value::score(found->score->ips.total));
+        if (!found)
+          row.cells.push_back(Value::empty());
+        else if (found->score->ips.complete())
+          row.cells.push_back(Value::score(found->score->ips.total));
         else {
           row.cells.push_back(Value::of_text(std::to_string(found->score->ips.total) + "*"));
           any_partial = true;
@@ -148,9 +153,10 @@ struct Builder {
     c.y_axis = doc::Axis{w().get("nasjonal.total"), 25, 125, 25, false};
     c.x_axis.title = w().get("halvarsrapport.round");
     const bool each_site = data.sites.size() <= kSitesPerLine;
-    c.alt_text = w().format("nasjonal.totals_chart_alt", {rounds.front().key(), rounds.back().key(),
-                                                           w().get(each_site ? "nasjonal.totals_chart_sites"
-                                                                             : "nasjonal.totals_chart_summary")});
+    c.alt_text = w().format(
+        "nasjonal.totals_chart_alt",
+        {rounds.front().key(), rounds.back().key(),
+         w().get(each_site ? "nasjonal.totals_chart_sites" : "nasjonal.totals_chart_summary")});
     if (each_site) {
       // Only complete reviews are drawn, so a partial total never looks like a drop.
       for (size_t i = 0; i < data.sites.size(); ++i) {
@@ -238,7 +244,8 @@ struct Builder {
                  {w().get("nasjonal.total"), Align::Right, 0.8},
                  {w().get("nasjonal.band"), Align::Left, 1.8}};
     for (const auto& sec : ctx.scales.ips25().sections)
-      t.columns.push_back({w().format("nasjonal.section_mean", {sec.name.in(lang())}), Align::Right, 1});
+      t.columns.push_back(
+          {w().format("nasjonal.section_mean", {sec.name.in(lang())}), Align::Right, 1});
     t.columns.push_back({w().get("nasjonal.slope"), Align::Right, 1});
     // Ranked sites first by rank, then the unranked in register order.
     std::vector<const SiteStanding*> order;
@@ -307,7 +314,8 @@ struct Builder {
       const size_t last = std::min(cross.sites.size(), first + kSitesPerChart);
       doc::ChartSpec c;
       c.kind = doc::ChartKind::Heatmap;
-      const std::string which = cross.sites.size() > kSitesPerChart ? range_label(first, last) : w().get("common.all_sites");
+      const std::string which = cross.sites.size() > kSitesPerChart ? range_label(first, last)
+                                                                    : w().get("common.all_sites");
       c.title = w().format("nasjonal.heatmap_chart", {which});
       c.alt_text = w().format("nasjonal.heatmap_alt", {which});
       for (const auto& item : scale.items) c.categories.push_back(item.code);
@@ -316,7 +324,8 @@ struct Builder {
         doc::Series row{name(st.site_index), {}, {}, {}};
         const auto values = st.latest ? item_scores(*st.latest->review, ScaleCatalog::kIps25)
                                       : std::vector<std::optional<int>>(scale.items.size());
-        for (const auto& v : values) row.values.push_back(v ? std::optional<double>(*v) : std::nullopt);
+        for (const auto& v : values)
+          row.values.push_back(v ? std::optional<double>(*v) : std::nullopt);
         c.series.push_back(std::move(row));
       }
       c.y_axis = doc::Axis{w().get("columns.score"), 1, 5, 1, false};
@@ -331,31 +340,40 @@ struct Builder {
     doc::Section s{w().get("nasjonal.improvement"), "improvement-areas", false, {}};
     std::vector<size_t> shared;
     for (size_t k = 0; k < cross.items.size(); ++k)
-      if (cross.complete_sites > 0 && 2 * cross.items[k].sites_scoring_1_to_3 >= cross.complete_sites &&
+      if (cross.complete_sites > 0 &&
+          2 * cross.items[k].sites_scoring_1_to_3 >= cross.complete_sites &&
           cross.items[k].sites_scoring_1_to_3 > 0)
         shared.push_back(k);
     std::stable_sort(shared.begin(), shared.end(), [this](size_t a, size_t b) {
       return cross.items[a].sites_scoring_1_to_3 > cross.items[b].sites_scoring_1_to_3;
     });
     std::string list;
-    for (size_t k : shared) list += (list.empty() ? "" : "; ") + scale.items[k].code + " " + scale.items[k].name.in(lang());
-    s.blocks.push_back(doc::Paragraph{shared.empty() ? w().get("nasjonal.improvement_none")
-                                                     : w().format("nasjonal.improvement_text", {list}),
+    for (size_t k : shared)
+      list +=
+          (list.empty() ? "" : "; ") + scale.items[k].code + " " + scale.items[k].name.in(lang());
+    s.blocks.push_back(doc::Paragraph{shared.empty()
+                                          ? w().get("nasjonal.improvement_none")
+                                          : w().format("nasjonal.improvement_text", {list}),
                                       doc::ParagraphStyle::Lead});
     doc::Table t;
     t.id = "items";
     t.caption = w().get("nasjonal.improvement_table");
     t.sheet_name = w().get("nasjonal.improvement");
-    t.columns = {{w().get("columns.item_code"), Align::Left, 0.6}, {w().get("columns.item"), Align::Left, 4},
-                 {w().get("columns.mean"), Align::Right, 0.8},     {w().get("nasjonal.minimum"), Align::Right, 0.8},
-                 {w().get("nasjonal.maximum"), Align::Right, 0.8}, {w().get("nasjonal.sites_1_to_3"), Align::Right, 1.1}};
+    t.columns = {{w().get("columns.item_code"), Align::Left, 0.6},
+                 {w().get("columns.item"), Align::Left, 4},
+                 {w().get("columns.mean"), Align::Right, 0.8},
+                 {w().get("nasjonal.minimum"), Align::Right, 0.8},
+                 {w().get("nasjonal.maximum"), Align::Right, 0.8},
+                 {w().get("nasjonal.sites_1_to_3"), Align::Right, 1.1}};
     for (size_t k = 0; k < scale.items.size(); ++k) {
       const ItemAcrossSites& it = cross.items[k];
-      t.rows.push_back({doc::RowStyle::Data,
-                        {Value::of_text(scale.items[k].code), Value::of_text(scale.items[k].name.in(lang())),
-                         it.mean ? Value::number_of(*it.mean, 2) : Value::empty(),
-                         it.min ? Value::score(*it.min) : Value::empty(), it.max ? Value::score(*it.max) : Value::empty(),
-                         Value::count(it.sites_scoring_1_to_3)}});
+      t.rows.push_back(
+          {doc::RowStyle::Data,
+           {Value::of_text(scale.items[k].code), Value::of_text(scale.items[k].name.in(lang())),
+            it.mean ? Value::number_of(*it.mean, 2) : Value::empty(),
+            it.min ? Value::score(*it.min) : Value::empty(),
+            it.max ? Value::score(*it.max) : Value::empty(),
+            Value::count(it.sites_scoring_1_to_3)}});
     }
     s.blocks.push_back(std::move(t));
     return s;
@@ -387,7 +405,8 @@ struct Builder {
           doc::RowStyle::Data));
       rates.push_back(site_cell(i, FigureId::EmploymentRate).plotted());
     }
-    // All sites are computed from everyone (not summed from the rows above, which may be suppressed).
+    // All sites are computed from everyone (not summed from the rows above, which may be
+    // suppressed).
     t.rows.push_back(row_of(
         w().get("common.all_sites"),
         [&](FigureId id) -> const DisclosedCell& { return all_cell(id); }, doc::RowStyle::Total));
@@ -400,7 +419,8 @@ struct Builder {
       const size_t last = std::min(data.sites.size(), first + kSitesPerChart);
       doc::ChartSpec c;
       c.kind = doc::ChartKind::Bar;
-      const std::string which = data.sites.size() > kSitesPerChart ? range_label(first, last) : period_label(period, w());
+      const std::string which =
+          data.sites.size() > kSitesPerChart ? range_label(first, last) : period_label(period, w());
       c.title = w().format("nasjonal.outcomes_chart", {which});
       c.alt_text = w().format("nasjonal.outcomes_alt", {period_label(period, w())});
       doc::Series series{w().get("outcomes.employment_rate"), {}, {}, {}};
@@ -436,7 +456,8 @@ struct Builder {
       const Value& rate = cell.value();
       if (!st.latest_complete || !cell.plotted()) continue;
       t.rows.push_back({doc::RowStyle::Data,
-                        {Value::of_text(name(st.site_index)), Value::score(st.latest_complete->ips.total), rate}});
+                        {Value::of_text(name(st.site_index)),
+                         Value::score(st.latest_complete->ips.total), rate}});
       points.x.push_back(st.latest_complete->ips.total);
       points.values.push_back(rate.number);
       points.point_labels.push_back(name(st.site_index));
@@ -453,7 +474,8 @@ struct Builder {
     // in one corner of the full 25–125 × 0–100 % square; the benchmarks (up to 50 %) stay in.
     double lowest_total = 125, highest_rate = 0.5;
     for (const auto& x : c.series.front().x) lowest_total = std::min(lowest_total, x.value_or(125));
-    for (const auto& v : c.series.front().values) highest_rate = std::max(highest_rate, v.value_or(0));
+    for (const auto& v : c.series.front().values)
+      highest_rate = std::max(highest_rate, v.value_or(0));
     const double x_min = std::clamp(std::floor(lowest_total / 25) * 25, 25.0, 100.0);
     const double y_max = std::min(1.0, std::ceil((highest_rate + 0.05) / 0.25) * 0.25);
     c.x_axis = doc::Axis{w().get("nasjonal.total"), x_min, 125, 25, false};
@@ -472,9 +494,12 @@ struct Builder {
     t.id = "accounting";
     t.caption = w().get("nasjonal.data_quality_table");
     t.sheet_name = w().get("common.data_quality");
-    t.columns = {{w().get("nasjonal.file"), Align::Left, 2},        {w().get("columns.sheet"), Align::Left, 1.4},
-                 {w().get("nasjonal.table"), Align::Left, 1.4},     {w().get("nasjonal.rows_read"), Align::Right, 0.8},
-                 {w().get("nasjonal.rows_used"), Align::Right, 0.8}, {w().get("nasjonal.rows_excluded"), Align::Right, 0.8},
+    t.columns = {{w().get("nasjonal.file"), Align::Left, 2},
+                 {w().get("columns.sheet"), Align::Left, 1.4},
+                 {w().get("nasjonal.table"), Align::Left, 1.4},
+                 {w().get("nasjonal.rows_read"), Align::Right, 0.8},
+                 {w().get("nasjonal.rows_used"), Align::Right, 0.8},
+                 {w().get("nasjonal.rows_excluded"), Align::Right, 0.8},
                  {w().get("nasjonal.duplicates"), Align::Right, 0.8}};
     // Row counts describe files; the participant register's rows are people, so where one of its
     // counts is small all four are withheld (read = used + excluded would give one away).
@@ -507,7 +532,8 @@ struct Builder {
     p.id = "problems";
     p.caption = w().get("nasjonal.problems_table");
     p.sheet_name = w().get("nasjonal.problems_table").substr(0, 31);
-    p.columns = {{w().get("columns.severity"), Align::Left, 1}, {w().get("nasjonal.reason"), Align::Left, 5},
+    p.columns = {{w().get("columns.severity"), Align::Left, 1},
+                 {w().get("nasjonal.reason"), Align::Left, 5},
                  {w().get("nasjonal.count"), Align::Right, 0.8}};
     for (const auto& [code, entry] : by_code) {
       const Diagnostic& example = *entry.first;
@@ -515,7 +541,8 @@ struct Builder {
                              : example.severity == Severity::Warning ? "severity.warning"
                                                                      : "severity.note";
       p.rows.push_back({doc::RowStyle::Data,
-                        {Value::of_text(w().get(severity)), Value::of_text(describe(example, w())), Value::count(entry.second)}});
+                        {Value::of_text(w().get(severity)), Value::of_text(describe(example, w())),
+                         Value::count(entry.second)}});
     }
     if (!p.rows.empty()) {
       p.footnotes.push_back(w().get("nasjonal.problems_note"));
@@ -562,7 +589,9 @@ struct Builder {
 
 }  // namespace
 
-std::string nasjonal_sammenstilling_stem(Period period) { return "nasjonal-sammenstilling-" + period.key(); }
+std::string nasjonal_sammenstilling_stem(Period period) {
+  return "nasjonal-sammenstilling-" + period.key();
+}
 
 doc::Report build_nasjonal_sammenstilling(Period period, const Dataset& data,
                                           const std::vector<ReviewScore>& scores,

@@ -12,17 +12,22 @@ std::string site_display_name(const Dataset& data, const std::string& key) {
   return s && !s->name.empty() ? s->name : key;
 }
 
-std::string date_text(Date d, Lang lang) { return doc::format_value(doc::Value::date(d.days), lang); }
-
-std::string period_label(Period p, const Wording& words) {
-  return words.format(p.half == 1 ? "common.period_h1" : "common.period_h2", {std::to_string(p.year)});
+std::string date_text(Date d, Lang lang) {
+  return doc::format_value(doc::Value::date(d.days), lang);
 }
 
-doc::Section data_quality_section(const std::vector<const Diagnostic*>& problems, const ReportContext& ctx,
-                                  const std::string& none_key) {
+std::string period_label(Period p, const Wording& words) {
+  return words.format(p.half == 1 ? "common.period_h1" : "common.period_h2",
+                      {std::to_string(p.year)});
+}
+
+doc::Section data_quality_section(const std::vector<const Diagnostic*>& problems,
+                                  const ReportContext& ctx, const std::string& none_key) {
   doc::Section s{ctx.words.get("common.data_quality"), "data-quality", true, {}};
-  if (problems.empty()) s.blocks.push_back(doc::Paragraph{ctx.words.get(none_key), doc::ParagraphStyle::Note});
-  else s.blocks.push_back(diagnostics_table(problems, ctx.words, "data-quality"));
+  if (problems.empty())
+    s.blocks.push_back(doc::Paragraph{ctx.words.get(none_key), doc::ParagraphStyle::Note});
+  else
+    s.blocks.push_back(diagnostics_table(problems, ctx.words, "data-quality"));
   return s;
 }
 
@@ -43,7 +48,8 @@ doc::Section definitions_section(const std::vector<std::string>& keys, const Rep
   t.id = "definitions";
   t.caption = w.get("common.definitions_caption");
   t.sheet_name = w.get("common.definitions");
-  t.columns = {{w.get("common.term"), doc::Align::Left, 1.3}, {w.get("common.definition"), doc::Align::Left, 5}};
+  t.columns = {{w.get("common.term"), doc::Align::Left, 1.3},
+               {w.get("common.definition"), doc::Align::Left, 5}};
   for (const auto& key : keys) {
     // Each definition's wording is "Term: what it means".
     const std::string text = w.get(key);

@@ -19,8 +19,8 @@ std::string date_text(Date d, Lang lang);
 /// "2. halvår 2016" / "second half of 2016".
 std::string period_label(Period p, const Wording& words);
 /// The data-quality section listing the given problems (or saying there are none).
-doc::Section data_quality_section(const std::vector<const Diagnostic*>& problems, const ReportContext& ctx,
-                                  const std::string& none_key);
+doc::Section data_quality_section(const std::vector<const Diagnostic*>& problems,
+                                  const ReportContext& ctx, const std::string& none_key);
 /// The definition keys of the figures, in their order, each once (from the figure catalogue).
 std::vector<std::string> definition_keys(const std::vector<FigureId>& figures);
 /// A definitions section with one paragraph per wording key.

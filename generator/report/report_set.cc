@@ -38,10 +38,11 @@ std::vector<PlannedReport> plan_reports(const Dataset& data, const std::vector<R
     p.kind = "halvarsrapport";
     p.site = data.sites[i].key;
     p.output_stem = site_report_stem(file_names.at(p.site), "halvarsrapport", period.key());
-    p.label = ctx.words.get("halvarsrapport.short_title") + " " + site_display_name(data, p.site) + " " +
-              period_label(period, ctx.words);
+    p.label = ctx.words.get("halvarsrapport.short_title") + " " + site_display_name(data, p.site) +
+              " " + period_label(period, ctx.words);
     p.build = [i, period, &data, &scores, &outcomes, &ctx, complements, stem = p.output_stem] {
-      doc::Report report = build_halvarsrapport(i, period, data, scores, outcomes, ctx, complements.get());
+      doc::Report report =
+          build_halvarsrapport(i, period, data, scores, outcomes, ctx, complements.get());
       report.meta.output_stem = stem;
       return report;
     };
@@ -53,9 +54,10 @@ std::vector<PlannedReport> plan_reports(const Dataset& data, const std::vector<R
     p.kind = "kvalitetsrapport";
     p.site = rs.review->site;
     const auto name = file_names.find(p.site);
-    p.output_stem = site_report_stem(name != file_names.end() ? name->second : site_slug(p.site), "kvalitetsrapport",
-                                     rs.review->date.iso());
-    p.label = ctx.words.get("kvalitetsrapport.short_title") + " " + site_display_name(data, rs.review->site) + " " +
+    p.output_stem = site_report_stem(name != file_names.end() ? name->second : site_slug(p.site),
+                                     "kvalitetsrapport", rs.review->date.iso());
+    p.label = ctx.words.get("kvalitetsrapport.short_title") + " " +
+              site_display_name(data, rs.review->site) + " " +
               date_text(rs.review->date, ctx.lang());
     const ReviewScore* score = &rs;
     p.build = [score, &data, &ctx, stem = p.output_stem] {
@@ -68,7 +70,8 @@ std::vector<PlannedReport> plan_reports(const Dataset& data, const std::vector<R
   return plan;
 }
 
-std::string site_report_stem(const std::string& site_file_name, const std::string& kind, const std::string& when) {
+std::string site_report_stem(const std::string& site_file_name, const std::string& kind,
+                             const std::string& when) {
   std::string stem = site_file_name;
   stem.append("/").append(kind).append("-").append(site_file_name).append("-").append(when);
   return stem;

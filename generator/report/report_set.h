@@ -41,6 +41,7 @@ std::vector<PlannedReport> plan_reports(const Dataset& data, const std::vector<R
 
 /// "<name>/<kind>-<name>-<when>": where a site's report goes below the output folder, `name`
 /// being the site's file name (site_file_names.h) and `when` the period or the review date.
-std::string site_report_stem(const std::string& site_file_name, const std::string& kind, const std::string& when);
+std::string site_report_stem(const std::string& site_file_name, const std::string& kind,
+                             const std::string& when);
 
 }  // namespace ips

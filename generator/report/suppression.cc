@@ -3,7 +3,9 @@
 namespace ips {
 
 namespace {
-bool too_small(long n, int min_cell) { return n > 0 && n < min_cell; }
+bool too_small(long n, int min_cell) {
+  return n > 0 && n < min_cell;
+}
 }  // namespace
 
 doc::Value count_value(long n, int min_cell) {
@@ -11,7 +13,8 @@ doc::Value count_value(long n, int min_cell) {
 }
 
 doc::Value rate_value(long numerator, long denominator, int min_cell) {
-  if (denominator <= 0 || denominator < min_cell || too_small(numerator, min_cell)) return doc::Value::withheld();
+  if (denominator <= 0 || denominator < min_cell || too_small(numerator, min_cell))
+    return doc::Value::withheld();
   return doc::Value::rate(static_cast<double>(numerator) / static_cast<double>(denominator));
 }
 

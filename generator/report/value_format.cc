@@ -26,7 +26,8 @@ std::string rounded_digits(double x, int decimals) {
   if (decimals <= 0) return digits;
   if (digits.size() <= static_cast<size_t>(decimals))
     digits.insert(0, static_cast<size_t>(decimals) + 1 - digits.size(), '0');
-  digits.insert(digits.size() - static_cast<size_t>(decimals), ".");
+  digits.insert(digits.end() - decimals,
+                '.');  // a char: GCC 12 -O2 misreads the string form (-Wrestrict)
   return digits;
 }
 

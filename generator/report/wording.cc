@@ -1,9 +1,9 @@
 #include "report/wording.h"
 
+#include <toml++/toml.h>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
-#include <toml++/toml.h>
 
 namespace ips {
 
@@ -12,9 +12,12 @@ namespace {
 void flatten(const toml::table& table, const std::string& prefix,
              std::map<std::string, std::string>& out) {
   for (const auto& [key, node] : table) {
-    const std::string name = prefix.empty() ? std::string(key.str()) : prefix + "." + std::string(key.str());
-    if (const auto* sub = node.as_table()) flatten(*sub, name, out);
-    else if (const auto* s = node.as_string()) out[name] = s->get();
+    const std::string name =
+        prefix.empty() ? std::string(key.str()) : prefix + "." + std::string(key.str());
+    if (const auto* sub = node.as_table())
+      flatten(*sub, name, out);
+    else if (const auto* s = node.as_string())
+      out[name] = s->get();
   }
 }
 
@@ -24,8 +27,8 @@ std::string substitute(const std::string& pattern, const std::vector<std::string
   std::string out;
   out.reserve(pattern.size());
   for (size_t i = 0; i < pattern.size(); ++i) {
-    if (pattern[i] == '{' && i + 2 < pattern.size() && std::isdigit(static_cast<unsigned char>(pattern[i + 1])) &&
-        pattern[i + 2] == '}') {
+    if (pattern[i] == '{' && i + 2 < pattern.size() &&
+        std::isdigit(static_cast<unsigned char>(pattern[i + 1])) && pattern[i + 2] == '}') {
       const size_t n = static_cast<size_t>(pattern[i + 1] - '0');
       if (n < args.size()) out += args[n];
       i += 2;

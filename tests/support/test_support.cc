@@ -2,12 +2,12 @@
 
 #include "model/build_info.h"
 
+#include <sys/wait.h>
+#include <unistd.h>
 #include <array>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
-#include <sys/wait.h>
-#include <unistd.h>
 
 namespace ips::test {
 
@@ -15,14 +15,21 @@ std::filesystem::path fixture(const std::string& name) {
   return std::filesystem::path(IPS_FIXTURES_DIR) / name;
 }
 
-std::string ipsreport_binary() { return IPS_BINARY; }
-std::string generator_binary() { return IPS_GENERATOR_BINARY; }
-std::filesystem::path source_dir() { return std::filesystem::path(build_info::source_dir()); }
+std::string ipsreport_binary() {
+  return IPS_BINARY;
+}
+std::string generator_binary() {
+  return IPS_GENERATOR_BINARY;
+}
+std::filesystem::path source_dir() {
+  return std::filesystem::path(build_info::source_dir());
+}
 
 ScratchDir::ScratchDir(const std::string& name) {
   static int counter = 0;  // two scratch folders of the same name in one test stay apart
   path = std::filesystem::temp_directory_path() /
-         ("ipsreport-test-" + name + "-" + std::to_string(::getpid()) + "-" + std::to_string(++counter));
+         ("ipsreport-test-" + name + "-" + std::to_string(::getpid()) + "-" +
+          std::to_string(++counter));
   std::filesystem::remove_all(path);
   std::filesystem::create_directories(path);
 }
