@@ -99,7 +99,7 @@ TEST_CASE("a review with one evaluator, or fewer than five shared items, gives n
   CHECK_FALSE(four.enough());
 }
 
-TEST_CASE("ICC(1,1) of the evaluators' totals worked out by hand", "[agreement]") {
+TEST_CASE("the one-way ICC of the evaluators' totals worked out by hand", "[agreement]") {
   // Totals (100,102) (90,90) (110,108) (80,84) (120,118), n = 5, k = 2.
   // Review means 101, 90, 109, 82, 119; grand mean 501/5 = 100.2.
   // Σ (mean − grand)² = 0.64 + 104.04 + 77.44 + 331.24 + 353.44 = 866.8; MSB = 2·866.8/4 = 433.4.
