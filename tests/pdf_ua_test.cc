@@ -178,6 +178,19 @@ TEST_CASE("drawing outside marked content becomes an artifact, marked content st
         "\n/Artifact BMC\n\nQ q 1 0 0 1 5 5 cm Q\n0 0 10 10 re f\n\nEMC\n");
 }
 
+TEST_CASE("a ligature's ActualText span outside a leaf stays inside the artifact", "[pdf][pdfua]") {
+  // cairo writes Pango's "fi" ligature as /Span << /ActualText … >> BDC wherever it is drawn,
+  // also in a repeated table header (an artifact): it has no MCID and is no structure content.
+  const std::string content =
+      "BT (De) Tj\n/Span << /ActualText <feff00660069> >> BDC\n<0004> Tj\nEMC\n(nisjon) Tj ET\n"
+      "/TD << /MCID 0 >> BDC\nBT (x) Tj ET\nEMC\n";
+  const std::string out = render::mark_untagged_as_artifacts(content);
+  CHECK(out ==
+        "\n/Artifact BMC\nBT (De) Tj\n/Span << /ActualText <feff00660069> >> BDC\n<0004> "
+        "Tj\nEMC\n(nisjon) Tj ET\nEMC\n"
+        "\n/TD << /MCID 0 >> BDC\nBT (x) Tj ET\nEMC\n");
+}
+
 TEST_CASE("Norwegian text is told from English", "[pdf][pdfua]") {
   CHECK(render::looks_norwegian("Bedre enn ved forrige gjennomgang, men fortsatt ujevnt."));
   CHECK(render::looks_norwegian("Vurdere hvor godt tjenesten følger IPS-modellen."));
@@ -191,7 +204,7 @@ TEST_CASE("Norwegian text is told from English", "[pdf][pdfua]") {
 
 TEST_CASE("an English report marks the evaluators' Norwegian text nb and nothing else",
           "[pdf][pdfua]") {
-  const fs::path pdf = example_pdfs("en") / "oslo" / "kvalitetsrapport-oslo-2016-11-08.pdf";
+  const fs::path pdf = example_pdfs("en") / "akershus" / "kvalitetsrapport-akershus-2016-10-18.pdf";
   QPDF q;
   q.processFile(pdf.c_str());
   CHECK(q.getRoot().getKey("/Lang").getUTF8Value() == "en");
@@ -202,7 +215,7 @@ TEST_CASE("an English report marks the evaluators' Norwegian text nb and nothing
       ++marked;
     }
   CHECK(marked >= 10);  // purpose, method, summary, the comments and recommendations
-  const fs::path nb = example_pdfs("nb") / "oslo" / "kvalitetsrapport-oslo-2016-11-08.pdf";
+  const fs::path nb = example_pdfs("nb") / "akershus" / "kvalitetsrapport-akershus-2016-10-18.pdf";
   QPDF q_nb;
   q_nb.processFile(nb.c_str());
   CHECK(q_nb.getRoot().getKey("/Lang").getUTF8Value() == "nb");
@@ -213,7 +226,7 @@ TEST_CASE("an English report marks the evaluators' Norwegian text nb and nothing
 TEST_CASE("the structure tree reads in the order the page shows, for each kind of report",
           "[pdf][pdfua]") {
   const fs::path root = example_pdfs("nb");
-  for (const fs::path& pdf : {root / "oslo" / "kvalitetsrapport-oslo-2016-11-08.pdf",
+  for (const fs::path& pdf : {root / "akershus" / "kvalitetsrapport-akershus-2016-10-18.pdf",
                               root / "oslo" / "halvarsrapport-oslo-2016-H2.pdf",
                               root / "nasjonal-sammenstilling-2016-H2.pdf"}) {
     INFO(pdf);

@@ -146,6 +146,20 @@ class ArtifactMarker {
       operands_start_ = end;
       return;
     }
+    // cairo wraps a glyph cluster such as Pango's "fi" ligature in /Span << /ActualText … >> BDC
+    // wherever it is drawn. Outside a leaf that span is no structure content (it has no MCID):
+    // it stays inside the run and so inside the run's artifact.
+    if (op == "BDC" && in_.substr(operands_start_, end - operands_start_).find("/MCID") ==
+                           std::string_view::npos) {
+      ++untagged_spans_;
+      operands_start_ = end;
+      return;
+    }
+    if (op == "EMC" && untagged_spans_ > 0) {
+      --untagged_spans_;
+      operands_start_ = end;
+      return;
+    }
     if (op == "BMC" || op == "BDC") {
       flush(operands_start_);
       out_.append(in_.substr(operands_start_, end - operands_start_));
@@ -178,7 +192,8 @@ class ArtifactMarker {
   size_t run_start_ = 0;       // where the text not yet written starts
   size_t operands_start_ = 0;  // where the current operator's operands start
   bool run_paints_ = false;
-  int depth_ = 0;
+  int depth_ = 0;           // marked content of a structure leaf (BDC with an MCID) and within
+  int untagged_spans_ = 0;  // ActualText spans open outside any leaf
 };
 
 std::string xml_escape(const std::string& s) {
