@@ -104,7 +104,8 @@ TEST_CASE("an --out . in an empty folder publishes there and later runs replace 
 }
 
 TEST_CASE(
-    "a folder published by the previous program version, with run-summary.json and no marker, is accepted",
+    "a folder published by the previous program version, with run-summary.json and no marker, is "
+    "accepted",
     "[output_folder]") {
   test::ScratchDir dir("out-previous-version");
   const fs::path out = dir.path / "rapporter";
