@@ -374,8 +374,7 @@ TEST_CASE("participants and jobs: valid rows used, bad cells exclude their rows"
   for (const auto& d : ds.diagnostics.items) CHECK(d.value.find("P999") == std::string::npos);
 }
 
-TEST_CASE(
-    "CSV with commas and quotes, and tab-separated CSV with decimal commas and spaced thousands") {
+TEST_CASE("CSV with commas and quotes, and tab-separated CSV with decimal commas") {
   const Dataset ds = ingest({"deltakere_comma.csv", "jobber_tab.csv"});
   INFO(test::describe(ds.diagnostics));
   CHECK(ds.diagnostics.count(Severity::Error) == 0);
@@ -384,7 +383,7 @@ TEST_CASE(
   CHECK(ds.participants[1].age == 28);
   REQUIRE(ds.jobs.size() == 2);
   CHECK(ds.jobs[0].hours_per_week == Approx(37.5));
-  CHECK(ds.jobs[1].hours_per_week == Approx(1000.5));
+  CHECK(ds.jobs[1].hours_per_week == Approx(18.5));
   CHECK(ds.jobs[1].kind == JobKind::WageSubsidy);
   test::check_accounting(ds);
 }
