@@ -17,19 +17,11 @@
 #include "render/pdf_style.h"
 #include "render/pdf_ua_postprocess.h"
 #include "render/renderer.h"
+#include "render/xml_text.h"
 
 namespace ips::render {
 
 namespace {
-
-std::string iso_time(int64_t seconds) {
-  const std::time_t t = static_cast<std::time_t>(seconds);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
 
 // Owns the cairo objects so that every exit path releases them.
 struct PdfSurface {
@@ -77,8 +69,8 @@ void set_metadata(cairo_surface_t* surface, const doc::ReportMeta& meta, int64_t
   set(CAIRO_PDF_METADATA_KEYWORDS, meta.keywords);
   set(CAIRO_PDF_METADATA_CREATOR, "ipsreport");
   // Without these cairo stamps the current time and no two runs give the same bytes.
-  set(CAIRO_PDF_METADATA_CREATE_DATE, iso_time(time));
-  set(CAIRO_PDF_METADATA_MOD_DATE, iso_time(time));
+  set(CAIRO_PDF_METADATA_CREATE_DATE, iso_utc_time(time));
+  set(CAIRO_PDF_METADATA_MOD_DATE, iso_utc_time(time));
 }
 
 }  // namespace

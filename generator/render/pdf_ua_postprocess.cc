@@ -1,4 +1,5 @@
 #include "render/pdf_ua_postprocess.h"
+#include "render/xml_text.h"
 
 #include <algorithm>
 #include <cctype>
@@ -196,40 +197,8 @@ class ArtifactMarker {
   int untagged_spans_ = 0;  // ActualText spans open outside any leaf
 };
 
-std::string xml_escape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
-std::string xmp_date(int64_t seconds) {
-  const std::time_t t = static_cast<std::time_t>(seconds);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
-
 std::string xmp_packet(const PdfUaMetadata& m, const std::string& producer) {
-  const std::string date = xmp_date(m.time);
+  const std::string date = iso_utc_time(m.time);
   std::string x;
   x += "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n";
   x += "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n";
@@ -238,18 +207,18 @@ std::string xmp_packet(const PdfUaMetadata& m, const std::string& producer) {
   x += " xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"";
   x += " xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n";
   x += "   <dc:format>application/pdf</dc:format>\n";
-  x += "   <dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xml_escape(m.title) +
+  x += "   <dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xml_escaped(m.title) +
        "</rdf:li></rdf:Alt></dc:title>\n";
   if (!m.subject.empty())
-    x += "   <dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xml_escape(m.subject) +
+    x += "   <dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xml_escaped(m.subject) +
          "</rdf:li></rdf:Alt></dc:description>\n";
   if (!m.author.empty())
-    x += "   <dc:creator><rdf:Seq><rdf:li>" + xml_escape(m.author) +
+    x += "   <dc:creator><rdf:Seq><rdf:li>" + xml_escaped(m.author) +
          "</rdf:li></rdf:Seq></dc:creator>\n";
-  x += "   <dc:language><rdf:Bag><rdf:li>" + xml_escape(m.lang) +
+  x += "   <dc:language><rdf:Bag><rdf:li>" + xml_escaped(m.lang) +
        "</rdf:li></rdf:Bag></dc:language>\n";
-  if (!m.keywords.empty()) x += "   <pdf:Keywords>" + xml_escape(m.keywords) + "</pdf:Keywords>\n";
-  if (!producer.empty()) x += "   <pdf:Producer>" + xml_escape(producer) + "</pdf:Producer>\n";
+  if (!m.keywords.empty()) x += "   <pdf:Keywords>" + xml_escaped(m.keywords) + "</pdf:Keywords>\n";
+  if (!producer.empty()) x += "   <pdf:Producer>" + xml_escaped(producer) + "</pdf:Producer>\n";
   x += "   <xmp:CreatorTool>ipsreport</xmp:CreatorTool>\n";
   x += "   <xmp:CreateDate>" + date + "</xmp:CreateDate>\n";
   x += "   <xmp:ModifyDate>" + date + "</xmp:ModifyDate>\n";

@@ -1,4 +1,5 @@
 #include "render/svg_canvas.h"
+#include "render/xml_text.h"
 
 #include <algorithm>
 #include <charconv>
@@ -14,32 +15,6 @@ namespace {
 // fixed with textLength, so a substitute font does not move anything).
 constexpr const char* kFontFamily = "Lato, 'Helvetica Neue', Arial, sans-serif";
 constexpr double kDefaultSize = 7.5;  // the chart engine's label size: most text leaves it out
-
-void append_escaped(std::string& out, std::string_view text) {
-  for (char c : text) {
-    // C0 controls (a tab or stray control code from a spreadsheet cell) are not allowed in XML.
-    if (static_cast<unsigned char>(c) < 0x20) {
-      out += ' ';
-      continue;
-    }
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-}
 
 // Whether a line that ends at byte `end` of `text` was broken inside a word, where Pango
 // draws a hyphen that is not in the text.
@@ -267,7 +242,7 @@ void SvgCanvas::text(PangoLayout* layout, double x, double y, Rgb colour,
       out_ += ")\"";
     }
     out_ += '>';
-    append_escaped(out_, shown);
+    append_xml_escaped(out_, shown);
     out_ += "</text>";
   } while (pango_layout_iter_next_line(iter));
   pango_layout_iter_free(iter);
