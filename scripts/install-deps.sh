@@ -15,6 +15,8 @@ packages=(
   catch2 poppler-utils libreoffice-calc-nogui unzip chromium
   # tests: strace watches publishing make each file durable (publish_durability_test.cc)
   strace
+  # tests: the qpdf command uncompresses PDFs so tests can read their objects (pdf_renderer_test.cc)
+  qpdf
   # liborcus-dev only recommends libixion-dev, yet liborcus-0.17.pc requires it
   libixion-dev
   # the template round trip (tests/fixtures/template/*.py) and the dependency guard
