@@ -49,8 +49,8 @@ inline bool pango_accepts(const std::string& text) {
   return g_utf8_validate_len(text.data(), text.size(), nullptr);
 }
 
-/// Every sheet name and cell text of the workbook is text Pango accepts (design.md: invalid
-/// UTF-8 puts cairo in a sticky error state and the report fails).
+/// Every sheet name and cell text of the workbook is text Pango accepts (invalid UTF-8 puts
+/// cairo in a sticky error state and the report fails; docs/architecture.md).
 inline bool all_text_is_utf8(const RawWorkbook& book) {
   for (const auto& sheet : book.sheets) {
     if (!pango_accepts(sheet.name)) return false;

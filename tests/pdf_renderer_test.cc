@@ -341,7 +341,7 @@ TEST_CASE("a PDF that cannot be written is an error, not a truncated file") {
 }
 
 TEST_CASE("a long report is complete, with every page numbered") {
-  // A 3 000-row table: a cairo error part-way would leave a short PDF (design.md).
+  // A 3 000-row table: a cairo error part-way would leave a short PDF (docs/architecture.md).
   Report r = sample_report();
   Table big;
   big.id = "big";

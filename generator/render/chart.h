@@ -1,5 +1,6 @@
-// The one chart engine (design.md): a doc::ChartSpec laid out with Pango on the bundled fonts and
-// drawn on a ChartCanvas: straight onto a PDF page (cairo), or as an SVG document for HTML.
+// The one chart engine (docs/architecture.md): a doc::ChartSpec laid out with Pango on the
+// bundled fonts and drawn on a ChartCanvas: straight onto a PDF page (cairo), or as an SVG
+// document for HTML.
 #pragma once
 
 #include <filesystem>

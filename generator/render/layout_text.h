@@ -1,6 +1,6 @@
 // Text set with Pango on the bundled fonts: one PangoLayout per distinct text and style, set up
-// whole by make_layout and never changed, so no attribute list can outlive its text (design.md,
-// "Pango markup attributes outlive the markup").
+// whole by make_layout and never changed, so no attribute list can outlive its text
+// (docs/architecture.md, "A Pango layout keeps its attribute list").
 #pragma once
 
 #include <cstdint>
