@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Every Markdown file a tracked file names (docs/figures.md, README.md, ...) exists in the
+# repository, and nothing points at the development spec outside it (../shared/spec): a user's
+# clone has only what is tracked here.
+set -euo pipefail
+cd "$1"
+status=0
+if git grep -n -I -E "\.\./shared|shared/spec" -- ':!tests/doc_references_stay_in_repo.sh'; then
+  echo "error: the lines above point outside the repository" >&2
+  status=1
+fi
+tracked="$(git ls-files '*.md' | sed 's#.*/##' | sort -u)"
+while IFS= read -r name; do
+  grep -qxF "$name" <<<"$tracked" || {
+    echo "error: '$name' is named but no tracked file has that name:" >&2
+    git grep -n -I -F "$name" | head -n 5 >&2
+    status=1
+  }
+done < <(git grep -o -h -I -E "[A-Za-z0-9_-]+\.md\b" | sort -u)
+exit "$status"
