@@ -19,6 +19,10 @@ struct Chunk {
   double height = 0;
   double space_before = 0;      // dropped at the top of a page
   bool keep_with_next = false;  // never the last chunk on a page (headings, table headers)
+  /// Kept on one page with the next chunk when the whole run of chunks so joined fits on a
+  /// page (an item's heading, score, comment and recommendation; a short table); a run taller
+  /// than a page breaks where keep_with_next allows.
+  bool keep_together_with_next = false;
   bool page_break_before = false;
   /// Draws the chunk with its top-left corner at (x, y).
   std::function<void(cairo_t*, double x, double y)> draw;
