@@ -454,7 +454,8 @@ class PdfLayout::Builder {
       for (const auto& row : table.rows) {
         if (row.cells.empty() || row.cells[0].type != doc::ValueType::Text) continue;
         const std::string& head = row.cells[0].text;
-        if (head.size() > series.name.size() && head.compare(0, series.name.size(), series.name) == 0 &&
+        if (head.size() > series.name.size() &&
+            head.compare(0, series.name.size(), series.name) == 0 &&
             head.find_first_not_of('*', series.name.size()) == std::string::npos) {
           series.name = head;
           break;
