@@ -138,6 +138,7 @@ class PdfLayout::Builder {
     c->height = height;
     c->space_before = space_before;
     c->draw = std::move(draw);
+    c->block = block_;
     chunks_.push_back(c);
     return c;
   }
@@ -188,6 +189,7 @@ class PdfLayout::Builder {
                   pango_cairo_show_layout_line(cr, line);
                 });
               });
+      c->kind = ChunkKind::Text;
       c->keep_with_next = n > 1 && (index == 0 || index == n - 2);
       if (n > 1 && index == 0) c->open.push_back(paragraph);
       if (n > 1 && index == n - 1) c->close = 1;
@@ -301,6 +303,7 @@ class PdfLayout::Builder {
             }
             tags_.end(cr);
           });
+      chunk->kind = ChunkKind::Contents;
       if (i == 0) chunk->open.push_back({"TOC"});
       if (i + 1 == outline_.size()) chunk->close = 1;
     }
@@ -332,6 +335,7 @@ class PdfLayout::Builder {
                    tags->leaf(cr, note, [&] { draw_layout(cr, l.get(), x, y, colour); });
                  });
     c->keep_with_next = true;
+    c->kind = ChunkKind::Heading;
     c->anchor = anchor;
     last_heading_ = c;
     return c;
@@ -351,6 +355,7 @@ class PdfLayout::Builder {
     bool break_before = first || section.appendix || st_.section_starts_new_page;
     const size_t section_start = chunks_.size();
     size_t start = 0;
+    ++block_;
     if (!section.title.empty()) {
       auto h = add_heading_chunk(section.title, 1, anchor);
       h->page_break_before = break_before;
@@ -363,9 +368,11 @@ class PdfLayout::Builder {
       }
     }
     const HeatmapSources heatmaps = heatmap_sources(section);
-    size_t group = kNoGroup;  // the first chunk of a subheading and the text under it
+    // The first chunk of a heading and the text under it (the section's title and its lead too).
+    size_t group = chunks_.size() > section_start ? section_start : kNoGroup;
     for (size_t i = start; i < section.blocks.size(); ++i) {
       const doc::Block& block = section.blocks[i];
+      ++block_;
       const auto* heading = std::get_if<doc::Heading>(&block);
       if (heading || !std::holds_alternative<doc::Paragraph>(block)) {
         close_group(group);
@@ -388,7 +395,7 @@ class PdfLayout::Builder {
       } else {
         std::visit([&](const auto& b) { add_block(b); }, block);
       }
-      if (heading && heading->level >= 2 && chunks_.size() > before) group = before;
+      if (heading && chunks_.size() > before) group = before;
       if (break_before && chunks_.size() > before) {
         chunks_[before]->page_break_before = true;
         chunks_[before]->anchor = anchor;
@@ -708,6 +715,7 @@ class PdfLayout::Builder {
         tags->leaf(cr, {"Caption"}, [&] { draw_layout(cr, l.get(), x, y, st.text); });
       });
       c->keep_with_next = true;
+      c->kind = ChunkKind::TableCaption;
     }
 
     std::vector<LayoutPtr> heads;
@@ -749,6 +757,7 @@ class PdfLayout::Builder {
       hline(cr, x, x + w, y + head_h - 0.5, 1.0, st.accent);
     });
     header->keep_with_next = true;
+    header->kind = ChunkKind::TableHeader;
     // On the pages a table goes on to: its caption marked as continued, then the header row.
     std::shared_ptr<const Chunk> repeat = header;
     if (!table.caption.empty() && !report_.words.continued.empty()) {
@@ -788,6 +797,7 @@ class PdfLayout::Builder {
           hline(cr, x, x + w, y + h - 0.25, 0.5, st.rule);
         });
         c->keep_with_next = true;
+        c->kind = ChunkKind::TableRow;
         c->repeat_on_break = repeat;
         continue;
       }
@@ -823,6 +833,7 @@ class PdfLayout::Builder {
           hline(cr, x, x + w, y + h - 0.25, last ? 0.8 : 0.5, last ? st.rule : st.light_rule);
       });
       chunk->repeat_on_break = repeat;
+      chunk->kind = ChunkKind::TableRow;
       row_chunks.push_back(chunk);
     }
     // A table of up to kUnsplitRows rows stays on one page (when it fits on one); a longer one
@@ -853,7 +864,9 @@ class PdfLayout::Builder {
     const std::vector<std::string> footnotes =
         doc::footnotes_with_suppression_note(table, report_.words);
     for (size_t i = 0; i < footnotes.size(); ++i) {
+      const size_t first = chunks_.size();
       add_lines(footnotes[i], note, 0, st_.body_width(), i == 0 ? 5 : 1);
+      for (size_t c = first; c < chunks_.size(); ++c) chunks_[c]->kind = ChunkKind::TableNote;
       if (i + 1 < footnotes.size()) chunks_.back()->keep_with_next = true;
     }
     if (!chunks_.empty()) chunks_.back()->height += 4;
@@ -925,6 +938,7 @@ class PdfLayout::Builder {
           hline(cr, x, x + w, y + h - 0.25, last ? 0.8 : 0.5, last ? st.rule : st.light_rule);
       });
       chunk->repeat_on_break = repeat;
+      chunk->kind = ChunkKind::TableRow;
     }
   }
 
@@ -949,10 +963,14 @@ class PdfLayout::Builder {
     // One Figure leaf holds the whole chart, its alt text the chart's own sentence.
     TagNote figure{"Figure"};
     figure.alt = !spec.alt_text.empty() ? spec.alt_text : spec.title;
-    add(h + 8, chart.spec.title.empty() ? 14 : 0,
-        [spec, text, lang, w, h, tags, figure](cairo_t* cr, double x, double y) {
-          tags->leaf(cr, figure, [&] { draw_chart(cr, text, spec, x, y, w, h, lang); });
-        });
+    auto c = add(h + 8, chart.spec.title.empty() ? 14 : 0,
+                 [spec, text, lang, w, h, tags, figure](cairo_t* cr, double x, double y) {
+                   tags->leaf(cr, figure, [&] { draw_chart(cr, text, spec, x, y, w, h, lang); });
+                 });
+    c->kind = ChunkKind::Chart;
+    c->chart_boxes = [spec, text, lang, w, h](double x, double y) {
+      return render::chart_boxes(text, spec, x, y, w, h, lang);
+    };
   }
 
   const doc::Report& report_;
@@ -964,6 +982,7 @@ class PdfLayout::Builder {
   PdfTags tags_;
   const Pagination* pagination_ = nullptr;
   ChunkPtr last_heading_;
+  int block_ = -1;  // the block being laid out, for Chunk::block
 };
 
 PdfLayout::PdfLayout(const doc::Report& report, const PdfStyle& style, PangoContext* text)
