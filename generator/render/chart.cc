@@ -765,6 +765,9 @@ double chart_preferred_height(const doc::ChartSpec& spec, double width) {
     const double label_h = longest * 4.2 <= slot ? 14 : std::min(70.0, longest * 4.2 * 0.75 + 10);
     return label_h + 8 + 18.0 * spec.series.size() + 30;
   }
+  // A few bars need no more height than a short paragraph would take: tall, they read as more.
+  if (spec.kind == ChartKind::Bar && spec.categories.size() <= 3)
+    return std::clamp(width * 0.4, 160.0, 200.0);
   return std::clamp(width * 0.5, 160.0, 300.0);
 }
 

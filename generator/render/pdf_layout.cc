@@ -251,14 +251,34 @@ class PdfLayout::Builder {
     TextStyle number = entry;
     number.align = PANGO_ALIGN_RIGHT;
     const double w = st_.body_width();
+    // The entries' lines and their height; contents that would run a little onto a second
+    // page are set closer (less space between entries, lines closer), to fit on one.
+    std::vector<LayoutPtr> lines;
+    auto set_lines = [&](bool close) {
+      lines.clear();
+      TextStyle e0 = entry, e1 = sub;
+      if (close) e0.line_height = e1.line_height = 1.1;
+      double height = heading->height;
+      for (const OutlineEntry& e : outline_) {
+        const double indent = e.level == 0 ? 0 : 16;
+        lines.push_back(layout(tail_kept_whole(e.title), e.level == 0 ? e0 : e1, w - indent - 50));
+        height += layout_height(lines.back().get()) + (e.level == 0 ? (close ? 4 : 7) : (close ? 0.5 : 2));
+      }
+      return height;
+    };
+    bool close = false;
+    if (set_lines(false) > st_.body_height()) {
+      close = set_lines(true) <= st_.body_height();
+      if (!close) set_lines(false);
+    }
     for (size_t i = 0; i < outline_.size(); ++i) {
       const OutlineEntry e = outline_[i];
       const double indent = e.level == 0 ? 0 : 16;
-      auto l = layout(tail_kept_whole(e.title), e.level == 0 ? entry : sub, w - indent - 50);
+      auto l = lines[i];
       const double h = layout_height(l.get());
       const Rgb colour = e.level == 0 ? st_.text : st_.muted;
       const Rgb dots = st_.rule;
-      const double space = e.level == 0 ? 7 : 2;
+      const double space = e.level == 0 ? (close ? 4 : 7) : (close ? 0.5 : 2);
       auto chunk = add(
           h, i == 0 ? 4 : space,
           [this, e, l, h, indent, w, colour, dots, number](cairo_t* cr, double x, double y) {
