@@ -262,7 +262,8 @@ class PdfLayout::Builder {
       for (const OutlineEntry& e : outline_) {
         const double indent = e.level == 0 ? 0 : 16;
         lines.push_back(layout(tail_kept_whole(e.title), e.level == 0 ? e0 : e1, w - indent - 50));
-        height += layout_height(lines.back().get()) + (e.level == 0 ? (close ? 4 : 7) : (close ? 0.5 : 2));
+        height += layout_height(lines.back().get()) +
+                  (e.level == 0 ? (close ? 4 : 7) : (close ? 0.5 : 2));
       }
       return height;
     };

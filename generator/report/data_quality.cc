@@ -50,8 +50,7 @@ doc::Table diagnostics_table(const std::vector<const Diagnostic*>& problems, con
                  doc::Value::of_text(d->sheet),
                  // A spreadsheet row is a place, not a quantity: "1165", never "1 165".
                  d->row > 0 ? doc::Value::of_text(std::to_string(d->row)) : doc::Value::empty(),
-                 doc::Value::of_text(column),
-                 doc::Value::of_text(d->value),
+                 doc::Value::of_text(column), doc::Value::of_text(d->value),
                  doc::Value::of_text(describe(*d, w))};
     t.rows.push_back(std::move(row));
   }
