@@ -177,6 +177,11 @@ std::vector<std::string> layout_problems(const doc::Report& report) {
       if (j == i + 1 || height > style.body_height() * 0.6) continue;
       if (page_of.at(chunks[i].get()) != page_of.at(chunks[j - 1].get()))
         problem(page_of.at(chunks[i].get()), "a heading is parted from the text under it");
+      // A short text under a heading stays with the table or chart it introduces.
+      if (height <= style.body_height() * 0.2 && j < chunks.size() &&
+          chunks[j]->kind != ChunkKind::Heading &&
+          page_of.at(chunks[j - 1].get()) != page_of.at(chunks[j].get()))
+        problem(page_of.at(chunks[i].get()), "a heading and its lead-in end a page alone");
     }
   }
   cairo_destroy(cr);

@@ -396,7 +396,7 @@ class PdfLayout::Builder {
       ++block_;
       const auto* heading = std::get_if<doc::Heading>(&block);
       if (heading || !std::holds_alternative<doc::Paragraph>(block)) {
-        close_group(group);
+        close_group(group, !heading);
         group = kNoGroup;
       }
       const size_t before = chunks_.size();
@@ -423,7 +423,7 @@ class PdfLayout::Builder {
         break_before = false;
       }
     }
-    close_group(group);
+    close_group(group, false);
     // A short appendix (the data-quality notes: "no problems") follows the section before it
     // rather than standing almost alone on a page of its own.
     if (section.appendix && !first && chunks_.size() > section_start &&
@@ -444,14 +444,19 @@ class PdfLayout::Builder {
 
   // Keeps the chunks from `group` on to the last one together, if they are not too many.
   static constexpr size_t kNoGroup = static_cast<size_t>(-1);
-  void close_group(size_t group) {
+  // `introduces`: a table or chart follows, which a short text under the heading introduces and
+  // is never parted from (the heading and two lines alone at the foot of a page).
+  void close_group(size_t group, bool introduces = false) {
     if (group == kNoGroup || group + 1 >= chunks_.size()) return;
     double height = 0;
     for (size_t c = group; c < chunks_.size(); ++c)
       height += chunks_[c]->space_before + chunks_[c]->height;
     if (height > st_.body_height() * kKeptGroup) return;
     for (size_t c = group; c + 1 < chunks_.size(); ++c) chunks_[c]->keep_together_with_next = true;
+    if (introduces && height <= st_.body_height() * kLeadIn) chunks_.back()->keep_with_next = true;
   }
+  // The tallest a heading with its text may be to be kept with the table or chart after it.
+  static constexpr double kLeadIn = 0.2;
 
   struct HeatmapSource {
     const doc::Table* table = nullptr;
