@@ -23,7 +23,9 @@
 #include "render/pdf_flow.h"
 #include "render/pdf_layout.h"
 #include "render/pdf_style.h"
+#include "report/data_quality.h"
 #include "report/report_set.h"
+#include "report/value_format.h"
 #include "support/test_support.h"
 
 using namespace ips;
@@ -316,4 +318,17 @@ TEST_CASE("an item profile starts at 0, so a score of 1 has a bar", "[pdf-layout
   cairo_destroy(cr);
   cairo_surface_finish(surface);
   cairo_surface_destroy(surface);
+}
+
+TEST_CASE("a data-quality table gives the spreadsheet's row number as the sheet shows it",
+          "[pdf-layout]") {
+  const Wording words = Wording::load(test::source_dir() / "templates", Lang::Nb);
+  Diagnostic d;
+  d.severity = Severity::Warning;
+  d.file = "Kvalitetsmålinger.csv";
+  d.row = 1165;
+  d.code = "score.out_of_range";
+  const doc::Table t = diagnostics_table({&d}, words, "data-quality");
+  REQUIRE(t.rows.size() == 1);
+  CHECK(doc::format_value(t.rows[0].cells[3], Lang::Nb) == "1165");  // not "1 165"
 }
