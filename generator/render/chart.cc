@@ -48,6 +48,46 @@ Rgb series_colour(const ChartSpec& spec, size_t i) {
   return kPalette[i % kPaletteSize];
 }
 
+// Series are told apart by three things at once, so that they differ in grey print and for
+// every colour vision: the colour, the marker (four shapes, filled for the first four series
+// and open for the next four) and the dash of the line.
+constexpr int kMarkerShapes = 4;
+bool open_marker(size_t series) {
+  return series % (2 * kMarkerShapes) >= kMarkerShapes;
+}
+Point series_dash(size_t series) {
+  static const Point dashes[] = {{0, 0}, {5.0, 2.5}, {1.6, 2.0}, {9.0, 3.0}};
+  return dashes[series % 4];
+}
+
+// The widest a bar may be, in points: two bars do not fill a page's width.
+constexpr double kMaxBarWidth = 28;
+
+// A rate axis that ends at the next round step above the highest value and benchmark (a 45 %
+// maximum with the 50 % benchmark gives 0–60 %), within what the builder allowed.
+Axis fitted_rate_axis(const ChartSpec& spec) {
+  Axis a = spec.y_axis;
+  if (!a.percent || !(a.max > a.min)) return a;
+  std::optional<double> highest;
+  for (const auto& s : spec.series)
+    for (const auto& v : s.values)
+      if (v) highest = std::max(highest.value_or(*v), *v);
+  if (!highest) return a;
+  for (const auto& b : spec.benchmarks)
+    if (b.value >= a.min && b.value <= a.max) highest = std::max(*highest, b.value);
+  for (double step : {0.01, 0.02, 0.05, 0.1, 0.2, 0.25}) {
+    const double top = a.min + (std::floor((*highest - a.min) / step + 1e-9) + 1) * step;
+    if ((top - a.min) / step <= 6 + 1e-9) {
+      if (top < a.max) {
+        a.max = top;
+        a.step = step;
+      }
+      return a;
+    }
+  }
+  return a;
+}
+
 // Ticks from min to max by step, with guards against an axis the spec left unusable.
 struct Ticks {
   double min = 0, max = 1, step = 0.25;
@@ -112,6 +152,9 @@ class ChartPainter {
     title_.colour = kInk;
   }
 
+  /// Records every box placed from here on into `boxes`.
+  void record_into(std::vector<ChartBox>* boxes) { boxes_ = boxes; }
+
   void draw() {
     switch (spec_.kind) {
       case ChartKind::Heatmap:
@@ -127,6 +170,31 @@ class ChartPainter {
   }
 
  private:
+  void record(ChartBoxKind kind, std::vector<Point> corners, std::string what = {}) {
+    if (boxes_) boxes_->push_back({kind, std::move(corners), std::move(what)});
+  }
+  void record_rect(ChartBoxKind kind, double x, double y, double w, double h) {
+    record(kind, {{x, y}, {x + w, y}, {x + w, y + h}, {x, y + h}});
+  }
+
+  // Draws a text and records the box of its lines (turned with it).
+  void put_text(PangoLayout* l, double x, double y, Rgb colour, const Rotation& rotation = {}) {
+    canvas_.text(l, x, y, colour, rotation);
+    if (!boxes_) return;
+    PangoRectangle logical;
+    pango_layout_get_extents(l, nullptr, &logical);
+    const double x0 = x + logical.x / double(PANGO_SCALE), y0 = y + logical.y / double(PANGO_SCALE);
+    const double x1 = x0 + logical.width / double(PANGO_SCALE);
+    const double y1 = y0 + logical.height / double(PANGO_SCALE);
+    std::vector<Point> corners{{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}};
+    if (rotation.angle != 0 || rotation.x != 0 || rotation.y != 0) {
+      const double c = std::cos(rotation.angle), sn = std::sin(rotation.angle);
+      for (Point& p : corners)
+        p = {rotation.x + p.x * c - p.y * sn, rotation.y + p.x * sn + p.y * c};
+    }
+    record(ChartBoxKind::Text, std::move(corners), pango_layout_get_text(l));
+  }
+
   LayoutPtr text(const std::string& s, const TextStyle& style, double width = 0, int lines = 0) {
     return make_layout(text_, s, style, width, lines);
   }
@@ -137,6 +205,10 @@ class ChartPainter {
     for (const auto& s : spec_.series) named = named || !s.name.empty();
     if (!named || spec_.kind == ChartKind::Heatmap) return 0;
     if (spec_.kind == ChartKind::Scatter && spec_.series.size() < 2) return 0;
+    // One series named like the axis or the title: a legend would only say the name again.
+    if (spec_.series.size() == 1 && (spec_.series[0].name == spec_.y_axis.title ||
+                                     spec_.title.find(spec_.series[0].name) != std::string::npos))
+      return 0;
     TextStyle style = label_;
     style.size = 8;
     style.colour = kInk;
@@ -144,14 +216,14 @@ class ChartPainter {
     for (size_t i = 0; i < spec_.series.size(); ++i) {
       auto name = text(spec_.series[i].name, style, w_ * 0.45, 1);
       const double tw = layout_width(name.get()), th = layout_height(name.get());
-      const double entry_w = 18 + tw + 14;
+      const double entry_w = 24 + tw + 14;
       if (cx > x_ && cx + entry_w > x_ + w_) {
         cx = x_;
         cy += row_h + 3;
       }
       row_h = std::max(row_h, th);
       draw_swatch(i, cx, cy + th / 2);
-      canvas_.text(name.get(), cx + 18, cy, kInk);
+      put_text(name.get(), cx + 24, cy, kInk);
       cx += entry_w;
     }
     return cy - top + row_h + 8;
@@ -160,37 +232,43 @@ class ChartPainter {
   void draw_swatch(size_t series, double x, double mid_y) {
     const Rgb colour = series_colour(spec_, series);
     if (spec_.kind == ChartKind::Line) {
-      canvas_.stroke_lines({{{x, mid_y}, {x + 14, mid_y}}}, colour, 1.8);
-      draw_marker(series, x + 7, mid_y);
+      canvas_.stroke_lines({{{x, mid_y}, {x + 20, mid_y}}}, colour, 1.8, series_dash(series));
+      draw_marker(series, x + 10, mid_y, false);
     } else if (spec_.kind == ChartKind::Scatter) {
-      draw_marker(series, x + 7, mid_y);
+      draw_marker(series, x + 7, mid_y, false);
     } else {
       canvas_.fill_rect(x + 2, mid_y - 4.5, 10, 9, colour);
     }
   }
 
   // Markers differ in shape as well as colour, so lines can be told apart in grey print.
-  void draw_marker(size_t series, double cx, double cy) {
-    const double r = 3.2, outline = 0.8;
-    const Rgb fill = series_colour(spec_, series);
-    switch (series % 4) {
+  void draw_marker(size_t series, double cx, double cy, bool data = true) {
+    const double r = 3.2;
+    // An open marker: white inside a thicker outline of the series colour.
+    const bool open = open_marker(series);
+    const Rgb fill = open ? kWhite : series_colour(spec_, series);
+    const Rgb ring = open ? series_colour(spec_, series) : kWhite;
+    const double outline = open ? 1.4 : 0.8;
+    const double half = r * 1.25;  // the largest shape, the diamond, reaches this far
+    if (data) record_rect(ChartBoxKind::Mark, cx - half, cy - half, 2 * half, 2 * half);
+    switch (series % kMarkerShapes) {
       case 0:
-        canvas_.circle({cx, cy}, r, fill, kWhite, outline);
+        canvas_.circle({cx, cy}, r, fill, ring, outline);
         break;
       case 1: {
         const double d = r * 0.9;
         canvas_.polygon({{cx - d, cy - d}, {cx + d, cy - d}, {cx + d, cy + d}, {cx - d, cy + d}},
-                        fill, kWhite, outline);
+                        fill, ring, outline);
         break;
       }
       case 2:
         canvas_.polygon(
             {{cx, cy - r * 1.15}, {cx + r * 1.1, cy + r * 0.8}, {cx - r * 1.1, cy + r * 0.8}}, fill,
-            kWhite, outline);
+            ring, outline);
         break;
       default: {
         const double d = r * 1.25;
-        canvas_.polygon({{cx, cy - d}, {cx + d, cy}, {cx, cy + d}, {cx - d, cy}}, fill, kWhite,
+        canvas_.polygon({{cx, cy - d}, {cx + d, cy}, {cx, cy + d}, {cx - d, cy}}, fill, ring,
                         outline);
         break;
       }
@@ -205,7 +283,7 @@ class ChartPainter {
       canvas_.stroke_lines({{{px, yy}, {px + pw, yy}}}, i == 0 ? kAxisLine : kGrid,
                            i == 0 ? 0.8 : 0.5);
       PangoLayout* l = labels[i].get();
-      canvas_.text(l, px - 5 - layout_width(l), yy - layout_height(l) / 2, kMuted);
+      put_text(l, px - 5 - layout_width(l), yy - layout_height(l) / 2, kMuted);
     }
   }
 
@@ -220,7 +298,7 @@ class ChartPainter {
   }
 
   // Category labels under the plot: flat if they fit, wrapped to two lines if the slots are
-  // wide, otherwise turned 45° and cut with "…" so that long site names never overflow.
+  // wide, otherwise turned upright and cut with "…" so that long site names never overflow.
   struct CategoryLabels {
     std::vector<LayoutPtr> layouts;
     enum { Flat, Rotated } mode = Flat;
@@ -250,12 +328,15 @@ class ChartPainter {
       return out;
     }
     out.mode = CategoryLabels::Rotated;
-    const double max_len = std::max(20.0, max_height / std::sin(kPi / 4) - line_h);
+    // Upright, read bottom to top: neighbours a slot apart never touch (turned 45°, labels
+    // only 0.7 of a slot apart overlap once a line is taller than that), and none leaves the
+    // chart at the side.
+    const double max_len = std::max(20.0, max_height - 2);
     out.layouts.clear();
     for (const auto& c : spec_.categories) {
       out.layouts.push_back(text(c, label_, max_len, 1));
       const double lw = std::min(max_len, layout_width(out.layouts.back().get()));
-      out.height = std::max(out.height, (lw + line_h) * std::sin(kPi / 4));
+      out.height = std::max(out.height, lw + 2);
     }
     return out;
   }
@@ -267,27 +348,37 @@ class ChartPainter {
       if (labels.mode == CategoryLabels::Flat) {
         const double lw = pango_layout_get_width(l) > 0 ? pango_layout_get_width(l) / PANGO_SCALE
                                                         : layout_width(l);
-        canvas_.text(l, cx - lw / 2, top, kMuted);
+        put_text(l, cx - lw / 2, top, kMuted);
       } else {
         const double lw = layout_width(l), lh = layout_height(l);
-        canvas_.text(l, -lw, -lh / 2, kMuted, {cx + lh * 0.35, top + 2, -kPi / 4});
+        put_text(l, -lw, -lh / 2, kMuted, {cx, top + 2, -kPi / 2});
       }
     }
+  }
+
+  // The axis a category chart uses: a rate axis fitted to the data, an item profile from 0 (so
+  // that a score of 1 has a bar of a fifth, not none).
+  Axis category_axis() const {
+    Axis a = fitted_rate_axis(spec_);
+    if (spec_.kind == ChartKind::Profile && a.min > 0) a.min = 0;
+    return a;
   }
 
   // Line, Bar and Profile: categories along x, values on the y axis.
   void draw_category_chart() {
     double top = y_ + draw_legend(y_);
-    if (!spec_.y_axis.title.empty()) {
-      auto t = text(spec_.y_axis.title, title_, w_, 1);
-      canvas_.text(t.get(), x_, top, kInk);
+    const Axis axis = category_axis();
+    if (!axis.title.empty()) {
+      auto t = text(axis.title, title_, w_, 1);
+      put_text(t.get(), x_, top, kInk);
       top += layout_height(t.get()) + 4;
     }
-    const Ticks ticks = ticks_of(spec_.y_axis);
+    const Ticks ticks = ticks_of(axis);
     double tick_w = 0;
-    auto tick_labels = tick_layouts(ticks, spec_.y_axis, &tick_w);
+    auto tick_labels = tick_layouts(ticks, axis, &tick_w);
+    const BenchmarkLabels bench = benchmark_labels(ticks);
     const double px = x_ + tick_w + 6;
-    const double pw = std::max(10.0, x_ + w_ - px - 4);
+    const double pw = std::max(10.0, x_ + w_ - px - 4 - bench.width);
     const size_t n = std::max<size_t>(1, spec_.categories.size());
     const double slot = pw / n;
 
@@ -305,10 +396,12 @@ class ChartPainter {
     draw_category_labels(cats, px, slot, py + ph + 4);
     if (x_title) {
       const double tw = layout_width(x_title.get());
-      canvas_.text(x_title.get(), px + (pw - tw) / 2, bottom + 4, kInk);
+      put_text(x_title.get(), px + (pw - tw) / 2, bottom + 4, kInk);
     }
 
     auto y_of = [&](double v) { return py + ph - (v - ticks.min) / (ticks.max - ticks.min) * ph; };
+    // Benchmark lines under the data, so a bar or a point is never hidden by one.
+    draw_benchmarks(bench, px, pw, py, ph, y_of);
     canvas_.push_clip(px - 4, py - 4, pw + 8, ph + 4.5);
     if (spec_.kind == ChartKind::Line) {
       for (size_t s = 0; s < spec_.series.size(); ++s) {
@@ -322,14 +415,17 @@ class ChartPainter {
           }
           runs.back().push_back({px + slot * (i + 0.5), y_of(*values[i])});
         }
-        canvas_.stroke_lines(runs, series_colour(spec_, s), 1.8);
+        canvas_.stroke_lines(runs, series_colour(spec_, s), 1.8, series_dash(s));
+        for (const auto& run : runs)
+          for (size_t k = 1; k < run.size(); ++k) record(ChartBoxKind::Line, {run[k - 1], run[k]});
         for (size_t i = 0; i < values.size() && i < n; ++i)
           if (values[i]) draw_marker(s, px + slot * (i + 0.5), y_of(*values[i]));
       }
     } else {
       const size_t ns = std::max<size_t>(1, spec_.series.size());
-      const double group = slot * (spec_.kind == ChartKind::Profile ? 0.78 : 0.72);
-      const double bar = group / ns;
+      const double bar =
+          std::min(slot * (spec_.kind == ChartKind::Profile ? 0.78 : 0.72) / ns, kMaxBarWidth);
+      const double group = bar * ns;
       const double base = y_of(std::clamp(0.0, ticks.min, ticks.max));
       TextStyle missing_style = label_;
       missing_style.size = 8;
@@ -340,20 +436,20 @@ class ChartPainter {
           if (i >= values.size() || !values[i]) {
             // A missing value is marked, so it does not read as a zero.
             auto dash = text("\u2013", missing_style);
-            canvas_.text(dash.get(), bx + (bar - layout_width(dash.get())) / 2,
-                         base - layout_height(dash.get()) - 1, kMuted);
+            put_text(dash.get(), bx + (bar - layout_width(dash.get())) / 2,
+                     base - layout_height(dash.get()) - 1, kMuted);
             continue;
           }
-          const double top_y = y_of(*values[i]);
+          const double top_y = y_of(std::clamp(*values[i], ticks.min, ticks.max));
           // A value at the axis minimum still shows as a thin bar.
           const double bar_h = std::max(1.5, std::fabs(base - top_y));
-          canvas_.fill_rect(bx + 0.4, top_y <= base ? base - bar_h : base, bar - 0.8, bar_h,
-                            series_colour(spec_, s));
+          const double bar_y = top_y <= base ? base - bar_h : base;
+          canvas_.fill_rect(bx + 0.4, bar_y, bar - 0.8, bar_h, series_colour(spec_, s));
+          record_rect(ChartBoxKind::Mark, bx + 0.4, bar_y, bar - 0.8, bar_h);
         }
       }
     }
     canvas_.pop_clip();
-    draw_benchmarks(px, pw, y_of, ticks);
   }
 
   // An area of the plot something already occupies.
@@ -365,28 +461,62 @@ class ChartPainter {
     }
   };
 
-  // Dashed reference lines with their labels at the right (or the left); returns the areas
-  // they take.
-  template <typename YOf>
-  std::vector<Box> draw_benchmarks(double px, double pw, YOf y_of, const Ticks& ticks,
-                                   bool labels_left = false) {
-    std::vector<Box> taken;
+  // The benchmarks the axis shows, with their labels set, and the room the labels take right of
+  // the plot.
+  struct BenchmarkLabels {
+    std::vector<std::pair<double, LayoutPtr>> labels;  // value, label
+    double width = 0;
+  };
+
+  BenchmarkLabels benchmark_labels(const Ticks& ticks) {
+    BenchmarkLabels out;
     TextStyle style = label_;
     style.colour = kBenchmark;
     style.weight = PANGO_WEIGHT_SEMIBOLD;
     for (const auto& b : spec_.benchmarks) {
       if (b.value < ticks.min || b.value > ticks.max) continue;
-      const double yy = y_of(b.value);
-      canvas_.stroke_lines({{{px, yy}, {px + pw, yy}}}, kBenchmark, 1.0, {4.0, 2.5});
-      auto l = text(b.label, style, pw * 0.6, 1);
-      const double lw = layout_width(l.get()), lh = layout_height(l.get());
-      const double lx = labels_left ? px + 4 : px + pw - lw - 2, ly = yy - lh - 1;
-      canvas_.fill_rect(lx - 2, ly, lw + 4, lh, kWhite, 0.85);
-      canvas_.text(l.get(), lx, ly, kBenchmark);
-      taken.push_back({px, yy - 1.5, px + pw, yy + 1.5});
-      taken.push_back({lx - 2, ly, lx + lw + 2, ly + lh});
+      out.labels.emplace_back(b.value, text(b.label, style, w_ * 0.22, 1));
+      out.width = std::max(out.width, layout_width(out.labels.back().second.get()) + kLeader);
     }
-    return taken;
+    return out;
+  }
+
+  // The room between a benchmark line's end and its label, where a leader runs when the label
+  // had to move off the line's height.
+  static constexpr double kLeader = 10;
+
+  // Dashed reference lines across the plot, each labelled outside it at the right edge, where
+  // no data is: labels that would touch are moved apart, each joined to its line by a leader.
+  template <typename YOf>
+  void draw_benchmarks(const BenchmarkLabels& bench, double px, double pw, double py, double ph,
+                       YOf y_of) {
+    struct Placed {
+      double line_y, top, height;
+      PangoLayout* layout;
+    };
+    std::vector<Placed> placed;
+    for (const auto& [value, l] : bench.labels) {
+      const double yy = y_of(value), lh = layout_height(l.get());
+      canvas_.stroke_lines({{{px, yy}, {px + pw, yy}}}, kBenchmark, 1.0, {4.0, 2.5});
+      placed.push_back({yy, yy - lh / 2, lh, l.get()});
+    }
+    // Top to bottom on the page; push each below the one above, then back up from the foot.
+    std::sort(placed.begin(), placed.end(),
+              [](const Placed& a, const Placed& b) { return a.line_y < b.line_y; });
+    for (size_t i = 1; i < placed.size(); ++i)
+      placed[i].top = std::max(placed[i].top, placed[i - 1].top + placed[i - 1].height);
+    const double lowest = py + ph + 4;
+    for (size_t i = placed.size(); i-- > 0;) {
+      const double limit = i + 1 < placed.size() ? placed[i + 1].top : lowest;
+      placed[i].top = std::min(placed[i].top, limit - placed[i].height);
+    }
+    const double lx = px + pw + kLeader;
+    for (const Placed& p : placed) {
+      const double mid = p.top + p.height / 2;
+      canvas_.stroke_lines({{{px + pw, p.line_y}, {px + pw + 3, p.line_y}, {lx - 2, mid}}},
+                           kBenchmark, 0.6);
+      put_text(p.layout, lx, p.top, kBenchmark);
+    }
   }
 
   // Rows = series, columns = categories; colour and the written value show the score.
@@ -415,10 +545,10 @@ class ChartPainter {
       if (cats.mode == CategoryLabels::Flat) {
         const double lw = pango_layout_get_width(l) > 0 ? pango_layout_get_width(l) / PANGO_SCALE
                                                         : layout_width(l);
-        canvas_.text(l, cx - lw / 2, grid_top - 3 - layout_height(l), kMuted);
+        put_text(l, cx - lw / 2, grid_top - 3 - layout_height(l), kMuted);
       } else {
         const double lh = layout_height(l);
-        canvas_.text(l, 0, -lh / 2, kMuted, {cx - lh * 0.35, grid_top - 3, -kPi / 4});
+        put_text(l, 0, -lh / 2, kMuted, {cx, grid_top - 3, -kPi / 2});
       }
     }
     TextStyle value_style = label_;
@@ -426,7 +556,7 @@ class ChartPainter {
     for (size_t r = 0; r < rows; ++r) {
       const double cy = grid_top + cell_h * r;
       auto name = text(spec_.series[r].name, label_, label_w, 1);
-      canvas_.text(name.get(), x_, cy + (cell_h - layout_height(name.get())) / 2, kInk);
+      put_text(name.get(), x_, cy + (cell_h - layout_height(name.get())) / 2, kInk);
       const auto& values = spec_.series[r].values;
       for (size_t c = 0; c < cols; ++c) {
         const double cx = gx + cell_w * c;
@@ -444,10 +574,10 @@ class ChartPainter {
         auto l = text(s, value_style);
         const double lw = layout_width(l.get()), lh = layout_height(l.get());
         if (lw > cell_w - 1) continue;
-        canvas_.text(l.get(), cx + (cell_w - lw) / 2, cy + (cell_h - lh) / 2,
-                     !present                   ? kMuted
-                     : heat_takes_white_text(t) ? kWhite
-                                                : kInk);
+        put_text(l.get(), cx + (cell_w - lw) / 2, cy + (cell_h - lh) / 2,
+                 !present                   ? kMuted
+                 : heat_takes_white_text(t) ? kWhite
+                                            : kInk);
       }
     }
     // Key: one swatch per scale step.
@@ -455,13 +585,13 @@ class ChartPainter {
     double kx = gx;
     if (!spec_.y_axis.title.empty()) {
       auto t = text(spec_.y_axis.title, title_, w_ * 0.4, 1);
-      canvas_.text(t.get(), kx, key_y, kInk);
+      put_text(t.get(), kx, key_y, kInk);
       kx += layout_width(t.get()) + 8;
     }
     for (double v : heat.steps()) {
       canvas_.fill_rect(kx, key_y + 1, 14, 9, heat_colour(heat.position(v)));
       auto l = text(heat.label(v, lang_), label_);
-      canvas_.text(l.get(), kx + 17, key_y, kMuted);
+      put_text(l.get(), kx + 17, key_y, kMuted);
       kx += 17 + layout_width(l.get()) + 8;
     }
   }
@@ -471,7 +601,7 @@ class ChartPainter {
     double top = y_ + draw_legend(y_);
     if (!spec_.y_axis.title.empty()) {
       auto t = text(spec_.y_axis.title, title_, w_, 1);
-      canvas_.text(t.get(), x_, top, kInk);
+      put_text(t.get(), x_, top, kInk);
       top += layout_height(t.get()) + 4;
     }
     const Ticks yt = ticks_of(spec_.y_axis), xt = ticks_of(spec_.x_axis);
@@ -479,8 +609,9 @@ class ChartPainter {
     auto y_labels = tick_layouts(yt, spec_.y_axis, &tick_w);
     double unused = 0;
     auto x_labels = tick_layouts(xt, spec_.x_axis, &unused);
+    const BenchmarkLabels bench = benchmark_labels(yt);
     const double px = x_ + tick_w + 6;
-    const double pw = std::max(10.0, x_ + w_ - px - 8);
+    const double pw = std::max(10.0, x_ + w_ - px - 8 - bench.width);
     double bottom = y_ + h_;
     LayoutPtr x_title;
     if (!spec_.x_axis.title.empty()) {
@@ -498,10 +629,10 @@ class ChartPainter {
       canvas_.stroke_lines({{{xx, py}, {xx, py + ph}}}, i == 0 ? kAxisLine : kGrid,
                            i == 0 ? 0.8 : 0.5);
       PangoLayout* l = x_labels[i].get();
-      canvas_.text(l, xx - layout_width(l) / 2, py + ph + 4, kMuted);
+      put_text(l, xx - layout_width(l) / 2, py + ph + 4, kMuted);
     }
     if (x_title)
-      canvas_.text(x_title.get(), px + (pw - layout_width(x_title.get())) / 2, bottom + 3, kInk);
+      put_text(x_title.get(), px + (pw - layout_width(x_title.get())) / 2, bottom + 3, kInk);
     TextStyle point_style = label_;
     point_style.colour = kInk;
     struct Point {
@@ -511,8 +642,13 @@ class ChartPainter {
     };
     std::vector<Point> points;
     // Reference lines first, so labels keep clear of them and are drawn over them; their own
-    // labels at the left, away from the services, which gather at high fidelity.
-    std::vector<Box> taken = draw_benchmarks(px, pw, y_of, yt, true);
+    // labels outside the plot at the right.
+    draw_benchmarks(bench, px, pw, py, ph, y_of);
+    std::vector<Box> lines, taken;  // a label may cross a line if it must, never a point or label
+    for (const auto& b : bench.labels) {
+      const double yy = y_of(b.first);
+      lines.push_back({px, yy - 1.5, px + pw, yy + 1.5});
+    }
     for (size_t s = 0; s < spec_.series.size(); ++s) {
       const auto& series = spec_.series[s];
       for (size_t i = 0; i < series.values.size() && i < series.x.size(); ++i) {
@@ -536,32 +672,35 @@ class ChartPainter {
                                       {p.x - lw / 2, p.y - 5 - lh}, {p.x - lw / 2, p.y + 5},
                                       {p.x + 5, p.y - 3 - lh},      {p.x + 5, p.y + 3},
                                       {p.x - 5 - lw, p.y - 3 - lh}, {p.x - 5 - lw, p.y + 3}};
-      // The first free place; when none is free, the place that covers the least.
+      // The first free place; when none is free, the place that crosses the fewest lines. A
+      // label with no place clear of every point and label is left out: the table behind the
+      // chart names every point, and a label over another would make both unreadable.
       std::optional<Box> chosen;
       double least = 0;
       for (const auto& c : candidates) {
         const Box b{c[0], c[1], c[0] + lw, c[1] + lh};
         if (b.x0 < px || b.x1 > px + pw || b.y0 < py - 4 || b.y1 > py + ph) continue;
-        double covered = 0;
-        for (const Box& t : taken) covered += b.overlap_area(t);
-        if (!chosen || covered < least) {
+        bool covers = false;
+        for (const Box& t : taken) covers = covers || b.overlap_area(t) > 0;
+        if (covers) continue;
+        double crossed = 0;
+        for (const Box& t : lines) crossed += b.overlap_area(t);
+        if (!chosen || crossed < least) {
           chosen = b;
-          least = covered;
+          least = crossed;
         }
-        if (covered == 0) break;
+        if (crossed == 0) break;
       }
-      if (!chosen) {  // no place inside the plot: right of the point (left near the edge)
-        const double lx = p.x + 6 + lw > px + pw ? p.x - 6 - lw : p.x + 6;
-        chosen = Box{lx, p.y - lh / 2, lx + lw, p.y + lh / 2};
-      }
+      if (!chosen) continue;
       taken.push_back(*chosen);
       // A light backing keeps a label readable where it has to cross a line.
       canvas_.fill_rect(chosen->x0 - 1, chosen->y0, lw + 2, lh, kWhite, 0.75);
-      canvas_.text(p.label.get(), chosen->x0, chosen->y0, kInk);
+      put_text(p.label.get(), chosen->x0, chosen->y0, kInk);
     }
   }
 
   ChartCanvas& canvas_;
+  std::vector<ChartBox>* boxes_ = nullptr;
   PangoContext* text_;
   const ChartSpec spec_;
   Lang lang_;
@@ -591,6 +730,33 @@ void draw_chart(cairo_t* cr, const doc::ChartSpec& spec, double x, double y, dou
   draw_chart(cr, text.get(), spec, x, y, width, height, lang);
 }
 
+namespace {
+
+// A canvas that draws nothing: the painter runs on it only to record where things go.
+class NoCanvas final : public ChartCanvas {
+ public:
+  void fill_rect(double, double, double, double, Rgb, double) override {}
+  void stroke_rect(double, double, double, double, Rgb, double) override {}
+  void stroke_lines(const std::vector<std::vector<Point>>&, Rgb, double, Point) override {}
+  void circle(Point, double, Rgb, Rgb, double) override {}
+  void polygon(const std::vector<Point>&, Rgb, Rgb, double) override {}
+  void text(PangoLayout*, double, double, Rgb, const Rotation&) override {}
+  void push_clip(double, double, double, double) override {}
+  void pop_clip() override {}
+};
+
+}  // namespace
+
+std::vector<ChartBox> chart_boxes(PangoContext* text, const doc::ChartSpec& spec, double x,
+                                  double y, double width, double height, Lang lang) {
+  NoCanvas canvas;
+  std::vector<ChartBox> boxes;
+  ChartPainter painter(canvas, text, spec, lang, x, y, width, height);
+  painter.record_into(&boxes);
+  painter.draw();
+  return boxes;
+}
+
 double chart_preferred_height(const doc::ChartSpec& spec, double width) {
   if (spec.kind == ChartKind::Heatmap) {
     double longest = 0;
@@ -599,6 +765,9 @@ double chart_preferred_height(const doc::ChartSpec& spec, double width) {
     const double label_h = longest * 4.2 <= slot ? 14 : std::min(70.0, longest * 4.2 * 0.75 + 10);
     return label_h + 8 + 18.0 * spec.series.size() + 30;
   }
+  // A few bars need no more height than a short paragraph would take: tall, they read as more.
+  if (spec.kind == ChartKind::Bar && spec.categories.size() <= 3)
+    return std::clamp(width * 0.4, 160.0, 200.0);
   return std::clamp(width * 0.5, 160.0, 300.0);
 }
 

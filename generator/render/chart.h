@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include <cairo.h>
 #include <pango/pangocairo.h>
@@ -27,6 +28,25 @@ void draw_chart(cairo_t* cr, PangoContext* text, const doc::ChartSpec& spec, dou
 /// The same on any canvas; `text` sets the lines (its font options decide the metrics).
 void draw_chart(ChartCanvas& canvas, PangoContext* text, const doc::ChartSpec& spec, double x,
                 double y, double width, double height, Lang lang);
+
+/// What a box the chart engine placed holds.
+enum class ChartBoxKind {
+  Text,  // a label, a tick, a legend entry, a value: never covers another Text or a mark
+  Mark,  // a bar or a point marker (the data)
+  Line,  // one segment of a data line: its two ends as the corners
+};
+
+/// A box the chart engine placed, as its corners in page points (turned text is not upright).
+struct ChartBox {
+  ChartBoxKind kind = ChartBoxKind::Text;
+  std::vector<Point> corners;
+  std::string text;  // what a Text box says
+};
+
+/// Every text box, bar, marker and line segment draw_chart places in the box, drawing nothing;
+/// for tests that measure a chart rather than look at it.
+std::vector<ChartBox> chart_boxes(PangoContext* text, const doc::ChartSpec& spec, double x,
+                                  double y, double width, double height, Lang lang);
 
 /// The height (points) the chart needs at `width`: heatmaps grow with their rows.
 double chart_preferred_height(const doc::ChartSpec& spec, double width);

@@ -53,7 +53,11 @@ int heat_step(double position) {
 
 Rgb heat_colour(double position) {
   const double t = static_cast<double>(heat_step(position)) / kSteps;
-  return t > 0.5 ? mix(kDarkStart + (t - 0.5) / 0.5 * (1 - kDarkStart)) : mix(t / 0.5 * kLightEnd);
+  // The dark half eases in (cubed), so the two top steps, a score of 4 and of 5, are far apart
+  // rather than both navy.
+  const double dark = (t - 0.5) / 0.5;
+  return t > 0.5 ? mix(kDarkStart + dark * dark * dark * (1 - kDarkStart))
+                 : mix(t / 0.5 * kLightEnd);
 }
 
 bool heat_takes_white_text(double position) {

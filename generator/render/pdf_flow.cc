@@ -1,5 +1,7 @@
 #include "render/pdf_flow.h"
 
+#include <algorithm>
+
 namespace ips::render {
 
 Pagination paginate(const std::vector<std::shared_ptr<Chunk>>& chunks, double top, double height) {
@@ -7,6 +9,7 @@ Pagination paginate(const std::vector<std::shared_ptr<Chunk>>& chunks, double to
   out.pages.emplace_back();
   const double bottom = top + height;
   double y = top;
+  size_t together_end = 0;  // the end of the last run of chunks kept together that was judged
   auto new_page = [&] {
     out.pages.emplace_back();
     y = top;
@@ -25,13 +28,30 @@ Pagination paginate(const std::vector<std::shared_ptr<Chunk>>& chunks, double to
       new_page();
       empty = true;
     }
-    // The height of this chunk and every chunk it must stay with.
-    double need = (empty ? 0 : c.space_before) + c.height;
-    for (size_t j = i; j + 1 < chunks.size() && chunks[j]->keep_with_next; ++j) {
-      need += chunks[j + 1]->space_before + chunks[j + 1]->height;
-      if (need > height) break;
-    }
-    if (need > height) need = (empty ? 0 : c.space_before) + c.height;  // cannot keep: just fit
+    // The height of this chunk and every chunk it must stay with: first the whole run kept
+    // together (when it fits on a page), else the chunks it may never be parted from. A run
+    // is judged once, at its first chunk: one that does not fit is not tried again from inside.
+    const double own = (empty ? 0 : c.space_before) + c.height;
+    auto joined = [&](size_t j, bool together) {
+      return chunks[j]->keep_with_next || (together && chunks[j]->keep_together_with_next);
+    };
+    auto run_height = [&](bool together) {
+      double need = own;
+      size_t j = i;
+      for (; j + 1 < chunks.size() && joined(j, together); ++j) {
+        need += chunks[j + 1]->space_before + chunks[j + 1]->height;
+        if (need > height) break;
+      }
+      if (together) {
+        while (j + 1 < chunks.size() && joined(j, true)) ++j;
+        together_end = j + 1;
+      }
+      return need;
+    };
+    double need = height + 1;
+    if (i >= together_end && c.keep_together_with_next) need = run_height(true);
+    if (need > height) need = run_height(false);
+    if (need > height) need = own;  // cannot keep: just fit
     if (y + need > bottom + 0.01 && !empty) {
       new_page();
       if (c.repeat_on_break) place(*c.repeat_on_break, 0, true);

@@ -11,14 +11,34 @@
 
 #include <cairo.h>
 
+#include "render/chart.h"
 #include "render/pdf_tags.h"
 
 namespace ips::render {
 
+/// What a chunk draws, so that tests can check the layout rules on the chunks placed.
+enum class ChunkKind {
+  Other,         // title page, field, key figures, warning
+  Contents,      // a line of the table of contents
+  Heading,       // a heading of any level
+  Text,          // a line of a paragraph
+  TableCaption,  // a table's caption
+  TableHeader,   // a table's header row
+  TableRow,      // a row of a table (or a slice of a row taller than a page)
+  TableNote,     // a line of a table's notes
+  Chart,         // a chart (its caption is Text)
+};
+
 struct Chunk {
+  ChunkKind kind = ChunkKind::Other;
+  int block = -1;  // which block of the document it comes from, counted in reading order
   double height = 0;
   double space_before = 0;      // dropped at the top of a page
   bool keep_with_next = false;  // never the last chunk on a page (headings, table headers)
+  /// Kept on one page with the next chunk when the whole run of chunks so joined fits on a
+  /// page (an item's heading, score, comment and recommendation; a short table); a run taller
+  /// than a page breaks where keep_with_next allows.
+  bool keep_together_with_next = false;
   bool page_break_before = false;
   /// Draws the chunk with its top-left corner at (x, y).
   std::function<void(cairo_t*, double x, double y)> draw;
@@ -31,6 +51,8 @@ struct Chunk {
   /// end after it. Elements inside the chunk are opened and closed by `draw`.
   std::vector<TagNote> open;
   int close = 0;
+  /// A chart's text boxes, bars, markers and line segments when drawn at (x, y); for tests.
+  std::function<std::vector<ChartBox>(double x, double y)> chart_boxes;
 };
 
 struct PlacedChunk {

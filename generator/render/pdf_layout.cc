@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdio>
 #include <functional>
+#include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,6 +35,21 @@ void hline(cairo_t* cr, double x0, double x1, double y, double width, Rgb colour
   cairo_move_to(cr, x0, y);
   cairo_line_to(cr, x1, y);
   cairo_stroke(cr);
+}
+
+}  // namespace
+
+namespace {
+
+// The title with the words after its last dash bound to it by no-break spaces, so that a contents
+// line never leaves "Skår: 5" alone on the next line ("T8 Stor bredde i typer jobber — Skår: 5").
+std::string tail_kept_whole(const std::string& title) {
+  static const std::string dash = " \u2014 ", nbsp = "\u00A0";
+  const size_t at = title.rfind(dash);
+  if (at == std::string::npos || title.size() - at > 40) return title;
+  std::string out = title.substr(0, at) + nbsp + "\u2014" + nbsp;
+  for (char ch : title.substr(at + dash.size())) out += ch == ' ' ? nbsp : std::string(1, ch);
+  return out;
 }
 
 }  // namespace
@@ -121,6 +138,7 @@ class PdfLayout::Builder {
     c->height = height;
     c->space_before = space_before;
     c->draw = std::move(draw);
+    c->block = block_;
     chunks_.push_back(c);
     return c;
   }
@@ -171,6 +189,7 @@ class PdfLayout::Builder {
                   pango_cairo_show_layout_line(cr, line);
                 });
               });
+      c->kind = ChunkKind::Text;
       c->keep_with_next = n > 1 && (index == 0 || index == n - 2);
       if (n > 1 && index == 0) c->open.push_back(paragraph);
       if (n > 1 && index == n - 1) c->close = 1;
@@ -232,14 +251,35 @@ class PdfLayout::Builder {
     TextStyle number = entry;
     number.align = PANGO_ALIGN_RIGHT;
     const double w = st_.body_width();
+    // The entries' lines and their height; contents that would run a little onto a second
+    // page are set closer (less space between entries, lines closer), to fit on one.
+    std::vector<LayoutPtr> lines;
+    auto set_lines = [&](bool close) {
+      lines.clear();
+      TextStyle e0 = entry, e1 = sub;
+      if (close) e0.line_height = e1.line_height = 1.1;
+      double height = heading->height;
+      for (const OutlineEntry& e : outline_) {
+        const double indent = e.level == 0 ? 0 : 16;
+        lines.push_back(layout(tail_kept_whole(e.title), e.level == 0 ? e0 : e1, w - indent - 50));
+        height += layout_height(lines.back().get()) +
+                  (e.level == 0 ? (close ? 4 : 7) : (close ? 0.5 : 2));
+      }
+      return height;
+    };
+    bool close = false;
+    if (set_lines(false) > st_.body_height()) {
+      close = set_lines(true) <= st_.body_height();
+      if (!close) set_lines(false);
+    }
     for (size_t i = 0; i < outline_.size(); ++i) {
       const OutlineEntry e = outline_[i];
       const double indent = e.level == 0 ? 0 : 16;
-      auto l = layout(e.title, e.level == 0 ? entry : sub, w - indent - 50);
+      auto l = lines[i];
       const double h = layout_height(l.get());
       const Rgb colour = e.level == 0 ? st_.text : st_.muted;
       const Rgb dots = st_.rule;
-      const double space = e.level == 0 ? 7 : 2;
+      const double space = e.level == 0 ? (close ? 4 : 7) : (close ? 0.5 : 2);
       auto chunk = add(
           h, i == 0 ? 4 : space,
           [this, e, l, h, indent, w, colour, dots, number](cairo_t* cr, double x, double y) {
@@ -284,6 +324,7 @@ class PdfLayout::Builder {
             }
             tags_.end(cr);
           });
+      chunk->kind = ChunkKind::Contents;
       if (i == 0) chunk->open.push_back({"TOC"});
       if (i + 1 == outline_.size()) chunk->close = 1;
     }
@@ -315,6 +356,7 @@ class PdfLayout::Builder {
                    tags->leaf(cr, note, [&] { draw_layout(cr, l.get(), x, y, colour); });
                  });
     c->keep_with_next = true;
+    c->kind = ChunkKind::Heading;
     c->anchor = anchor;
     last_heading_ = c;
     return c;
@@ -332,7 +374,9 @@ class PdfLayout::Builder {
 
   void add_section_chunks(const doc::Section& section, const std::string& anchor, bool first) {
     bool break_before = first || section.appendix || st_.section_starts_new_page;
+    const size_t section_start = chunks_.size();
     size_t start = 0;
+    ++block_;
     if (!section.title.empty()) {
       auto h = add_heading_chunk(section.title, 1, anchor);
       h->page_break_before = break_before;
@@ -344,15 +388,113 @@ class PdfLayout::Builder {
           start = 1;
       }
     }
+    const HeatmapSources heatmaps = heatmap_sources(section);
+    // The first chunk of a heading and the text under it (the section's title and its lead too).
+    size_t group = chunks_.size() > section_start ? section_start : kNoGroup;
     for (size_t i = start; i < section.blocks.size(); ++i) {
+      const doc::Block& block = section.blocks[i];
+      ++block_;
+      const auto* heading = std::get_if<doc::Heading>(&block);
+      if (heading || !std::holds_alternative<doc::Paragraph>(block)) {
+        close_group(group, !heading);
+        group = kNoGroup;
+      }
       const size_t before = chunks_.size();
-      std::visit([&](const auto& b) { add_block(b); }, section.blocks[i]);
+      const auto* table = std::get_if<doc::Table>(&block);
+      const auto* chart = std::get_if<doc::Chart>(&block);
+      if (table && heatmaps.count(table->id)) {
+        // The heatmap prints every value of its table; the table goes to the XLSX and HTML.
+      } else if (chart && chart->spec.kind == doc::ChartKind::Heatmap &&
+                 heatmaps.count(chart->spec.source_table)) {
+        const HeatmapSource& source = heatmaps.at(chart->spec.source_table);
+        add_block(with_row_heads(*chart, *source.table));
+        if (i == source.last_chart) {
+          if (!doc::footnotes_with_suppression_note(*source.table, report_.words).empty())
+            chunks_.back()->keep_with_next = true;
+          add_footnotes(*source.table);
+        }
+      } else {
+        std::visit([&](const auto& b) { add_block(b); }, block);
+      }
+      if (heading && chunks_.size() > before) group = before;
       if (break_before && chunks_.size() > before) {
         chunks_[before]->page_break_before = true;
         chunks_[before]->anchor = anchor;
         break_before = false;
       }
     }
+    close_group(group, false);
+    // A short appendix (the data-quality notes: "no problems") follows the section before it
+    // rather than standing almost alone on a page of its own.
+    if (section.appendix && !first && chunks_.size() > section_start &&
+        !st_.section_starts_new_page) {
+      double height = 0;
+      for (size_t c = section_start; c < chunks_.size(); ++c)
+        height += chunks_[c]->space_before + chunks_[c]->height;
+      if (height <= st_.body_height() * kShortSection)
+        chunks_[section_start]->page_break_before = false;
+    }
+  }
+
+  // The tallest a closing section may be, as a share of the text area, to follow the previous one.
+  static constexpr double kShortSection = 0.3;
+  // The tallest a subheading with its text may be, as a share of the text area, to be kept on one
+  // page (an item's heading, score, criterion, comment and recommendation).
+  static constexpr double kKeptGroup = 0.6;
+
+  // Keeps the chunks from `group` on to the last one together, if they are not too many.
+  static constexpr size_t kNoGroup = static_cast<size_t>(-1);
+  // `introduces`: a table or chart follows, which a short text under the heading introduces and
+  // is never parted from (the heading and two lines alone at the foot of a page).
+  void close_group(size_t group, bool introduces = false) {
+    if (group == kNoGroup || group + 1 >= chunks_.size()) return;
+    double height = 0;
+    for (size_t c = group; c < chunks_.size(); ++c)
+      height += chunks_[c]->space_before + chunks_[c]->height;
+    if (height > st_.body_height() * kKeptGroup) return;
+    for (size_t c = group; c + 1 < chunks_.size(); ++c) chunks_[c]->keep_together_with_next = true;
+    if (introduces && height <= st_.body_height() * kLeadIn) chunks_.back()->keep_with_next = true;
+  }
+  // The tallest a heading with its text may be to be kept with the table or chart after it.
+  static constexpr double kLeadIn = 0.2;
+
+  struct HeatmapSource {
+    const doc::Table* table = nullptr;
+    size_t last_chart = 0;  // the block index of the last heatmap drawn from it
+  };
+  using HeatmapSources = std::map<std::string, HeatmapSource>;
+
+  // The tables of the section that one of its heatmaps draws whole: each value is written in
+  // its coloured cell, so the PDF prints the numbers once.
+  static HeatmapSources heatmap_sources(const doc::Section& section) {
+    HeatmapSources out;
+    std::map<std::string, const doc::Table*> tables;
+    for (const auto& block : section.blocks)
+      if (const auto* t = std::get_if<doc::Table>(&block); t && !t->id.empty()) tables[t->id] = t;
+    for (size_t i = 0; i < section.blocks.size(); ++i) {
+      const auto* c = std::get_if<doc::Chart>(&section.blocks[i]);
+      if (!c || c->spec.kind != doc::ChartKind::Heatmap || !tables.count(c->spec.source_table))
+        continue;
+      out[c->spec.source_table] = {tables.at(c->spec.source_table), i};
+    }
+    return out;
+  }
+
+  // The heatmap's row names as its table heads them, note marks included ("IPS Bergen*").
+  static doc::Chart with_row_heads(const doc::Chart& chart, const doc::Table& table) {
+    doc::Chart out = chart;
+    for (auto& series : out.spec.series)
+      for (const auto& row : table.rows) {
+        if (row.cells.empty() || row.cells[0].type != doc::ValueType::Text) continue;
+        const std::string& head = row.cells[0].text;
+        if (head.size() > series.name.size() &&
+            head.compare(0, series.name.size(), series.name) == 0 &&
+            head.find_first_not_of('*', series.name.size()) == std::string::npos) {
+          series.name = head;
+          break;
+        }
+      }
+    return out;
   }
 
   void add_block(const doc::Heading& h) {
@@ -462,9 +604,10 @@ class PdfLayout::Builder {
       double label_h = 0, value_h = 0, detail_h = 0;
       for (size_t i = row * per_row; i < std::min(n, (row + 1) * per_row); ++i) {
         const auto& f = figures.figures[i];
-        Box b{layout(f.label, label, box_w - 2 * pad, 2),
+        // Label and detail wrap to as many lines as they need: the box grows, nothing is cut.
+        Box b{layout(f.label, label, box_w - 2 * pad),
               fitted_value(doc::format_value(f.value, lang_), value, box_w - 2 * pad),
-              layout(f.detail, detail, box_w - 2 * pad, 2)};
+              layout(f.detail, detail, box_w - 2 * pad)};
         label_h = std::max(label_h, layout_height(b.label.get()));
         value_h = std::max(value_h, layout_height(b.value.get()));
         if (!f.detail.empty()) detail_h = std::max(detail_h, layout_height(b.detail.get()));
@@ -517,14 +660,15 @@ class PdfLayout::Builder {
     return widest;
   }
 
-  // What each column needs so that no header word and no figure is broken.
+  // What each column needs so that no header word and no figure is broken, and, when the
+  // page has room for that too, no word of a text column ("Gjennomganger", a file name).
   ColumnPlan plan_table_columns(const doc::Table& table, const TextStyle& head, double width,
                                 double pad_x) {
     TextStyle cell = base(st_.table_size);
     TextStyle bold = cell;
     bold.weight = PANGO_WEIGHT_BOLD;
     const double line = layout_height(layout("X", head, 0).get());
-    std::vector<ColumnNeed> needs;
+    std::vector<ColumnNeed> needs, whole_words;
     for (size_t c = 0; c < table.columns.size(); ++c) {
       ColumnNeed need;
       need.weight = table.columns[c].width;
@@ -533,20 +677,34 @@ class PdfLayout::Builder {
       // Values that must not break: figures, and anything in a figure column ("55*"). Text in
       // a text column wraps at its spaces, "/" and "-" like any paragraph.
       const bool text_column = table.columns[c].align == doc::Align::Left;
+      double word = 0;
       for (const auto& row : table.rows) {
         if (row.style == doc::RowStyle::Group || c >= row.cells.size()) continue;
         const doc::Value& v = row.cells[c];
-        if (text_column && (v.type == doc::ValueType::Text || v.type == doc::ValueType::Empty) &&
-            !v.suppressed())
-          continue;
         const bool strong = row.style == doc::RowStyle::Total || v.emphasis;
-        need.cell = std::max(
-            need.cell, widest_word(doc::format_value(v, lang_), strong ? bold : cell) + 2 * pad_x);
+        const double widest =
+            widest_word(doc::format_value(v, lang_), strong ? bold : cell) + 2 * pad_x;
+        if (text_column && (v.type == doc::ValueType::Text || v.type == doc::ValueType::Empty) &&
+            !v.suppressed()) {
+          word = std::max(word, widest);
+          continue;
+        }
+        need.cell = std::max(need.cell, widest);
       }
       needs.push_back(need);
+      // A very long word (a path) may still break: it would take the room of every other column.
+      need.cell = std::max(need.cell, std::min(word, width * 0.35));
+      whole_words.push_back(need);
     }
-    return plan_columns(needs, width);
+    ColumnPlan plan = plan_columns(whole_words, width);
+    bool whole = std::none_of(plan.upright.begin(), plan.upright.end(), [](bool b) { return b; });
+    for (size_t c = 0; whole && c < whole_words.size(); ++c)
+      whole = plan.widths[c] + 1e-6 >= std::max(whole_words[c].cell, whole_words[c].header_word);
+    return whole ? plan : plan_columns(needs, width);
   }
+
+  static constexpr size_t kUnsplitRows = 10;
+  static constexpr size_t kMinRowsOnPage = 3;
 
   void add_block(const doc::Table& table) {
     const size_t ncol = table.columns.size();
@@ -583,6 +741,7 @@ class PdfLayout::Builder {
         tags->leaf(cr, {"Caption"}, [&] { draw_layout(cr, l.get(), x, y, st.text); });
       });
       c->keep_with_next = true;
+      c->kind = ChunkKind::TableCaption;
     }
 
     std::vector<LayoutPtr> heads;
@@ -624,6 +783,7 @@ class PdfLayout::Builder {
       hline(cr, x, x + w, y + head_h - 0.5, 1.0, st.accent);
     });
     header->keep_with_next = true;
+    header->kind = ChunkKind::TableHeader;
     // On the pages a table goes on to: its caption marked as continued, then the header row.
     std::shared_ptr<const Chunk> repeat = header;
     if (!table.caption.empty() && !report_.words.continued.empty()) {
@@ -663,6 +823,7 @@ class PdfLayout::Builder {
           hline(cr, x, x + w, y + h - 0.25, 0.5, st.rule);
         });
         c->keep_with_next = true;
+        c->kind = ChunkKind::TableRow;
         c->repeat_on_break = repeat;
         continue;
       }
@@ -698,25 +859,40 @@ class PdfLayout::Builder {
           hline(cr, x, x + w, y + h - 0.25, last ? 0.8 : 0.5, last ? st.rule : st.light_rule);
       });
       chunk->repeat_on_break = repeat;
+      chunk->kind = ChunkKind::TableRow;
       row_chunks.push_back(chunk);
     }
-    // Like lines of a paragraph: no header with one row alone at the foot of a page, and no
-    // last row alone at the top of the next.
-    if (row_chunks.size() >= 2) {
-      row_chunks.front()->keep_with_next = true;
-      row_chunks[row_chunks.size() - 2]->keep_with_next = true;
+    // A table of up to kUnsplitRows rows stays on one page (when it fits on one); a longer one
+    // leaves at least kMinRowsOnPage rows on each page it breaks over: neither its first rows
+    // alone under the header at the foot of a page nor its last ones alone on the next.
+    if (row_chunks.size() <= kUnsplitRows) {
+      for (size_t r = first_chunk; r + 1 < chunks_.size(); ++r)
+        chunks_[r]->keep_together_with_next = true;
+    } else {
+      for (size_t r = 0; r + 1 < kMinRowsOnPage; ++r) {
+        row_chunks[r]->keep_with_next = true;
+        row_chunks[row_chunks.size() - kMinRowsOnPage + r]->keep_with_next = true;
+      }
     }
     chunks_[first_chunk]->open.push_back({"Table"});
     ++chunks_.back()->close;
 
+    // The notes belong to the table: its last row never ends a page without them.
+    if (!doc::footnotes_with_suppression_note(table, report_.words).empty() && !table.rows.empty())
+      chunks_.back()->keep_with_next = true;
+    add_footnotes(table);
+  }
+
+  // The table's notes (and the note on withheld values when it has any) under it.
+  void add_footnotes(const doc::Table& table) {
     TextStyle note = base(st_.note_size);
     note.colour = st_.muted;
     const std::vector<std::string> footnotes =
         doc::footnotes_with_suppression_note(table, report_.words);
-    // The notes belong to the table: its last row never ends a page without them.
-    if (!footnotes.empty() && !table.rows.empty()) chunks_.back()->keep_with_next = true;
     for (size_t i = 0; i < footnotes.size(); ++i) {
-      add_lines(footnotes[i], note, 0, w, i == 0 ? 5 : 1);
+      const size_t first = chunks_.size();
+      add_lines(footnotes[i], note, 0, st_.body_width(), i == 0 ? 5 : 1);
+      for (size_t c = first; c < chunks_.size(); ++c) chunks_[c]->kind = ChunkKind::TableNote;
       if (i + 1 < footnotes.size()) chunks_.back()->keep_with_next = true;
     }
     if (!chunks_.empty()) chunks_.back()->height += 4;
@@ -788,6 +964,7 @@ class PdfLayout::Builder {
           hline(cr, x, x + w, y + h - 0.25, last ? 0.8 : 0.5, last ? st.rule : st.light_rule);
       });
       chunk->repeat_on_break = repeat;
+      chunk->kind = ChunkKind::TableRow;
     }
   }
 
@@ -812,10 +989,14 @@ class PdfLayout::Builder {
     // One Figure leaf holds the whole chart, its alt text the chart's own sentence.
     TagNote figure{"Figure"};
     figure.alt = !spec.alt_text.empty() ? spec.alt_text : spec.title;
-    add(h + 8, chart.spec.title.empty() ? 14 : 0,
-        [spec, text, lang, w, h, tags, figure](cairo_t* cr, double x, double y) {
-          tags->leaf(cr, figure, [&] { draw_chart(cr, text, spec, x, y, w, h, lang); });
-        });
+    auto c = add(h + 8, chart.spec.title.empty() ? 14 : 0,
+                 [spec, text, lang, w, h, tags, figure](cairo_t* cr, double x, double y) {
+                   tags->leaf(cr, figure, [&] { draw_chart(cr, text, spec, x, y, w, h, lang); });
+                 });
+    c->kind = ChunkKind::Chart;
+    c->chart_boxes = [spec, text, lang, w, h](double x, double y) {
+      return render::chart_boxes(text, spec, x, y, w, h, lang);
+    };
   }
 
   const doc::Report& report_;
@@ -827,6 +1008,7 @@ class PdfLayout::Builder {
   PdfTags tags_;
   const Pagination* pagination_ = nullptr;
   ChunkPtr last_heading_;
+  int block_ = -1;  // the block being laid out, for Chunk::block
 };
 
 PdfLayout::PdfLayout(const doc::Report& report, const PdfStyle& style, PangoContext* text)

@@ -1,6 +1,7 @@
 #include "report/data_quality.h"
 
 #include <filesystem>
+#include <string>
 
 namespace ips {
 
@@ -47,9 +48,9 @@ doc::Table diagnostics_table(const std::vector<const Diagnostic*>& problems, con
     row.cells = {doc::Value::of_text(severity_word(d->severity, w)),
                  doc::Value::of_text(std::filesystem::path(d->file).filename().string()),
                  doc::Value::of_text(d->sheet),
-                 d->row > 0 ? doc::Value::count(d->row) : doc::Value::empty(),
-                 doc::Value::of_text(column),
-                 doc::Value::of_text(d->value),
+                 // A spreadsheet row is a place, not a quantity: "1165", never "1 165".
+                 d->row > 0 ? doc::Value::of_text(std::to_string(d->row)) : doc::Value::empty(),
+                 doc::Value::of_text(column), doc::Value::of_text(d->value),
                  doc::Value::of_text(describe(*d, w))};
     t.rows.push_back(std::move(row));
   }

@@ -1,0 +1,334 @@
+// The PDF layout measured instead of looked at: the layout engine knows every chunk it put on a
+// page and the chart engine every text box, bar, marker and line segment it placed. Over the
+// example's reports and a generated 200-site set: no text box overlaps another or a data mark,
+// nothing leaves its box or the page's text area, and the pagination rules hold (an item's
+// heading kept with its text, short tables unsplit, three rows or more of a table on a page, no
+// page holding only a short section).
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <sstream>
+
+#include <cairo-pdf.h>
+
+#include "analysis/fidelity.h"
+#include "analysis/outcomes.h"
+#include "analysis/periods.h"
+#include "ingest/ingest.h"
+#include "render/chart.h"
+#include "render/fonts.h"
+#include "render/pdf_flow.h"
+#include "render/pdf_layout.h"
+#include "render/pdf_style.h"
+#include "report/data_quality.h"
+#include "report/report_set.h"
+#include "report/value_format.h"
+#include "support/test_support.h"
+
+using namespace ips;
+using namespace ips::render;
+namespace fs = std::filesystem;
+
+namespace {
+
+// How far two convex shapes (a segment is one with two corners) reach into each other, in points,
+// by separating axes; 0 when they are apart or only touch.
+double overlap_depth(std::vector<Point> a, std::vector<Point> b) {
+  // A segment as a rectangle a fifth of a point wide, so that it has an inside to overlap.
+  for (auto* shape : {&a, &b}) {
+    if (shape->size() != 2) continue;
+    const Point p = (*shape)[0], q = (*shape)[1];
+    const double len = std::max(1e-9, std::hypot(q.x - p.x, q.y - p.y));
+    const double nx = (p.y - q.y) / len * 0.1, ny = (q.x - p.x) / len * 0.1;
+    *shape = {
+        {p.x + nx, p.y + ny}, {q.x + nx, q.y + ny}, {q.x - nx, q.y - ny}, {p.x - nx, p.y - ny}};
+  }
+  double least = std::numeric_limits<double>::infinity();
+  for (const auto* shape : {&a, &b}) {
+    const size_t n = shape->size();
+    for (size_t i = 0; i < n; ++i) {
+      const Point p = (*shape)[i], q = (*shape)[(i + 1) % n];
+      double nx = p.y - q.y, ny = q.x - p.x;
+      const double len = std::hypot(nx, ny);
+      if (len < 1e-9) continue;
+      nx /= len;
+      ny /= len;
+      auto span = [&](const std::vector<Point>& s) {
+        double lo = std::numeric_limits<double>::infinity(), hi = -lo;
+        for (const Point& c : s) {
+          lo = std::min(lo, c.x * nx + c.y * ny);
+          hi = std::max(hi, c.x * nx + c.y * ny);
+        }
+        return std::pair{lo, hi};
+      };
+      const auto [alo, ahi] = span(a);
+      const auto [blo, bhi] = span(b);
+      least = std::min(least, std::min(ahi, bhi) - std::max(alo, blo));
+      if (least <= 0) return 0;
+    }
+  }
+  return least;
+}
+
+// Overlaps smaller than this are two boxes touching (lines of text set edge to edge).
+constexpr double kTolerance = 0.6;
+
+std::string describe(const ChartBox& b) {
+  std::ostringstream out;
+  out << (b.kind == ChartBoxKind::Text   ? "text '" + b.text + "'"
+          : b.kind == ChartBoxKind::Mark ? std::string("mark")
+                                         : std::string("line"))
+      << " at (" << b.corners[0].x << ", " << b.corners[0].y << ")";
+  return out.str();
+}
+
+// What a laid-out report breaks of the rules; empty when it keeps them all.
+std::vector<std::string> layout_problems(const doc::Report& report) {
+  std::vector<std::string> problems;
+  const PdfStyle style = load_pdf_style(test::source_dir() / "templates" / "pdf.toml");
+  cairo_surface_t* surface =
+      cairo_pdf_surface_create_for_stream(nullptr, nullptr, style.page_width, style.page_height);
+  cairo_t* cr = cairo_create(surface);
+  {
+    ContextPtr text = bundled_text_context(cr, fonts_dir_of(test::source_dir()));
+    PdfLayout layout(report, style, text.get());
+    const Pagination pagination = paginate(layout.chunks(), style.margin_top, style.body_height());
+    const double top = style.margin_top, bottom = top + style.body_height();
+    const double left = style.margin_left, width = style.body_width();
+    auto problem = [&](size_t page, const std::string& what) {
+      problems.push_back(report.meta.output_stem + " p" + std::to_string(page + 1) + ": " + what);
+    };
+    std::map<const Chunk*, size_t> page_of;
+    for (size_t p = 0; p < pagination.pages.size(); ++p) {
+      const auto& placed = pagination.pages[p];
+      double end = top;
+      double content = 0;
+      for (const PlacedChunk& pc : placed) {
+        const Chunk& c = *pc.chunk;
+        if (!pc.repeat) page_of[&c] = p;
+        content += c.height;
+        // Chunks follow each other down the page and stay in its text area.
+        if (pc.y < end - 0.01) problem(p, "a chunk overlaps the one above it");
+        if (pc.y + c.height > bottom + 0.01 && c.height <= style.body_height())
+          problem(p, "a chunk runs past the foot of the text area");
+        end = pc.y + c.height;
+        if (!c.chart_boxes) continue;
+        // Inside a chart: every text inside the chart's box, clear of other texts and the data.
+        const std::vector<ChartBox> boxes = c.chart_boxes(left, pc.y);
+        for (size_t i = 0; i < boxes.size(); ++i) {
+          const ChartBox& b = boxes[i];
+          if (b.kind != ChartBoxKind::Text) continue;
+          for (const Point& corner : b.corners)
+            if (corner.x < left - 0.5 || corner.x > left + width + 0.5 || corner.y < pc.y - 0.5 ||
+                corner.y > pc.y + c.height + 0.5) {
+              problem(p, describe(b) + " leaves its chart");
+              break;
+            }
+          for (size_t j = 0; j < boxes.size(); ++j)
+            if (j != i && (boxes[j].kind != ChartBoxKind::Text || j > i) &&
+                overlap_depth(b.corners, boxes[j].corners) > kTolerance)
+              problem(p, describe(b) + " covers " + describe(boxes[j]));
+        }
+      }
+      // A page that holds one short section alone (it begins with a forced break and the next
+      // page does too): the section should have followed the one before.
+      // (The contents are a page of their own by design.)
+      const bool contents = placed.size() > 1 && placed[1].chunk->kind == ChunkKind::Contents;
+      const bool starts_section =
+          p > 0 && !contents && !placed.empty() && placed.front().chunk->page_break_before;
+      const bool next_breaks = p + 1 == pagination.pages.size() ||
+                               (!pagination.pages[p + 1].empty() &&
+                                pagination.pages[p + 1].front().chunk->page_break_before);
+      if (starts_section && next_breaks && placed.front().chunk->kind == ChunkKind::Heading &&
+          content < style.body_height() * 0.3)
+        problem(p, "a page holds only a short section");
+    }
+
+    const auto& chunks = layout.chunks();
+    // Tables: a table of up to ten rows on one page; a longer one at least three on each.
+    std::map<int, std::map<size_t, int>> rows;  // table block → page → rows
+    std::map<int, double> table_height;
+    for (const auto& c : chunks)
+      if (c->kind == ChunkKind::TableRow) {
+        ++rows[c->block][page_of.at(c.get())];
+        table_height[c->block] += c->height;
+      }
+    for (const auto& [block, pages] : rows) {
+      int total = 0;
+      for (const auto& [page, n] : pages) total += n;
+      if (total <= 10 && table_height[block] < style.body_height() * 0.8 && pages.size() > 1)
+        problem(pages.begin()->first,
+                "a table of " + std::to_string(total) + " rows is split over pages");
+      if (total > 10)
+        for (const auto& [page, n] : pages)
+          if (n < 3) problem(page, std::to_string(n) + " rows of a table alone on a page");
+    }
+    // A heading and the text under it (an item's heading, score, criterion, comment and
+    // recommendation) on one page when together they take at most 60 % of it.
+    for (size_t i = 0; i < chunks.size(); ++i) {
+      if (chunks[i]->kind != ChunkKind::Heading) continue;
+      size_t j = i + 1;
+      double height = chunks[i]->height;
+      while (j < chunks.size() && chunks[j]->kind == ChunkKind::Text) {
+        height += chunks[j]->space_before + chunks[j]->height;
+        ++j;
+      }
+      if (j == i + 1 || height > style.body_height() * 0.6) continue;
+      if (page_of.at(chunks[i].get()) != page_of.at(chunks[j - 1].get()))
+        problem(page_of.at(chunks[i].get()), "a heading is parted from the text under it");
+      // A short text under a heading stays with the table or chart it introduces.
+      if (height <= style.body_height() * 0.2 && j < chunks.size() &&
+          chunks[j]->kind != ChunkKind::Heading &&
+          page_of.at(chunks[j - 1].get()) != page_of.at(chunks[j].get()))
+        problem(page_of.at(chunks[i].get()), "a heading and its lead-in end a page alone");
+    }
+  }
+  cairo_destroy(cr);
+  cairo_surface_finish(surface);
+  cairo_surface_destroy(surface);
+  return problems;
+}
+
+struct ReportSet {
+  ScaleCatalog scales = load_scale_catalog(test::source_dir() / "data");
+  Wording words = Wording::load(test::source_dir() / "templates", Lang::Nb);
+  Dataset data;
+  std::vector<ReviewScore> scores;
+  std::unique_ptr<OutcomeIndex> outcomes;
+  std::unique_ptr<ReportContext> ctx;
+  std::vector<PlannedReport> plan;
+
+  explicit ReportSet(const fs::path& input) {
+    data = ingest_files({input}, scales);
+    scores = score_reviews(data, scales);
+    outcomes = std::make_unique<OutcomeIndex>(data);
+    ctx = std::make_unique<ReportContext>(ReportContext{scales, words, "", 5});
+    const auto period = latest_period_with_data(data);
+    REQUIRE(period);
+    plan = plan_reports(data, scores, *outcomes, *period, *ctx);
+  }
+};
+
+void check_reports(const ReportSet& set, size_t per_kind) {
+  std::map<std::string, size_t> done;
+  for (const PlannedReport& p : set.plan) {
+    if (done[p.kind]++ >= per_kind) continue;
+    INFO(p.output_stem);
+    const auto problems = layout_problems(p.build());
+    // The first few are enough to see what is wrong.
+    for (size_t i = 0; i < std::min<size_t>(problems.size(), 6); ++i) UNSCOPED_INFO(problems[i]);
+    if (problems.size() > 6) UNSCOPED_INFO("… " << problems.size() - 6 << " more");
+    CHECK(problems.empty());
+  }
+  CHECK(done.size() == 3);  // each kind of report was checked
+}
+
+}  // namespace
+
+TEST_CASE("overlap is measured on turned boxes and segments", "[pdf-layout]") {
+  const std::vector<Point> square{{0, 0}, {10, 0}, {10, 10}, {0, 10}};
+  CHECK(overlap_depth(square, {{5, 5}, {15, 5}, {15, 15}, {5, 15}}) == Approx(5));
+  CHECK(overlap_depth(square, {{10, 0}, {20, 0}, {20, 10}, {10, 10}}) == 0);  // touching
+  // A diamond beside the square's corner: its upright box would overlap, the shape does not.
+  CHECK(overlap_depth(square, {{14, 10}, {18, 14}, {14, 18}, {10, 14}}) == 0);
+  CHECK(overlap_depth(square, {{-5, 5}, {15, 5}}) > 0.1);   // a segment across it
+  CHECK(overlap_depth(square, {{-5, 15}, {15, 15}}) == 0);  // a segment under it
+}
+
+TEST_CASE("every example report keeps the layout rules", "[pdf-layout]") {
+  const ReportSet set(test::source_dir() / "examples" / "ips-eksempel.xlsx");
+  check_reports(set, 100);
+}
+
+TEST_CASE("a 200-site report set keeps the layout rules", "[pdf-layout]") {
+  test::ScratchDir dir("layout-200");
+  int rc = -1;
+  test::run_command(test::generator_binary() +
+                        " --sites 200 --half-years 4 --participants 2400 --seed 11 --out " +
+                        dir.path.string() + " >/dev/null 2>&1",
+                    &rc);
+  REQUIRE(rc == 0);
+  const ReportSet set(dir.path / "ips-export.xlsx");
+  check_reports(set, 2);
+}
+
+TEST_CASE("a chart's benchmark labels stand outside its plot, clear of every bar and point",
+          "[pdf-layout]") {
+  cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(nullptr, nullptr, 595, 842);
+  cairo_t* cr = cairo_create(surface);
+  {
+    ContextPtr text = bundled_text_context(cr, fonts_dir_of(test::source_dir()));
+    doc::ChartSpec spec;
+    spec.kind = doc::ChartKind::Line;
+    spec.categories = {"2016-H1", "2016-H2"};
+    // The all-sites line runs at the 31 % benchmark, where its label used to sit.
+    spec.series = {{"Enheten", {0.45, 0.41}, {}, {}}, {"Alle enheter", {0.31, 0.31}, {}, {}}};
+    spec.y_axis = doc::Axis{"Andel", 0, 1, 0.25, true};
+    spec.benchmarks = {
+        {"Minimum 31 %", 0.31}, {"Gjennomsnitt 41 %", 0.41}, {"Svært bra 50 %", 0.5}};
+    const auto boxes = chart_boxes(text.get(), spec, 0, 0, 450, 220, Lang::Nb);
+    double plot_right = 0;
+    for (const auto& b : boxes)
+      if (b.kind != ChartBoxKind::Text)
+        for (const Point& c : b.corners) plot_right = std::max(plot_right, c.x);
+    int labels = 0;
+    double top_tick = 0;
+    for (const auto& b : boxes) {
+      if (b.kind != ChartBoxKind::Text) continue;
+      if (b.text.rfind("Minimum", 0) == 0 || b.text.rfind("Gjennomsnitt", 0) == 0 ||
+          b.text.rfind("Svært", 0) == 0) {
+        ++labels;
+        CHECK(b.corners[0].x > plot_right);  // right of every mark
+      }
+      for (const auto& o : boxes)
+        if (&o != &b) CHECK(overlap_depth(b.corners, o.corners) <= kTolerance);
+      if (b.text == "60\u00A0%") top_tick = 1;
+      CHECK(b.text != "100\u00A0%");  // the rate axis ends above the data, not at 100 %
+    }
+    CHECK(labels == 3);
+    CHECK(top_tick == 1);  // 50 % is the highest: the axis ends at the next round step
+  }
+  cairo_destroy(cr);
+  cairo_surface_finish(surface);
+  cairo_surface_destroy(surface);
+}
+
+TEST_CASE("an item profile starts at 0, so a score of 1 has a bar", "[pdf-layout]") {
+  cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(nullptr, nullptr, 595, 842);
+  cairo_t* cr = cairo_create(surface);
+  {
+    ContextPtr text = bundled_text_context(cr, fonts_dir_of(test::source_dir()));
+    doc::ChartSpec spec;
+    spec.kind = doc::ChartKind::Profile;
+    spec.categories = {"B1", "B2"};
+    spec.series = {{"Denne", {1.0, 5.0}, {}, {}}};
+    spec.y_axis = doc::Axis{"Skår", 1, 5, 1, false};
+    std::vector<double> heights;
+    for (const auto& b : chart_boxes(text.get(), spec, 0, 0, 450, 220, Lang::Nb))
+      if (b.kind == ChartBoxKind::Mark) {
+        heights.push_back(b.corners[2].y - b.corners[0].y);
+        CHECK(b.corners[1].x - b.corners[0].x <= 28.01);  // bar width capped
+      }
+    REQUIRE(heights.size() == 2);
+    CHECK(heights[0] / heights[1] == Approx(0.2).margin(0.01));
+  }
+  cairo_destroy(cr);
+  cairo_surface_finish(surface);
+  cairo_surface_destroy(surface);
+}
+
+TEST_CASE("a data-quality table gives the spreadsheet's row number as the sheet shows it",
+          "[pdf-layout]") {
+  const Wording words = Wording::load(test::source_dir() / "templates", Lang::Nb);
+  Diagnostic d;
+  d.severity = Severity::Warning;
+  d.file = "Kvalitetsmålinger.csv";
+  d.row = 1165;
+  d.code = "score.out_of_range";
+  const doc::Table t = diagnostics_table({&d}, words, "data-quality");
+  REQUIRE(t.rows.size() == 1);
+  CHECK(doc::format_value(t.rows[0].cells[3], Lang::Nb) == "1165");  // not "1 165"
+}
