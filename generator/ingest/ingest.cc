@@ -1,11 +1,14 @@
 #include "ingest/ingest.h"
 
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <iterator>
 #include <system_error>
 
 #include "ingest/csv_reader.h"
 #include "ingest/model_builder.h"
+#include "ingest/package_values.h"
 #include "ingest/records.h"
 #include "ingest/table_reader.h"
 #include "ingest/text_normalize.h"
@@ -42,6 +45,27 @@ bool has_nul_byte(const std::string& bytes) {
   return bytes.find('\0') != std::string::npos;
 }
 
+bool workbook_has_content(const RawWorkbook& book) {
+  for (const auto& s : book.sheets)
+    for (const auto& r : s.rows)
+      for (const auto& c : r)
+        if (!c.is_blank()) return true;
+  return false;
+}
+
+// A workbook none of whose values were read because all lay beyond the limits (right of
+// column AMJ, below the row limit, past the cell budget): reported as such, not as empty.
+bool values_left_out(Dataset& ds, FileAccount& account, const RawWorkbook& book,
+                     const IngestLimits& limits) {
+  for (const auto& s : book.sheets)
+    if (s.truncated || s.columns_cut || s.cells_cut) {
+      file_failure(ds, account, "file.values_left_out",
+                   {column_letter(kMaxRawColumns - 1), std::to_string(limits.max_rows_per_sheet)});
+      return true;
+    }
+  return false;
+}
+
 // Reads one file into `book`; on failure reports it and returns false.
 bool read_one(const std::filesystem::path& path, const IngestLimits& limits, Dataset& ds,
               FileAccount& account, RawWorkbook& book) {
@@ -60,7 +84,7 @@ bool read_one(const std::filesystem::path& path, const IngestLimits& limits, Dat
   }
   account.bytes = std::filesystem::file_size(path, ec);
   if (ec) {
-    file_failure(ds, account, "file.unreadable");
+    file_failure(ds, account, "file.unreadable", {ec.message()});
     return false;
   }
   if (account.bytes > limits.max_file_bytes) {
@@ -73,10 +97,19 @@ bool read_one(const std::filesystem::path& path, const IngestLimits& limits, Dat
     file_failure(ds, account, "file.empty");
     return false;
   }
+  errno = 0;
   std::ifstream in(path, std::ios::binary);
+  if (!in.is_open()) {
+    file_failure(ds, account, "file.unreadable", {std::strerror(errno ? errno : EIO)});
+    return false;
+  }
   std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (!in.good() && !in.eof()) {
-    file_failure(ds, account, "file.unreadable");
+  if (in.bad() || bytes.size() != account.bytes) {
+    // A read error, or a file that changed size while being read: never half a file.
+    file_failure(ds, account, "file.unreadable",
+                 {errno ? std::strerror(errno)
+                        : "read " + std::to_string(bytes.size()) + " of " +
+                              std::to_string(account.bytes) + " bytes"});
     return false;
   }
   const std::string ext = lower_extension(path);
@@ -95,6 +128,14 @@ bool read_one(const std::filesystem::path& path, const IngestLimits& limits, Dat
     if (failure.failed()) {
       file_failure(ds, account, failure.code, {failure.detail});
       return false;
+    }
+    if (!workbook_has_content(book)) {
+      if (values_left_out(ds, account, book, limits)) return false;
+      if (package_holds_values(bytes, account.format)) {
+        // Values are stored but none arrived: not an empty file, a workbook we could not read.
+        file_failure(ds, account, "file.values_not_read");
+        return false;
+      }
     }
     return true;
   }
@@ -118,15 +159,7 @@ bool read_one(const std::filesystem::path& path, const IngestLimits& limits, Dat
                  {std::to_string(limits.max_cell_bytes >> 20)});
     return false;
   }
-  return true;
-}
-
-bool workbook_has_content(const RawWorkbook& book) {
-  for (const auto& s : book.sheets)
-    for (const auto& r : s.rows)
-      for (const auto& c : r)
-        if (!c.is_blank()) return true;
-  return false;
+  return workbook_has_content(book) || !values_left_out(ds, account, book, limits);
 }
 
 }  // namespace

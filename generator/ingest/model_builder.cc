@@ -105,9 +105,11 @@ void build_dataset(RecordSet& records, const ScaleCatalog& scales, Dataset& data
 
   // Sites from the register.
   std::map<std::string, Site> sites;
+  std::map<std::string, RowOrigin> site_origin;  // where each key was first written
   for (const SiteFact& f : records.sites) {
     if (!alive(f)) continue;
     sites.emplace(f.site.key, f.site);
+    site_origin.try_emplace(f.site.key, records.rows[f.row].origin);
     ++used_facts[f.row];
   }
 
@@ -227,6 +229,7 @@ void build_dataset(RecordSet& records, const ScaleCatalog& scales, Dataset& data
     s.key = key;
     s.name = key;
     sites.emplace(key, s);
+    site_origin.try_emplace(key, origin);
     Diagnostic d = row_diag(origin, Severity::Note, "site.not_in_register");
     d.args = {key};
     d.site = key;
@@ -237,7 +240,10 @@ void build_dataset(RecordSet& records, const ScaleCatalog& scales, Dataset& data
   for (const auto& [key, site] : sites) {
     auto [it, inserted] = first_key_by_form.try_emplace(normalize_key(key), key);
     if (inserted) continue;
-    Diagnostic d;
+    // Every message names a file: the row where the second spelling is first written.
+    const auto where = site_origin.find(key);
+    Diagnostic d =
+        where != site_origin.end() ? row_diag(where->second, Severity::Warning, "") : Diagnostic{};
     d.severity = Severity::Warning;
     d.code = "site.similar_keys";
     d.args = {it->second, key};

@@ -15,6 +15,7 @@
 #include <unordered_map>
 
 #include "ingest/contained_read.h"
+#include "ingest/ignored_styles.h"
 #include "ingest/ods_error_cells.h"
 #include "ingest/opc_normalize.h"
 #include "ingest/text_normalize.h"
@@ -339,8 +340,16 @@ class RawFactory : public iface::import_factory {
 
   iface::import_global_settings* get_global_settings() override { return &settings_; }
   iface::import_shared_strings* get_shared_strings() override { return &pool_; }
+  // See ignored_styles.h: liborcus crashes on some ods styles without a styles receiver.
+  iface::import_styles* get_styles() override { return &styles_; }
   iface::import_reference_resolver* get_reference_resolver(
-      orcus::spreadsheet::formula_ref_context_t) override {
+      orcus::spreadsheet::formula_ref_context_t context) override {
+    // Named ranges and print areas hold no data: without a resolver for them liborcus skips
+    // them. (Resolving an ods one, "$Enheter.$A$1", as A1 refused the whole file as damaged.)
+    using orcus::spreadsheet::formula_ref_context_t;
+    if (context == formula_ref_context_t::named_expression_base ||
+        context == formula_ref_context_t::named_range)
+      return nullptr;
     return &resolver_;
   }
   iface::import_sheet* append_sheet(orcus::spreadsheet::sheet_t, std::string_view name) override {
@@ -380,6 +389,27 @@ class RawFactory : public iface::import_factory {
       }
   }
 
+  /// Gives the rows after `row` that an ods row stored once for `count` rows covers the cells
+  /// liborcus placed in the first one (ods_error_cells.h), within the same limits.
+  void repeat_row(std::string_view sheet, size_t row, size_t count) {
+    const std::string name = repair_utf8(sheet);
+    for (size_t i = 0; i < sheets_.size(); ++i) {
+      if (sheets_[i]->name != name) continue;
+      if (row >= sheets_[i]->rows.size()) return;
+      const RawRow source = sheets_[i]->rows[row];
+      if (std::all_of(source.begin(), source.end(),
+                      [](const RawCell& c) { return c.kind == RawCell::Kind::Empty; }))
+        return;  // an empty row repeated (the rest of the sheet): nothing to copy
+      const size_t last = std::min<size_t>(row + count, std::min<size_t>(max_rows_, INT32_MAX));
+      for (size_t r = row + 1; r < last && !over_budget_ && !sheets_[i]->cells_cut; ++r)
+        for (size_t c = 0; c < source.size(); ++c)
+          if (source[c].kind != RawCell::Kind::Empty)
+            importers_[i]->put(static_cast<row_t>(r), static_cast<col_t>(c), source[c]);
+      if (row + count > max_rows_) sheets_[i]->truncated = true;
+      return;
+    }
+  }
+
   /// Marks the formula cells of one row's run (an ods error cell, see ods_error_cells.h) that
   /// liborcus stored with an empty result as showing `text`; false when the row was not read.
   bool mark_formula_error(std::string_view sheet, size_t row, size_t column, size_t columns,
@@ -417,6 +447,7 @@ class RawFactory : public iface::import_factory {
   size_t max_rows_;
   size_t max_cell_bytes_;
   StringPool pool_;
+  IgnoredStyles styles_;
   GlobalSettings settings_;
   A1Resolver resolver_;
   std::vector<std::unique_ptr<RawSheet>> sheets_;
@@ -517,10 +548,22 @@ void read_zip_workbook(std::string_view bytes, const std::string& format,
         filter.read_stream(bytes);
         // liborcus 0.17 keeps a formula error as an empty formula result; content.xml says
         // which cells are errors, so they can be named instead of silently read as empty.
-        read_ods_error_cells(bytes, [&](std::string_view sheet, size_t row, size_t column,
-                                        size_t columns, std::string_view text) {
-          return factory.mark_formula_error(sheet, row, column, columns, text);
-        });
+        const OdsDroppedCells dropped = read_ods_error_and_dropped_cells(
+            bytes, [&](std::string_view sheet, size_t row, size_t column, size_t columns,
+                       std::string_view text) {
+              return factory.mark_formula_error(sheet, row, column, columns, text);
+            });
+        // It also skips time-of-day cells, and fills only the first of a repeated row's rows;
+        // the times go in first so a repeated row copies them with the rest.
+        for (const OdsTimeCell& t : dropped.times)
+          for (size_t c = t.column; c < t.column + std::min(t.columns, kMaxRawColumns + 1); ++c) {
+            RawCell cell;
+            cell.kind = RawCell::Kind::Text;
+            cell.text = t.text;
+            factory.put_skipped(t.sheet, t.row, c, std::move(cell));
+          }
+        for (const OdsRepeatedRow& r : dropped.repeated_rows)
+          factory.repeat_row(r.sheet, r.row, r.count);
       } else {
         orcus::orcus_xlsx filter(&factory);
         filter.read_stream(bytes);

@@ -15,4 +15,11 @@ std::optional<std::vector<unsigned char>> ZipPackage::read(const std::string& na
   return bytes;
 }
 
+std::vector<std::string> ZipPackage::names() const {
+  std::vector<std::string> out;
+  for (size_t i = 0; i < archive_.get_file_entry_count(); ++i)
+    out.emplace_back(archive_.get_file_entry_name(i));
+  return out;
+}
+
 }  // namespace ips

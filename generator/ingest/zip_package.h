@@ -20,6 +20,8 @@ class ZipPackage {
   explicit ZipPackage(std::string_view bytes);
   /// The inflated part, or nullopt when the package has no entry of that name.
   std::optional<std::vector<unsigned char>> read(const std::string& name) const;
+  /// The names of every entry, in the order of the zip directory.
+  std::vector<std::string> names() const;
 
  private:
   orcus::zip_archive_stream_blob stream_;
