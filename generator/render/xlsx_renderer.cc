@@ -417,7 +417,8 @@ class XlsxWriter {
     if (value.emphasis) style.bold = true;
     lxw_format* format = formats_.get(style, number_format_for(value, lang_));
     // The cached result is the document's figure, so a reader that does not recalculate shows it.
-    check_lxw(worksheet_write_formula_num(sheet, row, col, formula.c_str(), format, value.number),
+    check_lxw(worksheet_write_formula_num(sheet, row, col, formula.c_str(), format,
+                                          doc::spreadsheet_number(value)),
               where_text);
     return display_width(format_value(value, lang_));
   }
