@@ -499,6 +499,13 @@ class PdfLayout::Builder {
       if (row == 0) c->open.push_back({"L"});
       if ((row + 1) * per_row >= n) c->close = 1;
     }
+    // The notes from the document (what "–" stands for), kept with the figures they explain.
+    TextStyle note = base(st_.note_size);
+    note.colour = st_.muted;
+    for (const auto& text : figures.notes) {
+      chunks_.back()->keep_with_next = true;
+      add_lines(text, note, 0, w, 5);
+    }
     chunks_.back()->height += 6;
   }
 
@@ -711,8 +718,7 @@ class PdfLayout::Builder {
 
     TextStyle note = base(st_.note_size);
     note.colour = st_.muted;
-    const std::vector<std::string> footnotes =
-        doc::footnotes_with_suppression_note(table, report_.words);
+    const std::vector<std::string>& footnotes = table.footnotes;
     // The notes belong to the table: its last row never ends a page without them.
     if (!footnotes.empty() && !table.rows.empty()) chunks_.back()->keep_with_next = true;
     for (size_t i = 0; i < footnotes.size(); ++i) {
