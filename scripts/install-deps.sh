@@ -13,6 +13,8 @@ packages=(
   # tests: Catch2, PDF inspection, XLSX/ODS round trips, unzip for XLSX parts, Chromium for the
   # accessibility check
   catch2 poppler-utils libreoffice-calc-nogui unzip chromium
+  # tests: the golden files read each XLSX cell and its number format (tests/golden/report_text.py)
+  python3-openpyxl
   # tests: strace watches publishing make each file durable (publish_durability_test.cc)
   strace
   # tests: the qpdf command uncompresses PDFs so tests can read their objects (pdf_renderer_test.cc)

@@ -160,6 +160,7 @@ Report sample_report() {
         "var aktive i perioden. Personer som avsluttet før perioden startet, telles ikke.",
         ParagraphStyle::Body});
   r.sections.push_back(appendix);
+  explain_withheld_values(r);  // as the report builders do: the notes are in the document
   return r;
 }
 

@@ -40,3 +40,32 @@ TEST_CASE("numbers round half away from zero, as Excel and LibreOffice show them
   CHECK(format_value(Value::number_of(-0.04, 1), Lang::Nb) == "0,0");  // no "−0,0"
   CHECK(format_value(Value::number_of(0.05, 1), Lang::Nb) == "0,1");
 }
+
+TEST_CASE("a change that shows as zero has no sign", "[value-format]") {
+  CHECK(format_value(Value::change(0.04, 1), Lang::Nb) == "0,0");
+  CHECK(format_value(Value::change(-0.04, 1), Lang::Nb) == "0,0");
+  CHECK(format_value(Value::change(0.05, 1), Lang::Nb) == "+0,1");
+}
+
+TEST_CASE("the spreadsheet number format shows the same text as the report", "[value-format]") {
+  // The literals a spreadsheet needs to show −, + and "41,2 %" as format_value writes them;
+  // grouping and the decimal comma come from the reader's locale (tests/golden checks the cells
+  // as displayed against HTML and PDF on the whole example).
+  CHECK(spreadsheet_format(Value::rate(0.412), Lang::Nb) ==
+        "0.0\"\u00A0\"%;\"\u2212\"0.0\"\u00A0\"%");
+  CHECK(spreadsheet_format(Value::rate(0.412), Lang::En) == "0.0%;\"\u2212\"0.0%");
+  CHECK(spreadsheet_format(Value::change(-2), Lang::Nb) == "\"+\"0;\"\u2212\"0;0");
+  CHECK(spreadsheet_format(Value::number_of(48.6, 1), Lang::Nb) == "#,##0.0;\"\u2212\"#,##0.0");
+  CHECK(spreadsheet_format(Value::count(1234), Lang::Nb) == "#,##0;\"\u2212\"#,##0");
+  CHECK(spreadsheet_format(Value::of_text("x"), Lang::Nb).empty());
+}
+
+TEST_CASE("a spreadsheet stores 0 for a value that shows as zero, else the value",
+          "[value-format]") {
+  // A spreadsheet picks the − section by the unrounded sign: −0,04 would read "−0,0".
+  CHECK(spreadsheet_number(Value::change(-0.04, 1)) == 0);
+  CHECK(spreadsheet_number(Value::number_of(-0.004, 2)) == 0);
+  CHECK(spreadsheet_number(Value::rate(0.0004, 1)) == 0);
+  CHECK(spreadsheet_number(Value::rate(0.0006, 1)) == 0.0006);
+  CHECK(spreadsheet_number(Value::change(-0.05, 1)) == -0.05);
+}

@@ -123,12 +123,11 @@ mstch::data block_view(const Block& block, const Report& report,
     }
     mstch::data v = object();
     v.set("figure_items", items);
-    // A "–" among the figures needs its explanation right there, as in a table.
-    bool withheld = false;
-    for (const auto& figure : k->figures)
-      withheld = withheld || figure.value.suppression == Suppression::Withheld;
-    v.set("has_figures_note", withheld && !report.words.suppressed_note.empty());
-    v.set("figures_note", report.words.suppressed_note);
+    // The notes come from the document (doc::explain_withheld_values), like a table's.
+    std::string note;
+    for (const auto& n : k->notes) note += (note.empty() ? "" : " ") + n;
+    v.set("has_figures_note", !note.empty());
+    v.set("figures_note", note);
     view.set("key_figures_block", v);
   } else if (const auto* t = std::get_if<Table>(&block)) {
     const std::string id = "table-" + (t->id.empty() ? std::to_string(counter) : t->id);
@@ -207,7 +206,7 @@ mstch::data html_table_view(const Table& table, const std::string& id, const Rep
   }
   view.set("rows", rows);
 
-  const std::vector<std::string> footnotes = footnotes_with_suppression_note(table, report.words);
+  const std::vector<std::string>& footnotes = table.footnotes;
   mstch::list notes;
   for (const auto& f : footnotes) {
     mstch::data n = object();

@@ -409,8 +409,7 @@ class PdfLayout::Builder {
         const HeatmapSource& source = heatmaps.at(chart->spec.source_table);
         add_block(with_row_heads(*chart, *source.table));
         if (i == source.last_chart) {
-          if (!doc::footnotes_with_suppression_note(*source.table, report_.words).empty())
-            chunks_.back()->keep_with_next = true;
+          if (!source.table->footnotes.empty()) chunks_.back()->keep_with_next = true;
           add_footnotes(*source.table);
         }
       } else {
@@ -641,6 +640,13 @@ class PdfLayout::Builder {
       });
       if (row == 0) c->open.push_back({"L"});
       if ((row + 1) * per_row >= n) c->close = 1;
+    }
+    // The notes from the document (what "–" stands for), kept with the figures they explain.
+    TextStyle note = base(st_.note_size);
+    note.colour = st_.muted;
+    for (const auto& text : figures.notes) {
+      chunks_.back()->keep_with_next = true;
+      add_lines(text, note, 0, w, 5);
     }
     chunks_.back()->height += 6;
   }
@@ -878,8 +884,7 @@ class PdfLayout::Builder {
     ++chunks_.back()->close;
 
     // The notes belong to the table: its last row never ends a page without them.
-    if (!doc::footnotes_with_suppression_note(table, report_.words).empty() && !table.rows.empty())
-      chunks_.back()->keep_with_next = true;
+    if (!table.footnotes.empty() && !table.rows.empty()) chunks_.back()->keep_with_next = true;
     add_footnotes(table);
   }
 
@@ -887,8 +892,7 @@ class PdfLayout::Builder {
   void add_footnotes(const doc::Table& table) {
     TextStyle note = base(st_.note_size);
     note.colour = st_.muted;
-    const std::vector<std::string> footnotes =
-        doc::footnotes_with_suppression_note(table, report_.words);
+    const std::vector<std::string>& footnotes = table.footnotes;
     for (size_t i = 0; i < footnotes.size(); ++i) {
       const size_t first = chunks_.size();
       add_lines(footnotes[i], note, 0, st_.body_width(), i == 0 ? 5 : 1);

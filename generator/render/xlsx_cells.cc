@@ -14,10 +14,6 @@ constexpr double kExcelDaysAt1970 = 25569;
 // Excel's limit for one cell's text.
 constexpr size_t kMaxCellChars = 32767;
 
-std::string decimals_pattern(int decimals) {
-  return decimals > 0 ? "0." + std::string(static_cast<size_t>(decimals), '0') : "0";
-}
-
 std::string style_key(const CellStyle& s, const std::string& number_format) {
   return std::to_string(s.bold) + std::to_string(s.italic) + std::to_string(s.wrap) + "|" +
          std::to_string(s.align) + "|" + std::to_string(s.font_size) + "|" +
@@ -60,26 +56,7 @@ lxw_format* CellFormats::get(const CellStyle& style, const std::string& number_f
 }
 
 std::string number_format_for(const doc::Value& value, Lang lang) {
-  using doc::ValueType;
-  switch (value.type) {
-    case ValueType::Count:
-    case ValueType::Score:
-      return "#,##0";
-    case ValueType::Number:
-      return "#,##" + decimals_pattern(value.decimals);
-    case ValueType::Rate:
-      return decimals_pattern(value.decimals) + "%";
-    case ValueType::Change: {
-      const std::string p = decimals_pattern(value.decimals);
-      return "+" + p + ";-" + p + ";" + p;
-    }
-    case ValueType::Date:
-      return lang == Lang::En ? "yyyy-mm-dd" : "dd.mm.yyyy";
-    case ValueType::Empty:
-    case ValueType::Text:
-      break;
-  }
-  return "";
+  return doc::spreadsheet_format(value, lang);  // one formatting module: report/value_format.h
 }
 
 size_t display_width(const std::string& text) {
@@ -134,8 +111,8 @@ size_t write_value(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t col, const doc
     check_lxw(worksheet_write_blank(sheet, row, col, formats.get(style)), where);
     return 0;
   }
-  const double number =
-      value.type == ValueType::Date ? value.number + kExcelDaysAt1970 : value.number;
+  const double number = value.type == ValueType::Date ? value.number + kExcelDaysAt1970
+                                                      : doc::spreadsheet_number(value);
   lxw_format* format = formats.get(style, number_format_for(value, lang));
   check_lxw(worksheet_write_number(sheet, row, col, number, format), where);
   return display_width(doc::format_value(value, lang));

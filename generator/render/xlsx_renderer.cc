@@ -239,12 +239,8 @@ class XlsxWriter {
                    where(name, row, 2));
         ++row;
       }
-      bool withheld = false;
-      for (const auto& figure : k->figures)
-        withheld = withheld || figure.value.suppression == Suppression::Withheld;
-      if (withheld && !report_.words.suppressed_note.empty())
-        row = write_wide_text(sheet, name, row, report_.words.suppressed_note,
-                              {.italic = true, .color = kMuted});
+      for (const auto& note : k->notes)
+        row = write_wide_text(sheet, name, row, note, {.italic = true, .color = kMuted});
       return row;
     }
     if (const auto* t = std::get_if<Table>(&block)) {
@@ -374,8 +370,7 @@ class XlsxWriter {
     worksheet_fit_to_pages(sheet, 1, 0);
     if (width > 6) worksheet_set_landscape(sheet);
 
-    const std::vector<std::string> footnotes =
-        footnotes_with_suppression_note(table, report_.words);
+    const std::vector<std::string>& footnotes = table.footnotes;
     if (!footnotes.empty()) ++row;
     for (const auto& footnote : footnotes) {
       write_text(sheet, row, 0, footnote, formats_.get({.italic = true, .color = kMuted}),
@@ -417,7 +412,8 @@ class XlsxWriter {
     if (value.emphasis) style.bold = true;
     lxw_format* format = formats_.get(style, number_format_for(value, lang_));
     // The cached result is the document's figure, so a reader that does not recalculate shows it.
-    check_lxw(worksheet_write_formula_num(sheet, row, col, formula.c_str(), format, value.number),
+    check_lxw(worksheet_write_formula_num(sheet, row, col, formula.c_str(), format,
+                                          doc::spreadsheet_number(value)),
               where_text);
     return display_width(format_value(value, lang_));
   }

@@ -79,18 +79,36 @@ bool Value::is_numeric() const {
   return !suppressed() && type != ValueType::Empty && type != ValueType::Text;
 }
 
-std::vector<std::string> footnotes_with_suppression_note(const Table& table,
-                                                         const RenderWords& words) {
-  std::vector<std::string> notes = table.footnotes;
-  if (words.suppressed_note.empty()) return notes;
+namespace {
+
+// The explanation of "–" joins `notes` when a value is withheld and no note mentions "–" yet
+// (a second explanation would only repeat it).
+void explain_withheld(const std::vector<const Value*>& values, std::vector<std::string>& notes,
+                      const std::string& explanation) {
   bool withheld = false;
-  for (const auto& row : table.rows)
-    for (const auto& v : row.cells) withheld = withheld || v.suppression == Suppression::Withheld;
-  // A footnote that mentions "–" already explains it; a second explanation would only repeat it.
+  for (const Value* v : values) withheld = withheld || v->suppression == Suppression::Withheld;
+  if (!withheld) return;
   for (const auto& note : notes)
-    if (note.find("\u2013") != std::string::npos) return notes;
-  if (withheld) notes.push_back(words.suppressed_note);
-  return notes;
+    if (note.find("\u2013") != std::string::npos) return;
+  notes.push_back(explanation);
+}
+
+}  // namespace
+
+void explain_withheld_values(Report& report) {
+  if (report.words.suppressed_note.empty()) return;
+  for (Section& section : report.sections)
+    for (Block& block : section.blocks) {
+      std::vector<const Value*> values;
+      if (auto* table = std::get_if<Table>(&block)) {
+        for (const auto& row : table->rows)
+          for (const auto& v : row.cells) values.push_back(&v);
+        explain_withheld(values, table->footnotes, report.words.suppressed_note);
+      } else if (auto* figures = std::get_if<KeyFigures>(&block)) {
+        for (const auto& f : figures->figures) values.push_back(&f.value);
+        explain_withheld(values, figures->notes, report.words.suppressed_note);
+      }
+    }
 }
 
 }  // namespace ips::doc

@@ -96,6 +96,7 @@ struct KeyFigure {
 
 struct KeyFigures {
   std::vector<KeyFigure> figures;
+  std::vector<std::string> notes = {};  // shown after the figures, e.g. what "–" stands for
 };
 
 enum class Align { Left, Right, Center };
@@ -207,9 +208,9 @@ struct Report {
   std::vector<Section> sections;
 };
 
-/// The table's footnotes, plus the report's explanation of "–" when the table withholds a value
-/// and no footnote explains it yet. Every renderer shows a table's notes through this.
-std::vector<std::string> footnotes_with_suppression_note(const Table& table,
-                                                         const RenderWords& words);
+/// Adds the report's explanation of "–" (words.suppressed_note) to every table and key-figure
+/// block that withholds a value and has no note mentioning "–" yet. Builders call it last, so
+/// every note is in the document and renderers only show table.footnotes and KeyFigures::notes.
+void explain_withheld_values(Report& report);
 
 }  // namespace ips::doc

@@ -462,6 +462,7 @@ doc::Report build_kvalitetsrapport(const ReviewScore& rs, const Dataset& data,
   definitions.push_back("kvalitetsrapport_more.def_goi_change");
   report.sections.push_back(definitions_section(definitions, ctx));
   add_agreement_definitions(report, AgreementScope::Review, ctx);
+  doc::explain_withheld_values(report);  // every note in the document
   return report;
 }
 

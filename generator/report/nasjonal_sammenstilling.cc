@@ -583,6 +583,7 @@ struct Builder {
       definitions.push_back(std::string("definitions.") + key);
     report.sections.push_back(definitions_section(definitions, ctx));
     add_agreement_definitions(report, AgreementScope::History, ctx);
+    doc::explain_withheld_values(report);  // every note in the document
     return report;
   }
 };

@@ -54,6 +54,59 @@ std::string format_number(double x, int decimals, Lang lang) {
   return out;
 }
 
+namespace {
+
+// Decimals as the text shows them: a rate's are of the percentage.
+int shown_decimals(const Value& v) {
+  switch (v.type) {
+    case ValueType::Number:
+    case ValueType::Rate:
+    case ValueType::Change:
+      return v.decimals;
+    default:
+      return 0;
+  }
+}
+
+bool shows_as_zero(double x, int decimals) {
+  return rounded_digits(x, decimals).find_first_not_of("0.") == std::string::npos;
+}
+
+}  // namespace
+
+std::string spreadsheet_format(const Value& v, Lang lang) {
+  const std::string digits =
+      v.decimals > 0 ? "0." + std::string(static_cast<size_t>(v.decimals), '0') : "0";
+  // Literals quoted: U+2212 minus and the no-break space are not format characters.
+  const std::string minus = std::string("\"") + kMinus + "\"";
+  switch (v.type) {
+    case ValueType::Count:
+    case ValueType::Score:
+      return "#,##0;" + minus + "#,##0";
+    case ValueType::Number:
+      return "#,##" + digits + ";" + minus + "#,##" + digits;
+    case ValueType::Rate: {
+      const std::string percent =
+          lang == Lang::Nb ? std::string("\"") + kNoBreakSpace + "\"%" : std::string("%");
+      return digits + percent + ";" + minus + digits + percent;
+    }
+    case ValueType::Change:
+      return "\"+\"" + digits + ";" + minus + digits + ";" + digits;
+    case ValueType::Date:
+      return lang == Lang::En ? "yyyy-mm-dd" : "dd.mm.yyyy";
+    case ValueType::Empty:
+    case ValueType::Text:
+      break;
+  }
+  return "";
+}
+
+double spreadsheet_number(const Value& v) {
+  const double shown = v.type == ValueType::Rate ? v.number * 100.0 : v.number;
+  if (v.type != ValueType::Date && shows_as_zero(shown, shown_decimals(v))) return 0;
+  return v.number;
+}
+
 int decimals_for_step(double step) {
   for (int d = 0; d < 3; ++d) {
     const double scaled = step * std::pow(10.0, d);
@@ -85,8 +138,9 @@ std::string format_value(const Value& v, Lang lang) {
       return lang == Lang::Nb ? d.norwegian() : d.iso();
     }
     case ValueType::Change: {
+      // "+" only on a change that shows as one: +0,04 reads "0,0", as in the spreadsheet.
       const std::string n = format_number(v.number, v.decimals, lang);
-      return v.number > 0 && n != "0" ? "+" + n : n;
+      return v.number > 0 && !shows_as_zero(v.number, v.decimals) ? "+" + n : n;
     }
   }
   return "";

@@ -19,6 +19,16 @@ std::string rounded_digits(double x, int decimals);
 /// as Excel and LibreOffice show it.
 std::string format_number(double x, int decimals, Lang lang);
 
+/// The spreadsheet number format (Excel/LibreOffice code) under which a numeric value displays
+/// exactly format_value's text: the same decimals, −, +, the no-break space before % in
+/// Norwegian; grouping and the decimal sign come from the reader's locale. "" for text.
+std::string spreadsheet_format(const Value& v, Lang lang);
+
+/// The number a spreadsheet cell stores for a numeric value: the value itself, or 0 when it
+/// shows as zero (a spreadsheet picks the − or + section by the unrounded sign, so −0,04 would
+/// read "−0,0" where the report says "0,0").
+double spreadsheet_number(const Value& v);
+
 /// The fewest decimals (at most 3) that write every multiple of `step` exactly (an axis' ticks).
 int decimals_for_step(double step);
 
