@@ -58,10 +58,12 @@ std::filesystem::path render_sample(const test::ScratchDir& dir,
 TEST_CASE("XLSX has a report sheet and one sheet per table with valid, unique names") {
   test::ScratchDir dir("xlsx-sheets");
   const ReadBack book(render_sample(dir));
-  REQUIRE(book.document.get_sheet_count() == 3);
+  REQUIRE(book.document.get_sheet_count() == 4);
   CHECK(book.document.get_sheet_name(0) == "Rapport");
   CHECK(book.document.get_sheet_name(1) == "Resultater");
   CHECK(book.document.get_sheet_name(2) == "Skår per punkt runde H1-H2");
+  // The bar chart's benchmark ("Mål") is a series of its own, drawn from the chart data sheet.
+  CHECK(book.document.get_sheet_name(3) == "Figurdata");
   CHECK(book.text("Rapport", 0, 0) == "Halvårsrapport for Bærum IPS");
   CHECK(book.text("Rapport", 1, 0) == "Første halvår 2016 – Tønsberg & Ås");
 }

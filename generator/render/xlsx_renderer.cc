@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <ctime>
+#include <deque>
 #include <map>
 
 #include "render/heat_scale.h"
@@ -463,49 +464,274 @@ class XlsxWriter {
     }
   }
 
+  // ---- the chart data sheet: what a chart shows that no table sheet holds ----
+
+  // Where write_chart_block put a chart's numbers on the chart data sheet.
+  struct ChartBlock {
+    lxw_row_t title_row = 0, header_row = 0;
+    lxw_col_t width = 0;
+    // Line and bar charts: one row per category, the category in column A, the series and then
+    // the benchmarks in the columns after it.
+    lxw_row_t first = 0, last = 0;
+    // Scatter charts: label, x, y in columns A:C; the rows of each series and each benchmark
+    // (two points, the ends of the x axis).
+    std::vector<std::pair<lxw_row_t, lxw_row_t>> point_rows, benchmark_rows;
+  };
+
+  lxw_worksheet* chart_data_sheet() {
+    if (!chart_data_) {
+      chart_data_name_ = names_.claim(lang_ == Lang::En ? "Chart data" : "Figurdata");
+      chart_data_ = add_sheet(chart_data_name_);
+      worksheet_set_landscape(chart_data_);
+      worksheet_fit_to_pages(chart_data_, 1, 0);
+      check_lxw(worksheet_set_column(chart_data_, 0, 0, 30, nullptr), chart_data_name_);
+      check_lxw(worksheet_set_column(chart_data_, 1, 12, 16, nullptr), chart_data_name_);
+    }
+    return chart_data_;
+  }
+
+  Value chart_number(const std::optional<double>& v, bool percent) const {
+    if (!v || !std::isfinite(*v)) return Value::empty();
+    return percent ? Value::rate(*v, 1) : Value::number_of(*v, *v == std::round(*v) ? 0 : 1);
+  }
+
+  // The numbers a chart draws, as the PDF draws them, on the chart data sheet: for a chart no
+  // table sheet can feed (a sites × rounds table) and for the benchmark lines.
+  ChartBlock write_chart_block(const ChartSpec& spec) {
+    lxw_worksheet* sheet = chart_data_sheet();
+    const std::string& name = chart_data_name_;
+    ChartBlock block;
+    lxw_row_t row = chart_data_row_;
+    block.title_row = row;
+    write_text(sheet, row, 0, spec.title, formats_.get({.bold = true, .color = kAccent}),
+               where(name, row, 0));
+    block.header_row = ++row;
+    const CellStyle header{.bold = true, .wrap = true, .fill = kAccentSoft, .rule_below = true};
+    const CellStyle number{.align = LXW_ALIGN_RIGHT};
+    auto head = [&](lxw_col_t col, const std::string& text) {
+      write_text(sheet, block.header_row, col, text, formats_.get(header),
+                 where(name, block.header_row, col));
+    };
+    auto put = [&](lxw_row_t r, lxw_col_t c, const Value& v) {
+      if (v.type == ValueType::Empty) return;
+      write_value(sheet, r, c, v, number, formats_, lang_, where(name, r, c));
+    };
+    if (spec.kind == ChartKind::Scatter) {
+      head(0, "");
+      head(1, spec.x_axis.title);
+      head(2, spec.y_axis.title);
+      block.width = 3;
+      for (const auto& series : spec.series) {
+        const lxw_row_t first = row + 1;
+        for (size_t i = 0; i < series.values.size() && i < series.x.size(); ++i) {
+          ++row;
+          write_text(sheet, row, 0,
+                     i < series.point_labels.size() ? series.point_labels[i] : series.name, nullptr,
+                     where(name, row, 0));
+          put(row, 1, chart_number(series.x[i], spec.x_axis.percent));
+          put(row, 2, chart_number(series.values[i], spec.y_axis.percent));
+        }
+        block.point_rows.emplace_back(first, row);
+      }
+      for (const auto& benchmark : spec.benchmarks) {
+        const lxw_row_t first = row + 1;
+        for (double x : {spec.x_axis.min, spec.x_axis.max}) {
+          ++row;
+          write_text(sheet, row, 0, benchmark.label, nullptr, where(name, row, 0));
+          put(row, 1, chart_number(x, spec.x_axis.percent));
+          put(row, 2, chart_number(benchmark.value, spec.y_axis.percent));
+        }
+        block.benchmark_rows.emplace_back(first, row);
+      }
+    } else {
+      head(0, spec.x_axis.title);
+      lxw_col_t col = 1;
+      for (const auto& series : spec.series) head(col++, series.name);
+      for (const auto& benchmark : spec.benchmarks) head(col++, benchmark.label);
+      block.width = col;
+      block.first = row + 1;
+      for (size_t i = 0; i < spec.categories.size(); ++i) {
+        ++row;
+        write_text(sheet, row, 0, spec.categories[i], nullptr, where(name, row, 0));
+        col = 1;
+        for (const auto& series : spec.series)
+          put(row, col++,
+              chart_number(i < series.values.size() ? series.values[i] : std::nullopt,
+                           spec.y_axis.percent));
+        for (const auto& benchmark : spec.benchmarks)
+          put(row, col++, chart_number(benchmark.value, spec.y_axis.percent));
+      }
+      block.last = row;
+    }
+    chart_data_row_ = row + 3;
+    return block;
+  }
+
+  // A benchmark drawn as a series of its own: a grey dashed line (a pale bar in a bar chart),
+  // each benchmark with its own dash, and its name in the legend.
+  void style_benchmark(lxw_chart_series* series, ChartKind kind, size_t index) {
+    static constexpr uint8_t kDashes[] = {LXW_CHART_LINE_DASH_DASH, LXW_CHART_LINE_DASH_LONG_DASH,
+                                          LXW_CHART_LINE_DASH_ROUND_DOT};
+    lxw_chart_line line{};
+    line.color = kMuted;
+    line.width = 1.25;
+    line.dash_type = kDashes[index % 3];
+    chart_series_set_line(series, &line);
+    if (kind == ChartKind::Bar) {
+      lxw_chart_fill fill{};
+      fill.color = 0xE4E8EC;
+      chart_series_set_fill(series, &fill);
+    } else {
+      chart_series_set_marker_type(series, LXW_CHART_MARKER_NONE);
+    }
+  }
+
+  // Every scatter point labelled with its service, as the PDF prints the names beside the
+  // points. The label is the name itself (LibreOffice shows no labels that refer to cells), or a
+  // reference to its cell (column A, rows first..) when the name starts with "=", which
+  // libxlsxwriter would otherwise take as a formula.
+  void label_points(lxw_chart_series* series, const std::string& sheet_name, lxw_row_t first,
+                    const std::vector<std::string>& names) {
+    if (names.empty()) return;
+    auto& storage = label_storage_.emplace_back();
+    storage.texts.reserve(names.size());
+    storage.labels.resize(names.size());
+    for (size_t i = 0; i < names.size(); ++i) {
+      const bool formula_like = names[i].rfind('=', 0) == 0;
+      storage.texts.push_back(formula_like ? "=" + quoted_sheet(sheet_name) + "!$A$" +
+                                                 std::to_string(first + i + 1)
+                                           : names[i]);
+      storage.labels[i].value = storage.texts.back().data();
+    }
+    for (auto& label : storage.labels) storage.pointers.push_back(&label);
+    storage.pointers.push_back(nullptr);
+    chart_series_set_labels(series);
+    check_lxw(chart_series_set_labels_custom(series, storage.pointers.data()),
+              "sheet \"" + sheet_name + "\" point labels");
+    chart_series_set_labels_position(series, LXW_CHART_LABEL_POSITION_RIGHT);
+  }
+
+  static std::string quoted_sheet(const std::string& name) {
+    std::string quoted = "'";
+    for (char c : name) quoted += c == '\'' ? std::string("''") : std::string(1, c);
+    return quoted + "'";
+  }
+
   void place_chart(const ChartSpec& spec) {
-    const auto found = placed_by_id_.find(spec.source_table);
-    if (spec.source_table.empty() || found == placed_by_id_.end()) return;
-    PlacedTable& placed = placed_.at(found->second);
-    const Table& table = *placed.table;
-    if (placed.data_rows.empty()) return;
-    const lxw_row_t first = placed.data_rows.front();
-    const lxw_row_t last = placed.data_rows.back();
-    const lxw_col_t width = static_cast<lxw_col_t>(table.columns.size());
+    const auto found =
+        spec.source_table.empty() ? placed_by_id_.end() : placed_by_id_.find(spec.source_table);
+    PlacedTable* placed = found == placed_by_id_.end() ? nullptr : &placed_.at(found->second);
     std::vector<lxw_col_t> series_columns;
-    for (int c : spec.series_columns)
-      if (c >= 0 && static_cast<size_t>(c) < width)
-        series_columns.push_back(static_cast<lxw_col_t>(c));
+    if (placed) {
+      const auto width = static_cast<lxw_col_t>(placed->table->columns.size());
+      for (int c : spec.series_columns)
+        if (c >= 0 && static_cast<size_t>(c) < width)
+          series_columns.push_back(static_cast<lxw_col_t>(c));
+    }
 
     if (spec.kind == ChartKind::Heatmap) {
       // Excel has no heatmap chart; the table itself is coloured by value.
+      if (!placed || placed->data_rows.empty()) return;
+      const auto width = static_cast<lxw_col_t>(placed->table->columns.size());
       lxw_col_t from = width, to = 0;
       for (lxw_col_t c : series_columns) from = std::min(from, c), to = std::max(to, c);
       if (series_columns.empty()) from = 1, to = width - 1;
       if (from > to || to >= width) return;
-      colour_by_value(placed, spec, first, from, last, to);
+      colour_by_value(*placed, spec, placed->data_rows.front(), from, placed->data_rows.back(), to);
       return;
     }
-    if (series_columns.empty() || spec.category_column < 0 ||
-        static_cast<size_t>(spec.category_column) >= width)
-      return;
+    // Drawn from its table's cells when the table holds exactly the chart's rows (the report
+    // says so by naming it); otherwise from the chart's own numbers on the chart data sheet.
+    const bool from_table =
+        placed && !placed->data_rows.empty() && !series_columns.empty() &&
+        spec.category_column >= 0 &&
+        static_cast<size_t>(spec.category_column) < placed->table->columns.size();
+    bool any_series = false;
+    for (const auto& series : spec.series) any_series = any_series || !series.values.empty();
+    if (!from_table && !any_series) return;
+    const bool needs_block = !from_table || !spec.benchmarks.empty();
+    const ChartBlock block = needs_block ? write_chart_block(spec) : ChartBlock{};
 
     const uint8_t type = spec.kind == ChartKind::Line      ? uint8_t(LXW_CHART_LINE)
                          : spec.kind == ChartKind::Scatter ? uint8_t(LXW_CHART_SCATTER)
                                                            : uint8_t(LXW_CHART_COLUMN);
     lxw_chart* chart = workbook_add_chart(workbook_, type);
     if (!chart) throw RenderError("XLSX: cannot create chart \"" + spec.title + "\"");
-    const char* sheet_name = placed.sheet_name.c_str();
-    const auto category = static_cast<lxw_col_t>(spec.category_column);
-    for (lxw_col_t c : series_columns) {
+    auto add_series = [&]() {
       lxw_chart_series* series = chart_add_series(chart, nullptr, nullptr);
       if (!series) throw RenderError("XLSX: cannot add a series to chart \"" + spec.title + "\"");
-      chart_series_set_categories(series, sheet_name, first, category, last, category);
-      chart_series_set_values(series, sheet_name, first, c, last, c);
-      chart_series_set_name_range(series, sheet_name, placed.header_row, c);
-      if (spec.kind == ChartKind::Line)
-        chart_series_set_marker_type(series, LXW_CHART_MARKER_CIRCLE);
+      return series;
+    };
+    const char* data_name = chart_data_name_.c_str();
+    size_t drawn = 0;
+    if (from_table) {
+      const char* sheet_name = placed->sheet_name.c_str();
+      const lxw_row_t first = placed->data_rows.front(), last = placed->data_rows.back();
+      const auto category = static_cast<lxw_col_t>(spec.category_column);
+      for (lxw_col_t c : series_columns) {
+        lxw_chart_series* series = add_series();
+        chart_series_set_categories(series, sheet_name, first, category, last, category);
+        chart_series_set_values(series, sheet_name, first, c, last, c);
+        chart_series_set_name_range(series, sheet_name, placed->header_row, c);
+        if (spec.kind == ChartKind::Line)
+          chart_series_set_marker_type(series, LXW_CHART_MARKER_CIRCLE);
+        // Scatter points named by the table's first column, when its rows are the points.
+        const bool labelled = !spec.series.empty() && !spec.series.front().point_labels.empty();
+        if (spec.kind == ChartKind::Scatter && labelled && category != 0 &&
+            placed->data_rows.size() == last - first + 1) {
+          std::vector<std::string> names;
+          for (const auto& row : placed->table->rows)
+            if (row.style == RowStyle::Data)
+              names.push_back(row.cells.empty() ? std::string()
+                                                : format_value(row.cells[0], lang_));
+          label_points(series, placed->sheet_name, first, names);
+        }
+        ++drawn;
+      }
+    } else if (spec.kind == ChartKind::Scatter) {
+      for (size_t s = 0; s < block.point_rows.size(); ++s) {
+        const auto [first, last] = block.point_rows[s];
+        if (last < first) continue;
+        lxw_chart_series* series = add_series();
+        chart_series_set_categories(series, data_name, first, 1, last, 1);
+        chart_series_set_values(series, data_name, first, 2, last, 2);
+        // A name starting with "=" would be read as a reference: such a series stays unnamed.
+        if (spec.series[s].name.rfind('=', 0) != 0)
+          chart_series_set_name(series, spec.series[s].name.c_str());
+        label_points(series, chart_data_name_, first, spec.series[s].point_labels);
+        ++drawn;
+      }
+    } else {
+      for (size_t s = 0; s < spec.series.size(); ++s) {
+        const auto col = static_cast<lxw_col_t>(1 + s);
+        lxw_chart_series* series = add_series();
+        chart_series_set_categories(series, data_name, block.first, 0, block.last, 0);
+        chart_series_set_values(series, data_name, block.first, col, block.last, col);
+        chart_series_set_name_range(series, data_name, block.header_row, col);
+        if (spec.kind == ChartKind::Line)
+          chart_series_set_marker_type(series,
+                                       kMarkers[s % (sizeof kMarkers / sizeof kMarkers[0])]);
+        ++drawn;
+      }
     }
+    // The benchmarks as series of their own, so the analyst's chart shows what the PDF does.
+    for (size_t b = 0; b < spec.benchmarks.size(); ++b) {
+      lxw_chart_series* series = add_series();
+      if (spec.kind == ChartKind::Scatter) {
+        const auto [first, last] = block.benchmark_rows[b];
+        chart_series_set_categories(series, data_name, first, 1, last, 1);
+        chart_series_set_values(series, data_name, first, 2, last, 2);
+        chart_series_set_name(series, spec.benchmarks[b].label.c_str());
+      } else {
+        const auto col = static_cast<lxw_col_t>(1 + spec.series.size() + b);
+        chart_series_set_categories(series, data_name, block.first, 0, block.last, 0);
+        chart_series_set_values(series, data_name, block.first, col, block.last, col);
+        chart_series_set_name_range(series, data_name, block.header_row, col);
+      }
+      style_benchmark(series, spec.kind, b);
+      ++drawn;
+    }
+
     if (!spec.title.empty()) {
       chart_title_set_name(chart, spec.title.c_str());
       // Excel's default 18 pt title wraps the long titles of these reports.
@@ -529,19 +755,40 @@ class XlsxWriter {
       }
       if (spec.x_axis.percent) chart_axis_set_num_format(chart->x_axis, "0%");
     }
-    chart_legend_set_position(
-        chart, series_columns.size() > 1 ? LXW_CHART_LEGEND_BOTTOM : LXW_CHART_LEGEND_NONE);
+    chart_legend_set_position(chart, drawn > 1 ? LXW_CHART_LEGEND_BOTTOM : LXW_CHART_LEGEND_NONE);
 
-    // To the right of the table; a second chart of the same table goes below the first.
     lxw_chart_options options{};
-    options.x_scale = placed.data_rows.size() > 12 ? 1.8 : 1.4;
     options.y_scale = 1.2;
     options.x_offset = 10;
-    const lxw_row_t at_row = placed.header_row + static_cast<lxw_row_t>(placed.charts) * 20;
-    check_lxw(worksheet_insert_chart_opt(placed.sheet, at_row, width + 1, chart, &options),
-              "sheet \"" + placed.sheet_name + "\" chart \"" + spec.title + "\"");
-    ++placed.charts;
+    if (from_table) {
+      // To the right of the table; a second chart of the same table goes below the first.
+      options.x_scale = placed->data_rows.size() > 12 ? 1.8 : 1.4;
+      const lxw_row_t at_row = placed->header_row + static_cast<lxw_row_t>(placed->charts) * 20;
+      const auto width = static_cast<lxw_col_t>(placed->table->columns.size());
+      check_lxw(worksheet_insert_chart_opt(placed->sheet, at_row, width + 1, chart, &options),
+                "sheet \"" + placed->sheet_name + "\" chart \"" + spec.title + "\"");
+      ++placed->charts;
+    } else {
+      // Beside its numbers on the chart data sheet, which leaves room for it below them.
+      options.x_scale = spec.categories.size() > 12 ? 1.8 : 1.4;
+      check_lxw(worksheet_insert_chart_opt(chart_data_, block.title_row, block.width + 1, chart,
+                                           &options),
+                "sheet \"" + chart_data_name_ + "\" chart \"" + spec.title + "\"");
+      chart_data_row_ = std::max<lxw_row_t>(chart_data_row_, block.title_row + 22);
+    }
   }
+
+  // Line series told apart by marker shape as well as colour (as in the PDF).
+  static constexpr uint8_t kMarkers[] = {LXW_CHART_MARKER_CIRCLE,  LXW_CHART_MARKER_SQUARE,
+                                         LXW_CHART_MARKER_DIAMOND, LXW_CHART_MARKER_TRIANGLE,
+                                         LXW_CHART_MARKER_X,       LXW_CHART_MARKER_STAR};
+
+  // Custom data labels must outlive the chart until the workbook is written.
+  struct PointLabels {
+    std::vector<std::string> texts;
+    std::vector<lxw_chart_data_label> labels;
+    std::vector<lxw_chart_data_label*> pointers;
+  };
 
   const Report& report_;
   lxw_workbook* workbook_;
@@ -551,6 +798,10 @@ class XlsxWriter {
   lxw_worksheet* report_sheet_ = nullptr;
   std::map<const Table*, PlacedTable> placed_;
   std::map<std::string, const Table*> placed_by_id_;
+  lxw_worksheet* chart_data_ = nullptr;
+  std::string chart_data_name_;
+  lxw_row_t chart_data_row_ = 0;
+  std::deque<PointLabels> label_storage_;
 };
 
 }  // namespace
