@@ -3,10 +3,13 @@
 // two runs give the same bytes.
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <ctime>
 #include <deque>
 #include <map>
+#include <optional>
 
+#include "model/date.h"
 #include "render/heat_scale.h"
 #include "render/renderer.h"
 #include "render/xlsx_cells.h"
@@ -93,6 +96,37 @@ std::string ranges_of(lxw_col_t col, const std::vector<lxw_row_t>& rows) {
     i = j + 1;
   }
   return ranges;
+}
+
+// A report field written as text in the document ("15.11.2016", "2016-11-15", "4,83") as the
+// typed value it shows, so a date sorts and filters as a date; nothing else is changed.
+std::optional<Value> typed_field(const std::string& text) {
+  int day = 0, month = 0, year = 0;
+  char tail = 0;
+  const bool dotted = std::sscanf(text.c_str(), "%2d.%2d.%4d%c", &day, &month, &year, &tail) == 3 &&
+                      text.size() == 10;
+  const bool iso = !dotted &&
+                   std::sscanf(text.c_str(), "%4d-%2d-%2d%c", &year, &month, &day, &tail) == 3 &&
+                   text.size() == 10;
+  if ((dotted || iso) &&
+      Date::valid_ymd(year, static_cast<unsigned>(month), static_cast<unsigned>(day)))
+    return Value::date(
+        Date::from_ymd(year, static_cast<unsigned>(month), static_cast<unsigned>(day)).days);
+  return std::nullopt;
+}
+
+// "3 / 3" (items scored of items) as its first number, shown "3 / 3" by its number format:
+// a number to count and sort with, looking as it did.
+struct Fraction {
+  double scored = 0;
+  std::string number_format;
+};
+std::optional<Fraction> fraction_of(const std::string& text) {
+  unsigned a = 0, b = 0;
+  char tail = 0;
+  if (std::sscanf(text.c_str(), "%u / %u%c", &a, &b, &tail) != 2) return std::nullopt;
+  if (text != std::to_string(a) + " / " + std::to_string(b)) return std::nullopt;
+  return Fraction{static_cast<double>(a), "0\" / " + std::to_string(b) + "\""};
 }
 
 class XlsxWriter {
@@ -226,7 +260,11 @@ class XlsxWriter {
     if (const auto* f = std::get_if<FieldList>(&block)) {
       for (const auto& [label, value] : f->fields) {
         write_text(sheet, row, 0, label, formats_.get({.bold = true}), where(name, row, 0));
-        write_text(sheet, row, 1, value, nullptr, where(name, row, 1));
+        if (const auto typed = typed_field(value))
+          write_value(sheet, row, 1, *typed, {.align = LXW_ALIGN_LEFT}, formats_, lang_,
+                      where(name, row, 1));
+        else
+          write_text(sheet, row, 1, value, nullptr, where(name, row, 1));
         ++row;
       }
       return row;
@@ -320,6 +358,8 @@ class XlsxWriter {
       }
     }
 
+    const std::vector<std::optional<std::pair<lxw_col_t, lxw_col_t>>> differences =
+        difference_columns(table);
     lxw_row_t last_filter_row = placed.header_row;
     for (const auto& table_row : table.rows) {
       size_t lines = 1;
@@ -347,6 +387,20 @@ class XlsxWriter {
           if (total && formula_fits(table, c, value))
             w = write_total_formula(sheet, row, c, value, style, placed.data_rows,
                                     where(name, row, c));
+          else if (total && sum_of_column(table, c, value))
+            w = write_total_formula(sheet, row, c, Value(value).with_aggregate(Aggregate::Sum),
+                                    style, placed.data_rows, where(name, row, c));
+          else if (const auto fraction = c > 0 && value.type == ValueType::Text
+                                             ? fraction_of(value.text)
+                                             : std::nullopt) {
+            style.align = LXW_ALIGN_RIGHT;
+            check_lxw(worksheet_write_number(sheet, row, c, fraction->scored,
+                                             formats_.get(style, fraction->number_format)),
+                      where(name, row, c));
+            w = display_width(value.text);
+          } else if (!total && c < differences.size() && differences[c] &&
+                     value.type == ValueType::Change && !value.suppressed())
+            w = write_difference(sheet, row, c, value, style, *differences[c], where(name, row, c));
           else
             w = write_value(sheet, row, c, value, style, formats_, lang_, where(name, row, c));
           widths[c] = std::max(widths[c], w);
@@ -408,6 +462,77 @@ class XlsxWriter {
       if (v.is_numeric()) any = true;
     }
     return any;
+  }
+
+  // A total the report gives no formula for is a SUM when it is exactly the sum of the
+  // column's data cells (counts of people, jobs, rows): recomputing it gives the same figure.
+  static bool sum_of_column(const Table& table, size_t col, const Value& total) {
+    if (total.aggregate != Aggregate::None || total.type != ValueType::Count ||
+        total.suppressed() || !std::isfinite(total.number))
+      return false;
+    double sum = 0;
+    bool any = false;
+    for (const auto& row : table.rows) {
+      if (row.style != RowStyle::Data || col >= row.cells.size()) continue;
+      const Value& v = row.cells[col];
+      if (v.type == ValueType::Empty) continue;
+      if (v.type != ValueType::Count || v.suppressed()) return false;
+      sum += v.number;
+      any = true;
+    }
+    return any && sum == total.number;
+  }
+
+  // For each column of changes ("Endring"), the two columns it is the difference of ("Skår"
+  // minus "Forrige"), when that holds on every data row that has a change; so the sheet can
+  // say =C5-D5 and a corrected score updates its change.
+  static std::vector<std::optional<std::pair<lxw_col_t, lxw_col_t>>> difference_columns(
+      const Table& table) {
+    const size_t width = table.columns.size();
+    std::vector<std::optional<std::pair<lxw_col_t, lxw_col_t>>> found(width);
+    auto number_at = [](const Row& row, size_t c) -> std::optional<double> {
+      if (c >= row.cells.size()) return std::nullopt;
+      const Value& v = row.cells[c];
+      if (v.suppressed() ||
+          (v.type != ValueType::Score && v.type != ValueType::Count && v.type != ValueType::Number))
+        return std::nullopt;
+      return v.number;
+    };
+    for (size_t c = 0; c < width; ++c) {
+      for (size_t a = 0; a < width && !found[c]; ++a) {
+        for (size_t b = 0; b < width && !found[c]; ++b) {
+          if (a == b || a >= c || b >= c) continue;  // the operands come before the change
+          bool any = false, holds = true;
+          for (const auto& row : table.rows) {
+            if (row.style != RowStyle::Data || c >= row.cells.size()) continue;
+            const Value& change = row.cells[c];
+            if (change.type != ValueType::Change || change.suppressed()) continue;
+            const auto x = number_at(row, a), y = number_at(row, b);
+            if (!x || !y || std::fabs(*x - *y - change.number) > 1e-9) {
+              holds = false;
+              break;
+            }
+            any = true;
+          }
+          if (any && holds)
+            found[c] = std::make_pair(static_cast<lxw_col_t>(a), static_cast<lxw_col_t>(b));
+        }
+      }
+    }
+    return found;
+  }
+
+  size_t write_difference(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t col, const Value& value,
+                          const CellStyle& style, std::pair<lxw_col_t, lxw_col_t> operands,
+                          const std::string& where_text) {
+    const std::string r = std::to_string(row + 1);
+    const std::string formula =
+        "=" + column_letters(operands.first) + r + "-" + column_letters(operands.second) + r;
+    lxw_format* format = formats_.get(style, number_format_for(value, lang_));
+    // The cached result is the report's figure, for readers that do not recalculate.
+    check_lxw(worksheet_write_formula_num(sheet, row, col, formula.c_str(), format, value.number),
+              where_text);
+    return display_width(format_value(value, lang_));
   }
 
   size_t write_total_formula(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t col, const Value& value,
