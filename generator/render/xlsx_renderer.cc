@@ -135,6 +135,7 @@ class XlsxWriter {
       : report_(report), workbook_(workbook), formats_(workbook), lang_(report.meta.lang) {}
 
   void write() {
+    gather_item_notes();
     const std::string report_sheet_name = names_.claim(lang_ == Lang::En ? "Report" : "Rapport");
     report_sheet_ = add_sheet(report_sheet_name);
     // Table sheets first, so the report sheet can link to them by their final names.
@@ -310,6 +311,73 @@ class XlsxWriter {
     return row;
   }
 
+  // ---- the notes under each item (comment, recommendation) as columns of its table ----
+
+  // An item's notes: the Body paragraphs "Kommentar: …", "Anbefalinger: …" under its heading
+  // (anchor "item-<code>") in the section that holds the table listing the items by code. On
+  // paper they stand under the item; on a sheet, beside it, where they can be filtered.
+  void gather_item_notes() {
+    for (const auto& section : report_.sections) {
+      std::map<std::string, std::vector<std::pair<std::string, std::string>>> by_code;
+      std::string code;
+      for (const auto& block : section.blocks) {
+        if (const auto* h = std::get_if<Heading>(&block)) {
+          code = h->anchor.rfind("item-", 0) == 0 ? h->anchor.substr(5) : std::string();
+          continue;
+        }
+        const auto* p = std::get_if<Paragraph>(&block);
+        if (!p || code.empty() || p->style != ParagraphStyle::Body) continue;
+        const size_t colon = p->text.find(": ");
+        if (colon == std::string::npos || colon == 0 || colon > 40) continue;
+        by_code[code].emplace_back(p->text.substr(0, colon), p->text.substr(colon + 2));
+      }
+      if (by_code.empty()) continue;
+      for (const auto& block : section.blocks) {
+        const auto* t = std::get_if<Table>(&block);
+        if (!t) continue;
+        ItemNotes notes;
+        for (size_t r = 0; r < t->rows.size(); ++r) {
+          const Row& row = t->rows[r];
+          if (row.style != RowStyle::Data || row.cells.empty()) continue;
+          const auto found = by_code.find(row.cells.front().text);
+          if (found == by_code.end()) continue;
+          for (const auto& [label, text] : found->second) {
+            auto column = std::find(notes.labels.begin(), notes.labels.end(), label);
+            if (column == notes.labels.end())
+              column = notes.labels.insert(notes.labels.end(), label);
+            notes.texts[{r, static_cast<size_t>(column - notes.labels.begin())}] = text;
+          }
+        }
+        if (!notes.labels.empty()) item_notes_.emplace(t, std::move(notes));
+      }
+    }
+  }
+
+  // Writes a table's item notes in the columns after its own; returns how many it used.
+  lxw_col_t write_item_notes(const PlacedTable& placed) {
+    const auto found = item_notes_.find(placed.table);
+    if (found == item_notes_.end()) return 0;
+    const ItemNotes& notes = found->second;
+    const auto first = static_cast<lxw_col_t>(placed.table->columns.size());
+    const CellStyle header{
+        .bold = true, .wrap = true, .fill = kAccentSoft, .rule_below = true, .indent = 1};
+    for (size_t n = 0; n < notes.labels.size(); ++n) {
+      const auto col = static_cast<lxw_col_t>(first + n);
+      write_text(placed.sheet, placed.header_row, col, notes.labels[n], formats_.get(header),
+                 where(placed.sheet_name, placed.header_row, col));
+      check_lxw(worksheet_set_column(placed.sheet, col, col, kMaxColumnWidth,
+                                     formats_.get({.wrap = true, .indent = 1})),
+                placed.sheet_name);
+    }
+    lxw_format* wrapped = formats_.get({.wrap = true, .indent = 1});
+    for (const auto& [at, text] : notes.texts) {
+      const lxw_row_t row = placed.header_row + 1 + static_cast<lxw_row_t>(at.first);
+      const auto col = static_cast<lxw_col_t>(first + at.second);
+      write_text(placed.sheet, row, col, text, wrapped, where(placed.sheet_name, row, col));
+    }
+    return static_cast<lxw_col_t>(notes.labels.size());
+  }
+
   // ---- one sheet per table ----
 
   void place_table(const Table& table) {
@@ -421,10 +489,12 @@ class XlsxWriter {
       const double w = std::min(kMaxColumnWidth, static_cast<double>(widths[c]) + 3);
       check_lxw(worksheet_set_column(sheet, c, c, w, nullptr), name);
     }
+    const lxw_col_t notes = write_item_notes(placed);
     worksheet_freeze_panes(sheet, placed.header_row + 1, width > 3 ? 1 : 0);
     if (!table.columns.empty())
-      check_lxw(worksheet_autofilter(sheet, placed.header_row, 0, last_filter_row, width - 1),
-                name);
+      check_lxw(
+          worksheet_autofilter(sheet, placed.header_row, 0, last_filter_row, width + notes - 1),
+          name);
     check_lxw(worksheet_repeat_rows(sheet, placed.header_row, placed.header_row), name);
     worksheet_fit_to_pages(sheet, 1, 0);
     if (width > 6) worksheet_set_landscape(sheet);
@@ -923,6 +993,12 @@ class XlsxWriter {
   lxw_worksheet* report_sheet_ = nullptr;
   std::map<const Table*, PlacedTable> placed_;
   std::map<std::string, const Table*> placed_by_id_;
+  // Item notes per table: the labels in column order, and the text per (row, label).
+  struct ItemNotes {
+    std::vector<std::string> labels;
+    std::map<std::pair<size_t, size_t>, std::string> texts;
+  };
+  std::map<const Table*, ItemNotes> item_notes_;
   lxw_worksheet* chart_data_ = nullptr;
   std::string chart_data_name_;
   lxw_row_t chart_data_row_ = 0;

@@ -136,6 +136,22 @@ def check_review(path):
     # Every chart the PDF has: the item profile.
     if not charts_of(book):
         fail(path, "no chart")
+    # Item sheets carry the comments and recommendations under the items in the PDF.
+    notes = 0
+    for ws in book.worksheets:
+        header = [c.value for c in ws[2]] if ws.max_row >= 2 else []
+        if header[:2] != ["Kode", "Punkt"]:
+            continue
+        for label in ("Kommentar", "Anbefalinger"):
+            if label in header:
+                col = header.index(label) + 1
+                for r in range(3, ws.max_row + 1):
+                    v = ws.cell(r, col).value
+                    if v:
+                        notes += 1
+                        if v.startswith(label + ":"):
+                            fail(path, f"{ws.title} {ws.cell(r, col).coordinate}: label left in {v!r}")
+    return notes
 
 
 def check_halvarsrapport(path):
@@ -166,8 +182,9 @@ def main():
         return 2
     for path in national:
         check_national(path)
-    for path in reviews:
-        check_review(path)
+    notes = sum(check_review(path) for path in reviews)
+    if notes == 0:
+        fail(folder, "no review's item sheets have Kommentar or Anbefalinger columns")
     for path in halves:
         check_halvarsrapport(path)
     for f in failures:
