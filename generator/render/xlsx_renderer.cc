@@ -428,6 +428,7 @@ class XlsxWriter {
 
     const std::vector<std::optional<std::pair<lxw_col_t, lxw_col_t>>> differences =
         difference_columns(table);
+    const std::vector<std::optional<Summary>> summaries = summary_columns(table);
     lxw_row_t last_filter_row = placed.header_row;
     for (const auto& table_row : table.rows) {
       size_t lines = 1;
@@ -466,6 +467,14 @@ class XlsxWriter {
                                              formats_.get(style, fraction->number_format)),
                       where(name, row, c));
             w = display_width(value.text);
+          } else if (const Formula* f = !total && c < summaries.size() && summaries[c]
+                                            ? summary_formula(*summaries[c], table_row)
+                                            : nullptr) {
+            lxw_format* format = formats_.get(style, number_format_for(value, lang_));
+            check_lxw(
+                worksheet_write_formula_num(sheet, row, c, f->text.c_str(), format, value.number),
+                where(name, row, c));
+            w = display_width(format_value(value, lang_));
           } else if (!total && c < differences.size() && differences[c] &&
                      value.type == ValueType::Change && !value.suppressed())
             w = write_difference(sheet, row, c, value, style, *differences[c], where(name, row, c));
@@ -590,6 +599,106 @@ class XlsxWriter {
       }
     }
     return found;
+  }
+
+  // ---- figures over another table's column: an item's mean, lowest and highest score ----
+
+  // A column whose every figure is one function (AVERAGE, MIN, MAX, COUNTIF "<=3") over the
+  // column of an earlier table headed by the row's code: "Punktene på tvers av enhetene"
+  // (row O5: snitt, laveste, høyeste) over "Punktskår per enhet" (column O5).
+  enum class Over { Average, Min, Max, AtMostThree };
+  struct Summary {
+    Over function;
+  };
+  struct Formula {
+    std::string text;
+  };
+
+  // The earlier table's column under header `code`, as its sheet's range and its numbers.
+  struct SourceColumn {
+    std::string range;
+    std::vector<double> numbers;
+  };
+  std::optional<SourceColumn> source_column(const std::string& code) const {
+    if (code.empty()) return std::nullopt;
+    for (const auto& [table, placed] : placed_) {
+      for (size_t c = 0; c < table->columns.size(); ++c) {
+        if (table->columns[c].header != code || placed.data_rows.empty()) continue;
+        SourceColumn source;
+        for (const auto& row : table->rows) {
+          if (row.style != RowStyle::Data || c >= row.cells.size()) continue;
+          const Value& v = row.cells[c];
+          if (v.suppressed()) return std::nullopt;  // a hidden figure cannot be recomputed
+          if (v.type == ValueType::Score || v.type == ValueType::Count ||
+              v.type == ValueType::Number)
+            source.numbers.push_back(v.number);
+        }
+        const std::vector<lxw_row_t>& rows = placed.data_rows;
+        if (rows.back() - rows.front() + 1 != rows.size()) return std::nullopt;
+        const std::string col = column_letters(static_cast<lxw_col_t>(c));
+        source.range = quoted_sheet(placed.sheet_name) + "!" + col +
+                       std::to_string(rows.front() + 1) + ":" + col +
+                       std::to_string(rows.back() + 1);
+        return source;
+      }
+    }
+    return std::nullopt;
+  }
+
+  static std::optional<double> apply(Over function, const std::vector<double>& numbers) {
+    if (numbers.empty()) return std::nullopt;
+    switch (function) {
+      case Over::Average: {
+        double sum = 0;
+        for (double n : numbers) sum += n;
+        return sum / static_cast<double>(numbers.size());
+      }
+      case Over::Min:
+        return *std::min_element(numbers.begin(), numbers.end());
+      case Over::Max:
+        return *std::max_element(numbers.begin(), numbers.end());
+      case Over::AtMostThree:
+        return static_cast<double>(
+            std::count_if(numbers.begin(), numbers.end(), [](double n) { return n <= 3; }));
+    }
+    return std::nullopt;
+  }
+
+  std::vector<std::optional<Summary>> summary_columns(const Table& table) const {
+    std::vector<std::optional<Summary>> found(table.columns.size());
+    for (size_t c = 1; c < table.columns.size(); ++c) {
+      for (Over function : {Over::Average, Over::Min, Over::Max, Over::AtMostThree}) {
+        bool any = false, holds = true;
+        for (const auto& row : table.rows) {
+          if (row.style != RowStyle::Data || c >= row.cells.size() || row.cells.empty()) continue;
+          const Value& v = row.cells[c];
+          if (!v.is_numeric() || v.suppressed() || v.type == ValueType::Date) continue;
+          const auto source = source_column(row.cells.front().text);
+          const auto expected = source ? apply(function, source->numbers) : std::nullopt;
+          if (!expected || std::fabs(*expected - v.number) > 1e-6) {
+            holds = false;
+            break;
+          }
+          any = true;
+        }
+        if (any && holds) {
+          found[c] = Summary{function};
+          break;
+        }
+      }
+    }
+    return found;
+  }
+
+  const Formula* summary_formula(const Summary& summary, const Row& row) {
+    if (row.style != RowStyle::Data || row.cells.empty()) return nullptr;
+    const auto source = source_column(row.cells.front().text);
+    if (!source) return nullptr;
+    static const char* const kNames[] = {"AVERAGE", "MIN", "MAX", "COUNTIF"};
+    const std::string name = kNames[static_cast<int>(summary.function)];
+    formula_ = {"=" + name + "(" + source->range +
+                (summary.function == Over::AtMostThree ? ",\"<=3\")" : ")")};
+    return &formula_;
   }
 
   size_t write_difference(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t col, const Value& value,
@@ -999,6 +1108,7 @@ class XlsxWriter {
     std::map<std::pair<size_t, size_t>, std::string> texts;
   };
   std::map<const Table*, ItemNotes> item_notes_;
+  Formula formula_;  // the last summary_formula
   lxw_worksheet* chart_data_ = nullptr;
   std::string chart_data_name_;
   lxw_row_t chart_data_row_ = 0;
