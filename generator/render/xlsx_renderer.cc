@@ -774,8 +774,8 @@ class XlsxWriter {
   struct ChartBlock {
     lxw_row_t title_row = 0, header_row = 0;
     lxw_col_t width = 0;
-    // Line and bar charts: one row per category, the category in column A, the series and then
-    // the benchmarks in the columns after it.
+    // Line and bar charts: one row per category, the category in column A, the series in the
+    // columns after it; each benchmark a row below (benchmark_rows), one value per category.
     lxw_row_t first = 0, last = 0;
     // Scatter charts: label, x, y in columns A:C; the rows of each series and each benchmark
     // (two points, the ends of the x axis).
@@ -851,8 +851,10 @@ class XlsxWriter {
       head(0, spec.x_axis.title);
       lxw_col_t col = 1;
       for (const auto& series : spec.series) head(col++, series.name);
-      for (const auto& benchmark : spec.benchmarks) head(col++, benchmark.label);
-      block.width = col;
+      block.width =
+          spec.benchmarks.empty()
+              ? col
+              : std::max<lxw_col_t>(col, static_cast<lxw_col_t>(spec.categories.size() + 1));
       block.first = row + 1;
       for (size_t i = 0; i < spec.categories.size(); ++i) {
         ++row;
@@ -862,10 +864,20 @@ class XlsxWriter {
           put(row, col++,
               chart_number(i < series.values.size() ? series.values[i] : std::nullopt,
                            spec.y_axis.percent));
-        for (const auto& benchmark : spec.benchmarks)
-          put(row, col++, chart_number(benchmark.value, spec.y_axis.percent));
       }
       block.last = row;
+      // Each benchmark a row of its own below, its value once per category: no row that names
+      // a service holds a number that is not the service's (a withheld one stays empty).
+      if (!spec.benchmarks.empty()) ++row;
+      for (const auto& benchmark : spec.benchmarks) {
+        ++row;
+        write_text(sheet, row, 0, benchmark.label, formats_.get({.italic = true}),
+                   where(name, row, 0));
+        for (size_t i = 0; i < spec.categories.size(); ++i)
+          put(row, static_cast<lxw_col_t>(1 + i),
+              chart_number(benchmark.value, spec.y_axis.percent));
+        block.benchmark_rows.emplace_back(row, row);
+      }
     }
     chart_data_row_ = row + 3;
     return block;
@@ -946,10 +958,17 @@ class XlsxWriter {
     }
     // Drawn from its table's cells when the table holds exactly the chart's rows (the report
     // says so by naming it); otherwise from the chart's own numbers on the chart data sheet.
-    const bool from_table =
-        placed && !placed->data_rows.empty() && !series_columns.empty() &&
-        spec.category_column >= 0 &&
-        static_cast<size_t>(spec.category_column) < placed->table->columns.size();
+    bool from_table = placed && !placed->data_rows.empty() && !series_columns.empty() &&
+                      spec.category_column >= 0 &&
+                      static_cast<size_t>(spec.category_column) < placed->table->columns.size();
+    // A withheld figure ("–", "<5") is text in the table, which a chart would plot as 0: such a
+    // chart draws from its own numbers, where a withheld point is a gap.
+    if (from_table)
+      for (const auto& row : placed->table->rows)
+        for (lxw_col_t c : series_columns)
+          if (row.style == RowStyle::Data && c < row.cells.size() &&
+              (row.cells[c].type == ValueType::Text || row.cells[c].suppressed()))
+            from_table = false;
     bool any_series = false;
     for (const auto& series : spec.series) any_series = any_series || !series.values.empty();
     if (!from_table && !any_series) return;
@@ -1027,10 +1046,11 @@ class XlsxWriter {
         chart_series_set_values(series, data_name, first, 2, last, 2);
         chart_series_set_name(series, spec.benchmarks[b].label.c_str());
       } else {
-        const auto col = static_cast<lxw_col_t>(1 + spec.series.size() + b);
+        const lxw_row_t at = block.benchmark_rows[b].first;
+        const auto last = static_cast<lxw_col_t>(spec.categories.size());
         chart_series_set_categories(series, data_name, block.first, 0, block.last, 0);
-        chart_series_set_values(series, data_name, block.first, col, block.last, col);
-        chart_series_set_name_range(series, data_name, block.header_row, col);
+        chart_series_set_values(series, data_name, at, 1, at, last);
+        chart_series_set_name_range(series, data_name, at, 0);
       }
       style_benchmark(series, spec.kind, b);
       ++drawn;
