@@ -133,10 +133,10 @@ TEST_CASE("chart SVG writes its labels as text: escaped, cut with an ellipsis, a
   CHECK(svg.find(">Mål 40 %</text>") != std::string::npos);
   CHECK(svg.find("\u2026</text>") != std::string::npos);
   CHECK(svg.find("psykisk helse</text>") == std::string::npos);
-  // Text of several characters keeps the width Pango measured with the bundled font, whatever
-  // font the browser has.
-  CHECK(std::regex_search(svg, std::regex("<text [^>]*textLength=\"[0-9.]+\" "
-                                          "lengthAdjust=\"spacingAndGlyphs\"[^>]*>Tromsø</text>")));
+  // Text is never squeezed or stretched to a width (issue 17): the browser's font sets it.
+  CHECK(svg.find(">Tromsø</text>") != std::string::npos);
+  CHECK(svg.find("lengthAdjust") == std::string::npos);
+  CHECK(svg.find("textLength") == std::string::npos);
   // Labels too many to stand side by side are turned upright about their anchor.
   ChartSpec crowded = bar_chart_with_long_names();
   for (int i = 0; i < 3; ++i)

@@ -86,11 +86,33 @@ TEST_CASE("HTML charts have a caption, a text alternative and their numbers as a
   test::ScratchDir dir("html-chart");
   const std::string html = render_sample(dir);
   CHECK(html.find("<figcaption>Deltakere per enhet</figcaption>") != std::string::npos);
-  // The drawing inline, described for screen readers by the chart's alt text.
+  // The drawing inline, described for screen readers by the chart's alt text; drawn twice (a
+  // desktop and a phone drawing, each with the width under which its text would be < 12 px).
   CHECK(
       html.find("<div class=\"chart-image\" role=\"img\" aria-label=\"Stolpediagram: Bærum har 12 "
-                "deltakere, Asker 9 og den tredje enheten 8.\"><svg") != std::string::npos);
-  CHECK(count_of(html, "<svg") == 2);
+                "deltakere, Asker 9 og den tredje enheten 8.\">") != std::string::npos);
+  CHECK(count_of(html, "<div class=\"chart-wide\" style=\"min-width:720px\"><svg") == 1);
+  CHECK(count_of(html, "<div class=\"chart-narrow\" style=\"min-width:270px\"><svg") == 1);
+  // Shown at its minimum width, every drawing's smallest text is 12 CSS px: the text size
+  // (user units, the root's 7.5 unless a <text> says) times the shown width over the viewBox's.
+  const std::regex drawing(
+      "<div class=\"chart-(wide|narrow)\" style=\"min-width:([0-9]+)px\"><svg [^>]*viewBox=\"0 0 "
+      "([0-9.]+) [0-9.]+\" [^>]*font-size=\"([0-9.]+)\"[^>]*>(.*?)</svg></div>");
+  int drawings = 0;
+  for (auto m = std::sregex_iterator(html.begin(), html.end(), drawing);
+       m != std::sregex_iterator(); ++m) {
+    ++drawings;
+    double smallest = std::stod((*m)[4]);
+    const std::string body = (*m)[5];
+    const std::regex text_size("<text [^>]*font-size=\"([0-9.]+)\"");
+    for (auto t = std::sregex_iterator(body.begin(), body.end(), text_size);
+         t != std::sregex_iterator(); ++t)
+      smallest = std::min(smallest, std::stod((*t)[1]));
+    const double shown_px = smallest * std::stod((*m)[2]) / std::stod((*m)[3]);
+    CHECK(shown_px >= 12 - 0.05);
+  }
+  CHECK(drawings == 2);
+  CHECK(html.find("lengthAdjust") == std::string::npos);
   // The drawing's labels are text (searchable, sharp at any zoom), not glyph outlines.
   CHECK(html.find(">Bærum</text>") != std::string::npos);
   CHECK(html.find("glyph") == std::string::npos);
@@ -204,10 +226,9 @@ TEST_CASE("HTML chart data tables show rates as percentages and scatter points b
   report.sections.push_back(section);
   render::render_html(report, options(), dir.path / "charts.html");
   const std::string html = test::read_file(dir.path / "charts.html");
-  CHECK(html.find(
-            "<th scope=\"row\" class=\"text\">2016-H1</th><td class=\"num\">41,7\u00A0%</td>") !=
-        std::string::npos);
-  CHECK(html.find("<th scope=\"row\" class=\"text\">2016-H2</th><td class=\"num\"></td>") !=
+  CHECK(html.find("<th scope=\"row\" class=\"text period\">2016-H1</th><td "
+                  "class=\"num\">41,7\u00A0%</td>") != std::string::npos);
+  CHECK(html.find("<th scope=\"row\" class=\"text period\">2016-H2</th><td class=\"num\"></td>") !=
         std::string::npos);
   CHECK(
       html.find("<th scope=\"row\" class=\"text\">Asker &amp; Bærum</th><td class=\"num\">3,25</td>"

@@ -58,10 +58,12 @@ std::filesystem::path render_sample(const test::ScratchDir& dir,
 TEST_CASE("XLSX has a report sheet and one sheet per table with valid, unique names") {
   test::ScratchDir dir("xlsx-sheets");
   const ReadBack book(render_sample(dir));
-  REQUIRE(book.document.get_sheet_count() == 3);
+  REQUIRE(book.document.get_sheet_count() == 4);
   CHECK(book.document.get_sheet_name(0) == "Rapport");
   CHECK(book.document.get_sheet_name(1) == "Resultater");
   CHECK(book.document.get_sheet_name(2) == "Skår per punkt runde H1-H2");
+  // The bar chart's benchmark ("Mål") is a series of its own, drawn from the chart data sheet.
+  CHECK(book.document.get_sheet_name(3) == "Figurdata");
   CHECK(book.text("Rapport", 0, 0) == "Halvårsrapport for Bærum IPS");
   CHECK(book.text("Rapport", 1, 0) == "Første halvår 2016 – Tønsberg & Ås");
 }
@@ -204,4 +206,79 @@ TEST_CASE("XLSX renders an empty report and keeps sheet names unique") {
   const ReadBack book(dir.path / "names.xlsx");
   CHECK(book.document.get_sheet_name(2) == "rapport (2)");
   CHECK(book.text("rapport (2)", 1, 0) == "Punkt");
+}
+
+namespace {
+
+// Two tables as the national summary has them: item scores per site (items across), and per
+// item its mean, lowest, highest and sites at 1–3; then an item table with score, previous and
+// change, and a total of counts the report gives no formula for.
+doc::Report recompute_report() {
+  using namespace ips::doc;
+  Report report = test::sample_report();
+  report.sections.clear();
+  Section section{"Punkter", "items", false, {}};
+  Table scores;
+  scores.id = "heatmap";
+  scores.caption = "Punktskår per enhet";
+  scores.columns = {{"Enhet", Align::Left, 1}, {"B1", Align::Right, 1}, {"B2", Align::Right, 1}};
+  scores.rows = {{RowStyle::Data, {Value::of_text("Asker"), Value::score(3), Value::score(5)}},
+                 {RowStyle::Data, {Value::of_text("Bærum"), Value::score(4), Value::score(2)}},
+                 {RowStyle::Data, {Value::of_text("Ås"), Value::score(5), Value::score(2)}}};
+  Table across;
+  across.id = "across";
+  across.caption = "Punktene på tvers av enhetene";
+  across.columns = {{"Kode", Align::Left, 1},     {"Snitt", Align::Right, 1},
+                    {"Lavest", Align::Right, 1},  {"Høyest", Align::Right, 1},
+                    {"Med 1–3", Align::Right, 1}, {"Deltakere", Align::Right, 1}};
+  across.rows = {{RowStyle::Data,
+                  {Value::of_text("B1"), Value::number_of(4.0, 2), Value::score(3), Value::score(5),
+                   Value::count(1), Value::count(7)}},
+                 {RowStyle::Data,
+                  {Value::of_text("B2"), Value::number_of(3.0, 2), Value::score(2), Value::score(5),
+                   Value::count(2), Value::count(8)}},
+                 {RowStyle::Total,
+                  {Value::of_text("Sum"), Value::empty(), Value::empty(), Value::empty(),
+                   Value::empty(), Value::count(15)}}};
+  Table items;
+  items.id = "items-B";
+  items.caption = "Bemanning";
+  items.columns = {{"Kode", Align::Left, 1},
+                   {"Skår", Align::Right, 1},
+                   {"Forrige", Align::Right, 1},
+                   {"Endring", Align::Right, 1}};
+  items.rows = {
+      {RowStyle::Data, {Value::of_text("B1"), Value::score(4), Value::score(2), Value::change(2)}},
+      {RowStyle::Data,
+       {Value::of_text("B2"), Value::score(3), Value::score(5), Value::change(-2)}}};
+  section.blocks = {scores, across, items};
+  report.sections.push_back(section);
+  return report;
+}
+
+}  // namespace
+
+TEST_CASE("XLSX recomputes what a reader would: item figures over the score sheet, changes, sums") {
+  test::ScratchDir dir("xlsx-recompute");
+  const auto file = dir.path / "recompute.xlsx";
+  render::render_xlsx(recompute_report(), options(), file);
+  const ReadBack book(file);
+  const std::string across = "Punktene på tvers av enhetene";
+  // Cached values, for readers that do not recalculate.
+  CHECK(book.type(across, 2, 1) == ixion::celltype_t::formula);
+  CHECK(book.number(across, 2, 1) == Approx(4.0));
+  CHECK(book.number(across, 3, 4) == 2);
+  const std::string sheet =
+      test::run_command("unzip -p '" + file.string() + "' xl/worksheets/sheet3.xml");
+  CHECK(sheet.find("<f>AVERAGE('Punktskår per enhet'!B3:B5)</f>") != std::string::npos);
+  CHECK(sheet.find("<f>MIN('Punktskår per enhet'!C3:C5)</f>") != std::string::npos);
+  CHECK(sheet.find("<f>MAX('Punktskår per enhet'!B3:B5)</f>") != std::string::npos);
+  CHECK(sheet.find("<f>COUNTIF('Punktskår per enhet'!C3:C5,\"&lt;=3\")</f>") != std::string::npos);
+  // A count total the report gave no formula is a SUM when it is the sum.
+  CHECK(sheet.find("<f>SUM(F3:F4)</f><v>15</v>") != std::string::npos);
+  // Endring = Skår − Forrige.
+  const std::string items =
+      test::run_command("unzip -p '" + file.string() + "' xl/worksheets/sheet4.xml");
+  CHECK(items.find("<f>B3-C3</f><v>2</v>") != std::string::npos);
+  CHECK(items.find("<f>B4-C4</f><v>-2</v>") != std::string::npos);
 }

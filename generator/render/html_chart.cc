@@ -3,8 +3,10 @@
 #include <cmath>
 
 #include "render/chart.h"
+#include "render/fonts.h"
 #include "render/html_heatmap.h"
 #include "render/html_view.h"
+#include "render/svg_canvas.h"
 #include "report/value_format.h"
 
 namespace ips::render {
@@ -46,14 +48,53 @@ doc::Column number_column(const std::string& header) {
   return {header, doc::Align::Right, 1};
 }
 
+// The width the engine lays a chart out at before its text sizes are known (points).
+constexpr double kNominalWidth = 640;
+
+struct SvgDrawing {
+  std::string svg;
+  double smallest_text = 0;  // points; infinity when the chart has no text
+};
+
+// The chart as SVG at `width` points, and the smallest text in it. Text is measured on a cairo
+// context like the PDF's, so both set the same lines; nothing is drawn on it.
+SvgDrawing draw_svg(const doc::ChartSpec& spec, double width, Lang lang,
+                    const std::filesystem::path& fonts_dir) {
+  cairo_surface_t* surface = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, nullptr);
+  cairo_t* cr = cairo_create(surface);
+  SvgDrawing drawing;
+  try {
+    ContextPtr text = bundled_text_context(cr, fonts_dir);
+    SvgCanvas canvas(width, chart_preferred_height(spec, width));
+    draw_chart(canvas, text.get(), spec, 0, 0, width, chart_preferred_height(spec, width), lang);
+    drawing.smallest_text = canvas.smallest_text_size();
+    drawing.svg = canvas.finish();
+  } catch (...) {
+    cairo_destroy(cr);
+    cairo_surface_destroy(surface);
+    throw;
+  }
+  cairo_destroy(cr);
+  cairo_surface_destroy(surface);
+  return drawing;
+}
+
 }  // namespace
 
-std::string chart_markup(const doc::ChartSpec& spec, Lang lang,
+ChartMarkup chart_markup(const doc::ChartSpec& spec, Lang lang,
                          const std::filesystem::path& resources_dir) {
-  // Drawn at a fixed width in points; the SVG scales to the page and the phone with CSS.
-  constexpr double kWidth = 640;
-  return chart_svg(spec, kWidth, chart_preferred_height(spec, kWidth), lang,
-                   resources_dir / "fonts");
+  const std::filesystem::path fonts_dir = fonts_dir_of(resources_dir);
+  // Drawn once at a nominal width to learn the smallest text the engine sets; then again at
+  // the widths that show that text at 12 CSS px when the drawing is kChartWideMinPx (or
+  // kChartNarrowMinPx) wide: an SVG scales its text with it, and the page never shows it
+  // narrower than that (it scrolls in its box instead, as a table does).
+  const SvgDrawing probe = draw_svg(spec, kNominalWidth, lang, fonts_dir);
+  if (probe.svg.empty() || !std::isfinite(probe.smallest_text)) return {probe.svg, ""};
+  auto width_for = [&](double shown_px) {
+    return probe.smallest_text * shown_px / kChartMinTextPx;
+  };
+  return {draw_svg(spec, width_for(kChartWideMinPx), lang, fonts_dir).svg,
+          draw_svg(spec, width_for(kChartNarrowMinPx), lang, fonts_dir).svg};
 }
 
 doc::Table chart_data_table(const doc::ChartSpec& spec, const std::string& caption) {
@@ -125,11 +166,17 @@ mstch::data html_chart_view(const doc::ChartSpec& spec, const std::string& id,
     view.set("heat_table", html_table_view(table, id + "-data", report, &colouring));
     view.set("has_svg", false);
     view.set("svg", "");
+    view.set("has_narrow_svg", false);
+    view.set("svg_narrow", "");
     view.set("data_table", false);
   } else {
-    const std::string svg = chart_markup(spec, lang, resources_dir);
-    view.set("has_svg", !svg.empty());
-    view.set("svg", svg);
+    const ChartMarkup svg = chart_markup(spec, lang, resources_dir);
+    view.set("has_svg", !svg.wide.empty());
+    view.set("svg", svg.wide);
+    view.set("has_narrow_svg", !svg.narrow.empty());
+    view.set("svg_narrow", svg.narrow);
+    view.set("wide_min_px", std::to_string(static_cast<int>(kChartWideMinPx)));
+    view.set("narrow_min_px", std::to_string(static_cast<int>(kChartNarrowMinPx)));
     view.set("data_table",
              html_table_view(chart_data_table(spec, spec.title), id + "-data", report));
     view.set("heat_table", false);

@@ -31,9 +31,21 @@ std::string align_class(Align align) {
   return "text";
 }
 
+// Whether `text` is a half-year label ("2013-H1"), which must not break at its hyphen.
+bool is_period_label(const std::string& text) {
+  if (text.size() != 7 || text[4] != '-' || text[5] != 'H' || (text[6] != '1' && text[6] != '2'))
+    return false;
+  return std::all_of(text.begin(), text.begin() + 4, [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// The alignment class, with "period" for a half-year label.
+std::string text_class(Align align, const std::string& text) {
+  return is_period_label(text) ? align_class(align) + " period" : align_class(align);
+}
+
 // CSS classes of one cell: its column's alignment, suppression and emphasis.
-std::string cell_class(const Column& column, const Value& value) {
-  std::string classes = align_class(column.align);
+std::string cell_class(const Column& column, const Value& value, const std::string& text) {
+  std::string classes = text_class(column.align, text);
   if (value.suppressed()) classes += " suppressed";
   if (value.emphasis) classes += " em";
   return classes;
@@ -42,11 +54,12 @@ std::string cell_class(const Column& column, const Value& value) {
 mstch::data cell_view(const Column& column, const Value& value, Lang lang,
                       const std::string& colour_class) {
   mstch::data cell = object();
-  cell.set("cell_text", format_value(value, lang));
+  const std::string text = format_value(value, lang);
+  cell.set("cell_text", text);
   if (!value.link.empty()) cell.set("cell_link", value.link);
   // A coloured cell (a heatmap score) is centred by its class: no alignment class needed.
   if (colour_class.empty())
-    cell.set("cell_class", cell_class(column, value));
+    cell.set("cell_class", cell_class(column, value, text));
   else
     cell.set("cell_class", value.emphasis ? colour_class + " em" : colour_class);
   return cell;
@@ -172,7 +185,7 @@ mstch::data html_table_view(const Table& table, const std::string& id, const Rep
   for (const auto& c : table.columns) {
     mstch::data col = object();
     col.set("header", c.header);
-    col.set("header_class", align_class(c.align));
+    col.set("header_class", text_class(c.align, c.header));
     columns.push_back(col);
   }
   view.set("columns", columns);

@@ -11,8 +11,8 @@ namespace ips::render {
 
 namespace {
 
-// The bundled font first; the browser may not have it, hence the fallbacks (text widths are
-// fixed with textLength, so a substitute font does not move anything).
+// The bundled font first; the browser may not have it, hence the fallbacks of about Lato's
+// width (a substitute sets the text a little wider or narrower from the same start).
 constexpr const char* kFontFamily = "Lato, 'Helvetica Neue', Arial, sans-serif";
 constexpr double kDefaultSize = 7.5;  // the chart engine's label size: most text leaves it out
 
@@ -223,15 +223,9 @@ void SvgCanvas::text(PangoLayout* layout, double x, double y, Rgb colour,
     if (std::fabs(size - kDefaultSize) > 0.005) attribute("font-size", size);
     if (weight != PANGO_WEIGHT_NORMAL) attribute("font-weight", static_cast<int>(weight));
     colour_attribute("fill", colour);
-    // Pango's width with the bundled font: a substitute font is fitted to it. One character
-    // needs no fitting (and "–" or "3" would only be stretched).
-    if (g_utf8_strlen(shown.c_str(), -1) > 1) {
-      int width = 0;
-      for (GSList* run = line->runs; run != nullptr; run = run->next)
-        width += pango_glyph_string_get_width(static_cast<PangoGlyphItem*>(run->data)->glyphs);
-      attribute("textLength", static_cast<double>(width) / PANGO_SCALE);
-      out_ += " lengthAdjust=\"spacingAndGlyphs\"";
-    }
+    // No textLength: fitting a substitute font to Pango's width squeezed the glyphs
+    // (lengthAdjust) or ran them together; the browser sets the text in its own font instead.
+    smallest_text_size_ = std::min(smallest_text_size_, size);
     if (rotation.angle != 0 || rotation.x != 0 || rotation.y != 0) {
       out_ += " transform=\"translate(";
       number(rotation.x);

@@ -3,15 +3,16 @@
 #pragma once
 
 #include <initializer_list>
+#include <limits>
 #include <string>
 
 #include "render/chart_canvas.h"
 
 namespace ips::render {
 
-/// Collects a chart as one <svg> element `width` × `height` points. Text keeps the position and
-/// width Pango gave it with the bundled font, so the chart looks the same whichever font the
-/// browser substitutes. Same drawing calls → same bytes; the element uses no ids.
+/// Collects a chart as one <svg> element `width` × `height` points. Text starts where Pango
+/// placed it with the bundled font, in the browser's font at its own width (never squeezed).
+/// Same drawing calls → same bytes; the element uses no ids.
 class SvgCanvas final : public ChartCanvas {
  public:
   SvgCanvas(double width, double height);
@@ -30,6 +31,9 @@ class SvgCanvas final : public ChartCanvas {
   /// The finished <svg> element (no XML declaration).
   std::string finish();
 
+  /// The smallest font size (points) of any text drawn so far; infinity when there is none.
+  double smallest_text_size() const { return smallest_text_size_; }
+
  private:
   void number(double v);
   void attribute(const char* name, double v);
@@ -40,6 +44,7 @@ class SvgCanvas final : public ChartCanvas {
 
   std::string out_;
   int open_clips_ = 0;
+  double smallest_text_size_ = std::numeric_limits<double>::infinity();
 };
 
 }  // namespace ips::render

@@ -3,9 +3,13 @@
 // two runs give the same bytes.
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <ctime>
+#include <deque>
 #include <map>
+#include <optional>
 
+#include "model/date.h"
 #include "render/heat_scale.h"
 #include "render/renderer.h"
 #include "render/xlsx_cells.h"
@@ -94,12 +98,44 @@ std::string ranges_of(lxw_col_t col, const std::vector<lxw_row_t>& rows) {
   return ranges;
 }
 
+// A report field written as text in the document ("15.11.2016", "2016-11-15", "4,83") as the
+// typed value it shows, so a date sorts and filters as a date; nothing else is changed.
+std::optional<Value> typed_field(const std::string& text) {
+  int day = 0, month = 0, year = 0;
+  char tail = 0;
+  const bool dotted = std::sscanf(text.c_str(), "%2d.%2d.%4d%c", &day, &month, &year, &tail) == 3 &&
+                      text.size() == 10;
+  const bool iso = !dotted &&
+                   std::sscanf(text.c_str(), "%4d-%2d-%2d%c", &year, &month, &day, &tail) == 3 &&
+                   text.size() == 10;
+  if ((dotted || iso) &&
+      Date::valid_ymd(year, static_cast<unsigned>(month), static_cast<unsigned>(day)))
+    return Value::date(
+        Date::from_ymd(year, static_cast<unsigned>(month), static_cast<unsigned>(day)).days);
+  return std::nullopt;
+}
+
+// "3 / 3" (items scored of items) as its first number, shown "3 / 3" by its number format:
+// a number to count and sort with, looking as it did.
+struct Fraction {
+  double scored = 0;
+  std::string number_format;
+};
+std::optional<Fraction> fraction_of(const std::string& text) {
+  unsigned a = 0, b = 0;
+  char tail = 0;
+  if (std::sscanf(text.c_str(), "%u / %u%c", &a, &b, &tail) != 2) return std::nullopt;
+  if (text != std::to_string(a) + " / " + std::to_string(b)) return std::nullopt;
+  return Fraction{static_cast<double>(a), "0\" / " + std::to_string(b) + "\""};
+}
+
 class XlsxWriter {
  public:
   XlsxWriter(const Report& report, lxw_workbook* workbook)
       : report_(report), workbook_(workbook), formats_(workbook), lang_(report.meta.lang) {}
 
   void write() {
+    gather_item_notes();
     const std::string report_sheet_name = names_.claim(lang_ == Lang::En ? "Report" : "Rapport");
     report_sheet_ = add_sheet(report_sheet_name);
     // Table sheets first, so the report sheet can link to them by their final names.
@@ -225,7 +261,11 @@ class XlsxWriter {
     if (const auto* f = std::get_if<FieldList>(&block)) {
       for (const auto& [label, value] : f->fields) {
         write_text(sheet, row, 0, label, formats_.get({.bold = true}), where(name, row, 0));
-        write_text(sheet, row, 1, value, nullptr, where(name, row, 1));
+        if (const auto typed = typed_field(value))
+          write_value(sheet, row, 1, *typed, {.align = LXW_ALIGN_LEFT}, formats_, lang_,
+                      where(name, row, 1));
+        else
+          write_text(sheet, row, 1, value, nullptr, where(name, row, 1));
         ++row;
       }
       return row;
@@ -265,6 +305,73 @@ class XlsxWriter {
       return row;
     }
     return row;
+  }
+
+  // ---- the notes under each item (comment, recommendation) as columns of its table ----
+
+  // An item's notes: the Body paragraphs "Kommentar: …", "Anbefalinger: …" under its heading
+  // (anchor "item-<code>") in the section that holds the table listing the items by code. On
+  // paper they stand under the item; on a sheet, beside it, where they can be filtered.
+  void gather_item_notes() {
+    for (const auto& section : report_.sections) {
+      std::map<std::string, std::vector<std::pair<std::string, std::string>>> by_code;
+      std::string code;
+      for (const auto& block : section.blocks) {
+        if (const auto* h = std::get_if<Heading>(&block)) {
+          code = h->anchor.rfind("item-", 0) == 0 ? h->anchor.substr(5) : std::string();
+          continue;
+        }
+        const auto* p = std::get_if<Paragraph>(&block);
+        if (!p || code.empty() || p->style != ParagraphStyle::Body) continue;
+        const size_t colon = p->text.find(": ");
+        if (colon == std::string::npos || colon == 0 || colon > 40) continue;
+        by_code[code].emplace_back(p->text.substr(0, colon), p->text.substr(colon + 2));
+      }
+      if (by_code.empty()) continue;
+      for (const auto& block : section.blocks) {
+        const auto* t = std::get_if<Table>(&block);
+        if (!t) continue;
+        ItemNotes notes;
+        for (size_t r = 0; r < t->rows.size(); ++r) {
+          const Row& row = t->rows[r];
+          if (row.style != RowStyle::Data || row.cells.empty()) continue;
+          const auto found = by_code.find(row.cells.front().text);
+          if (found == by_code.end()) continue;
+          for (const auto& [label, text] : found->second) {
+            auto column = std::find(notes.labels.begin(), notes.labels.end(), label);
+            if (column == notes.labels.end())
+              column = notes.labels.insert(notes.labels.end(), label);
+            notes.texts[{r, static_cast<size_t>(column - notes.labels.begin())}] = text;
+          }
+        }
+        if (!notes.labels.empty()) item_notes_.emplace(t, std::move(notes));
+      }
+    }
+  }
+
+  // Writes a table's item notes in the columns after its own; returns how many it used.
+  lxw_col_t write_item_notes(const PlacedTable& placed) {
+    const auto found = item_notes_.find(placed.table);
+    if (found == item_notes_.end()) return 0;
+    const ItemNotes& notes = found->second;
+    const auto first = static_cast<lxw_col_t>(placed.table->columns.size());
+    const CellStyle header{
+        .bold = true, .wrap = true, .fill = kAccentSoft, .rule_below = true, .indent = 1};
+    for (size_t n = 0; n < notes.labels.size(); ++n) {
+      const auto col = static_cast<lxw_col_t>(first + n);
+      write_text(placed.sheet, placed.header_row, col, notes.labels[n], formats_.get(header),
+                 where(placed.sheet_name, placed.header_row, col));
+      check_lxw(worksheet_set_column(placed.sheet, col, col, kMaxColumnWidth,
+                                     formats_.get({.wrap = true, .indent = 1})),
+                placed.sheet_name);
+    }
+    lxw_format* wrapped = formats_.get({.wrap = true, .indent = 1});
+    for (const auto& [at, text] : notes.texts) {
+      const lxw_row_t row = placed.header_row + 1 + static_cast<lxw_row_t>(at.first);
+      const auto col = static_cast<lxw_col_t>(first + at.second);
+      write_text(placed.sheet, row, col, text, wrapped, where(placed.sheet_name, row, col));
+    }
+    return static_cast<lxw_col_t>(notes.labels.size());
   }
 
   // ---- one sheet per table ----
@@ -315,6 +422,9 @@ class XlsxWriter {
       }
     }
 
+    const std::vector<std::optional<std::pair<lxw_col_t, lxw_col_t>>> differences =
+        difference_columns(table);
+    const std::vector<std::optional<Summary>> summaries = summary_columns(table);
     lxw_row_t last_filter_row = placed.header_row;
     for (const auto& table_row : table.rows) {
       size_t lines = 1;
@@ -342,6 +452,28 @@ class XlsxWriter {
           if (total && formula_fits(table, c, value))
             w = write_total_formula(sheet, row, c, value, style, placed.data_rows,
                                     where(name, row, c));
+          else if (total && sum_of_column(table, c, value))
+            w = write_total_formula(sheet, row, c, Value(value).with_aggregate(Aggregate::Sum),
+                                    style, placed.data_rows, where(name, row, c));
+          else if (const auto fraction = c > 0 && value.type == ValueType::Text
+                                             ? fraction_of(value.text)
+                                             : std::nullopt) {
+            style.align = LXW_ALIGN_RIGHT;
+            check_lxw(worksheet_write_number(sheet, row, c, fraction->scored,
+                                             formats_.get(style, fraction->number_format)),
+                      where(name, row, c));
+            w = display_width(value.text);
+          } else if (const Formula* f = !total && c < summaries.size() && summaries[c]
+                                            ? summary_formula(*summaries[c], table_row)
+                                            : nullptr) {
+            lxw_format* format = formats_.get(style, number_format_for(value, lang_));
+            check_lxw(
+                worksheet_write_formula_num(sheet, row, c, f->text.c_str(), format, value.number),
+                where(name, row, c));
+            w = display_width(format_value(value, lang_));
+          } else if (!total && c < differences.size() && differences[c] &&
+                     value.type == ValueType::Change && !value.suppressed())
+            w = write_difference(sheet, row, c, value, style, *differences[c], where(name, row, c));
           else
             w = write_value(sheet, row, c, value, style, formats_, lang_, where(name, row, c));
           widths[c] = std::max(widths[c], w);
@@ -362,10 +494,12 @@ class XlsxWriter {
       const double w = std::min(kMaxColumnWidth, static_cast<double>(widths[c]) + 3);
       check_lxw(worksheet_set_column(sheet, c, c, w, nullptr), name);
     }
+    const lxw_col_t notes = write_item_notes(placed);
     worksheet_freeze_panes(sheet, placed.header_row + 1, width > 3 ? 1 : 0);
     if (!table.columns.empty())
-      check_lxw(worksheet_autofilter(sheet, placed.header_row, 0, last_filter_row, width - 1),
-                name);
+      check_lxw(
+          worksheet_autofilter(sheet, placed.header_row, 0, last_filter_row, width + notes - 1),
+          name);
     check_lxw(worksheet_repeat_rows(sheet, placed.header_row, placed.header_row), name);
     worksheet_fit_to_pages(sheet, 1, 0);
     if (width > 6) worksheet_set_landscape(sheet);
@@ -402,6 +536,177 @@ class XlsxWriter {
       if (v.is_numeric()) any = true;
     }
     return any;
+  }
+
+  // A total the report gives no formula for is a SUM when it is exactly the sum of the
+  // column's data cells (counts of people, jobs, rows): recomputing it gives the same figure.
+  static bool sum_of_column(const Table& table, size_t col, const Value& total) {
+    if (total.aggregate != Aggregate::None || total.type != ValueType::Count ||
+        total.suppressed() || !std::isfinite(total.number))
+      return false;
+    double sum = 0;
+    bool any = false;
+    for (const auto& row : table.rows) {
+      if (row.style != RowStyle::Data || col >= row.cells.size()) continue;
+      const Value& v = row.cells[col];
+      if (v.type == ValueType::Empty) continue;
+      if (v.type != ValueType::Count || v.suppressed()) return false;
+      sum += v.number;
+      any = true;
+    }
+    return any && sum == total.number;
+  }
+
+  // For each column of changes ("Endring"), the two columns it is the difference of ("Skår"
+  // minus "Forrige"), when that holds on every data row that has a change; so the sheet can
+  // say =C5-D5 and a corrected score updates its change.
+  static std::vector<std::optional<std::pair<lxw_col_t, lxw_col_t>>> difference_columns(
+      const Table& table) {
+    const size_t width = table.columns.size();
+    std::vector<std::optional<std::pair<lxw_col_t, lxw_col_t>>> found(width);
+    auto number_at = [](const Row& row, size_t c) -> std::optional<double> {
+      if (c >= row.cells.size()) return std::nullopt;
+      const Value& v = row.cells[c];
+      if (v.suppressed() ||
+          (v.type != ValueType::Score && v.type != ValueType::Count && v.type != ValueType::Number))
+        return std::nullopt;
+      return v.number;
+    };
+    for (size_t c = 0; c < width; ++c) {
+      for (size_t a = 0; a < width && !found[c]; ++a) {
+        for (size_t b = 0; b < width && !found[c]; ++b) {
+          if (a == b || a >= c || b >= c) continue;  // the operands come before the change
+          bool any = false, holds = true;
+          for (const auto& row : table.rows) {
+            if (row.style != RowStyle::Data || c >= row.cells.size()) continue;
+            const Value& change = row.cells[c];
+            if (change.type != ValueType::Change || change.suppressed()) continue;
+            const auto x = number_at(row, a), y = number_at(row, b);
+            if (!x || !y || std::fabs(*x - *y - change.number) > 1e-9) {
+              holds = false;
+              break;
+            }
+            any = true;
+          }
+          if (any && holds)
+            found[c] = std::make_pair(static_cast<lxw_col_t>(a), static_cast<lxw_col_t>(b));
+        }
+      }
+    }
+    return found;
+  }
+
+  // ---- figures over another table's column: an item's mean, lowest and highest score ----
+
+  // A column whose every figure is one function (AVERAGE, MIN, MAX, COUNTIF "<=3") over the
+  // column of an earlier table headed by the row's code: "Punktene på tvers av enhetene"
+  // (row O5: snitt, laveste, høyeste) over "Punktskår per enhet" (column O5).
+  enum class Over { Average, Min, Max, AtMostThree };
+  struct Summary {
+    Over function;
+  };
+  struct Formula {
+    std::string text;
+  };
+
+  // The earlier table's column under header `code`, as its sheet's range and its numbers.
+  struct SourceColumn {
+    std::string range;
+    std::vector<double> numbers;
+  };
+  std::optional<SourceColumn> source_column(const std::string& code) const {
+    if (code.empty()) return std::nullopt;
+    for (const auto& [table, placed] : placed_) {
+      for (size_t c = 0; c < table->columns.size(); ++c) {
+        if (table->columns[c].header != code || placed.data_rows.empty()) continue;
+        SourceColumn source;
+        for (const auto& row : table->rows) {
+          if (row.style != RowStyle::Data || c >= row.cells.size()) continue;
+          const Value& v = row.cells[c];
+          if (v.suppressed()) return std::nullopt;  // a hidden figure cannot be recomputed
+          if (v.type == ValueType::Score || v.type == ValueType::Count ||
+              v.type == ValueType::Number)
+            source.numbers.push_back(v.number);
+        }
+        const std::vector<lxw_row_t>& rows = placed.data_rows;
+        if (rows.back() - rows.front() + 1 != rows.size()) return std::nullopt;
+        const std::string col = column_letters(static_cast<lxw_col_t>(c));
+        source.range = quoted_sheet(placed.sheet_name) + "!" + col +
+                       std::to_string(rows.front() + 1) + ":" + col +
+                       std::to_string(rows.back() + 1);
+        return source;
+      }
+    }
+    return std::nullopt;
+  }
+
+  static std::optional<double> apply(Over function, const std::vector<double>& numbers) {
+    if (numbers.empty()) return std::nullopt;
+    switch (function) {
+      case Over::Average: {
+        double sum = 0;
+        for (double n : numbers) sum += n;
+        return sum / static_cast<double>(numbers.size());
+      }
+      case Over::Min:
+        return *std::min_element(numbers.begin(), numbers.end());
+      case Over::Max:
+        return *std::max_element(numbers.begin(), numbers.end());
+      case Over::AtMostThree:
+        return static_cast<double>(
+            std::count_if(numbers.begin(), numbers.end(), [](double n) { return n <= 3; }));
+    }
+    return std::nullopt;
+  }
+
+  std::vector<std::optional<Summary>> summary_columns(const Table& table) const {
+    std::vector<std::optional<Summary>> found(table.columns.size());
+    for (size_t c = 1; c < table.columns.size(); ++c) {
+      for (Over function : {Over::Average, Over::Min, Over::Max, Over::AtMostThree}) {
+        bool any = false, holds = true;
+        for (const auto& row : table.rows) {
+          if (row.style != RowStyle::Data || c >= row.cells.size() || row.cells.empty()) continue;
+          const Value& v = row.cells[c];
+          if (!v.is_numeric() || v.suppressed() || v.type == ValueType::Date) continue;
+          const auto source = source_column(row.cells.front().text);
+          const auto expected = source ? apply(function, source->numbers) : std::nullopt;
+          if (!expected || std::fabs(*expected - v.number) > 1e-6) {
+            holds = false;
+            break;
+          }
+          any = true;
+        }
+        if (any && holds) {
+          found[c] = Summary{function};
+          break;
+        }
+      }
+    }
+    return found;
+  }
+
+  const Formula* summary_formula(const Summary& summary, const Row& row) {
+    if (row.style != RowStyle::Data || row.cells.empty()) return nullptr;
+    const auto source = source_column(row.cells.front().text);
+    if (!source) return nullptr;
+    static const char* const kNames[] = {"AVERAGE", "MIN", "MAX", "COUNTIF"};
+    const std::string name = kNames[static_cast<int>(summary.function)];
+    formula_ = {"=" + name + "(" + source->range +
+                (summary.function == Over::AtMostThree ? ",\"<=3\")" : ")")};
+    return &formula_;
+  }
+
+  size_t write_difference(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t col, const Value& value,
+                          const CellStyle& style, std::pair<lxw_col_t, lxw_col_t> operands,
+                          const std::string& where_text) {
+    const std::string r = std::to_string(row + 1);
+    const std::string formula =
+        "=" + column_letters(operands.first) + r + "-" + column_letters(operands.second) + r;
+    lxw_format* format = formats_.get(style, number_format_for(value, lang_));
+    // The cached result is the report's figure, for readers that do not recalculate.
+    check_lxw(worksheet_write_formula_num(sheet, row, col, formula.c_str(), format, value.number),
+              where_text);
+    return display_width(format_value(value, lang_));
   }
 
   size_t write_total_formula(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t col, const Value& value,
@@ -459,49 +764,294 @@ class XlsxWriter {
     }
   }
 
+  // ---- the chart data sheet: what a chart shows that no table sheet holds ----
+
+  // Where write_chart_block put a chart's numbers on the chart data sheet.
+  struct ChartBlock {
+    lxw_row_t title_row = 0, header_row = 0;
+    lxw_col_t width = 0;
+    // Line and bar charts: one row per category, the category in column A, the series in the
+    // columns after it; each benchmark a row below (benchmark_rows), one value per category.
+    lxw_row_t first = 0, last = 0;
+    // Scatter charts: label, x, y in columns A:C; the rows of each series and each benchmark
+    // (two points, the ends of the x axis).
+    std::vector<std::pair<lxw_row_t, lxw_row_t>> point_rows, benchmark_rows;
+  };
+
+  lxw_worksheet* chart_data_sheet() {
+    if (!chart_data_) {
+      chart_data_name_ = names_.claim(lang_ == Lang::En ? "Chart data" : "Figurdata");
+      chart_data_ = add_sheet(chart_data_name_);
+      worksheet_set_landscape(chart_data_);
+      worksheet_fit_to_pages(chart_data_, 1, 0);
+      check_lxw(worksheet_set_column(chart_data_, 0, 0, 30, nullptr), chart_data_name_);
+      check_lxw(worksheet_set_column(chart_data_, 1, 12, 16, nullptr), chart_data_name_);
+    }
+    return chart_data_;
+  }
+
+  Value chart_number(const std::optional<double>& v, bool percent) const {
+    if (!v || !std::isfinite(*v)) return Value::empty();
+    return percent ? Value::rate(*v, 1) : Value::number_of(*v, *v == std::round(*v) ? 0 : 1);
+  }
+
+  // The numbers a chart draws, as the PDF draws them, on the chart data sheet: for a chart no
+  // table sheet can feed (a sites × rounds table) and for the benchmark lines.
+  ChartBlock write_chart_block(const ChartSpec& spec) {
+    lxw_worksheet* sheet = chart_data_sheet();
+    const std::string& name = chart_data_name_;
+    ChartBlock block;
+    lxw_row_t row = chart_data_row_;
+    block.title_row = row;
+    write_text(sheet, row, 0, spec.title, formats_.get({.bold = true, .color = kAccent}),
+               where(name, row, 0));
+    block.header_row = ++row;
+    const CellStyle header{.bold = true, .wrap = true, .fill = kAccentSoft, .rule_below = true};
+    const CellStyle number{.align = LXW_ALIGN_RIGHT};
+    auto head = [&](lxw_col_t col, const std::string& text) {
+      write_text(sheet, block.header_row, col, text, formats_.get(header),
+                 where(name, block.header_row, col));
+    };
+    auto put = [&](lxw_row_t r, lxw_col_t c, const Value& v) {
+      if (v.type == ValueType::Empty) return;
+      write_value(sheet, r, c, v, number, formats_, lang_, where(name, r, c));
+    };
+    if (spec.kind == ChartKind::Scatter) {
+      head(0, "");
+      head(1, spec.x_axis.title);
+      head(2, spec.y_axis.title);
+      block.width = 3;
+      for (const auto& series : spec.series) {
+        const lxw_row_t first = row + 1;
+        for (size_t i = 0; i < series.values.size() && i < series.x.size(); ++i) {
+          ++row;
+          write_text(sheet, row, 0,
+                     i < series.point_labels.size() ? series.point_labels[i] : series.name, nullptr,
+                     where(name, row, 0));
+          put(row, 1, chart_number(series.x[i], spec.x_axis.percent));
+          put(row, 2, chart_number(series.values[i], spec.y_axis.percent));
+        }
+        block.point_rows.emplace_back(first, row);
+      }
+      for (const auto& benchmark : spec.benchmarks) {
+        const lxw_row_t first = row + 1;
+        for (double x : {spec.x_axis.min, spec.x_axis.max}) {
+          ++row;
+          write_text(sheet, row, 0, benchmark.label, nullptr, where(name, row, 0));
+          put(row, 1, chart_number(x, spec.x_axis.percent));
+          put(row, 2, chart_number(benchmark.value, spec.y_axis.percent));
+        }
+        block.benchmark_rows.emplace_back(first, row);
+      }
+    } else {
+      head(0, spec.x_axis.title);
+      lxw_col_t col = 1;
+      for (const auto& series : spec.series) head(col++, series.name);
+      block.width =
+          spec.benchmarks.empty()
+              ? col
+              : std::max<lxw_col_t>(col, static_cast<lxw_col_t>(spec.categories.size() + 1));
+      block.first = row + 1;
+      for (size_t i = 0; i < spec.categories.size(); ++i) {
+        ++row;
+        write_text(sheet, row, 0, spec.categories[i], nullptr, where(name, row, 0));
+        col = 1;
+        for (const auto& series : spec.series)
+          put(row, col++,
+              chart_number(i < series.values.size() ? series.values[i] : std::nullopt,
+                           spec.y_axis.percent));
+      }
+      block.last = row;
+      // Each benchmark a row of its own below, its value once per category: no row that names
+      // a service holds a number that is not the service's (a withheld one stays empty).
+      if (!spec.benchmarks.empty()) ++row;
+      for (const auto& benchmark : spec.benchmarks) {
+        ++row;
+        write_text(sheet, row, 0, benchmark.label, formats_.get({.italic = true}),
+                   where(name, row, 0));
+        for (size_t i = 0; i < spec.categories.size(); ++i)
+          put(row, static_cast<lxw_col_t>(1 + i),
+              chart_number(benchmark.value, spec.y_axis.percent));
+        block.benchmark_rows.emplace_back(row, row);
+      }
+    }
+    chart_data_row_ = row + 3;
+    return block;
+  }
+
+  // A benchmark drawn as a series of its own: a grey dashed line (a pale bar in a bar chart),
+  // each benchmark with its own dash, and its name in the legend.
+  void style_benchmark(lxw_chart_series* series, ChartKind kind, size_t index) {
+    static constexpr uint8_t kDashes[] = {LXW_CHART_LINE_DASH_DASH, LXW_CHART_LINE_DASH_LONG_DASH,
+                                          LXW_CHART_LINE_DASH_ROUND_DOT};
+    lxw_chart_line line{};
+    line.color = kMuted;
+    line.width = 1.25;
+    line.dash_type = kDashes[index % 3];
+    chart_series_set_line(series, &line);
+    if (kind == ChartKind::Bar) {
+      lxw_chart_fill fill{};
+      fill.color = 0xE4E8EC;
+      chart_series_set_fill(series, &fill);
+    } else {
+      chart_series_set_marker_type(series, LXW_CHART_MARKER_NONE);
+    }
+  }
+
+  // Every scatter point labelled with its service, as the PDF prints the names beside the
+  // points. The label is the name itself (LibreOffice shows no labels that refer to cells), or a
+  // reference to its cell (column A, rows first..) when the name starts with "=", which
+  // libxlsxwriter would otherwise take as a formula.
+  void label_points(lxw_chart_series* series, const std::string& sheet_name, lxw_row_t first,
+                    const std::vector<std::string>& names) {
+    if (names.empty()) return;
+    auto& storage = label_storage_.emplace_back();
+    storage.texts.reserve(names.size());
+    storage.labels.resize(names.size());
+    for (size_t i = 0; i < names.size(); ++i) {
+      const bool formula_like = names[i].rfind('=', 0) == 0;
+      storage.texts.push_back(formula_like ? "=" + quoted_sheet(sheet_name) + "!$A$" +
+                                                 std::to_string(first + i + 1)
+                                           : names[i]);
+      storage.labels[i].value = storage.texts.back().data();
+    }
+    for (auto& label : storage.labels) storage.pointers.push_back(&label);
+    storage.pointers.push_back(nullptr);
+    chart_series_set_labels(series);
+    check_lxw(chart_series_set_labels_custom(series, storage.pointers.data()),
+              "sheet \"" + sheet_name + "\" point labels");
+    chart_series_set_labels_position(series, LXW_CHART_LABEL_POSITION_RIGHT);
+  }
+
+  static std::string quoted_sheet(const std::string& name) {
+    std::string quoted = "'";
+    for (char c : name) quoted += c == '\'' ? std::string("''") : std::string(1, c);
+    return quoted + "'";
+  }
+
   void place_chart(const ChartSpec& spec) {
-    const auto found = placed_by_id_.find(spec.source_table);
-    if (spec.source_table.empty() || found == placed_by_id_.end()) return;
-    PlacedTable& placed = placed_.at(found->second);
-    const Table& table = *placed.table;
-    if (placed.data_rows.empty()) return;
-    const lxw_row_t first = placed.data_rows.front();
-    const lxw_row_t last = placed.data_rows.back();
-    const lxw_col_t width = static_cast<lxw_col_t>(table.columns.size());
+    const auto found =
+        spec.source_table.empty() ? placed_by_id_.end() : placed_by_id_.find(spec.source_table);
+    PlacedTable* placed = found == placed_by_id_.end() ? nullptr : &placed_.at(found->second);
     std::vector<lxw_col_t> series_columns;
-    for (int c : spec.series_columns)
-      if (c >= 0 && static_cast<size_t>(c) < width)
-        series_columns.push_back(static_cast<lxw_col_t>(c));
+    if (placed) {
+      const auto width = static_cast<lxw_col_t>(placed->table->columns.size());
+      for (int c : spec.series_columns)
+        if (c >= 0 && static_cast<size_t>(c) < width)
+          series_columns.push_back(static_cast<lxw_col_t>(c));
+    }
 
     if (spec.kind == ChartKind::Heatmap) {
       // Excel has no heatmap chart; the table itself is coloured by value.
+      if (!placed || placed->data_rows.empty()) return;
+      const auto width = static_cast<lxw_col_t>(placed->table->columns.size());
       lxw_col_t from = width, to = 0;
       for (lxw_col_t c : series_columns) from = std::min(from, c), to = std::max(to, c);
       if (series_columns.empty()) from = 1, to = width - 1;
       if (from > to || to >= width) return;
-      colour_by_value(placed, spec, first, from, last, to);
+      colour_by_value(*placed, spec, placed->data_rows.front(), from, placed->data_rows.back(), to);
       return;
     }
-    if (series_columns.empty() || spec.category_column < 0 ||
-        static_cast<size_t>(spec.category_column) >= width)
-      return;
+    // Drawn from its table's cells when the table holds exactly the chart's rows (the report
+    // says so by naming it); otherwise from the chart's own numbers on the chart data sheet.
+    bool from_table = placed && !placed->data_rows.empty() && !series_columns.empty() &&
+                      spec.category_column >= 0 &&
+                      static_cast<size_t>(spec.category_column) < placed->table->columns.size();
+    // A withheld figure ("–", "<5") is text in the table, which a chart would plot as 0: such a
+    // chart draws from its own numbers, where a withheld point is a gap.
+    if (from_table)
+      for (const auto& row : placed->table->rows)
+        for (lxw_col_t c : series_columns)
+          if (row.style == RowStyle::Data && c < row.cells.size() &&
+              (row.cells[c].type == ValueType::Text || row.cells[c].suppressed()))
+            from_table = false;
+    bool any_series = false;
+    for (const auto& series : spec.series) any_series = any_series || !series.values.empty();
+    if (!from_table && !any_series) return;
+    const bool needs_block = !from_table || !spec.benchmarks.empty();
+    const ChartBlock block = needs_block ? write_chart_block(spec) : ChartBlock{};
 
     const uint8_t type = spec.kind == ChartKind::Line      ? uint8_t(LXW_CHART_LINE)
                          : spec.kind == ChartKind::Scatter ? uint8_t(LXW_CHART_SCATTER)
                                                            : uint8_t(LXW_CHART_COLUMN);
     lxw_chart* chart = workbook_add_chart(workbook_, type);
     if (!chart) throw RenderError("XLSX: cannot create chart \"" + spec.title + "\"");
-    const char* sheet_name = placed.sheet_name.c_str();
-    const auto category = static_cast<lxw_col_t>(spec.category_column);
-    for (lxw_col_t c : series_columns) {
+    auto add_series = [&]() {
       lxw_chart_series* series = chart_add_series(chart, nullptr, nullptr);
       if (!series) throw RenderError("XLSX: cannot add a series to chart \"" + spec.title + "\"");
-      chart_series_set_categories(series, sheet_name, first, category, last, category);
-      chart_series_set_values(series, sheet_name, first, c, last, c);
-      chart_series_set_name_range(series, sheet_name, placed.header_row, c);
-      if (spec.kind == ChartKind::Line)
-        chart_series_set_marker_type(series, LXW_CHART_MARKER_CIRCLE);
+      return series;
+    };
+    const char* data_name = chart_data_name_.c_str();
+    size_t drawn = 0;
+    if (from_table) {
+      const char* sheet_name = placed->sheet_name.c_str();
+      const lxw_row_t first = placed->data_rows.front(), last = placed->data_rows.back();
+      const auto category = static_cast<lxw_col_t>(spec.category_column);
+      for (lxw_col_t c : series_columns) {
+        lxw_chart_series* series = add_series();
+        chart_series_set_categories(series, sheet_name, first, category, last, category);
+        chart_series_set_values(series, sheet_name, first, c, last, c);
+        chart_series_set_name_range(series, sheet_name, placed->header_row, c);
+        if (spec.kind == ChartKind::Line)
+          chart_series_set_marker_type(series, LXW_CHART_MARKER_CIRCLE);
+        // Scatter points named by the table's first column, when its rows are the points.
+        const bool labelled = !spec.series.empty() && !spec.series.front().point_labels.empty();
+        if (spec.kind == ChartKind::Scatter && labelled && category != 0 &&
+            placed->data_rows.size() == last - first + 1) {
+          std::vector<std::string> names;
+          for (const auto& row : placed->table->rows)
+            if (row.style == RowStyle::Data)
+              names.push_back(row.cells.empty() ? std::string()
+                                                : format_value(row.cells[0], lang_));
+          label_points(series, placed->sheet_name, first, names);
+        }
+        ++drawn;
+      }
+    } else if (spec.kind == ChartKind::Scatter) {
+      for (size_t s = 0; s < block.point_rows.size(); ++s) {
+        const auto [first, last] = block.point_rows[s];
+        if (last < first) continue;
+        lxw_chart_series* series = add_series();
+        chart_series_set_categories(series, data_name, first, 1, last, 1);
+        chart_series_set_values(series, data_name, first, 2, last, 2);
+        // A name starting with "=" would be read as a reference: such a series stays unnamed.
+        if (spec.series[s].name.rfind('=', 0) != 0)
+          chart_series_set_name(series, spec.series[s].name.c_str());
+        label_points(series, chart_data_name_, first, spec.series[s].point_labels);
+        ++drawn;
+      }
+    } else {
+      for (size_t s = 0; s < spec.series.size(); ++s) {
+        const auto col = static_cast<lxw_col_t>(1 + s);
+        lxw_chart_series* series = add_series();
+        chart_series_set_categories(series, data_name, block.first, 0, block.last, 0);
+        chart_series_set_values(series, data_name, block.first, col, block.last, col);
+        chart_series_set_name_range(series, data_name, block.header_row, col);
+        if (spec.kind == ChartKind::Line)
+          chart_series_set_marker_type(series,
+                                       kMarkers[s % (sizeof kMarkers / sizeof kMarkers[0])]);
+        ++drawn;
+      }
     }
+    // The benchmarks as series of their own, so the analyst's chart shows what the PDF does.
+    for (size_t b = 0; b < spec.benchmarks.size(); ++b) {
+      lxw_chart_series* series = add_series();
+      if (spec.kind == ChartKind::Scatter) {
+        const auto [first, last] = block.benchmark_rows[b];
+        chart_series_set_categories(series, data_name, first, 1, last, 1);
+        chart_series_set_values(series, data_name, first, 2, last, 2);
+        chart_series_set_name(series, spec.benchmarks[b].label.c_str());
+      } else {
+        const lxw_row_t at = block.benchmark_rows[b].first;
+        const auto last = static_cast<lxw_col_t>(spec.categories.size());
+        chart_series_set_categories(series, data_name, block.first, 0, block.last, 0);
+        chart_series_set_values(series, data_name, at, 1, at, last);
+        chart_series_set_name_range(series, data_name, at, 0);
+      }
+      style_benchmark(series, spec.kind, b);
+      ++drawn;
+    }
+
     if (!spec.title.empty()) {
       chart_title_set_name(chart, spec.title.c_str());
       // Excel's default 18 pt title wraps the long titles of these reports.
@@ -525,19 +1075,40 @@ class XlsxWriter {
       }
       if (spec.x_axis.percent) chart_axis_set_num_format(chart->x_axis, "0%");
     }
-    chart_legend_set_position(
-        chart, series_columns.size() > 1 ? LXW_CHART_LEGEND_BOTTOM : LXW_CHART_LEGEND_NONE);
+    chart_legend_set_position(chart, drawn > 1 ? LXW_CHART_LEGEND_BOTTOM : LXW_CHART_LEGEND_NONE);
 
-    // To the right of the table; a second chart of the same table goes below the first.
     lxw_chart_options options{};
-    options.x_scale = placed.data_rows.size() > 12 ? 1.8 : 1.4;
     options.y_scale = 1.2;
     options.x_offset = 10;
-    const lxw_row_t at_row = placed.header_row + static_cast<lxw_row_t>(placed.charts) * 20;
-    check_lxw(worksheet_insert_chart_opt(placed.sheet, at_row, width + 1, chart, &options),
-              "sheet \"" + placed.sheet_name + "\" chart \"" + spec.title + "\"");
-    ++placed.charts;
+    if (from_table) {
+      // To the right of the table; a second chart of the same table goes below the first.
+      options.x_scale = placed->data_rows.size() > 12 ? 1.8 : 1.4;
+      const lxw_row_t at_row = placed->header_row + static_cast<lxw_row_t>(placed->charts) * 20;
+      const auto width = static_cast<lxw_col_t>(placed->table->columns.size());
+      check_lxw(worksheet_insert_chart_opt(placed->sheet, at_row, width + 1, chart, &options),
+                "sheet \"" + placed->sheet_name + "\" chart \"" + spec.title + "\"");
+      ++placed->charts;
+    } else {
+      // Beside its numbers on the chart data sheet, which leaves room for it below them.
+      options.x_scale = spec.categories.size() > 12 ? 1.8 : 1.4;
+      check_lxw(worksheet_insert_chart_opt(chart_data_, block.title_row, block.width + 1, chart,
+                                           &options),
+                "sheet \"" + chart_data_name_ + "\" chart \"" + spec.title + "\"");
+      chart_data_row_ = std::max<lxw_row_t>(chart_data_row_, block.title_row + 22);
+    }
   }
+
+  // Line series told apart by marker shape as well as colour (as in the PDF).
+  static constexpr uint8_t kMarkers[] = {LXW_CHART_MARKER_CIRCLE,  LXW_CHART_MARKER_SQUARE,
+                                         LXW_CHART_MARKER_DIAMOND, LXW_CHART_MARKER_TRIANGLE,
+                                         LXW_CHART_MARKER_X,       LXW_CHART_MARKER_STAR};
+
+  // Custom data labels must outlive the chart until the workbook is written.
+  struct PointLabels {
+    std::vector<std::string> texts;
+    std::vector<lxw_chart_data_label> labels;
+    std::vector<lxw_chart_data_label*> pointers;
+  };
 
   const Report& report_;
   lxw_workbook* workbook_;
@@ -547,6 +1118,17 @@ class XlsxWriter {
   lxw_worksheet* report_sheet_ = nullptr;
   std::map<const Table*, PlacedTable> placed_;
   std::map<std::string, const Table*> placed_by_id_;
+  // Item notes per table: the labels in column order, and the text per (row, label).
+  struct ItemNotes {
+    std::vector<std::string> labels;
+    std::map<std::pair<size_t, size_t>, std::string> texts;
+  };
+  std::map<const Table*, ItemNotes> item_notes_;
+  Formula formula_;  // the last summary_formula
+  lxw_worksheet* chart_data_ = nullptr;
+  std::string chart_data_name_;
+  lxw_row_t chart_data_row_ = 0;
+  std::deque<PointLabels> label_storage_;
 };
 
 }  // namespace

@@ -26,10 +26,32 @@ std::string join(const std::vector<std::string>& chars, size_t count) {
   return out;
 }
 
-// The first `count` characters, without a trailing space or apostrophe the cut may expose.
+bool is_space(const std::string& ch) {
+  return ch == " ";
+}
+
+// Whether a cut may end after `ch`: nothing dangling such as a space, apostrophe, comma, dash
+// or opening bracket.
+bool dangles(const std::string& ch) {
+  return ch == " " || ch == "'" || ch == "," || ch == ";" || ch == "-" || ch == "(" ||
+         ch == "\u2013" || ch == "\u2014" || ch == "&";
+}
+
+// At most `count` characters, cut at the end of a word when the name is longer ("Andel i
+// ordinært arbeid sammenlignet" → "Andel i ordinært arbeid", not "… sammen"), mid-word only
+// when one word fills more than half the room; without what would dangle at the end.
 std::string cut(std::vector<std::string> chars, size_t count) {
-  if (chars.size() > count) chars.resize(count);
-  while (!chars.empty() && (chars.back() == "'" || chars.back() == " ")) chars.pop_back();
+  if (chars.size() > count) {
+    size_t end = count;
+    if (!is_space(chars[count])) {
+      size_t space = count;
+      while (space > 0 && !is_space(chars[space - 1])) --space;
+      if (space > count / 2) end = space - 1;
+    }
+    chars.resize(end);
+    while (!chars.empty() && dangles(chars.back())) chars.pop_back();
+  }
+  while (!chars.empty() && (chars.back() == "'" || is_space(chars.back()))) chars.pop_back();
   return join(chars, chars.size());
 }
 

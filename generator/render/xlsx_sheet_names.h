@@ -10,7 +10,7 @@ namespace ips::render {
 class SheetNames {
  public:
   /// A valid, not yet used sheet name close to `wanted` (invalid characters become "-", long
-  /// names are cut at a character boundary, repeats get " (2)", " (3)", ...).
+  /// names are cut at the end of a word, repeats get " (2)", " (3)", ...).
   std::string claim(const std::string& wanted);
 
  private:

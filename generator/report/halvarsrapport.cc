@@ -235,7 +235,7 @@ struct Builder {
     doc::Table cmp;
     cmp.id = "comparison";
     cmp.caption = w().get("halvarsrapport.comparison_table");
-    cmp.sheet_name = w().get("halvarsrapport.comparison_table").substr(0, 31);
+    cmp.sheet_name = w().get("halvarsrapport.comparison_table");  // XLSX shortens it at a word
     cmp.columns = {{w().get("kvalitetsrapport.site"), Align::Left, 2},
                    {w().get("outcomes.employment_rate"), Align::Right, 1.5}};
     const DisclosedCell& my_rate = mine(period, FigureId::EmploymentRate);
