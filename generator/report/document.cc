@@ -93,4 +93,8 @@ std::vector<std::string> footnotes_with_suppression_note(const Table& table,
   return notes;
 }
 
+const std::string& document_title(const ReportMeta& meta) {
+  return meta.document_title.empty() ? meta.title : meta.document_title;
+}
+
 }  // namespace ips::doc
