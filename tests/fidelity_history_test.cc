@@ -157,7 +157,7 @@ TEST_CASE("a missed review round is flagged in the Halvårsrapport and the natio
 
   const doc::Report a = f.halvarsrapport(0, period);
   const auto figures = blocks_in<doc::KeyFigures>(a, "summary");
-  CHECK(figures.at(0)->figures[2].detail == "ingen gjennomgang i 2016-H2");
+  CHECK(figures.at(0)->figures[2].detail == "ingen gjennomgang i 2. halvår 2016");
   const doc::Table& a_history = table(a, "reviews");
   REQUIRE(a_history.rows.size() == 2);  // 2016-H1's review and the missed 2016-H2
   CHECK(a_history.rows[1].cells[0].text == "2016-H2");
@@ -165,7 +165,7 @@ TEST_CASE("a missed review round is flagged in the Halvårsrapport and the natio
   CHECK(a_history.rows[1].cells.back().text == f.words.get("halvarsrapport.missed_round"));
   bool noted = false;
   for (const doc::Paragraph* p : blocks_in<doc::Paragraph>(a, "fidelity"))
-    noted = noted || contains(p->text, "2016-H2");
+    noted = noted || contains(p->text, "2. halvår 2016");
   CHECK(noted);
 
   const doc::Report b = f.halvarsrapport(1, period);
@@ -181,7 +181,8 @@ TEST_CASE("a missed review round is flagged in the Halvårsrapport and the natio
 
   const doc::Report national = f.national(period);
   const doc::Table& standing = table(national, "standing");
-  CHECK(site_note(standing, "IPS A") == "IPS A: siste gjennomgang 2016-H1, ingen i 2016-H2.");
+  CHECK(site_note(standing, "IPS A") ==
+        "IPS A: siste gjennomgang 1. halvår 2016, ingen i 2. halvår 2016.");
   CHECK(site_note(standing, "IPS B").empty());
 }
 

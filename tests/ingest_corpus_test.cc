@@ -219,13 +219,15 @@ TEST_CASE(
   const Dataset conflict = ingest({"valid_fidelity.xlsx", "conflict.csv"});
   check_diagnostics(conflict, "conflict.csv",
                     {{Severity::Error, "", 2, "", "row.conflict", ""},
-                     {Severity::Warning, "Gjennomganger", 2, "", "review.stated_total_differs", "",
-                      "valid_fidelity.xlsx"}});
-  // Without B1 the recomputed total (46) no longer matches the stated 51.
+                     {Severity::Warning, "Gjennomganger", 2, "H", "review.stated_total_differs",
+                      "51", "valid_fidelity.xlsx"}});
+  // Without B1 the recomputed total (46) no longer matches the stated 51; the message names the
+  // review (site and date) as well as both totals.
   CHECK(std::any_of(conflict.diagnostics.items.begin(), conflict.diagnostics.items.end(),
                     [](const Diagnostic& d) {
                       return d.code == "review.stated_total_differs" &&
-                             d.args == std::vector<std::string>{"51", "46"};
+                             d.column_header == "Oppgitt total" &&
+                             d.args == std::vector<std::string>{"51", "46", "Bodø", "03.12.2012"};
                     }));
   CHECK_FALSE(conflict.reviews.at(0).scales[0].items[0].score);  // Bodø B1
   CHECK(conflict.reviews.at(0).scales[0].items[1].score == 5);
@@ -350,7 +352,14 @@ TEST_CASE("participants and jobs: valid rows used, bad cells exclude their rows"
                      {Severity::Error, "Deltakere", 5, "H", "number.not_integer", "40.5"},
                      {Severity::Error, "Jobber", 5, "B", "job.unknown_kind", "sommerjobb"},
                      {Severity::Error, "Jobber", 6, "D", "job.ends_before_start", "01.04.2013"},
-                     {Severity::Error, "Jobber", 7, "", "job.unknown_participant", ""}});
+                     {Severity::Error, "Jobber", 7, "A", "job.unknown_participant", ""}});
+  // The unknown participant's key is named for the operator only (never a published value).
+  for (const Diagnostic& d : ds.diagnostics.items)
+    if (d.code == "job.unknown_participant") {
+      CHECK(d.private_value == "P999");
+      CHECK(d.column_header == "Deltaker");
+      CHECK(d.value.empty());
+    }
   REQUIRE(ds.participants.size() == 2);
   const Participant& p1 = ds.participants[0];
   CHECK(p1.id == "P001");
@@ -413,11 +422,12 @@ TEST_CASE("unknown items and scales exclude their rows") {
 
 TEST_CASE("the header may sit below blank rows - row numbers stay those the spreadsheet shows") {
   const Dataset ds = ingest({"header_lower.xlsx"});
-  check_diagnostics(ds, "header_lower.xlsx",
-                    {{Severity::Error, "Kvalitetsmålinger", 6, "A", "value.missing", ""},
-                     {Severity::Warning, "Gjennomganger", 2, "", "review.stated_total_differs", ""},
-                     {Severity::Warning, "Gjennomganger", 3, "", "review.no_scores", ""},
-                     {Severity::Note, "Kvalitetsmålinger", 4, "", "site.not_in_register", ""}});
+  check_diagnostics(
+      ds, "header_lower.xlsx",
+      {{Severity::Error, "Kvalitetsmålinger", 6, "A", "value.missing", ""},
+       {Severity::Warning, "Gjennomganger", 2, "C", "review.stated_total_differs", "9"},
+       {Severity::Warning, "Gjennomganger", 3, "", "review.no_scores", ""},
+       {Severity::Note, "Kvalitetsmålinger", 4, "", "site.not_in_register", ""}});
   const TableAccount& t = table(ds, "Kvalitetsmålinger");
   CHECK(t.rows_read == 2);  // blank rows are not rows
   CHECK(t.rows_used == 1);
@@ -448,10 +458,11 @@ TEST_CASE("a sheet over the row limit is read up to the limit and reported") {
   limits.max_rows_per_sheet = 10;
   const Dataset ds = ingest({"valid_fidelity.xlsx"}, limits);
   // Nine item rows fit, so Bodø's total falls short and Hamar has no scores at all.
-  check_diagnostics(ds, "valid_fidelity.xlsx",
-                    {{Severity::Error, "Kvalitetsmålinger", 0, "", "sheet.too_many_rows", ""},
-                     {Severity::Warning, "Gjennomganger", 2, "", "review.stated_total_differs", ""},
-                     {Severity::Warning, "Gjennomganger", 3, "", "review.no_scores", ""}});
+  check_diagnostics(
+      ds, "valid_fidelity.xlsx",
+      {{Severity::Error, "Kvalitetsmålinger", 0, "", "sheet.too_many_rows", ""},
+       {Severity::Warning, "Gjennomganger", 2, "H", "review.stated_total_differs", "51"},
+       {Severity::Warning, "Gjennomganger", 3, "", "review.no_scores", ""}});
   CHECK(table(ds, "Kvalitetsmålinger").rows_read == 9);
 }
 

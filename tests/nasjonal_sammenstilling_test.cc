@@ -90,10 +90,10 @@ TEST_CASE(
   CHECK(standing->rows[1].cells[0].number == 1);
   CHECK(standing->rows[2].cells[0].type == doc::ValueType::Empty);
   CHECK(standing->rows[2].cells[1].text == "IPS C");
-  CHECK(standing->rows[2].cells[3].type == doc::ValueType::Empty);  // not ranked, not in the mean
+  CHECK(standing->rows[2].cells[4].type == doc::ValueType::Empty);  // not ranked, not in the mean
   CHECK(standing->footnotes.at(1).find(
             "IPS C: bare delvis gjennomgang 01.09.2016: 55 poeng, 11 av 25") == 0);
-  CHECK(standing->rows[2].cells[4].text == "delvis (11 av 25)");
+  CHECK(standing->rows[2].cells[6].text == "delvis (11 av 25)");
   // A's slope over its two complete rounds: (100 − 75) / 1 half-year.
   CHECK(standing->rows[0].cells.back().number == Approx(25));
 
@@ -118,13 +118,13 @@ TEST_CASE(
   // 1 in work (both suppressed); all sites 9/18. C's 2 served would be 18 − 10 − 6, so B's 6,
   // the smallest other count, is withheld too (complementary suppression), carrying no number.
   const doc::Table* outcomes_table = blocks_in<doc::Table>(r, "outcomes").at(0);
-  CHECK(outcomes_table->rows[0].cells[3].number == Approx(0.5));
+  CHECK(outcomes_table->rows[0].cells[5].number == Approx(0.5));
   CHECK(outcomes_table->rows[2].cells[1].suppression == doc::Suppression::SmallCount);
   CHECK(outcomes_table->rows[1].cells[1].suppression == doc::Suppression::Withheld);
   CHECK(outcomes_table->rows[1].cells[1].number == 0);
   CHECK(outcomes_table->rows[0].cells[1].number == 10);
-  CHECK(outcomes_table->rows[1].cells[3].suppression == doc::Suppression::Withheld);
-  CHECK(outcomes_table->rows[2].cells[3].suppression == doc::Suppression::Withheld);
+  CHECK(outcomes_table->rows[1].cells[5].suppression == doc::Suppression::Withheld);
+  CHECK(outcomes_table->rows[2].cells[5].suppression == doc::Suppression::Withheld);
   CHECK(outcomes_table->rows[3].style == doc::RowStyle::Total);
   CHECK(outcomes_table->rows[3].cells[1].number == 18);
   const doc::Chart* bars = blocks_in<doc::Chart>(r, "outcomes").at(0);

@@ -83,4 +83,13 @@ const ReviewScore* latest_review(const std::vector<ReviewScore>& scores, const s
   return latest;
 }
 
+const ReviewScore* latest_goi(const std::vector<ReviewScore>& scores, const std::string& site,
+                              Period up_to) {
+  const ReviewScore* latest = nullptr;
+  for (const ReviewScore& s : scores)
+    if (s.review->site == site && s.review->date <= up_to.last_day() && s.goi.scored > 0)
+      latest = &s;
+  return latest;
+}
+
 }  // namespace ips

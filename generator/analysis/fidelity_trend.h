@@ -50,4 +50,8 @@ const ReviewScore* latest_complete(const std::vector<ReviewScore>& scores, const
 const ReviewScore* latest_review(const std::vector<ReviewScore>& scores, const std::string& site,
                                  Period up_to);
 
+/// The site's latest review with any GOI score dated up to the end of `up_to`, or nullptr.
+const ReviewScore* latest_goi(const std::vector<ReviewScore>& scores, const std::string& site,
+                              Period up_to);
+
 }  // namespace ips

@@ -192,7 +192,8 @@ int run_reports(const RunConfig& config, std::ostream& err, bool verbose) {
 
   const std::vector<ReviewScore> scores = score_reviews(l.data, l.scales);
   const OutcomeIndex outcomes(l.data);
-  const ReportContext ctx{l.scales, l.words, config.author, config.min_cell};
+  const ReportContext ctx{l.scales, l.words, config.author, config.min_cell,
+                          Date{static_cast<int32_t>(document_time(*period) / 86400)}};
   // What changed since the previous published run, from the small state file it kept.
   const RunState state = capture_run_state(l.data, l.scales, outcomes, *period, config.min_cell);
   const RunChanges changes =

@@ -177,16 +177,20 @@ void build_dataset(RecordSet& records, const ScaleCatalog& scales, Dataset& data
     if (total != *review.info.stated_total) {
       Diagnostic d =
           row_diag(review_origin.at(key), Severity::Warning, "review.stated_total_differs");
-      d.args = {std::to_string(*review.info.stated_total), std::to_string(total)};
+      d.args = {std::to_string(*review.info.stated_total), std::to_string(total), review.site,
+                review.date.norwegian()};
       d.site = review.site;
       d.review_date = review.date;
-      // The stated total lives in Gjennomganger; point at that row when there is one.
+      d.value = std::to_string(*review.info.stated_total);
+      // The stated total lives in Gjennomganger; point at that cell when there is one.
       for (const ReviewInfoFact& f : records.review_infos)
         if (alive(f) && f.site == review.site && f.date == review.date) {
           const RowOrigin& o = records.rows[f.row].origin;
           d.file = o.file;
           d.sheet = o.sheet;
           d.row = o.row;
+          d.column = f.stated_total_cell.column;
+          d.column_header = f.stated_total_cell.header;
         }
       diags.add(std::move(d));
     }
@@ -203,8 +207,14 @@ void build_dataset(RecordSet& records, const ScaleCatalog& scales, Dataset& data
   for (const JobFact& f : records.jobs) {
     if (!alive(f)) continue;
     if (!participant_ids.count(f.job.participant)) {
-      // The participant's id is a pseudonym but still never shown: the row locates it.
-      diags.add(row_diag(records.rows[f.row].origin, Severity::Error, "job.unknown_participant"));
+      // The participant key is a pseudonym but never published: the cell locates it, and the
+      // key itself goes only to the operator's terminal, who has the data anyway.
+      Diagnostic d =
+          row_diag(records.rows[f.row].origin, Severity::Error, "job.unknown_participant");
+      d.column = f.participant_cell.column;
+      d.column_header = f.participant_cell.header;
+      d.private_value = f.job.participant;
+      diags.add(std::move(d));
       records.rows[f.row].excluded = true;
       continue;
     }

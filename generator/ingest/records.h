@@ -46,10 +46,18 @@ struct ItemFact : KeyedFact {
   ItemRating rating;  // evaluator1/2, consensus, comment, recommendation (score resolved later)
 };
 
+/// Where a value sits in its row: the column letter and its header, for diagnostics found after
+/// the row was read (a stated total checked against the item scores, a job's participant).
+struct CellPlace {
+  std::string column;
+  std::string header;
+};
+
 struct ReviewInfoFact : KeyedFact {
   std::string site;
   Date date;
   ReviewInfo info;
+  CellPlace stated_total_cell;
 };
 
 struct ParticipantFact : KeyedFact {
@@ -58,6 +66,7 @@ struct ParticipantFact : KeyedFact {
 
 struct JobFact : KeyedFact {
   Job job;
+  CellPlace participant_cell;
 };
 
 /// Everything the table readers produced, from all files.

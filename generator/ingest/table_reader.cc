@@ -737,6 +737,8 @@ class SheetReader {
     ok = text_field(r, Field::Summary, in.summary) && ok;
     ok = integer_field(r, Field::StatedTotal, in.stated_total) && ok;
     if (!ok) return false;
+    if (const auto c = column(Field::StatedTotal))
+      f.stated_total_cell = {column_letter(*c), header_text(*c)};
     f.date = *date;
     f.key = f.site + '\x1f' + f.date.iso();
     f.canonical = in.evaluators + '\x1f' + in.recipient + '\x1f' + in.purpose + '\x1f' + in.method +
@@ -836,6 +838,8 @@ class SheetReader {
     ok = text_field(r, Field::Occupation, j.occupation) && ok;
     if (!ok) return false;
     j.start = *start;
+    if (const auto c = column(Field::Participant))
+      f.participant_cell = {column_letter(*c), header_text(*c)};
     if (j.end && *j.end < j.start) {
       diags_.add(cell_diag(r, *column(Field::JobEnd), Severity::Error, "job.ends_before_start"));
       return false;

@@ -23,6 +23,9 @@ struct Diagnostic {
   std::string column;         // column letter ("C"); empty = not about a column
   std::string column_header;  // the header text found in that column
   std::string value;          // the offending value as text (already trimmed)
+  // A value only the operator may see (a participant's key): printed on the terminal by `run`
+  // and `check`, never written to a published file (reports, run-summary.json).
+  std::string private_value;
   std::string code;  // message id, e.g. "score.out_of_range"; see templates/messages.*.toml
   std::vector<std::string> args;  // parameters for the message text ({0}, {1}, ...)
   // What the problem concerns, so each report can show its own problems.

@@ -154,6 +154,8 @@ std::string run_summary_text(const RunSummary& s, const Wording& words) {
     out << place(p) << ": " << words.get(std::string("severity.") + severity_name(p.severity))
         << ": " << describe(p, words);
     if (!p.value.empty()) out << " [" << p.value << "]";
+    if (!p.private_value.empty())
+      out << " [" << words.format("summary.private_value", {p.private_value}) << "]";
     out << "\n";
   }
   for (const auto& t : s.diagnostics->tables) {

@@ -6,6 +6,7 @@
 
 #include "render/html_chart.h"
 #include "render/html_heatmap.h"
+#include "render/pdf_text_language.h"
 #include "report/value_format.h"
 
 namespace ips::render {
@@ -51,11 +52,21 @@ std::string cell_class(const Column& column, const Value& value, const std::stri
   return classes;
 }
 
+// The evaluators write comments, recommendations, purposes and summaries in Norwegian: an
+// English report marks such text lang="nb" (the same rule as the PDF's tags), so a screen
+// reader reads it with a Norwegian voice.
+mstch::data text_lang(const std::string& text, Lang lang) {
+  if (lang == Lang::En && looks_norwegian(text)) return mstch::data{std::string("nb")};
+  return mstch::data{false};
+}
+
 mstch::data cell_view(const Column& column, const Value& value, Lang lang,
                       const std::string& colour_class) {
   mstch::data cell = object();
   const std::string text = format_value(value, lang);
   cell.set("cell_text", text);
+  cell.set("text_lang",
+           value.type == ValueType::Text ? text_lang(value.text, lang) : mstch::data{false});
   if (!value.link.empty()) cell.set("cell_link", value.link);
   // A coloured cell (a heatmap score) is centred by its class: no alignment class needed.
   if (colour_class.empty())
@@ -111,6 +122,7 @@ mstch::data block_view(const Block& block, const Report& report,
     mstch::data v = object();
     v.set("paragraph_text", p->text);
     v.set("paragraph_class", paragraph_class(p->style));
+    v.set("text_lang", text_lang(p->text, lang));
     view.set("paragraph_block", v);
   } else if (const auto* f = std::get_if<FieldList>(&block)) {
     mstch::list items;
@@ -118,6 +130,7 @@ mstch::data block_view(const Block& block, const Report& report,
       mstch::data item = object();
       item.set("field_label", label);
       item.set("field_value", value);
+      item.set("text_lang", text_lang(value, lang));
       items.push_back(item);
     }
     mstch::data v = object();
@@ -254,6 +267,7 @@ mstch::data html_view(const Report& report, const std::filesystem::path& resourc
   view.set("lang", meta.lang == Lang::En ? "en" : "nb");
   view.set("kind", meta.kind);
   view.set("title", meta.title);
+  view.set("document_title", document_title(meta));
   view.set("subtitle", meta.subtitle);
   view.set("has_subtitle", !meta.subtitle.empty());
   view.set("date_label", meta.date_label);

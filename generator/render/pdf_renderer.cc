@@ -63,7 +63,7 @@ void set_metadata(cairo_surface_t* surface, const doc::ReportMeta& meta, int64_t
     cairo_pdf_surface_set_metadata(surface, key, valid);
     g_free(valid);
   };
-  set(CAIRO_PDF_METADATA_TITLE, meta.title);
+  set(CAIRO_PDF_METADATA_TITLE, doc::document_title(meta));
   set(CAIRO_PDF_METADATA_SUBJECT, meta.subject);
   set(CAIRO_PDF_METADATA_AUTHOR, meta.author);
   set(CAIRO_PDF_METADATA_KEYWORDS, meta.keywords);
@@ -146,7 +146,7 @@ void render_pdf(const doc::Report& report, const RenderOptions& options,
     std::string finished;
     try {
       finished = finish_pdf_ua(cairo_pdf, layout.tags().notes(),
-                               {m.title, m.subject, m.author, m.keywords,
+                               {doc::document_title(m), m.subject, m.author, m.keywords,
                                 m.lang == Lang::En ? "en" : "nb", options.document_time});
     } catch (const std::exception& e) {
       throw RenderError(out.string() + ": tagging the PDF (PDF/UA): " + e.what());

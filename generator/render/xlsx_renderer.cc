@@ -1144,7 +1144,7 @@ void render_xlsx(const Report& report, const RenderOptions& options,
     throw RenderError("XLSX " + out.string() + ": invalid document time");
   // libxlsxwriter takes char* but only reads the strings (until workbook_close).
   lxw_doc_properties properties{};
-  properties.title = const_cast<char*>(report.meta.title.c_str());
+  properties.title = const_cast<char*>(doc::document_title(report.meta).c_str());
   properties.subject = const_cast<char*>(report.meta.subject.c_str());
   properties.author = const_cast<char*>(report.meta.author.c_str());
   properties.keywords = const_cast<char*>(report.meta.keywords.c_str());

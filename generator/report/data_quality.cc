@@ -12,6 +12,14 @@ std::string describe(const Diagnostic& d, const Wording& words) {
   return d.code;  // an unknown code still says what it is
 }
 
+std::string describe_reason(const std::string& code, const Wording& words) {
+  if (words.has("reason." + code)) return words.get("reason." + code);
+  const std::string key = "messages." + code;
+  // A message without details reads the same for every case.
+  if (words.has(key) && words.get(key).find('{') == std::string::npos) return words.get(key);
+  return code;  // a message with details but no reason text: a gap the wording test catches
+}
+
 namespace {
 std::string severity_word(Severity s, const Wording& w) {
   switch (s) {

@@ -111,4 +111,8 @@ void explain_withheld_values(Report& report) {
     }
 }
 
+const std::string& document_title(const ReportMeta& meta) {
+  return meta.document_title.empty() ? meta.title : meta.document_title;
+}
+
 }  // namespace ips::doc

@@ -182,7 +182,10 @@ struct Section {
 
 struct ReportMeta {
   std::string kind;          // "kvalitetsrapport", "halvarsrapport", "nasjonal-sammenstilling"
-  std::string title;         // document title
+  std::string title;         // the title page's heading
+  // The title a PDF reader, browser tab or file list shows (PDF Info and XMP dc:title, HTML
+  // <title>, XLSX properties): names the site and period so six reports are told apart.
+  std::string document_title;
   std::string subtitle;      // e.g. site name and date
   std::string running_head;  // shown on every PDF page: title, site, period
   std::string subject;
@@ -201,6 +204,9 @@ struct RenderWords {
   std::string suppressed_note;  // footnote for "–"
   std::string continued;        // "{0} (fortsatt)": a table's caption on the pages it goes on to
 };
+
+/// The document title for metadata: meta.document_title, or the heading when none is set.
+const std::string& document_title(const ReportMeta& meta);
 
 struct Report {
   ReportMeta meta;

@@ -3,6 +3,7 @@
 #include "analysis/fidelity_trend.h"
 #include "report/agreement_sections.h"
 #include "report/data_quality.h"
+#include "report/kvalitetsrapport.h"
 #include "report/report_common.h"
 #include "report/suppression.h"
 #include "report/value_format.h"
@@ -72,8 +73,41 @@ struct Builder {
     return w().format("common.partial", {std::to_string(s.scored), std::to_string(s.items)});
   }
 
+  // The header a report to the steering group carries: date, to, from, period, and the period's
+  // Kvalitetsrapporter (the review reports of the same site, in the same folder).
+  doc::FieldList header() const {
+    doc::FieldList f;
+    if (ctx.report_date)
+      f.fields.push_back(
+          {w().get("halvarsrapport.report_date"), date_text(*ctx.report_date, lang())});
+    // The recipient of the site's latest review is its project leader or steering group.
+    std::string to;
+    for (const ReviewScore& rs : scores)
+      if (rs.review->site == site().key && rs.review->date <= period.last_day() &&
+          !rs.review->info.recipient.empty())
+        to = rs.review->info.recipient;
+    if (!to.empty()) f.fields.push_back({w().get("halvarsrapport.to"), to});
+    if (!ctx.author.empty()) f.fields.push_back({w().get("halvarsrapport.from"), ctx.author});
+    f.fields.push_back(
+        {w().get("halvarsrapport.period"),
+         w().format("halvarsrapport.period_detail",
+                    {period_label(period, w()), date_text(period.first_day(), lang()),
+                     date_text(period.last_day(), lang())})});
+    std::string reports;
+    for (const ReviewScore& rs : scores)
+      if (rs.review->site == site().key && period.contains(rs.review->date))
+        reports += (reports.empty() ? "" : ", ") +
+                   w().format("halvarsrapport.review_report", {date_text(rs.review->date, lang())});
+    f.fields.push_back(
+        {w().get("halvarsrapport.review_reports"),
+         reports.empty() ? w().format("halvarsrapport.none_in_period", {period_label(period, w())})
+                         : reports});
+    return f;
+  }
+
   doc::Section summary(const std::vector<RoundReview>& rounds) const {
     doc::Section s{w().get("halvarsrapport.summary"), "summary", false, {}};
+    s.blocks.push_back(header());
     doc::KeyFigures k;
     Value rate = mine(period, FigureId::EmploymentRate).value();
     k.figures.push_back({w().get(figure(FigureId::EmploymentRate).label_key), rate.bold(),
@@ -88,7 +122,7 @@ struct Builder {
       // Item O8 asks for a review every half-year: say so when this one has none (instead of the
       // date and band, which the history table gives: the key figure has room for one line).
       if (rounds.back().round < period)
-        detail = w().format("halvarsrapport.none_in_period", {period.key()});
+        detail = w().format("halvarsrapport.none_in_period", {period_label(period, w())});
       k.figures.push_back({w().get("halvarsrapport.latest_total"), Value::score(latest.ips.total),
                            std::move(detail)});
     } else {
@@ -99,7 +133,80 @@ struct Builder {
     k.figures.push_back(
         {w().get("halvarsrapport.slope"), slope ? Value::change(*slope, 1) : Value::of_text("–"),
          slope ? w().get("halvarsrapport.slope_detail") : w().get("halvarsrapport.slope_none")});
+    if (const ReviewScore* goi = latest_goi(scores, site().key, period))
+      k.figures.push_back(
+          {w().get("kvalitetsrapport.goi"), Value::score(goi->goi.total),
+           w().format(
+               "halvarsrapport.goi_detail",
+               {doc::format_number(*goi->goi.mean, 2, lang()), std::to_string(goi->goi.scored),
+                std::to_string(goi->goi.items), date_text(goi->review->date, lang())})});
     s.blocks.push_back(std::move(k));
+    return s;
+  }
+
+  // The GOI over time: every review of the site with GOI scores up to the period end.
+  void goi_history(doc::Section& s) const {
+    doc::Table t;
+    t.id = "goi-history";
+    t.caption = w().get("halvarsrapport.goi_table");
+    t.sheet_name = w().get("halvarsrapport.goi_sheet");
+    t.columns = {{w().get("halvarsrapport.round"), Align::Left, 1},
+                 {w().get("halvarsrapport.date"), Align::Left, 1.1},
+                 {w().get("columns.sum"), Align::Right, 0.8},
+                 {w().get("columns.mean"), Align::Right, 0.8},
+                 {w().get("halvarsrapport.items_scored"), Align::Right, 1},
+                 {w().get("halvarsrapport.change"), Align::Right, 0.9}};
+    for (const ReviewScore& rs : scores) {
+      if (rs.review->site != site().key || rs.review->date > period.last_day() ||
+          rs.goi.scored == 0)
+        continue;
+      t.rows.push_back(
+          {doc::RowStyle::Data,
+           {Value::of_text(Period::containing(rs.review->date).key()),
+            Value::date(rs.review->date.days), Value::score(rs.goi.total),
+            rs.goi.mean ? Value::number_of(*rs.goi.mean, 2) : Value::empty(),
+            Value::of_text(w().format("agreement.of_items", {std::to_string(rs.goi.scored),
+                                                             std::to_string(rs.goi.items)})),
+            rs.goi_total_change ? Value::change(*rs.goi_total_change) : Value::empty()}});
+    }
+    if (t.rows.empty()) return;
+    t.footnotes.push_back(w().get("definitions.goi"));
+    t.footnotes.push_back(w().get("kvalitetsrapport_more.def_goi_change"));
+    s.blocks.push_back(doc::Heading{2, w().get("halvarsrapport.goi_heading"), "goi"});
+    s.blocks.push_back(std::move(t));
+  }
+
+  // What the site's latest review asks it to work on: the items scored 1–3 and the evaluators'
+  // recommendations, so the steering group reads them beside the results.
+  doc::Section latest_review_points(const std::vector<RoundReview>& rounds) const {
+    doc::Section s{w().get("halvarsrapport.latest_points"), "latest-review", false, {}};
+    if (rounds.empty()) {
+      s.blocks.push_back(
+          doc::Paragraph{w().get("halvarsrapport.no_review"), doc::ParagraphStyle::Body});
+      return s;
+    }
+    const ReviewScore& latest = *rounds.back().score;
+    const std::string when = date_text(latest.review->date, lang());
+    s.blocks.push_back(doc::Paragraph{w().format("halvarsrapport.latest_points_intro", {when}),
+                                      doc::ParagraphStyle::Body});
+    if (latest.improvement_areas.empty())
+      s.blocks.push_back(
+          doc::Paragraph{w().get("kvalitetsrapport.improvement_none"), doc::ParagraphStyle::Body});
+    else {
+      doc::Table t = review_item_table(
+          "latest-improvement-areas", w().format("halvarsrapport.latest_areas_caption", {when}),
+          latest.improvement_areas, ScaleCatalog::kIps25, latest.item_change, latest, ctx);
+      t.sheet_name = w().get("halvarsrapport.latest_areas_sheet");
+      s.blocks.push_back(std::move(t));
+    }
+    if (auto t = review_recommendations_table(*latest.review, ctx)) {
+      t->id = "latest-recommendations";
+      t->caption = w().format("halvarsrapport.latest_recommendations_caption", {when});
+      s.blocks.push_back(std::move(*t));
+    } else {
+      s.blocks.push_back(doc::Paragraph{w().get("kvalitetsrapport_more.recommendations_none"),
+                                        doc::ParagraphStyle::Body});
+    }
     return s;
   }
 
@@ -184,7 +291,7 @@ struct Builder {
     s.blocks.push_back(std::move(t));
     if (!missed.empty()) {
       std::string list;
-      for (Period p : missed) list += (list.empty() ? "" : ", ") + p.key();
+      for (Period p : missed) list += (list.empty() ? "" : ", ") + period_label(p, w());
       s.blocks.push_back(doc::Paragraph{w().format("halvarsrapport.missed_note", {list}),
                                         doc::ParagraphStyle::Note});
     }
@@ -194,8 +301,9 @@ struct Builder {
                                     {doc::format_value(Value::change(*slope, 1), lang())}),
                          doc::ParagraphStyle::Body});
     if (!rounds.empty()) {
-      chart.alt_text = w().format("halvarsrapport.trend_alt",
-                                  {name(), rounds.front().round.key(), rounds.back().round.key()});
+      chart.alt_text =
+          w().format("halvarsrapport.trend_alt", {name(), period_label(rounds.front().round, w()),
+                                                  period_label(rounds.back().round, w())});
       chart.series.push_back(std::move(series));
       chart.y_axis = doc::Axis{w().get("halvarsrapport.total"), 25, 125, 25, false};
       chart.x_axis.title = w().get("halvarsrapport.round");
@@ -207,6 +315,7 @@ struct Builder {
       }
       s.blocks.push_back(doc::Chart{std::move(chart)});
     }
+    goi_history(s);
     return s;
   }
 
@@ -366,7 +475,9 @@ struct Builder {
     report.meta.subtitle = name();
     report.meta.date_label = period_label(period, w());
     report.meta.running_head =
-        w().get("halvarsrapport.short_title") + " · " + name() + " · " + period.key();
+        w().get("halvarsrapport.short_title") + " · " + name() + " · " + period_label(period, w());
+    report.meta.document_title =
+        w().format("halvarsrapport.document_title", {name(), period_label(period, w())});
     report.meta.subject = w().format("halvarsrapport.subject", {name(), period_label(period, w())});
     report.meta.author = ctx.author.empty() ? w().get("common.author") : ctx.author;
     report.meta.keywords = w().get("halvarsrapport.keywords");
@@ -376,6 +487,7 @@ struct Builder {
 
     report.sections.push_back(summary(rounds));
     report.sections.push_back(fidelity(rounds));
+    report.sections.push_back(latest_review_points(rounds));
     report.sections.push_back(outcomes_now());
     report.sections.push_back(trend());
     report.sections.push_back(evidence(rounds));
@@ -386,7 +498,8 @@ struct Builder {
     report.sections.push_back(
         data_quality_section(problems, ctx, "halvarsrapport.data_quality_none"));
     std::vector<std::string> definitions = definition_keys(halvarsrapport_figures());
-    for (const char* key : {"suppression", "complementary", "total", "band", "slope", "evidence"})
+    for (const char* key : {"benchmarks", "period", "suppression", "complementary", "total", "band",
+                            "slope", "evidence"})
       definitions.push_back(std::string("definitions.") + key);
     report.sections.push_back(definitions_section(definitions, ctx));
     add_agreement_definitions(report, AgreementScope::History, ctx);

@@ -204,8 +204,10 @@ doc::Section summary_section(const ReviewScore& rs, const ReportContext& ctx) {
 
   if (rs.stated_total_mismatch)
     s.blocks.push_back(doc::Paragraph{
-        w.format("kvalitetsrapport.stated_total_mismatch",
-                 {std::to_string(*rs.stated_total_mismatch), std::to_string(rs.ips.total)}),
+        // The data-quality table's message, word for word: one problem, one wording.
+        w.format("messages.review.stated_total_differs",
+                 {std::to_string(*rs.stated_total_mismatch), std::to_string(rs.ips.total),
+                  rs.review->site, rs.review->date.norwegian()}),
         doc::ParagraphStyle::Warning});
   if (!rs.review->info.summary.empty())
     s.blocks.push_back(doc::Paragraph{rs.review->info.summary, doc::ParagraphStyle::Lead});
@@ -213,7 +215,8 @@ doc::Section summary_section(const ReviewScore& rs, const ReportContext& ctx) {
   s.blocks.push_back(
       doc::Heading{2, w.get("kvalitetsrapport.improvement_areas"), "improvement-areas"});
   if (rs.improvement_areas.empty())
-    s.blocks.push_back(doc::Paragraph{w.get("common.none"), doc::ParagraphStyle::Body});
+    s.blocks.push_back(
+        doc::Paragraph{w.get("kvalitetsrapport.improvement_none"), doc::ParagraphStyle::Body});
   else
     s.blocks.push_back(
         item_table("improvement-areas", w.get("kvalitetsrapport.improvement_caption"),
@@ -222,7 +225,8 @@ doc::Section summary_section(const ReviewScore& rs, const ReportContext& ctx) {
     s.blocks.push_back(doc::Heading{2, w.get("kvalitetsrapport_more.goi_improvement_areas"),
                                     "goi-improvement-areas"});
     if (rs.goi_improvement_areas.empty())
-      s.blocks.push_back(doc::Paragraph{w.get("common.none"), doc::ParagraphStyle::Body});
+      s.blocks.push_back(doc::Paragraph{w.get("kvalitetsrapport_more.goi_improvement_none"),
+                                        doc::ParagraphStyle::Body});
     else {
       doc::Table t = item_table(
           "goi-improvement-areas", w.get("kvalitetsrapport_more.goi_improvement_caption"),
@@ -234,7 +238,8 @@ doc::Section summary_section(const ReviewScore& rs, const ReportContext& ctx) {
   }
   s.blocks.push_back(doc::Heading{2, w.get("kvalitetsrapport.strengths"), "strengths"});
   if (rs.strengths.empty())
-    s.blocks.push_back(doc::Paragraph{w.get("common.none"), doc::ParagraphStyle::Body});
+    s.blocks.push_back(
+        doc::Paragraph{w.get("kvalitetsrapport.strengths_none"), doc::ParagraphStyle::Body});
   else
     s.blocks.push_back(item_table("strengths", w.get("kvalitetsrapport.strengths_caption"),
                                   rs.strengths, ScaleCatalog::kIps25, rs.item_change, rs, ctx));
@@ -412,6 +417,18 @@ bool goi_has_text(const Review& r) {
 
 }  // namespace
 
+doc::Table review_item_table(const std::string& id, const std::string& caption,
+                             const std::vector<size_t>& items, size_t scale_index,
+                             const std::vector<std::optional<int>>& changes, const ReviewScore& rs,
+                             const ReportContext& ctx) {
+  return item_table(id, caption, items, scale_index, changes, rs, ctx);
+}
+
+std::optional<doc::Table> review_recommendations_table(const Review& review,
+                                                       const ReportContext& ctx) {
+  return recommendations_table(review, ctx);
+}
+
 std::string kvalitetsrapport_stem(const Review& review) {
   const std::string slug = site_slug(review.site);
   return slug + "/kvalitetsrapport-" + slug + "-" + review.date.iso();
@@ -430,6 +447,7 @@ doc::Report build_kvalitetsrapport(const ReviewScore& rs, const Dataset& data,
   report.meta.subtitle = name;
   report.meta.date_label = date;
   report.meta.running_head = w.get("kvalitetsrapport.short_title") + " · " + name + " · " + date;
+  report.meta.document_title = w.format("kvalitetsrapport.document_title", {name, date});
   report.meta.subject = w.format("kvalitetsrapport.subject", {name, date});
   report.meta.author = ctx.author.empty() ? w.get("common.author") : ctx.author;
   report.meta.keywords = w.get("kvalitetsrapport.keywords");

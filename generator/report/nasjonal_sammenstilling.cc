@@ -34,13 +34,23 @@ struct OutcomeColumn {
 };
 const std::vector<OutcomeColumn>& outcome_columns() {
   using F = FigureId;
-  static const std::vector<OutcomeColumn> columns = {{F::Served, 1},
-                                                     {F::Worked, 1},
-                                                     {F::EmploymentRate, 1},
-                                                     {F::EmploymentRateOutOfWork, 1.2},
-                                                     {F::WorkOrEducationRate, 1.1},
-                                                     {F::DaysToContactMean, 1.1},
+  static const std::vector<OutcomeColumn> columns = {
+      {F::Served, 1},        {F::NewIntakes, 0.9},         {F::Ended, 0.9},
+      {F::Worked, 1},        {F::EmploymentRate, 1},       {F::EmploymentRateOutOfWork, 1.2},
+      {F::InEducation, 0.9}, {F::WorkOrEducationRate, 1.1}};
+  return columns;
+}
+
+// The second outcomes table: time to contact and job, hours, tenure and caseload (a table of its
+// own, so that neither is too wide for a page).
+const std::vector<OutcomeColumn>& outcome_time_columns() {
+  using F = FigureId;
+  static const std::vector<OutcomeColumn> columns = {{F::DaysToContactMean, 1.1},
+                                                     {F::DaysToContactMedian, 1.1},
+                                                     {F::DaysToJobMedian, 1.1},
+                                                     {F::HoursMean, 1},
                                                      {F::HoursMedian, 1},
+                                                     {F::TenureMedian, 1.2},
                                                      {F::Caseload, 1}};
   return columns;
 }
@@ -68,6 +78,9 @@ struct Builder {
     return disclosure.site(i, period, id);
   }
   const DisclosedCell& all_cell(FigureId id) const { return disclosure.all_sites(period, id); }
+  const DisclosedCell& all_cell_in(Period p, FigureId id) const {
+    return disclosure.all_sites(p, id);
+  }
 
   const Wording& w() const { return ctx.words; }
   Lang lang() const { return ctx.lang(); }
@@ -155,7 +168,7 @@ struct Builder {
     const bool each_site = data.sites.size() <= kSitesPerLine;
     c.alt_text = w().format(
         "nasjonal.totals_chart_alt",
-        {rounds.front().key(), rounds.back().key(),
+        {period_label(rounds.front(), w()), period_label(rounds.back(), w()),
          w().get(each_site ? "nasjonal.totals_chart_sites" : "nasjonal.totals_chart_summary")});
     if (each_site) {
       // Only complete reviews are drawn, so a partial total never looks like a drop.
@@ -226,7 +239,8 @@ struct Builder {
     }
     if (latest && Period::containing(latest->review->date) < period)
       notes.push_back(w().format("halvarsrapport.no_review_in",
-                                 {Period::containing(latest->review->date).key(), period.key()}));
+                                 {period_label(Period::containing(latest->review->date), w()),
+                                  period_label(period, w())}));
     std::string text;
     for (const std::string& n : notes) text += (text.empty() ? "" : "; ") + n;
     return text;
@@ -239,9 +253,11 @@ struct Builder {
     t.caption = w().get("nasjonal.standing_table");
     t.sheet_name = w().get("nasjonal.standing");
     t.columns = {{w().get("nasjonal.rank"), Align::Right, 0.6},
-                 {w().get("nasjonal.site"), Align::Left, 2.2},
+                 {w().get("nasjonal.site"), Align::Left, 1.9},
+                 {w().get("nasjonal.county"), Align::Left, 1.5},
                  {w().get("nasjonal.used_date"), Align::Left, 1.5},
                  {w().get("nasjonal.total"), Align::Right, 0.8},
+                 {w().get("nasjonal.round_change"), Align::Right, 0.9},
                  {w().get("nasjonal.band"), Align::Left, 1.8}};
     for (const auto& sec : ctx.scales.ips25().sections)
       t.columns.push_back(
@@ -260,12 +276,14 @@ struct Builder {
       // the ones the rank and the national mean rest on.
       const ReviewScore* ranked = st->latest_complete;
       const ReviewScore* shown = used_review(*st);
-      doc::Row row{doc::RowStyle::Data,
-                   {st->rank ? Value::count(*st->rank) : Value::empty(),
-                    Value::of_text(name(st->site_index)),
-                    ranked ? Value::date(ranked->review->date.days) : Value::empty(),
-                    ranked ? Value::score(ranked->ips.total) : Value::empty(),
-                    Value::of_text(band_text(*st))}};
+      const std::optional<int> change = round_change(*st);
+      doc::Row row{
+          doc::RowStyle::Data,
+          {st->rank ? Value::count(*st->rank) : Value::empty(),
+           Value::of_text(name(st->site_index)), Value::of_text(data.sites[st->site_index].county),
+           ranked ? Value::date(ranked->review->date.days) : Value::empty(),
+           ranked ? Value::score(ranked->ips.total) : Value::empty(),
+           change ? Value::change(*change) : Value::empty(), Value::of_text(band_text(*st))}};
       for (size_t k = 0; k < ctx.scales.ips25().sections.size(); ++k) {
         const auto mean = shown ? shown->ips.sections[k].mean : std::nullopt;
         row.cells.push_back(mean ? Value::number_of(*mean, 2) : Value::empty());
@@ -279,8 +297,61 @@ struct Builder {
     t.footnotes.push_back(w().get("nasjonal.standing_used_note"));
     t.footnotes.insert(t.footnotes.end(), site_notes.begin(), site_notes.end());
     t.footnotes.push_back(w().get("nasjonal.not_ranked_note"));
+    t.footnotes.push_back(w().get("nasjonal.round_change_note"));
     s.blocks.push_back(std::move(t));
+    s.blocks.push_back(goi_table());
     return s;
+  }
+
+  // The ranked review's total minus that of the site's previous round review, when both are
+  // complete (docs/figures.md: change since the previous round; an earlier review in the same
+  // half-year is not a round of its own).
+  std::optional<int> round_change(const SiteStanding& st) const {
+    if (!st.latest_complete) return std::nullopt;
+    const std::vector<RoundReview> rounds =
+        round_reviews(scores, data.sites[st.site_index].key, period);
+    for (size_t i = rounds.size(); i-- > 1;)
+      if (rounds[i].score == st.latest_complete) {
+        const ReviewScore& before = *rounds[i - 1].score;
+        if (!before.ips.complete()) return std::nullopt;
+        return st.latest_complete->ips.total - before.ips.total;
+      }
+    return std::nullopt;
+  }
+
+  // Each site's latest GOI scoring up to the period end: sum, mean, items scored and change.
+  doc::Table goi_table() const {
+    doc::Table t;
+    t.id = "goi";
+    t.caption = w().get("nasjonal.goi_table");
+    t.sheet_name = w().get("nasjonal.goi_sheet");
+    t.columns = {{w().get("nasjonal.site"), Align::Left, 2.2},
+                 {w().get("nasjonal.goi_date"), Align::Left, 1.4},
+                 {w().get("columns.sum"), Align::Right, 0.8},
+                 {w().get("columns.mean"), Align::Right, 0.8},
+                 {w().get("columns.items_scored"), Align::Right, 1},
+                 {w().get("columns.change"), Align::Right, 0.9}};
+    for (size_t i = 0; i < data.sites.size(); ++i) {
+      const ReviewScore* latest = latest_goi(scores, data.sites[i].key, period);
+      doc::Row row{doc::RowStyle::Data, {Value::of_text(name(i))}};
+      if (!latest) {
+        for (int k = 0; k < 5; ++k) row.cells.push_back(Value::empty());
+      } else {
+        row.cells.push_back(Value::date(latest->review->date.days));
+        row.cells.push_back(Value::score(latest->goi.total));
+        row.cells.push_back(latest->goi.mean ? Value::number_of(*latest->goi.mean, 2)
+                                             : Value::empty());
+        row.cells.push_back(
+            Value::of_text(w().format("agreement.of_items", {std::to_string(latest->goi.scored),
+                                                             std::to_string(latest->goi.items)})));
+        row.cells.push_back(latest->goi_total_change ? Value::change(*latest->goi_total_change)
+                                                     : Value::empty());
+      }
+      t.rows.push_back(std::move(row));
+    }
+    t.footnotes.push_back(w().get("definitions.goi"));
+    t.footnotes.push_back(w().get("kvalitetsrapport_more.def_goi_change"));
+    return t;
   }
 
   doc::Section heatmap() const {
@@ -379,41 +450,53 @@ struct Builder {
     return s;
   }
 
-  doc::Section outcomes_per_site() const {
-    doc::Section s{w().get("nasjonal.outcomes"), "outcomes", false, {}};
+  // One row per site and one for all sites, each cell as disclosure control decided it.
+  doc::Table outcome_table(const std::string& id, const std::string& caption,
+                           const std::string& sheet,
+                           const std::vector<OutcomeColumn>& columns) const {
     doc::Table t;
-    t.id = "outcomes";
-    t.caption = w().format("nasjonal.outcomes_table", {period_label(period, w())});
-    t.sheet_name = w().get("nasjonal.outcomes");
+    t.id = id;
+    t.caption = caption;
+    t.sheet_name = sheet;
     t.columns = {{w().get("nasjonal.site"), Align::Left, 2.2}};
-    for (const OutcomeColumn& col : outcome_columns())
+    for (const OutcomeColumn& col : columns)
       t.columns.push_back({w().get(figure(col.figure).label_key), Align::Right, col.width});
     bool any_complement = false;
-    auto row_of = [&any_complement](const std::string& label, auto cell_of, doc::RowStyle style) {
+    auto row_of = [&](const std::string& label, auto cell_of, doc::RowStyle style) {
       doc::Row row{style, {Value::of_text(label)}};
-      for (const OutcomeColumn& col : outcome_columns()) {
+      for (const OutcomeColumn& col : columns) {
         const DisclosedCell& c = cell_of(col.figure);
         row.cells.push_back(c.value());
         any_complement = any_complement || c.protecting_another();
       }
       return row;
     };
-    std::vector<std::optional<double>> rates;
-    for (size_t i = 0; i < data.sites.size(); ++i) {
+    for (size_t i = 0; i < data.sites.size(); ++i)
       t.rows.push_back(row_of(
-          name(i), [&](FigureId id) -> const DisclosedCell& { return site_cell(i, id); },
+          name(i), [&](FigureId fid) -> const DisclosedCell& { return site_cell(i, fid); },
           doc::RowStyle::Data));
-      rates.push_back(site_cell(i, FigureId::EmploymentRate).plotted());
-    }
     // All sites are computed from everyone (not summed from the rows above, which may be
     // suppressed).
     t.rows.push_back(row_of(
         w().get("common.all_sites"),
-        [&](FigureId id) -> const DisclosedCell& { return all_cell(id); }, doc::RowStyle::Total));
-    const size_t rate_column = employment_rate_column();
+        [&](FigureId fid) -> const DisclosedCell& { return all_cell(fid); }, doc::RowStyle::Total));
     t.footnotes.push_back(w().get("definitions.suppression"));
     if (any_complement) t.footnotes.push_back(w().get("common.complementary_note"));
-    s.blocks.push_back(std::move(t));
+    return t;
+  }
+
+  doc::Section outcomes_per_site() const {
+    doc::Section s{w().get("nasjonal.outcomes"), "outcomes", false, {}};
+    s.blocks.push_back(outcome_table(
+        "outcomes", w().format("nasjonal.outcomes_table", {period_label(period, w())}),
+        w().get("nasjonal.outcomes"), outcome_columns()));
+    s.blocks.push_back(outcome_table(
+        "outcomes-time", w().format("nasjonal.outcomes_time_table", {period_label(period, w())}),
+        w().get("nasjonal.outcomes_time_sheet"), outcome_time_columns()));
+    std::vector<std::optional<double>> rates;
+    for (size_t i = 0; i < data.sites.size(); ++i)
+      rates.push_back(site_cell(i, FigureId::EmploymentRate).plotted());
+    const size_t rate_column = employment_rate_column();
 
     for (size_t first = 0; first < data.sites.size(); first += kSitesPerChart) {
       const size_t last = std::min(data.sites.size(), first + kSitesPerChart);
@@ -438,7 +521,45 @@ struct Builder {
       }
       s.blocks.push_back(doc::Chart{std::move(c)});
     }
+    employment_trend(s);
     return s;
+  }
+
+  // All sites' employment rate in every half-year with data up to the period (the cells the
+  // Halvårsrapporter's trend shows for all sites, so disclosure control has decided them).
+  void employment_trend(doc::Section& s) const {
+    const auto first = outcomes.first_period();
+    if (!first || period < *first) return;
+    doc::Table t;
+    t.id = "employment-trend";
+    t.caption = w().get("nasjonal.employment_trend_table");
+    t.sheet_name = w().get("nasjonal.employment_trend_sheet");
+    t.columns = {{w().get("outcomes.half_year"), Align::Left, 1.2},
+                 {w().get("outcomes.employment_rate"), Align::Right, 1.2}};
+    doc::ChartSpec c;
+    c.kind = doc::ChartKind::Line;
+    c.title = w().get("nasjonal.employment_trend_chart");
+    doc::Series series{w().get("common.all_sites"), {}, {}, {}};
+    bool any_withheld = false;
+    for (Period p = *first; p <= period; p = p.next()) {
+      const DisclosedCell& cell = all_cell_in(p, FigureId::EmploymentRate);
+      any_withheld = any_withheld || cell.withheld();
+      t.rows.push_back({doc::RowStyle::Data, {Value::of_text(p.key()), cell.value()}});
+      c.categories.push_back(p.key());
+      series.values.push_back(cell.plotted());
+    }
+    if (any_withheld) t.footnotes.push_back(w().get("definitions.suppression"));
+    c.alt_text = w().format("nasjonal.employment_trend_alt",
+                            {period_label(*first, w()), period_label(period, w())});
+    c.series.push_back(std::move(series));
+    c.x_axis.title = w().get("outcomes.half_year");
+    c.y_axis = doc::Axis{w().get("outcomes.employment_rate"), 0, 1, 0.25, true};
+    c.benchmarks = employment_benchmarks(w());
+    c.source_table = "employment-trend";
+    c.category_column = 0;
+    c.series_columns = {1};
+    s.blocks.push_back(std::move(t));
+    s.blocks.push_back(doc::Chart{std::move(c)});
   }
 
   doc::Section scatter() const {
@@ -488,6 +609,18 @@ struct Builder {
     return s;
   }
 
+  // The input tables are named in Norwegian in the data (TableAccount::table); an English
+  // report gives their English names (the sheet column keeps the name the file uses).
+  static std::string input_table_name(const std::string& table, const Wording& words) {
+    static const std::map<std::string, std::string> keys = {{"Enheter", "sites"},
+                                                            {"Kvalitetsmålinger", "fidelity"},
+                                                            {"Gjennomganger", "reviews"},
+                                                            {"Deltakere", "participants"},
+                                                            {"Jobber", "jobs"}};
+    const auto it = keys.find(table);
+    return it == keys.end() ? table : words.get("input_tables." + it->second);
+  }
+
   doc::Section data_quality() const {
     doc::Section s{w().get("common.data_quality"), "data-quality", true, {}};
     doc::Table t;
@@ -511,10 +644,11 @@ struct Builder {
         if (!withhold) return Value::count(n);
         return n >= 1 && n < ctx.min_cell ? Value::small_count(ctx.min_cell) : Value::withheld();
       };
-      t.rows.push_back({doc::RowStyle::Data,
-                        {Value::of_text(std::filesystem::path(a.file).filename().string()),
-                         Value::of_text(a.sheet), Value::of_text(a.table), count(a.rows_read),
-                         count(a.rows_used), count(a.rows_excluded), count(a.duplicates)}});
+      t.rows.push_back(
+          {doc::RowStyle::Data,
+           {Value::of_text(std::filesystem::path(a.file).filename().string()),
+            Value::of_text(a.sheet), Value::of_text(input_table_name(a.table, w())),
+            count(a.rows_read), count(a.rows_used), count(a.rows_excluded), count(a.duplicates)}});
     }
     if (any_withheld) {
       t.footnotes.push_back(w().get("definitions.suppression"));
@@ -522,12 +656,10 @@ struct Builder {
     }
     s.blocks.push_back(std::move(t));
 
-    std::map<std::string, std::pair<const Diagnostic*, long>> by_code;
-    for (const Diagnostic& d : data.diagnostics.items) {
-      auto& entry = by_code[d.code];
-      if (!entry.first) entry.first = &d;
-      ++entry.second;
-    }
+    // One row per kind of problem and severity, worded without any one case's details (the
+    // cases differ in their values; each is listed with its cell in run-summary.json).
+    std::map<std::pair<std::string, Severity>, long> by_code;
+    for (const Diagnostic& d : data.diagnostics.items) ++by_code[{d.code, d.severity}];
     doc::Table p;
     p.id = "problems";
     p.caption = w().get("nasjonal.problems_table");
@@ -535,14 +667,13 @@ struct Builder {
     p.columns = {{w().get("columns.severity"), Align::Left, 1},
                  {w().get("nasjonal.reason"), Align::Left, 5},
                  {w().get("nasjonal.count"), Align::Right, 0.8}};
-    for (const auto& [code, entry] : by_code) {
-      const Diagnostic& example = *entry.first;
-      const char* severity = example.severity == Severity::Error     ? "severity.error"
-                             : example.severity == Severity::Warning ? "severity.warning"
-                                                                     : "severity.note";
+    for (const auto& [kind, count] : by_code) {
+      const char* severity = kind.second == Severity::Error     ? "severity.error"
+                             : kind.second == Severity::Warning ? "severity.warning"
+                                                                : "severity.note";
       p.rows.push_back({doc::RowStyle::Data,
-                        {Value::of_text(w().get(severity)), Value::of_text(describe(example, w())),
-                         Value::count(entry.second)}});
+                        {Value::of_text(w().get(severity)),
+                         Value::of_text(describe_reason(kind.first, w())), Value::count(count)}});
     }
     if (!p.rows.empty()) {
       p.footnotes.push_back(w().get("nasjonal.problems_note"));
@@ -557,7 +688,8 @@ struct Builder {
     report.meta.title = w().get("nasjonal.title");
     report.meta.subtitle = w().get("nasjonal.subtitle");
     report.meta.date_label = period_label(period, w());
-    report.meta.running_head = w().get("nasjonal.short_title") + " · " + period.key();
+    report.meta.running_head = w().get("nasjonal.short_title") + " · " + period_label(period, w());
+    report.meta.document_title = w().format("nasjonal.document_title", {period_label(period, w())});
     report.meta.subject = w().format("nasjonal.subject", {period_label(period, w())});
     report.meta.author = ctx.author.empty() ? w().get("common.author") : ctx.author;
     report.meta.keywords = w().get("nasjonal.keywords");
@@ -578,8 +710,10 @@ struct Builder {
       definitions.push_back(std::string("definitions.") + key);
     std::vector<FigureId> shown;
     for (const OutcomeColumn& col : outcome_columns()) shown.push_back(col.figure);
+    for (const OutcomeColumn& col : outcome_time_columns()) shown.push_back(col.figure);
     for (const std::string& key : definition_keys(shown)) definitions.push_back(key);
-    for (const char* key : {"suppression", "complementary", "ranking", "cross_site"})
+    for (const char* key :
+         {"benchmarks", "period", "suppression", "complementary", "ranking", "cross_site"})
       definitions.push_back(std::string("definitions.") + key);
     report.sections.push_back(definitions_section(definitions, ctx));
     add_agreement_definitions(report, AgreementScope::History, ctx);

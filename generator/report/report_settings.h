@@ -1,7 +1,10 @@
 // What every report builder needs besides the figures: language, wording and who signs.
 #pragma once
 
+#include <optional>
 #include <string>
+
+#include "model/date.h"
 
 #include "model/scale.h"
 #include "report/wording.h"
@@ -13,6 +16,9 @@ struct ReportContext {
   const Wording& words;
   std::string author;  // document metadata; the wording's common.author when empty
   int min_cell = 5;    // small-number suppression threshold (docs/figures.md); 0 disables
+  // The reports' date (the Halvårsrapport's "Dato"): the PDF metadata date, so the same input
+  // gives the same bytes; empty = not shown.
+  std::optional<Date> report_date = {};
   Lang lang() const { return words.lang(); }
 };
 
