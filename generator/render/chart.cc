@@ -90,6 +90,9 @@ ChartSpec finite_only(const ChartSpec& spec) {
     if (!std::isfinite(axis->min) || !std::isfinite(axis->max) || !std::isfinite(axis->step))
       *axis = doc::Axis{axis->title, 0, 1, 0.25, axis->percent};
   std::erase_if(out.benchmarks, [](const doc::Benchmark& b) { return !std::isfinite(b.value); });
+  for (auto& series : out.intervals)
+    for (auto& i : series)
+      if (i && (!std::isfinite(i->low) || !std::isfinite(i->high))) i.reset();
   return out;
 }
 
@@ -323,6 +326,13 @@ class ChartPainter {
           runs.back().push_back({px + slot * (i + 0.5), y_of(*values[i])});
         }
         canvas_.stroke_lines(runs, series_colour(spec_, s), 1.8);
+        // Error bars under the markers; beside each other when several series have them.
+        const double shift = spec_.intervals.size() > 1 ? std::min(3.0, slot * 0.08) : 0;
+        const double offset = (static_cast<double>(s) - (spec_.series.size() - 1) / 2.0) * shift;
+        for (size_t i = 0; i < values.size() && i < n; ++i)
+          if (values[i])
+            draw_interval(s, i, px + slot * (i + 0.5) + offset, std::min(3.0, slot * 0.15), y_of,
+                          series_colour(spec_, s));
         for (size_t i = 0; i < values.size() && i < n; ++i)
           if (values[i]) draw_marker(s, px + slot * (i + 0.5), y_of(*values[i]));
       }
@@ -349,11 +359,25 @@ class ChartPainter {
           const double bar_h = std::max(1.5, std::fabs(base - top_y));
           canvas_.fill_rect(bx + 0.4, top_y <= base ? base - bar_h : base, bar - 0.8, bar_h,
                             series_colour(spec_, s));
+          draw_interval(s, i, bx + bar / 2, std::min(4.0, bar * 0.2), y_of, kInk);
         }
       }
     }
     canvas_.pop_clip();
     draw_benchmarks(px, pw, y_of, ticks);
+  }
+
+  // The 95 % interval of series s at category i, if any: a vertical bar with end caps (ink on a
+  // bar, the series' colour beside a line), centred on cx, caps `cap` points to each side.
+  template <typename YOf>
+  void draw_interval(size_t s, size_t i, double cx, double cap, YOf y_of, Rgb colour) {
+    if (s >= spec_.intervals.size() || i >= spec_.intervals[s].size() || !spec_.intervals[s][i])
+      return;
+    const doc::Interval& iv = *spec_.intervals[s][i];
+    const double lo = y_of(iv.low), hi = y_of(iv.high);
+    canvas_.stroke_lines(
+        {{{cx, lo}, {cx, hi}}, {{cx - cap, lo}, {cx + cap, lo}}, {{cx - cap, hi}, {cx + cap, hi}}},
+        colour, 1.0);
   }
 
   // An area of the plot something already occupies.
