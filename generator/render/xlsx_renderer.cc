@@ -418,13 +418,17 @@ class XlsxWriter {
       lxw_row_t r = placed.header_row + 1;
       for (const auto& row : table.rows) {
         const Value v = c < row.cells.size() ? row.cells[c] : Value::empty();
+        // A withheld rate's bounds are "–" too, in a row of rates (one with an interval).
+        const bool rate_row = std::any_of(row.cells.begin(), row.cells.end(), [](const Value& x) {
+          return x.interval.has_value() || x.interval_withheld;
+        });
         const bool total = row.style == RowStyle::Total;
         const CellStyle style{.bold = total, .align = LXW_ALIGN_RIGHT, .rule_above = total};
         for (lxw_col_t k = 0; k < 2; ++k) {
           Value bound = Value::empty();
           if (v.interval)
             bound = Value::rate(k == 0 ? v.interval->low : v.interval->high, v.decimals);
-          else if (v.suppressed() || v.interval_withheld)
+          else if (v.interval_withheld || (rate_row && v.suppressed()))
             bound = Value::withheld();
           write_value(placed.sheet, r, next + k, bound, style, formats_, lang_,
                       where(name, r, next + k));
@@ -596,8 +600,9 @@ class XlsxWriter {
     ++placed.charts;
   }
 
-  // A line chart's 95 % intervals as a long dash at each lower and upper bound, from the bound
-  // columns (libxlsxwriter 1.1.4 has no custom error bars); left out of the legend.
+  // A line chart's 95 % intervals as a plus at each lower and upper bound, from the bound
+  // columns (libxlsxwriter 1.1.4 has no custom error bars, and writes its dash markers as
+  // "short_dash"/"long_dash", which OOXML does not know); left out of the legend.
   void add_interval_marks(lxw_chart* chart, const PlacedTable& placed,
                           const std::vector<lxw_col_t>& series_columns, lxw_col_t category,
                           lxw_row_t first, lxw_row_t last) {
@@ -616,7 +621,7 @@ class XlsxWriter {
         lxw_chart_line no_line{};
         no_line.none = LXW_TRUE;
         chart_series_set_line(series, &no_line);
-        chart_series_set_marker_type(series, LXW_CHART_MARKER_LONG_DASH);
+        chart_series_set_marker_type(series, LXW_CHART_MARKER_PLUS);
         chart_series_set_marker_size(series, 6);
         hidden.push_back(index++);
       }
