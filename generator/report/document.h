@@ -50,7 +50,7 @@ struct Value {
   int min_cell = 0;                       // for SmallCount: the threshold shown ("<5")
   Aggregate aggregate = Aggregate::None;  // in a Total row: the spreadsheet formula to write
   bool emphasis = false;                  // drawn bold (totals, warnings)
-  std::string link;  // a relative link target (HTML: <a href>), for Text values
+  std::string link;                  // a relative link target (HTML: <a href>), for Text values
   std::optional<Interval> interval;  // a Rate's uncertainty interval, when it is shown
   bool interval_withheld = false;    // a Rate whose interval is withheld: "40,0 % (–)"
 

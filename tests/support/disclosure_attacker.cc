@@ -29,7 +29,7 @@ struct BoundRanges {
 // What one published cell says about its figure.
 struct Reading {
   enum class Kind { Nothing, Exact, Small, Withheld, Range } kind = Kind::Nothing;
-  double low = 0, high = 0;  // Exact: low = high; Range: a rate's interval (fractions)
+  double low = 0, high = 0;             // Exact: low = high; Range: a rate's interval (fractions)
   std::optional<BoundRanges> interval;  // a rate shown as "40,0 % (21,9–61,3)"
 };
 
