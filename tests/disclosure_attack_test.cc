@@ -8,6 +8,7 @@
 #include <iomanip>
 #include <sstream>
 
+#include "report/wording.h"
 #include "support/disclosure_attacker.h"
 #include "support/test_support.h"
 
@@ -86,6 +87,7 @@ TEST_CASE(
   CHECK(result.withheld_cells > 0);
   CHECK(result.recoveries.empty());
   CHECK(result.small_counts_published.empty());
+  CHECK(result.intervals_read > 0);  // it did try the published intervals
 }
 
 TEST_CASE("disclosure attack: many small sites over several half-years, both languages",
@@ -104,6 +106,35 @@ TEST_CASE("disclosure attack: many small sites over several half-years, both lan
       CHECK(result.withheld_cells > 0);
       CHECK(result.recoveries.empty());
       CHECK(result.small_counts_published.empty());
+      CHECK(result.intervals_read > 0);  // it did try the published intervals
     }
   }
+}
+
+TEST_CASE("disclosure attack: a published interval gives k and n away when its counts are withheld",
+          "[disclosure][wilson]") {
+  // The attacker's own check: served and worked withheld, the rate with its interval shown. Only
+  // 8 of 20 gives 40,0 % (21,9–61,3) (n ≤ 5000), so both counts are recovered; the rate alone
+  // leaves them open.
+  const Wording w = Wording::load(test::source_dir() / "templates", Lang::Nb);
+  test::PublishedTable t;
+  t.file = "nasjonal-sammenstilling-2016-H2.html";
+  t.id = "outcomes";
+  t.header = {{w.get("nasjonal.site"), std::nullopt},
+              {w.get("outcomes.served"), std::nullopt},
+              {w.get("outcomes.worked"), std::nullopt},
+              {w.get("outcomes.employment_rate"), std::nullopt}};
+  t.rows = {{{"Enhet A", std::nullopt},
+             {"\u2013", std::nullopt},
+             {"\u2013", std::nullopt},
+             {"40,0\u00A0% (21,9\u201361,3)", std::nullopt}}};
+  test::PublishedRun run{"2016-H2", "nb", {t}, {}};
+  const test::AttackResult with_interval = test::attack_run(run, 5);
+  INFO(with_interval.describe());
+  CHECK(with_interval.intervals_read == 1);
+  REQUIRE(with_interval.recoveries.size() == 2);
+  CHECK(with_interval.recoveries[0].value == 20);  // served
+  CHECK(with_interval.recoveries[1].value == 8);   // worked
+  run.tables[0].rows[0][3].text = "40,0\u00A0%";
+  CHECK(test::attack_run(run, 5).recoveries.empty());
 }

@@ -143,6 +143,24 @@ std::vector<FigureDef> make_catalogue() {
        .unit = "days",
        .decimals = 1,
        .statistic = &OutcomeFigures::job_tenure_days},
+      {.id = F::EmploymentRateInterval,
+       .kind = K::Interval,
+       .label_key = nullptr,
+       .definition_key = "definitions.rate_interval",
+       .unit = "fraction",
+       .decimals = 1,
+       .numerator = F::Worked,
+       .denominator = F::Served,
+       .interval_of = F::EmploymentRate},
+      {.id = F::EmploymentRateOutOfWorkInterval,
+       .kind = K::Interval,
+       .label_key = nullptr,
+       .definition_key = "definitions.rate_interval",
+       .unit = "fraction",
+       .decimals = 1,
+       .numerator = F::WorkedOutOfWork,
+       .denominator = F::ServedOutOfWork,
+       .interval_of = F::EmploymentRateOutOfWork},
   };
   for (size_t i = 0; i < c.size(); ++i)
     if (static_cast<size_t>(c[i].id) != i)
@@ -174,6 +192,18 @@ const std::vector<FigureId>& count_figures() {
     return out;
   }();
   return counts;
+}
+
+std::optional<FigureId> interval_figure(FigureId rate) {
+  for (const FigureDef& d : figure_catalogue())
+    if (d.interval_of == rate) return d.id;
+  return std::nullopt;
+}
+
+std::optional<RateInterval> interval_value(const OutcomeFigures& f, FigureId id) {
+  const FigureDef& d = figure(id);
+  if (d.kind != K::Interval) throw std::logic_error("interval_value: not an interval");
+  return wilson_interval(count_of(f, d.numerator), count_of(f, d.denominator));
 }
 
 long count_of(const OutcomeFigures& f, FigureId id) {
@@ -215,6 +245,8 @@ std::optional<double> raw_value(const OutcomeFigures& f, FigureId id) {
       return (f.*d.statistic).mean;
     case K::Median:
       return (f.*d.statistic).median;
+    case K::Interval:  // two numbers: interval_value
+      return std::nullopt;
   }
   return std::nullopt;
 }
@@ -225,6 +257,7 @@ long resting_on(const OutcomeFigures& f, FigureId id) {
     case K::Count:
       return count_of(f, id);
     case K::Rate:
+    case K::Interval:
       return count_of(f, d.denominator);
     case K::PerFte:
       return count_of(f, d.numerator);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "analysis/outcomes.h"
+#include "analysis/wilson_interval.h"
 
 namespace ips {
 
@@ -35,6 +36,10 @@ enum class FigureId {
   HoursMean,
   HoursMedian,
   TenureMedian,
+  // Wilson 95 % intervals of rates (analysis/wilson_interval.h): published beside their rate,
+  // they give its numerator and denominator away, so disclosure control treats them as cells.
+  EmploymentRateInterval,
+  EmploymentRateOutOfWorkInterval,
 };
 
 enum class FigureKind {
@@ -43,6 +48,7 @@ enum class FigureKind {
   PerFte,  // a count per job-specialist FTE (caseload)
   Mean,    // of a statistic resting on n people or jobs
   Median,
+  Interval,  // the 95 % interval of a rate (interval_of): bounds that determine both its counts
 };
 
 struct FigureDef {
@@ -63,6 +69,8 @@ struct FigureDef {
   std::vector<FigureId> at_most_sum = {};
   // Rates: whether denominator − numerator (the people not in the numerator) is protected too.
   bool protect_complement = false;
+  // Interval: the rate it belongs to (numerator and denominator are the rate's).
+  std::optional<FigureId> interval_of = std::nullopt;
 
   bool is_count() const { return kind == FigureKind::Count; }
 };
@@ -75,6 +83,12 @@ const FigureDef& figure(FigureId id);
 
 /// The counts of the catalogue (FigureKind::Count), in catalogue order.
 const std::vector<FigureId>& count_figures();
+
+/// The interval figure of a rate, or nullopt when the rate has none.
+std::optional<FigureId> interval_figure(FigureId rate);
+
+/// The Wilson 95 % interval of an Interval figure in `f`, or nullopt without a denominator.
+std::optional<RateInterval> interval_value(const OutcomeFigures& f, FigureId id);
 
 /// The value of a count figure in `f`.
 long count_of(const OutcomeFigures& f, FigureId id);

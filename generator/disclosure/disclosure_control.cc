@@ -37,7 +37,25 @@ std::optional<double> DisclosedCell::plotted() const {
   return value_.number;
 }
 
+std::optional<doc::Interval> DisclosedCell::plotted_interval() const {
+  if (withheld()) return std::nullopt;
+  return value_.interval;
+}
+
+doc::Value with_interval(const DisclosedCell& rate, const DisclosedCell& interval) {
+  doc::Value v = rate.value();
+  if (rate.withheld()) return v;
+  if (interval.plotted_interval())
+    v.interval = interval.plotted_interval();
+  else
+    v.interval_withheld = true;
+  return v;
+}
+
 bool is_published(FigureId id, bool all_sites, bool current_period) {
+  // An interval is published wherever its rate is.
+  if (const auto rate = figure(id).interval_of)
+    return is_published(*rate, all_sites, current_period);
   if (current_period) return figure(id).label_key != nullptr;
   if (all_sites) return id == FigureId::EmploymentRate;
   return id == FigureId::Served || id == FigureId::Worked || id == FigureId::EmploymentRate ||
@@ -62,6 +80,13 @@ doc::Value primary_value(const OutcomeFigures& f, FigureId id, int m) {
     case FigureKind::Mean:
     case FigureKind::Median:
       return statistic_value(raw_value(f, id), (f.*d.statistic).n, m, d.decimals);
+    case FigureKind::Interval: {  // withheld whenever its rate is; else the rate and its bounds
+      doc::Value v = primary_value(f, *d.interval_of, m);
+      const std::optional<RateInterval> i = interval_value(f, id);
+      if (v.suppressed() || !i) return doc::Value::withheld();
+      v.interval = doc::Interval{i->low, i->high};
+      return v;
+    }
   }
   return doc::Value::withheld();
 }
@@ -119,6 +144,16 @@ class HalfYearAudit {
       propagate(known, std::nullopt);
       const std::vector<std::pair<size_t, FigureId>> targets = exposed(known);
       if (targets.empty()) return;
+      // Intervals cost the reader least (the rates stay): the total's intervals that give an
+      // exposed count's column away go first, alone in their round, as one of them pins the sum
+      // every site adds up to; the next round sees what is still exposed without them.
+      bool intervals = false;
+      for (const auto& target : targets)
+        for (FigureId id : intervals_revealing(sites_, target.second)) {
+          withhold(sites_, id);
+          intervals = true;
+        }
+      if (intervals) continue;
       bool any = false;
       std::vector<bool> figure_done(kCounts, false);
       for (const auto& target : targets) {
@@ -133,6 +168,12 @@ class HalfYearAudit {
   }
 
   PeriodDisclosure result() && {
+    // An interval is withheld whenever its rate is (withhold() keeps this; stated once more).
+    for (size_t u = 0; u < units_; ++u)
+      for (const FigureDef& d : figure_catalogue())
+        if (d.interval_of && cells_[u][idx(*d.interval_of)].withheld() &&
+            !cells_[u][idx(d.id)].withheld())
+          cells_[u][idx(d.id)] = DisclosedCell::protecting();
     PeriodDisclosure out;
     for (size_t u = 0; u < units_; ++u)
       for (const FigureDef& d : figure_catalogue()) {
@@ -171,6 +212,10 @@ class HalfYearAudit {
   void withhold(size_t unit, FigureId id) {
     DisclosedCell& c = cells_[unit][idx(id)];
     if (!c.withheld()) c = DisclosedCell::protecting();
+    if (const auto interval = interval_figure(id)) {  // an interval never outlives its rate
+      DisclosedCell& i = cells_[unit][idx(*interval)];
+      if (!i.withheld()) i = DisclosedCell::protecting();
+    }
     if (!figure(id).is_count()) return;
     // Also the rates over a part of it (work among those out of work at intake, when served goes).
     for (const FigureDef& d : figure_catalogue()) {
@@ -182,14 +227,25 @@ class HalfYearAudit {
     }
   }
 
-  // The published cells of one unit that give count `c` away: the count itself, or a rate or
-  // caseload with it as numerator.
+  // The published cells of one unit that give count `c` away: the count itself, a rate or
+  // caseload with it as numerator, or an interval with it as numerator or denominator.
   std::vector<FigureId> revealing(size_t unit, FigureId c) const {
     std::vector<FigureId> out;
     if (shown(unit, c)) out.push_back(c);
     for (const FigureDef& d : figure_catalogue())
       if (!d.is_count() && d.kind != FigureKind::Mean && d.kind != FigureKind::Median &&
-          d.numerator == c && shown(unit, d.id))
+          (d.numerator == c || (d.kind == FigureKind::Interval && d.denominator == c)) &&
+          shown(unit, d.id))
+        out.push_back(d.id);
+    return out;
+  }
+
+  // The shown intervals of a unit with count `c` as numerator or denominator.
+  std::vector<FigureId> intervals_revealing(size_t unit, FigureId c) const {
+    std::vector<FigureId> out;
+    for (const FigureDef& d : figure_catalogue())
+      if (d.kind == FigureKind::Interval && (d.numerator == c || d.denominator == c) &&
+          shown(unit, d.id))
         out.push_back(d.id);
     return out;
   }
@@ -223,6 +279,17 @@ class HalfYearAudit {
         const long t = truth(u, FigureId::ActiveWithFte);
         r[var(u, FigureId::ActiveWithFte)] = {t, t};
       }
+    // A shown interval gives both its counts away: its bounds (stored to full precision in the
+    // XLSX) fit only one k of n.
+    for (size_t u = 0; u < units_; ++u) {
+      if (one && only_unit != u) continue;
+      for (const FigureDef& d : figure_catalogue())
+        if (d.kind == FigureKind::Interval && shown(u, d.id))
+          for (FigureId c : {d.numerator, d.denominator}) {
+            const long t = truth(u, c);
+            r[var(u, c)] = {t, t};
+          }
+    }
     return r;
   }
 

@@ -13,6 +13,9 @@
 //      protected complement can be worked out exactly, withholds more: the smallest non-zero
 //      shown count of the same figure at another site (ties: the first), or when that cannot
 //      help (two sites, or the figure pinned within its own row) the linked figure or total.
+// A rate's Wilson interval is a cell of its own (FigureKind::Interval): withheld whenever its
+// rate is, and taken as giving both the rate's numerator and denominator away (k and n follow
+// from the bounds), so step 3 withholds intervals too — the total's first, as they cost least.
 // Builders receive DisclosedCells: a withheld cell has no number to give.
 #pragma once
 
@@ -50,11 +53,17 @@ class DisclosedCell {
   const doc::Value& value() const { return value_; }
   /// The number a chart may draw; empty when withheld or not numeric.
   std::optional<double> plotted() const;
+  /// An interval cell's bounds a chart may draw; empty when withheld.
+  std::optional<doc::Interval> plotted_interval() const;
 
  private:
   CellState state_ = CellState::Shown;
   doc::Value value_;
 };
+
+/// A rate's value with its interval attached ("40,0 % (21,9–61,3)"), or marked withheld
+/// ("40,0 % (–)") when the interval cell is; a withheld rate stays its marker alone.
+doc::Value with_interval(const DisclosedCell& rate, const DisclosedCell& interval);
 
 /// Which figures the report set publishes for one half-year (the builders show no outcome
 /// figure outside these): in the report's period every labelled figure for every site and all

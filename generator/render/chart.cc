@@ -63,8 +63,8 @@ Point series_dash(size_t series) {
 // The widest a bar may be, in points: two bars do not fill a page's width.
 constexpr double kMaxBarWidth = 28;
 
-// A rate axis that ends at the next round step above the highest value and benchmark (a 45 %
-// maximum with the 50 % benchmark gives 0–60 %), within what the builder allowed.
+// A rate axis that ends at the next round step above the highest value, interval and benchmark (a
+// 45 % maximum with the 50 % benchmark gives 0–60 %), within what the builder allowed.
 Axis fitted_rate_axis(const ChartSpec& spec) {
   Axis a = spec.y_axis;
   if (!a.percent || !(a.max > a.min)) return a;
@@ -73,6 +73,10 @@ Axis fitted_rate_axis(const ChartSpec& spec) {
     for (const auto& v : s.values)
       if (v) highest = std::max(highest.value_or(*v), *v);
   if (!highest) return a;
+  // An error bar is a mark too: the axis reaches the top of every 95 % interval.
+  for (const auto& series : spec.intervals)
+    for (const auto& iv : series)
+      if (iv) highest = std::max(*highest, iv->high);
   for (const auto& b : spec.benchmarks)
     if (b.value >= a.min && b.value <= a.max) highest = std::max(*highest, b.value);
   for (double step : {0.01, 0.02, 0.05, 0.1, 0.2, 0.25}) {
@@ -130,6 +134,9 @@ ChartSpec finite_only(const ChartSpec& spec) {
     if (!std::isfinite(axis->min) || !std::isfinite(axis->max) || !std::isfinite(axis->step))
       *axis = doc::Axis{axis->title, 0, 1, 0.25, axis->percent};
   std::erase_if(out.benchmarks, [](const doc::Benchmark& b) { return !std::isfinite(b.value); });
+  for (auto& series : out.intervals)
+    for (auto& i : series)
+      if (i && (!std::isfinite(i->low) || !std::isfinite(i->high))) i.reset();
   return out;
 }
 
@@ -418,6 +425,13 @@ class ChartPainter {
         canvas_.stroke_lines(runs, series_colour(spec_, s), 1.8, series_dash(s));
         for (const auto& run : runs)
           for (size_t k = 1; k < run.size(); ++k) record(ChartBoxKind::Line, {run[k - 1], run[k]});
+        // Error bars under the markers; beside each other when several series have them.
+        const double shift = spec_.intervals.size() > 1 ? std::min(3.0, slot * 0.08) : 0;
+        const double offset = (static_cast<double>(s) - (spec_.series.size() - 1) / 2.0) * shift;
+        for (size_t i = 0; i < values.size() && i < n; ++i)
+          if (values[i])
+            draw_interval(s, i, px + slot * (i + 0.5) + offset, std::min(3.0, slot * 0.15), y_of,
+                          series_colour(spec_, s));
         for (size_t i = 0; i < values.size() && i < n; ++i)
           if (values[i]) draw_marker(s, px + slot * (i + 0.5), y_of(*values[i]));
       }
@@ -446,10 +460,26 @@ class ChartPainter {
           const double bar_y = top_y <= base ? base - bar_h : base;
           canvas_.fill_rect(bx + 0.4, bar_y, bar - 0.8, bar_h, series_colour(spec_, s));
           record_rect(ChartBoxKind::Mark, bx + 0.4, bar_y, bar - 0.8, bar_h);
+          draw_interval(s, i, bx + bar / 2, std::min(4.0, bar * 0.2), y_of, kInk);
         }
       }
     }
     canvas_.pop_clip();
+  }
+
+  // The 95 % interval of series s at category i, if any: a vertical bar with end caps (ink on a
+  // bar, the series' colour beside a line), centred on cx, caps `cap` points to each side.
+  template <typename YOf>
+  void draw_interval(size_t s, size_t i, double cx, double cap, YOf y_of, Rgb colour) {
+    if (s >= spec_.intervals.size() || i >= spec_.intervals[s].size() || !spec_.intervals[s][i])
+      return;
+    const doc::Interval& iv = *spec_.intervals[s][i];
+    const double lo = y_of(iv.low), hi = y_of(iv.high);
+    canvas_.stroke_lines(
+        {{{cx, lo}, {cx, hi}}, {{cx - cap, lo}, {cx + cap, lo}}, {{cx - cap, hi}, {cx + cap, hi}}},
+        colour, 1.0);
+    // A mark like the bars and points: the layout test checks no label covers it.
+    record_rect(ChartBoxKind::Mark, cx - cap, std::min(lo, hi), 2 * cap, std::fabs(lo - hi));
   }
 
   // An area of the plot something already occupies.

@@ -81,6 +81,9 @@ struct PlacedTable {
   lxw_row_t header_row = 0;
   std::vector<lxw_row_t> data_rows;  // sheet rows of the Data rows, in order
   int charts = 0;                    // charts already placed beside it
+  // A column of rates with intervals gets its bounds in two typed columns after the table's:
+  // table column → the sheet column of its lower bound (the upper one follows).
+  std::map<size_t, lxw_col_t> bound_columns;
 };
 
 // "B3:B7,B9:B12": the sheet rows of a column grouped into contiguous ranges.
@@ -495,6 +498,7 @@ class XlsxWriter {
       check_lxw(worksheet_set_column(sheet, c, c, w, nullptr), name);
     }
     const lxw_col_t notes = write_item_notes(placed);
+    write_interval_bounds(table, placed, notes);
     worksheet_freeze_panes(sheet, placed.header_row + 1, width > 3 ? 1 : 0);
     if (!table.columns.empty())
       check_lxw(
@@ -513,6 +517,57 @@ class XlsxWriter {
     }
     placed_.emplace(&table, std::move(placed));
     placed_by_id_[table.id] = &table;
+  }
+
+  // The bounds of every rate shown with an interval, as numbers in two columns after the table
+  // (the text formats show "40,0 % (21,9–61,3)"; a spreadsheet keeps the rate a number), so
+  // that the charts' error bars and an analyst can use them; "–" where the interval is withheld.
+  void write_interval_bounds(const Table& table, PlacedTable& placed, lxw_col_t after_notes) {
+    const std::string& name = placed.sheet_name;
+    lxw_col_t next =
+        static_cast<lxw_col_t>(std::max<size_t>(table.columns.size(), 1) + after_notes);
+    for (size_t c = 0; c < table.columns.size(); ++c) {
+      bool any = false;
+      for (const auto& row : table.rows)
+        any = any || (c < row.cells.size() &&
+                      (row.cells[c].interval.has_value() || row.cells[c].interval_withheld));
+      if (!any) continue;
+      placed.bound_columns[c] = next;
+      const std::string& header = table.columns[c].header;
+      const CellStyle head{.bold = true,
+                           .wrap = true,
+                           .align = LXW_ALIGN_RIGHT,
+                           .fill = kAccentSoft,
+                           .rule_below = true};
+      write_text(placed.sheet, placed.header_row, next,
+                 substitute(table.interval_low_header, {header}), formats_.get(head),
+                 where(name, placed.header_row, next));
+      write_text(placed.sheet, placed.header_row, next + 1,
+                 substitute(table.interval_high_header, {header}), formats_.get(head),
+                 where(name, placed.header_row, next + 1));
+      lxw_row_t r = placed.header_row + 1;
+      for (const auto& row : table.rows) {
+        const Value v = c < row.cells.size() ? row.cells[c] : Value::empty();
+        // A withheld rate's bounds are "–" too, in a row of rates (one with an interval).
+        const bool rate_row = std::any_of(row.cells.begin(), row.cells.end(), [](const Value& x) {
+          return x.interval.has_value() || x.interval_withheld;
+        });
+        const bool total = row.style == RowStyle::Total;
+        const CellStyle style{.bold = total, .align = LXW_ALIGN_RIGHT, .rule_above = total};
+        for (lxw_col_t k = 0; k < 2; ++k) {
+          Value bound = Value::empty();
+          if (v.interval)
+            bound = Value::rate(k == 0 ? v.interval->low : v.interval->high, v.decimals);
+          else if (v.interval_withheld || (rate_row && v.suppressed()))
+            bound = Value::withheld();
+          write_value(placed.sheet, r, next + k, bound, style, formats_, lang_,
+                      where(name, r, next + k));
+        }
+        ++r;
+      }
+      check_lxw(worksheet_set_column(placed.sheet, next, next + 1, 16, nullptr), name);
+      next += 2;
+    }
   }
 
   // Left-aligned text after another column gets an indent, so it does not touch the
@@ -1007,6 +1062,8 @@ class XlsxWriter {
         }
         ++drawn;
       }
+      if (spec.kind == ChartKind::Line)
+        add_interval_marks(chart, *placed, series_columns, category, first, last);
     } else if (spec.kind == ChartKind::Scatter) {
       for (size_t s = 0; s < block.point_rows.size(); ++s) {
         const auto [first, last] = block.point_rows[s];
@@ -1085,7 +1142,8 @@ class XlsxWriter {
       options.x_scale = placed->data_rows.size() > 12 ? 1.8 : 1.4;
       const lxw_row_t at_row = placed->header_row + static_cast<lxw_row_t>(placed->charts) * 20;
       const auto width = static_cast<lxw_col_t>(placed->table->columns.size());
-      check_lxw(worksheet_insert_chart_opt(placed->sheet, at_row, width + 1, chart, &options),
+      const auto beside = static_cast<lxw_col_t>(width + 1 + 2 * placed->bound_columns.size());
+      check_lxw(worksheet_insert_chart_opt(placed->sheet, at_row, beside, chart, &options),
                 "sheet \"" + placed->sheet_name + "\" chart \"" + spec.title + "\"");
       ++placed->charts;
     } else {
@@ -1109,6 +1167,37 @@ class XlsxWriter {
     std::vector<lxw_chart_data_label> labels;
     std::vector<lxw_chart_data_label*> pointers;
   };
+
+  // A line chart's 95 % intervals as a plus at each lower and upper bound, from the bound
+  // columns (libxlsxwriter 1.1.4 has no custom error bars, and writes its dash markers as
+  // "short_dash"/"long_dash", which OOXML does not know); left out of the legend.
+  void add_interval_marks(lxw_chart* chart, const PlacedTable& placed,
+                          const std::vector<lxw_col_t>& series_columns, lxw_col_t category,
+                          lxw_row_t first, lxw_row_t last) {
+    std::vector<int16_t> hidden;
+    auto index = static_cast<int16_t>(series_columns.size());
+    const char* sheet_name = placed.sheet_name.c_str();
+    for (lxw_col_t c : series_columns) {
+      const auto bounds = placed.bound_columns.find(c);
+      if (bounds == placed.bound_columns.end()) continue;
+      for (lxw_col_t b : {bounds->second, static_cast<lxw_col_t>(bounds->second + 1)}) {
+        lxw_chart_series* series = chart_add_series(chart, nullptr, nullptr);
+        if (!series) throw RenderError("XLSX: cannot add interval marks to a chart");
+        chart_series_set_categories(series, sheet_name, first, category, last, category);
+        chart_series_set_values(series, sheet_name, first, b, last, b);
+        chart_series_set_name_range(series, sheet_name, placed.header_row, b);
+        lxw_chart_line no_line{};
+        no_line.none = LXW_TRUE;
+        chart_series_set_line(series, &no_line);
+        chart_series_set_marker_type(series, LXW_CHART_MARKER_PLUS);
+        chart_series_set_marker_size(series, 6);
+        hidden.push_back(index++);
+      }
+    }
+    if (hidden.empty()) return;
+    hidden.push_back(-1);
+    check_lxw(chart_legend_delete_series(chart, hidden.data()), "chart legend");
+  }
 
   const Report& report_;
   lxw_workbook* workbook_;

@@ -33,6 +33,12 @@ enum class Suppression {
 /// How a total row's cell is recomputed in a spreadsheet.
 enum class Aggregate { None, Sum, Mean };
 
+/// A rate's 95 % interval as fractions, shown after it: "40,0 % (21,9–61,3)".
+struct Interval {
+  double low = 0;
+  double high = 0;
+};
+
 /// One typed value. When suppressed, `number` is always 0: the real figure never reaches a
 /// renderer, so no output format can leak it.
 struct Value {
@@ -44,7 +50,9 @@ struct Value {
   int min_cell = 0;                       // for SmallCount: the threshold shown ("<5")
   Aggregate aggregate = Aggregate::None;  // in a Total row: the spreadsheet formula to write
   bool emphasis = false;                  // drawn bold (totals, warnings)
-  std::string link;  // a relative link target (HTML: <a href>), for Text values
+  std::string link;                  // a relative link target (HTML: <a href>), for Text values
+  std::optional<Interval> interval;  // a Rate's uncertainty interval, when it is shown
+  bool interval_withheld = false;    // a Rate whose interval is withheld: "40,0 % (–)"
 
   static Value empty() { return {}; }
   static Value of_text(std::string t);
@@ -121,6 +129,9 @@ struct Table {
   std::vector<Column> columns;
   std::vector<Row> rows;
   std::vector<std::string> footnotes;
+  // XLSX: headers of the bound columns of a rate column with intervals ("{0}, nedre grense 95 %",
+  // "{0}, øvre grense 95 %"; {0} = the column's header).
+  std::string interval_low_header, interval_high_header;
 };
 
 enum class ChartKind {
@@ -160,6 +171,9 @@ struct ChartSpec {
   Axis x_axis;
   Axis y_axis;
   std::vector<Benchmark> benchmarks;
+  // Optional 95 % intervals, drawn as error bars: intervals[s][i] belongs to series s, category
+  // i (empty = none). Line and bar charts.
+  std::vector<std::vector<std::optional<Interval>>> intervals;
   // XLSX draws the chart natively from the cells of this table: categories from
   // `category_column`, series j from `series_columns[j]`.
   std::string source_table;

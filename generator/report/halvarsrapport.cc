@@ -4,6 +4,7 @@
 #include "report/agreement_sections.h"
 #include "report/data_quality.h"
 #include "report/kvalitetsrapport.h"
+#include "report/rate_intervals.h"
 #include "report/report_common.h"
 #include "report/suppression.h"
 #include "report/value_format.h"
@@ -334,11 +335,18 @@ struct Builder {
       const DisclosedCell& b = theirs(period, id);
       any_suppressed = any_suppressed || a.withheld() || b.withheld();
       any_complement = any_complement || a.protecting_another() || b.protecting_another();
-      t.rows.push_back({doc::RowStyle::Data,
-                        {Value::of_text(w().get(figure(id).label_key)), a.value(), b.value()}});
+      Value shown_a = a.value(), shown_b = b.value();
+      if (const auto interval = interval_figure(id)) {  // "40,0 % (21,9–61,3)"
+        shown_a = with_interval(a, mine(period, *interval));
+        shown_b = with_interval(b, theirs(period, *interval));
+      }
+      t.rows.push_back(
+          {doc::RowStyle::Data, {Value::of_text(w().get(figure(id).label_key)), shown_a, shown_b}});
     }
     if (any_suppressed) t.footnotes.push_back(w().get("definitions.suppression"));
     if (any_complement) t.footnotes.push_back(w().get("common.complementary_note"));
+    t.footnotes.push_back(w().get("rate_interval.reading"));
+    label_interval_bounds(t, w());
     s.blocks.push_back(std::move(t));
 
     doc::Table cmp;
@@ -349,15 +357,31 @@ struct Builder {
                    {w().get("outcomes.employment_rate"), Align::Right, 1.5}};
     const DisclosedCell& my_rate = mine(period, FigureId::EmploymentRate);
     const DisclosedCell& all_rate = theirs(period, FigureId::EmploymentRate);
-    cmp.rows.push_back({doc::RowStyle::Data, {Value::of_text(name()), my_rate.value()}});
+    const DisclosedCell& my_interval = mine(period, FigureId::EmploymentRateInterval);
+    const DisclosedCell& all_interval = theirs(period, FigureId::EmploymentRateInterval);
     cmp.rows.push_back(
-        {doc::RowStyle::Data, {Value::of_text(w().get("common.all_sites")), all_rate.value()}});
+        {doc::RowStyle::Data, {Value::of_text(name()), with_interval(my_rate, my_interval)}});
+    cmp.rows.push_back(
+        {doc::RowStyle::Data,
+         {Value::of_text(w().get("common.all_sites")), with_interval(all_rate, all_interval)}});
     if (my_rate.protecting_another() ||
         all_rate.protecting_another()) {  // both kinds of "–" explained, in that order
       cmp.footnotes.push_back(w().get("definitions.suppression"));
       cmp.footnotes.push_back(w().get("common.complementary_note"));
     }
+    label_interval_bounds(cmp, w());
     s.blocks.push_back(std::move(cmp));
+    // Against the benchmarks: whether each interval contains them, in one sentence per unit.
+    if (my_rate.plotted() || all_rate.plotted()) {
+      std::string text;
+      if (my_rate.plotted())
+        text = benchmark_sentence(name(), my_interval, employment_benchmarks(w()), w(), lang());
+      if (all_rate.plotted())
+        text += (text.empty() ? "" : " ") +
+                benchmark_sentence(w().get("common.all_sites"), all_interval,
+                                   employment_benchmarks(w()), w(), lang());
+      s.blocks.push_back(doc::Paragraph{text, doc::ParagraphStyle::Body});
+    }
 
     doc::ChartSpec chart;
     chart.kind = doc::ChartKind::Bar;
@@ -368,12 +392,15 @@ struct Builder {
     // A withheld rate is drawn as a gap: the chart never shows what the table hides.
     chart.series.push_back(
         {w().get("outcomes.employment_rate"), {my_rate.plotted(), all_rate.plotted()}, {}, {}});
+    chart.intervals = {{chart_interval(my_interval), chart_interval(all_interval)}};
     chart.y_axis = doc::Axis{w().get("outcomes.employment_rate"), 0, 1, 0.25, true};
     chart.benchmarks = employment_benchmarks(w());
     chart.source_table = "comparison";
     chart.category_column = 0;
     chart.series_columns = {1};
     s.blocks.push_back(doc::Chart{std::move(chart)});
+    s.blocks.push_back(
+        doc::Paragraph{w().get("rate_interval.chart_reading"), doc::ParagraphStyle::Note});
     return s;
   }
 
@@ -394,6 +421,7 @@ struct Builder {
     chart.title = w().get("halvarsrapport.rate_chart");
     chart.alt_text = w().format("halvarsrapport.rate_alt", {name()});
     doc::Series mine{name(), {}, {}, {}}, all{w().get("common.all_sites"), {}, {}, {}};
+    std::vector<std::optional<doc::Interval>> mine_intervals, all_intervals;
     bool any_suppressed = false, any_complement = false;
     const std::optional<Period> first = outcomes.first_period();
     for (Period p = first ? std::min(*first, period) : period; p <= period; p = p.next()) {
@@ -403,22 +431,31 @@ struct Builder {
           &this->mine(p, FigureId::Served), &this->mine(p, FigureId::Worked),
           &this->mine(p, FigureId::EmploymentRate), &this->mine(p, FigureId::WorkOrEducationRate),
           &theirs(p, FigureId::EmploymentRate)};
+      const DisclosedCell& my_interval = this->mine(p, FigureId::EmploymentRateInterval);
+      const DisclosedCell& all_interval = theirs(p, FigureId::EmploymentRateInterval);
       doc::Row row{doc::RowStyle::Data, {Value::of_text(p.key())}};
       for (const DisclosedCell* c : cells) {
         row.cells.push_back(c->value());
         any_suppressed = any_suppressed || c->withheld();
         any_complement = any_complement || c->protecting_another();
       }
+      row.cells[3] = with_interval(*cells[2], my_interval);  // the employment rates
+      row.cells[5] = with_interval(*cells[4], all_interval);
       t.rows.push_back(std::move(row));
       chart.categories.push_back(p.key());
       mine.values.push_back(cells[2]->plotted());
       all.values.push_back(cells[4]->plotted());
+      mine_intervals.push_back(chart_interval(my_interval));
+      all_intervals.push_back(chart_interval(all_interval));
     }
     // The complementary note says "– also stands for…", so the small-number rule is stated first.
     if (any_suppressed || any_complement) t.footnotes.push_back(w().get("definitions.suppression"));
     if (any_complement) t.footnotes.push_back(w().get("common.complementary_note"));
+    t.footnotes.push_back(w().get("rate_interval.reading"));
+    label_interval_bounds(t, w());
     s.blocks.push_back(std::move(t));
     chart.series = {std::move(mine), std::move(all)};
+    chart.intervals = {std::move(mine_intervals), std::move(all_intervals)};
     chart.y_axis = doc::Axis{w().get("outcomes.employment_rate"), 0, 1, 0.25, true};
     chart.x_axis.title = w().get("outcomes.half_year");
     chart.benchmarks = employment_benchmarks(w());
@@ -426,6 +463,8 @@ struct Builder {
     chart.category_column = 0;
     chart.series_columns = {3, 5};
     s.blocks.push_back(doc::Chart{std::move(chart)});
+    s.blocks.push_back(
+        doc::Paragraph{w().get("rate_interval.chart_reading"), doc::ParagraphStyle::Note});
     return s;
   }
 
@@ -498,6 +537,7 @@ struct Builder {
     report.sections.push_back(
         data_quality_section(problems, ctx, "halvarsrapport.data_quality_none"));
     std::vector<std::string> definitions = definition_keys(halvarsrapport_figures());
+    definitions.push_back("rate_interval.definition");
     for (const char* key : {"benchmarks", "period", "suppression", "complementary", "total", "band",
                             "slope", "evidence"})
       definitions.push_back(std::string("definitions.") + key);

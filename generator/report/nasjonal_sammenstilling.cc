@@ -11,6 +11,7 @@
 #include "report/agreement_sections.h"
 #include "report/data_quality.h"
 #include "report/halvarsrapport.h"
+#include "report/rate_intervals.h"
 #include "report/report_common.h"
 #include "report/suppression.h"
 #include "report/value_format.h"
@@ -80,6 +81,16 @@ struct Builder {
   const DisclosedCell& all_cell(FigureId id) const { return disclosure.all_sites(period, id); }
   const DisclosedCell& all_cell_in(Period p, FigureId id) const {
     return disclosure.all_sites(p, id);
+  }
+  // A cell as a table shows it: a rate with its interval ("40,0 % (21,9–61,3)").
+  Value site_shown(size_t i, FigureId id) const {
+    const auto interval = interval_figure(id);
+    return interval ? with_interval(site_cell(i, id), site_cell(i, *interval))
+                    : site_cell(i, id).value();
+  }
+  Value all_shown(FigureId id) const {
+    const auto interval = interval_figure(id);
+    return interval ? with_interval(all_cell(id), all_cell(*interval)) : all_cell(id).value();
   }
 
   const Wording& w() const { return ctx.words; }
@@ -462,11 +473,11 @@ struct Builder {
     for (const OutcomeColumn& col : columns)
       t.columns.push_back({w().get(figure(col.figure).label_key), Align::Right, col.width});
     bool any_complement = false;
-    auto row_of = [&](const std::string& label, auto cell_of, doc::RowStyle style) {
+    auto row_of = [&](const std::string& label, auto cell_of, auto shown_of, doc::RowStyle style) {
       doc::Row row{style, {Value::of_text(label)}};
       for (const OutcomeColumn& col : columns) {
         const DisclosedCell& c = cell_of(col.figure);
-        row.cells.push_back(c.value());
+        row.cells.push_back(shown_of(col.figure));
         any_complement = any_complement || c.protecting_another();
       }
       return row;
@@ -474,14 +485,22 @@ struct Builder {
     for (size_t i = 0; i < data.sites.size(); ++i)
       t.rows.push_back(row_of(
           name(i), [&](FigureId fid) -> const DisclosedCell& { return site_cell(i, fid); },
-          doc::RowStyle::Data));
+          [&](FigureId fid) { return site_shown(i, fid); }, doc::RowStyle::Data));
     // All sites are computed from everyone (not summed from the rows above, which may be
     // suppressed).
     t.rows.push_back(row_of(
         w().get("common.all_sites"),
-        [&](FigureId fid) -> const DisclosedCell& { return all_cell(fid); }, doc::RowStyle::Total));
+        [&](FigureId fid) -> const DisclosedCell& { return all_cell(fid); },
+        [&](FigureId fid) { return all_shown(fid); }, doc::RowStyle::Total));
     t.footnotes.push_back(w().get("definitions.suppression"));
     if (any_complement) t.footnotes.push_back(w().get("common.complementary_note"));
+    const bool has_interval = std::any_of(
+        columns.begin(), columns.end(),
+        [](const OutcomeColumn& col) { return interval_figure(col.figure).has_value(); });
+    if (has_interval) {
+      t.footnotes.push_back(w().get("rate_interval.reading"));
+      label_interval_bounds(t, w());
+    }
     return t;
   }
 
@@ -494,8 +513,11 @@ struct Builder {
         "outcomes-time", w().format("nasjonal.outcomes_time_table", {period_label(period, w())}),
         w().get("nasjonal.outcomes_time_sheet"), outcome_time_columns()));
     std::vector<std::optional<double>> rates;
-    for (size_t i = 0; i < data.sites.size(); ++i)
+    std::vector<std::optional<doc::Interval>> intervals;
+    for (size_t i = 0; i < data.sites.size(); ++i) {
       rates.push_back(site_cell(i, FigureId::EmploymentRate).plotted());
+      intervals.push_back(chart_interval(site_cell(i, FigureId::EmploymentRateInterval)));
+    }
     const size_t rate_column = employment_rate_column();
 
     for (size_t first = 0; first < data.sites.size(); first += kSitesPerChart) {
@@ -507,11 +529,14 @@ struct Builder {
       c.title = w().format("nasjonal.outcomes_chart", {which});
       c.alt_text = w().format("nasjonal.outcomes_alt", {period_label(period, w())});
       doc::Series series{w().get("outcomes.employment_rate"), {}, {}, {}};
+      std::vector<std::optional<doc::Interval>> bars;
       for (size_t i = first; i < last; ++i) {
         c.categories.push_back(name(i));
         series.values.push_back(rates[i]);
+        bars.push_back(intervals[i]);
       }
       c.series.push_back(std::move(series));
+      c.intervals = {std::move(bars)};
       c.y_axis = doc::Axis{w().get("outcomes.employment_rate"), 0, 1, 0.25, true};
       c.benchmarks = employment_benchmarks(w());
       if (first == 0 && last == data.sites.size()) {  // XLSX: one chart over the whole column
@@ -521,6 +546,9 @@ struct Builder {
       }
       s.blocks.push_back(doc::Chart{std::move(c)});
     }
+    s.blocks.push_back(
+        doc::Paragraph{w().get("rate_interval.chart_reading"), doc::ParagraphStyle::Note});
+    s.blocks.push_back(against_benchmarks());
     employment_trend(s);
     return s;
   }
@@ -560,6 +588,47 @@ struct Builder {
     c.series_columns = {1};
     s.blocks.push_back(std::move(t));
     s.blocks.push_back(doc::Chart{std::move(c)});
+  }
+
+  // The sites ranked by employment rate, each interval against the 31/41/50 % benchmarks
+  // ("ikke sikkert forskjellig"); sites whose rate is withheld last, in register order, so the
+  // order says nothing about them.
+  doc::Table against_benchmarks() const {
+    doc::Table t;
+    t.id = "benchmarks";
+    t.caption = w().get("rate_interval.benchmark_table");
+    t.sheet_name = w().get("rate_interval.benchmark_sheet");
+    t.columns = {{w().get("nasjonal.site"), Align::Left, 2.2},
+                 {w().get("outcomes.employment_rate"), Align::Right, 1.6}};
+    const std::vector<doc::Benchmark> benchmarks = employment_benchmarks(w());
+    for (const doc::Benchmark& b : benchmarks)
+      t.columns.push_back({w().format("rate_interval.against",
+                                      {doc::format_value(Value::rate(b.value, 0), lang())}),
+                           Align::Left, 1.3});
+    std::vector<size_t> order(data.sites.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [this](size_t a, size_t b) {
+      const auto ra = site_cell(a, FigureId::EmploymentRate).plotted();
+      const auto rb = site_cell(b, FigureId::EmploymentRate).plotted();
+      if (ra.has_value() != rb.has_value()) return ra.has_value();
+      return ra && *ra > *rb;
+    });
+    auto row_of = [&](const std::string& label, const DisclosedCell& rate,
+                      const DisclosedCell& interval, doc::RowStyle style) {
+      doc::Row row{style, {Value::of_text(label), with_interval(rate, interval)}};
+      for (const doc::Benchmark& b : benchmarks)
+        row.cells.push_back(rate.withheld() ? Value::withheld()
+                                            : verdict_value(interval, b.value, w()));
+      return row;
+    };
+    for (size_t i : order)
+      t.rows.push_back(row_of(name(i), site_cell(i, FigureId::EmploymentRate),
+                              site_cell(i, FigureId::EmploymentRateInterval), doc::RowStyle::Data));
+    t.rows.push_back(row_of(w().get("common.all_sites"), all_cell(FigureId::EmploymentRate),
+                            all_cell(FigureId::EmploymentRateInterval), doc::RowStyle::Total));
+    t.footnotes.push_back(w().get("rate_interval.reading"));
+    label_interval_bounds(t, w());
+    return t;
   }
 
   doc::Section scatter() const {
@@ -715,6 +784,7 @@ struct Builder {
     for (const char* key :
          {"benchmarks", "period", "suppression", "complementary", "ranking", "cross_site"})
       definitions.push_back(std::string("definitions.") + key);
+    definitions.push_back("rate_interval.definition");
     report.sections.push_back(definitions_section(definitions, ctx));
     add_agreement_definitions(report, AgreementScope::History, ctx);
     doc::explain_withheld_values(report);  // every note in the document

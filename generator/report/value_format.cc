@@ -131,7 +131,14 @@ std::string format_value(const Value& v, Lang lang) {
       return format_number(v.number, v.decimals, lang);
     case ValueType::Rate: {
       const std::string n = format_number(v.number * 100.0, v.decimals, lang);
-      return lang == Lang::Nb ? n + kNoBreakSpace + "%" : n + "%";
+      std::string out = lang == Lang::Nb ? n + kNoBreakSpace + "%" : n + "%";
+      // The interval in percentage points after the rate: "40,0 % (21,9–61,3)".
+      if (v.interval)
+        out += " (" + format_number(v.interval->low * 100.0, v.decimals, lang) + kEnDash +
+               format_number(v.interval->high * 100.0, v.decimals, lang) + ")";
+      else if (v.interval_withheld)
+        out += std::string(" (") + kEnDash + ")";
+      return out;
     }
     case ValueType::Date: {
       const Date d{static_cast<int32_t>(v.number)};

@@ -1,12 +1,14 @@
 #include "support/disclosure_attacker.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <map>
 #include <optional>
 #include <set>
 #include <sstream>
 
+#include "analysis/wilson_interval.h"
 #include "report/wording.h"
 #include "support/test_support.h"
 
@@ -18,10 +20,17 @@ namespace {
 
 constexpr long kBig = 1'000'000'000;  // "no upper bound"; sums of a few thousand never overflow
 
+// Where a rate's published 95 % interval bounds lie (fractions): each bound within a range, as
+// shown rounded in the text or stored exactly in an XLSX bound column.
+struct BoundRanges {
+  double low_min = 0, low_max = 1, high_min = 0, high_max = 1;
+};
+
 // What one published cell says about its figure.
 struct Reading {
   enum class Kind { Nothing, Exact, Small, Withheld, Range } kind = Kind::Nothing;
-  double low = 0, high = 0;  // Exact: low = high; Range: a rate's interval (fractions)
+  double low = 0, high = 0;             // Exact: low = high; Range: a rate's interval (fractions)
+  std::optional<BoundRanges> interval;  // a rate shown as "40,0 % (21,9–61,3)"
 };
 
 std::string replace_all(std::string s, const std::string& from, const std::string& to) {
@@ -45,8 +54,23 @@ Reading read_cell(const PublishedCell& cell, bool rate, int min_cell, bool engli
   std::string t = cell.text;
   if (t.empty()) return r;
   if (t == "<" + std::to_string(min_cell))
-    return {Reading::Kind::Small, 1, static_cast<double>(min_cell - 1)};
-  if (t == "\u2013") return {Reading::Kind::Withheld, 0, 0};
+    return {Reading::Kind::Small, 1, static_cast<double>(min_cell - 1), std::nullopt};
+  if (t == "\u2013") return {Reading::Kind::Withheld, 0, 0, std::nullopt};
+  // "40,0 % (21,9–61,3)": the rate, then its interval's bounds in percent, each shown rounded.
+  std::optional<BoundRanges> interval;
+  if (const size_t open = t.find(" ("); rate && open != std::string::npos && t.back() == ')') {
+    const std::string inside = t.substr(open + 2, t.size() - open - 3);
+    t = t.substr(0, open);
+    const size_t dash = inside.find("\u2013");
+    if (dash != std::string::npos && dash > 0) {
+      const Reading lo =
+          read_cell({inside.substr(0, dash) + "%", std::nullopt}, rate, min_cell, english);
+      const Reading hi =
+          read_cell({inside.substr(dash + 3) + "%", std::nullopt}, rate, min_cell, english);
+      if (lo.kind == Reading::Kind::Range && hi.kind == Reading::Kind::Range)
+        interval = BoundRanges{lo.low, lo.high, hi.low, hi.high};
+    }
+  }
   const bool percent = t.find('%') != std::string::npos;
   t = replace_all(replace_all(replace_all(t, "\u00A0", ""), " ", ""), "%", "");
   t = replace_all(t, "\u2212", "-");
@@ -58,15 +82,17 @@ Reading read_cell(const PublishedCell& cell, bool rate, int min_cell, bool engli
   const int decimals = dot == std::string::npos ? 0 : static_cast<int>(t.size() - dot - 1);
   if (percent) {  // shown rounded: the true rate is within half a unit of the last digit
     const double half = 0.5 * std::pow(10.0, -decimals) / 100.0;
-    return {Reading::Kind::Range, x / 100.0 - half - 1e-12, x / 100.0 + half + 1e-12};
+    return {Reading::Kind::Range, x / 100.0 - half - 1e-12, x / 100.0 + half + 1e-12, interval};
   }
-  return {Reading::Kind::Exact, x, x};
+  return {Reading::Kind::Exact, x, x, std::nullopt};
 }
 
-// A figure of the outcome tables: a count, or a rate of two counts.
+// A figure of the outcome tables: a count, a rate of two counts, or one bound of a rate's
+// interval (an XLSX bound column).
 struct Figure {
   std::string count;                   // for a count
   std::string numerator, denominator;  // for a rate
+  int bound = 0;                       // 1 = the rate's lower 95 % bound, 2 = its upper
   bool is_rate() const { return !numerator.empty(); }
 };
 
@@ -77,10 +103,14 @@ class Attack {
         min_cell_(min_cell),
         words_(Wording::load(source_dir() / "templates", run.lang == "en" ? Lang::En : Lang::Nb)) {
     auto count = [this](const char* key, const char* name) {
-      figures_[words_.get(key)] = Figure{name, "", ""};
+      figures_[words_.get(key)] = Figure{name, "", "", 0};
     };
     auto rate = [this](const char* key, const char* num, const char* den) {
-      figures_[words_.get(key)] = Figure{"", num, den};
+      const std::string label = words_.get(key);
+      figures_[label] = Figure{"", num, den, 0};
+      // The XLSX bound columns beside a rate with an interval.
+      figures_[substitute(words_.get("rate_interval.low"), {label})] = Figure{"", num, den, 1};
+      figures_[substitute(words_.get("rate_interval.high"), {label})] = Figure{"", num, den, 2};
     };
     count("outcomes.served", "served");
     count("outcomes.new", "new");
@@ -144,6 +174,23 @@ class Attack {
     if (fig.is_rate()) {
       const size_t n = unknown(site, period, fig.numerator),
                    d = unknown(site, period, fig.denominator);
+      if (fig.bound != 0) {  // an XLSX bound column: only the interval is learnt
+        if (r.kind == Reading::Kind::Range) {
+          BoundRanges& b = intervals_.try_emplace({n, d}).first->second;
+          double& lo = fig.bound == 1 ? b.low_min : b.high_min;
+          double& hi = fig.bound == 1 ? b.low_max : b.high_max;
+          lo = std::max(lo, r.low);
+          hi = std::min(hi, r.high);
+        }
+        return;
+      }
+      if (r.kind == Reading::Kind::Range && r.interval) {
+        BoundRanges& b = intervals_.try_emplace({n, d}).first->second;
+        b.low_min = std::max(b.low_min, r.interval->low_min);
+        b.low_max = std::min(b.low_max, r.interval->low_max);
+        b.high_min = std::max(b.high_min, r.interval->high_min);
+        b.high_max = std::min(b.high_max, r.interval->high_max);
+      }
       if (r.kind == Reading::Kind::Range) rates_.push_back({n, d, r.low, r.high});
       if (r.kind == Reading::Kind::Withheld || r.kind == Reading::Kind::Small)
         withheld_rates_.push_back({n, d, where});
@@ -180,7 +227,7 @@ class Attack {
     for (const PublishedTable& t : run_.tables) {
       const bool national = t.file.rfind("nasjonal-sammenstilling-", 0) == 0;
       const std::string where = t.file + " #" + t.id;
-      if (national && (t.id == "outcomes" || t.id == "scatter")) {
+      if (national && (t.id == "outcomes" || t.id == "scatter" || t.id == "benchmarks")) {
         for (const auto& row : t.rows) {
           if (row.empty()) continue;
           if (t.id == "outcomes" && site_of(row[0].text) != "*")
@@ -212,11 +259,17 @@ class Attack {
         } else if (t.id == "trend") {
           for (const auto& row : t.rows) {
             for (size_t c = 1; c < row.size() && c < t.header.size(); ++c) {
-              // The last column is all sites' employment rate.
-              const bool all = t.header[c].text == all_sites_;
-              observe(all ? "*" : site, row[0].text,
-                      all ? words_.get("outcomes.employment_rate") : t.header[c].text, row[c],
-                      where + " " + row[0].text);
+              // The last column is all sites' employment rate (and in the XLSX its bounds).
+              const std::string rate = words_.get("outcomes.employment_rate");
+              std::string label = t.header[c].text;
+              bool all = label == all_sites_;
+              if (all) label = rate;
+              for (const char* bound : {"rate_interval.low", "rate_interval.high"})
+                if (label == substitute(words_.get(bound), {all_sites_})) {
+                  all = true;
+                  label = substitute(words_.get(bound), {rate});
+                }
+              observe(all ? "*" : site, row[0].text, label, row[c], where + " " + row[0].text);
             }
           }
         }
@@ -323,13 +376,53 @@ class Attack {
                 : kBig;
         narrow(r.denominator, dlow, dhigh);
       }
+      solve_intervals();
       if (!changed_) break;
+    }
+  }
+
+  // Every k of n that a published interval allows (its bounds recomputed with Wilson's formula
+  // and compared with what the cells show), within the counts' current ranges and the rate's
+  // shown range; the counts are narrowed to the smallest and largest k and n that fit. A
+  // denominator with no upper bound is tried up to kMaxTried people.
+  void solve_intervals() {
+    constexpr long kMaxTried = 5000;
+    for (const auto& [pair, b] : intervals_) {
+      const auto [num, den] = pair;
+      double rate_low = 0, rate_high = 1;  // the tightest shown rate of the same cell
+      for (const Rate& r : rates_)
+        if (r.numerator == num && r.denominator == den)
+          rate_low = std::max(rate_low, r.low), rate_high = std::min(rate_high, r.high);
+      const Unknown &n = unknowns_[num], &d = unknowns_[den];
+      const auto key = std::array<long, 4>{n.low, n.high, d.low, d.high};
+      if (auto seen = solved_.find(pair); seen != solved_.end() && seen->second == key) continue;
+      solved_[pair] = key;
+      long k_min = kBig, k_max = -1, n_min = kBig, n_max = -1;
+      for (long people = std::max(1L, d.low); people <= std::min(d.high, kMaxTried); ++people) {
+        const double p = static_cast<double>(people);
+        const long from = std::max(n.low, static_cast<long>(std::ceil(rate_low * p - 1e-7)));
+        const long to =
+            std::min({n.high, people, static_cast<long>(std::floor(rate_high * p + 1e-7))});
+        for (long k = from; k <= to; ++k) {
+          const auto w = wilson_interval(k, people);
+          if (!w || w->low < b.low_min - 1e-9 || w->low > b.low_max + 1e-9 ||
+              w->high < b.high_min - 1e-9 || w->high > b.high_max + 1e-9)
+            continue;
+          k_min = std::min(k_min, k), k_max = std::max(k_max, k);
+          n_min = std::min(n_min, people), n_max = std::max(n_max, people);
+        }
+      }
+      if (k_max < 0) continue;  // nothing fits (a reading this attacker does not model)
+      narrow(num, k_min, k_max);
+      narrow(den, n_min, n_max);
+      ++interval_solutions_;
     }
   }
 
   AttackResult findings() const {
     AttackResult out;
     out.unknowns = unknowns_.size();
+    out.intervals_read = intervals_.size();
     out.withheld_cells = withheld_cells_;
     out.small_counts_published = small_counts_;
     std::set<std::string> found;
@@ -369,6 +462,9 @@ class Attack {
   std::vector<Rate> rates_;
   std::vector<WithheldRate> withheld_rates_;
   std::set<std::pair<size_t, size_t>> shown_rates_;
+  std::map<std::pair<size_t, size_t>, BoundRanges> intervals_;       // (numerator, denominator)
+  std::map<std::pair<size_t, size_t>, std::array<long, 4>> solved_;  // ranges last solved at
+  size_t interval_solutions_ = 0;
   std::vector<std::string> small_counts_;
   size_t withheld_cells_ = 0;
   bool changed_ = false;
@@ -385,6 +481,10 @@ std::string AttackResult::describe() const {
     out << "  recovered " << r.figure << " = " << r.value << " (" << r.how << ")\n";
   for (const std::string& s : small_counts_published) out << "  published " << s << "\n";
   return out.str();
+}
+
+AttackResult attack_run(const PublishedRun& run, int min_cell) {
+  return Attack(run, min_cell).run();
 }
 
 AttackResult attack_published_run(const fs::path& out, int min_cell) {
