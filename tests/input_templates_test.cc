@@ -123,7 +123,8 @@ TEST_CASE("the example data typed into the templates reads back the same as the 
     test::ScratchDir dir("input_templates_round_trip");
     const auto review_file = dir.path / "gjennomganger.xlsx";
     const auto register_file = dir.path / "register.xlsx";
-    write_review_workbook(review_file, catalog(), words(lang), {original.sites, original.reviews});
+    write_review_workbook(review_file, catalog(), words(lang),
+                          {original.sites, original.reviews, {}, {}});
     write_register_workbook(register_file, words(lang), {original.participants, original.jobs});
 
     const Dataset filled = ingest_files({review_file, register_file}, catalog());

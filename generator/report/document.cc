@@ -93,4 +93,10 @@ std::vector<std::string> footnotes_with_suppression_note(const Table& table,
   return notes;
 }
 
+std::string RichParagraph::plain() const {
+  std::string out;
+  for (const TextRun& r : runs) out += r.text;
+  return out;
+}
+
 }  // namespace ips::doc

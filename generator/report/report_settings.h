@@ -8,11 +8,15 @@
 
 namespace ips {
 
+struct ReportStructures;  // report/report_structure.h
+
 struct ReportContext {
   const ScaleCatalog& scales;
   const Wording& words;
   std::string author;  // document metadata; the wording's common.author when empty
   int min_cell = 5;    // small-number suppression threshold (docs/figures.md); 0 disables
+  // Section order per report kind (templates/structure/); null keeps each builder's own order.
+  const ReportStructures* structures = nullptr;
   Lang lang() const { return words.lang(); }
 };
 
