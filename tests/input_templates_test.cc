@@ -62,8 +62,11 @@ TEST_CASE("blank input templates are read by the ingest with no error and no dat
     CHECK(ds.sites.empty());
     CHECK(ds.participants.empty());
     CHECK(ds.jobs.empty());
-    // Every table sheet is recognised: 3 in the review workbook, 2 in the register.
-    CHECK(ds.diagnostics.tables.size() == 5);
+    // Every table sheet is recognised: 5 in the review workbook (with Tekster and Tiltak), 2 in
+    // the register.
+    CHECK(ds.diagnostics.tables.size() == 7);
+    CHECK(ds.texts.empty());
+    CHECK(ds.actions.empty());
     // The item-name helper column is unknown to the ingest: a note, nothing more.
     CHECK(has_note(ds, "header.unknown_columns", lang == Lang::Nb ? "Navn" : "Name"));
   }
