@@ -69,12 +69,29 @@ struct JobRecord {
   std::string_view occupation;
 };
 
+/// One row of the Tekster sheet: a project leader's text (Markdown) for a site and half-year.
+struct TextRecord {
+  std::string site;  // empty: the national summary's text
+  std::string period, field, text;
+};
+
+/// One row of the Tiltak sheet: an action after a review.
+struct ActionRecord {
+  std::string site;
+  Date review;
+  std::string item, action, responsible;
+  std::optional<Date> deadline;
+  std::string status, comment;
+};
+
 /// Everything one export holds, in the order rows are written.
 struct ExportData {
   std::vector<SiteRecord> sites;
   std::vector<ReviewRecord> reviews;            // by site, then date
   std::vector<ParticipantRecord> participants;  // by site, then intake
   std::vector<JobRecord> jobs;                  // by participant, then start
+  std::vector<TextRecord> texts;                // written only when there are any
+  std::vector<ActionRecord> actions;            // written only when there are any
 };
 
 /// The spelling of a job kind in the Type column.

@@ -128,6 +128,30 @@ void write_jobs(const ExportData& data, TableSink& sink) {
   }
 }
 
+void write_texts(const ExportData& data, TableSink& sink) {
+  static constexpr std::array<std::string_view, 4> kHeaders = {"Enhet", "Periode", "Felt", "Tekst"};
+  sink.begin_table("Tekster", kHeaders);
+  for (const TextRecord& t : data.texts) {
+    const std::array<Cell, 4> row = {std::string_view(t.site), std::string_view(t.period),
+                                     std::string_view(t.field), std::string_view(t.text)};
+    sink.add_row(row);
+  }
+}
+
+void write_actions(const ExportData& data, TableSink& sink) {
+  static constexpr std::array<std::string_view, 8> kHeaders = {
+      "Enhet", "Gjennomgang", "Punkt", "Tiltak", "Ansvarlig", "Frist", "Status", "Kommentar"};
+  sink.begin_table("Tiltak", kHeaders);
+  for (const ActionRecord& a : data.actions) {
+    const std::array<Cell, 8> row = {
+        std::string_view(a.site),        a.review,
+        std::string_view(a.item),        std::string_view(a.action),
+        std::string_view(a.responsible), a.deadline ? Cell{*a.deadline} : Cell{},
+        std::string_view(a.status),      std::string_view(a.comment)};
+    sink.add_row(row);
+  }
+}
+
 }  // namespace
 
 void write_export_tables(const ExportData& data, TableSink& sink) {
@@ -136,6 +160,8 @@ void write_export_tables(const ExportData& data, TableSink& sink) {
   write_reviews(data, sink);
   write_participants(data, sink);
   write_jobs(data, sink);
+  if (!data.texts.empty()) write_texts(data, sink);
+  if (!data.actions.empty()) write_actions(data, sink);
   sink.finish();
 }
 

@@ -1,5 +1,7 @@
 #include "pilot_example.h"
 
+#include "pilot_narrative.h"
+
 #include <array>
 #include <cmath>
 
@@ -254,6 +256,7 @@ ExportData pilot_example() {
     add_participants(rng, data, s, pilot.participants, first_intake, Date::from_ymd(2016, 10, 31),
                      data_end, profile);
   }
+  add_pilot_narrative(data);
   return data;
 }
 

@@ -10,6 +10,8 @@ packages=(
   libtomlplusplus-dev libcli11-dev libkainjow-mustache-dev libzip-dev
   # PDF/UA-1 post-processing of the PDF (language, XMP, alt text) and its checker
   libqpdf-dev
+  # Markdown of the project leader's texts (ingest/markdown_text.h)
+  libcmark-dev
   # tests: Catch2, PDF inspection, XLSX/ODS round trips, unzip for XLSX parts, Chromium for the
   # accessibility check
   catch2 poppler-utils libreoffice-calc-nogui unzip chromium

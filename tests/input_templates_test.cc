@@ -62,8 +62,11 @@ TEST_CASE("blank input templates are read by the ingest with no error and no dat
     CHECK(ds.sites.empty());
     CHECK(ds.participants.empty());
     CHECK(ds.jobs.empty());
-    // Every table sheet is recognised: 3 in the review workbook, 2 in the register.
-    CHECK(ds.diagnostics.tables.size() == 5);
+    // Every table sheet is recognised: 5 in the review workbook (with Tekster and Tiltak), 2 in
+    // the register.
+    CHECK(ds.diagnostics.tables.size() == 7);
+    CHECK(ds.texts.empty());
+    CHECK(ds.actions.empty());
     // The item-name helper column is unknown to the ingest: a note, nothing more.
     CHECK(has_note(ds, "header.unknown_columns", lang == Lang::Nb ? "Navn" : "Name"));
   }
@@ -123,7 +126,8 @@ TEST_CASE("the example data typed into the templates reads back the same as the 
     test::ScratchDir dir("input_templates_round_trip");
     const auto review_file = dir.path / "gjennomganger.xlsx";
     const auto register_file = dir.path / "register.xlsx";
-    write_review_workbook(review_file, catalog(), words(lang), {original.sites, original.reviews});
+    write_review_workbook(review_file, catalog(), words(lang),
+                          {original.sites, original.reviews, {}, {}});
     write_register_workbook(register_file, words(lang), {original.participants, original.jobs});
 
     const Dataset filled = ingest_files({review_file, register_file}, catalog());

@@ -125,10 +125,14 @@ RunConfig load_config_file(const fs::path& path, RunConfig c) {
       c.author = node.value_or(std::string{});
     } else if (key == "resources") {
       c.resources = relative_to(base, node.value_or(std::string{}));
+    } else if (key == "structure" || key == "texts") {
+      auto s = node.value<std::string>();
+      if (!s || s->empty()) bad_key(path, node, key, "must be a folder name");
+      (key == "structure" ? c.structure : c.texts) = relative_to(base, *s);
     } else {
       bad_key(path, node, key,
               "is not a setting ipsreport knows (inputs, out, period, lang, formats, min_cell, "
-              "author, resources)");
+              "author, resources, structure, texts)");
     }
   }
   if (c.period != "auto" && !Period::parse(c.period))

@@ -27,6 +27,10 @@ struct RunConfig {
   int min_cell = 5;
   std::string author;
   std::filesystem::path resources;  // folder with data/, templates/, fonts/; empty = built-in
+  // Folder with report structure files (<kind>.toml); empty = templates/structure. A kind
+  // without a file there keeps the built-in one.
+  std::filesystem::path structure;
+  std::filesystem::path texts;  // folder of Markdown texts (<site>-<period>.md); empty = none
   bool force = false;
   bool timings = false;
   unsigned jobs = 0;      // render threads; 0 = one per core

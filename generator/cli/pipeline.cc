@@ -12,6 +12,7 @@
 #include "disclosure/disclosure_control.h"
 #include "ingest/file_hash.h"
 #include "ingest/ingest.h"
+#include "ingest/narrative_reader.h"
 #include "model/build_info.h"
 #include "publish/output_folder.h"
 #include "publish/run_changes.h"
@@ -20,6 +21,7 @@
 #include "render/renderer.h"
 #include "report/index_report.h"
 #include "report/report_set.h"
+#include "report/report_structure.h"
 
 namespace fs = std::filesystem;
 
@@ -63,6 +65,7 @@ Loaded load(const RunConfig& config, const std::vector<fs::path>& inputs) {
   const fs::path res = resources_dir(config);
   Loaded l{load_scale_catalog(res / "data"), Wording::load(res / "templates", config.lang), {}};
   l.data = ingest_files(inputs, l.scales);
+  if (!config.texts.empty()) read_text_folder(config.texts, l.data);
   return l;
 }
 
@@ -106,7 +109,14 @@ std::string run_fingerprint(const RunConfig& config, const std::vector<fs::path>
   fp.add("source_date_epoch", sde ? sde : "");
   const fs::path res = resources_dir(config);
   for (const char* dir : {"data", "templates", "fonts"}) fp.add_tree(res / dir);
+  if (!config.structure.empty()) fp.add_tree(config.structure);
+  if (!config.texts.empty()) fp.add_tree(config.texts);
   return fp.hex();
+}
+
+ReportStructures load_structures(const RunConfig& config) {
+  const fs::path built_in = resources_dir(config) / "templates" / "structure";
+  return load_report_structures(config.structure.empty() ? built_in : config.structure, built_in);
 }
 
 /// A message with the staging folder's paths written as the paths they would have in the output
@@ -147,6 +157,14 @@ int run_reports(const RunConfig& config, std::ostream& err, bool verbose) {
     return exit_code::kLocked;
   }
   const std::vector<fs::path> inputs = expand_inputs(config.inputs);
+  // A wrong structure file stops the run before anything is read or written.
+  ReportStructures structures;
+  try {
+    structures = load_structures(config);
+  } catch (const StructureError& e) {
+    err << "ipsreport: " << e.what() << "\n";
+    return exit_code::kConfigError;
+  }
   const std::string fingerprint = run_fingerprint(config, inputs);
   const fs::path res = resources_dir(config);
   if (!config.force &&
@@ -192,8 +210,12 @@ int run_reports(const RunConfig& config, std::ostream& err, bool verbose) {
 
   const std::vector<ReviewScore> scores = score_reviews(l.data, l.scales);
   const OutcomeIndex outcomes(l.data);
-  const ReportContext ctx{l.scales, l.words, config.author, config.min_cell,
-                          Date{static_cast<int32_t>(document_time(*period) / 86400)}};
+  const ReportContext ctx{l.scales,
+                          l.words,
+                          config.author,
+                          config.min_cell,
+                          Date{static_cast<int32_t>(document_time(*period) / 86400)},
+                          &structures};
   // What changed since the previous published run, from the small state file it kept.
   const RunState state = capture_run_state(l.data, l.scales, outcomes, *period, config.min_cell);
   const RunChanges changes =
@@ -302,6 +324,12 @@ int run_reports(const RunConfig& config, std::ostream& err, bool verbose) {
 }
 
 int check_inputs(const RunConfig& config, std::ostream& err) {
+  try {
+    load_structures(config);
+  } catch (const StructureError& e) {
+    err << "ipsreport: " << e.what() << "\n";
+    return exit_code::kConfigError;
+  }
   Loaded l = load(config, expand_inputs(config.inputs));
   RunSummary summary;
   summary.diagnostics = &l.data.diagnostics;

@@ -5,6 +5,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "ingest/narrative_merge.h"
 #include "ingest/text_normalize.h"
 
 namespace ips {
@@ -42,6 +43,13 @@ void set_concern(const ParticipantFact& f, Diagnostic& d) {
   d.site = f.participant.site;
 }
 void set_concern(const JobFact&, Diagnostic&) {}
+void set_concern(const TextFact& f, Diagnostic& d) {
+  d.site = f.text.site;
+}
+void set_concern(const ActionFact& f, Diagnostic& d) {
+  d.site = f.action.site;
+  d.review_date = f.action.review;
+}
 
 // Marks repeated facts: an identical repeat is a duplicate (its row excluded, noted once);
 // a differing repeat is a conflict, and every fact with that key is dropped.
@@ -99,6 +107,8 @@ void build_dataset(RecordSet& records, const ScaleCatalog& scales, Dataset& data
   resolve_repeats(records.review_infos, records, diags, "Gjennomganger");
   resolve_repeats(records.participants, records, diags, "Deltakere");
   resolve_repeats(records.jobs, records, diags, "Jobber");
+  resolve_repeats(records.texts, records, diags, "Tekster");
+  resolve_repeats(records.actions, records, diags, "Tiltak");
 
   std::vector<int> used_facts(records.rows.size(), 0);
   auto alive = [&](const KeyedFact& f) { return !f.dropped && !records.rows[f.row].excluded; };
@@ -262,6 +272,7 @@ void build_dataset(RecordSet& records, const ScaleCatalog& scales, Dataset& data
   }
   for (auto& [key, site] : sites) dataset.sites.push_back(std::move(site));
   for (auto& [key, review] : reviews) dataset.reviews.push_back(std::move(review));
+  merge_narrative_facts(records, dataset, used_facts);
 
   // Accounting: a row is used when at least one of its facts reached the model.
   for (size_t i = 0; i < records.rows.size(); ++i) {

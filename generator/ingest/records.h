@@ -7,6 +7,7 @@
 
 #include "model/dataset.h"
 #include "model/diagnostic.h"
+#include "model/narrative.h"
 
 namespace ips {
 
@@ -69,6 +70,15 @@ struct JobFact : KeyedFact {
   CellPlace participant_cell;
 };
 
+struct TextFact : KeyedFact {
+  NarrativeText text;
+  int text_line = 0;  // the spreadsheet row (or file line) the text starts on
+};
+
+struct ActionFact : KeyedFact {
+  PlannedAction action;
+};
+
 /// Everything the table readers produced, from all files.
 struct RecordSet {
   std::vector<RowState> rows;
@@ -77,6 +87,8 @@ struct RecordSet {
   std::vector<ReviewInfoFact> review_infos;
   std::vector<ParticipantFact> participants;
   std::vector<JobFact> jobs;
+  std::vector<TextFact> texts;
+  std::vector<ActionFact> actions;
 
   /// Registers a data row and returns its index.
   size_t add_row(RowOrigin origin) {

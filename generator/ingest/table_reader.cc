@@ -7,6 +7,8 @@
 #include <vector>
 
 #include "ingest/identity_number.h"
+#include "ingest/markdown_text.h"
+#include "ingest/narrative_values.h"
 #include "ingest/table_schema.h"
 #include "ingest/text_normalize.h"
 #include "ingest/value_parse.h"
@@ -130,7 +132,8 @@ int count_item_headers(const RawRow& header, const ScaleCatalog& scales) {
 // Which table a header row describes on its own, if it is clear.
 std::optional<TableKind> recognise_by_header(const RawRow& header, const ScaleCatalog& scales) {
   auto complete = [&](TableKind k) { return map_header(k, header, scales).missing.empty(); };
-  for (TableKind k : {TableKind::Participants, TableKind::Jobs, TableKind::Fidelity})
+  for (TableKind k : {TableKind::Texts, TableKind::Actions, TableKind::Participants,
+                      TableKind::Jobs, TableKind::Fidelity})
     if (complete(k)) return k;
   if (complete(TableKind::FidelityWide) && count_item_headers(header, scales) >= 3)
     return TableKind::FidelityWide;
@@ -298,6 +301,7 @@ class SheetReader {
         if (!holds_identity_number(cell(r, *c))) d.site = shortened(cell_display(cell(r, *c)));
       if (layout_.kind != TableKind::Sites && layout_.kind != TableKind::Participants)
         if (const auto c = column(Field::Date)) d.review_date = parse_date(cell(r, *c)).value;
+      if (const auto c = column(Field::ReviewDate)) d.review_date = parse_date(cell(r, *c)).value;
     }
     return d;
   }
@@ -335,7 +339,7 @@ class SheetReader {
       if (col == c)
         return f == Field::StartDate || f == Field::Date || f == Field::Intake ||
                f == Field::FirstEmployerContact || f == Field::Ended || f == Field::JobStart ||
-               f == Field::JobEnd;
+               f == Field::JobEnd || f == Field::ReviewDate || f == Field::Deadline;
     return false;
   }
 
@@ -593,6 +597,12 @@ class SheetReader {
         break;
       case TableKind::Jobs:
         ok = read_job(r, id);
+        break;
+      case TableKind::Texts:
+        ok = read_text(r, id);
+        break;
+      case TableKind::Actions:
+        ok = read_action(r, id);
         break;
     }
     report_formula_errors(r);
@@ -852,6 +862,92 @@ class SheetReader {
     f.canonical = f.key;
     f.row = id;
     records_.jobs.push_back(std::move(f));
+    return true;
+  }
+
+  // A Tekster row: one text field of a site (or, with Enhet empty, of the national summary) in a
+  // half-year, written in Markdown (docs/narrative.md).
+  bool read_text(size_t r, size_t id) {
+    TextFact f;
+    NarrativeText& t = f.text;
+    std::string period_text, field_text, body;
+    bool ok = text_field(r, Field::Site, t.site);
+    ok = required_text(r, Field::TextPeriod, period_text) && ok;
+    ok = required_text(r, Field::TextField, field_text) && ok;
+    ok = required_text(r, Field::TextBody, body) && ok;
+    if (!ok) return false;
+    const std::optional<Period> period = Period::parse(period_text);
+    if (!period) {
+      diags_.add(cell_diag(r, *column(Field::TextPeriod), Severity::Error, "text.bad_period"));
+      return false;
+    }
+    const std::optional<std::string> key = text_field_key(field_text);
+    if (!key) {
+      diags_.add(cell_diag(r, *column(Field::TextField), Severity::Error, "text.unknown_field"));
+      return false;
+    }
+    t.period = *period;
+    t.field = *key;
+    const size_t body_column = *column(Field::TextBody);
+    const ParsedMarkdown md = parse_markdown(body);
+    for (const MarkdownProblem& p : md.problems) {
+      Diagnostic d =
+          cell_diag(r, body_column, Severity::Warning, "text.unsupported_markdown", false);
+      d.args = {p.construct, std::to_string(p.line)};
+      diags_.add(std::move(d));
+    }
+    for (const MarkdownSection& sec : md.sections)
+      for (const RichBlock& b : sec.blocks) t.blocks.push_back(b);
+    // Markup can split a number the cell check saw whole ("*123456*78901"): check what is shown.
+    if (contains_identity_number(shown_text(t.blocks))) {
+      diags_.add(
+          cell_diag(r, body_column, Severity::Error, "cell.identity_number_required", false));
+      return false;
+    }
+    if (const size_t chars = utf8_length(plain_text(t.blocks)); chars > kNarrativePageChars) {
+      Diagnostic d = cell_diag(r, body_column, Severity::Warning, "text.too_long_for_page", false);
+      d.args = {std::to_string(chars), std::to_string(kNarrativePageChars)};
+      diags_.add(std::move(d));
+    }
+    t.source = file_ + " [" + sheet_name_ + "]:" + std::to_string(r + 1);
+    f.key = t.site + '\x1f' + t.period.key() + '\x1f' + t.field;
+    f.canonical = body;
+    f.row = id;
+    records_.texts.push_back(std::move(f));
+    return true;
+  }
+
+  // A Tiltak row: one action answering a recommendation of a review (docs/narrative.md).
+  bool read_action(size_t r, size_t id) {
+    ActionFact f;
+    PlannedAction& a = f.action;
+    std::optional<Date> review;
+    std::string item_text, status_text;
+    bool ok = required_text(r, Field::Site, a.site);
+    ok = date_field(r, Field::ReviewDate, review, true) && ok;
+    ok = required_text(r, Field::Item, item_text) && ok;
+    ok = required_text(r, Field::ActionText, a.action) && ok;
+    ok = text_field(r, Field::Responsible, a.responsible) && ok;
+    ok = date_field(r, Field::Deadline, a.deadline, false) && ok;
+    ok = required_text(r, Field::ActionStatusField, status_text) && ok;
+    ok = text_field(r, Field::Comment, a.comment) && ok;
+    if (!ok) return false;
+    size_t scale = 0, item = 0;
+    if (!resolve_item(r, item_text, scale, item)) return false;
+    const std::optional<ActionStatus> status = parse_action_status(status_text);
+    if (!status) {
+      diags_.add(
+          cell_diag(r, *column(Field::ActionStatusField), Severity::Error, "action.bad_status"));
+      return false;
+    }
+    a.review = *review;
+    a.item_code = scales_.scales[scale].items[item].code;
+    a.status = *status;
+    f.key = a.site + '\x1f' + a.review.iso() + '\x1f' + a.item_code + '\x1f' + a.action;
+    f.canonical = a.responsible + '\x1f' + (a.deadline ? a.deadline->iso() : "") + '\x1f' +
+                  std::to_string(static_cast<int>(a.status)) + '\x1f' + a.comment;
+    f.row = id;
+    records_.actions.push_back(std::move(f));
     return true;
   }
 

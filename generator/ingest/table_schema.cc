@@ -96,6 +96,26 @@ std::vector<TableSpec> make_specs() {
          {"Hours per week", "Timer/uke", "Ukentlige timer", "Stillingsprosent timer"}},
         {Field::Employer, "Arbeidsgiver", false, {"Employer"}},
         {Field::Occupation, "Yrke", false, {"Occupation", "Job type", "Stilling"}}}});
+  // The project leader's texts and the action plan after a review (docs/narrative.md).
+  specs.push_back({TableKind::Texts,
+                   "Tekster",
+                   {"Tekster", "Tekst", "Texts", "Text", "Narrative"},
+                   {{Field::Site, "Enhet", false, {"Site", "Enhet-ID", "Site ID"}},
+                    {Field::TextPeriod, "Periode", true, {"Period", "Halvår", "Half-year"}},
+                    {Field::TextField, "Felt", true, {"Field", "Type", "Del"}},
+                    {Field::TextBody, "Tekst", true, {"Text", "Innhold", "Content"}}}});
+  specs.push_back(
+      {TableKind::Actions,
+       "Tiltak",
+       {"Tiltak", "Tiltaksplan", "Actions", "Action plan"},
+       {{Field::Site, "Enhet", true, {"Site", "Enhet-ID", "Site ID"}},
+        {Field::ReviewDate, "Gjennomgang", true, {"Review", "Review date", "Gjennomgangsdato"}},
+        {Field::Item, "Punkt", true, {"Item", "Nr", "Item code", "Kode"}},
+        {Field::ActionText, "Tiltak", true, {"Action", "Handling"}},
+        {Field::Responsible, "Ansvarlig", false, {"Responsible", "Owner", "Ansvar"}},
+        {Field::Deadline, "Frist", false, {"Deadline", "Due", "Due date", "Tidsfrist"}},
+        {Field::ActionStatusField, "Status", true, {"State"}},
+        {Field::Comment, "Kommentar", false, {"Comment", "Kommentarer", "Merknad"}}}});
   return specs;
 }
 

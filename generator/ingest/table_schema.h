@@ -9,7 +9,7 @@
 
 namespace ips {
 
-enum class TableKind { Sites, Fidelity, FidelityWide, Reviews, Participants, Jobs };
+enum class TableKind { Sites, Fidelity, FidelityWide, Reviews, Participants, Jobs, Texts, Actions };
 
 /// Every column the program reads, across all tables.
 enum class Field {
@@ -47,6 +47,14 @@ enum class Field {
   HoursPerWeek,
   Employer,
   Occupation,  // Jobber
+  TextPeriod,
+  TextField,
+  TextBody,  // Tekster
+  ReviewDate,
+  ActionText,
+  Responsible,
+  Deadline,
+  ActionStatusField,  // Tiltak (with Site, Item, Comment)
 };
 
 struct ColumnSpec {

@@ -7,6 +7,7 @@
 
 #include "model/date.h"
 #include "model/diagnostic.h"
+#include "model/narrative.h"
 
 namespace ips {
 
@@ -89,6 +90,8 @@ struct Dataset {
   std::vector<Review> reviews;  // sorted by site, then date
   std::vector<Participant> participants;
   std::vector<Job> jobs;
+  std::vector<NarrativeText> texts;    // the project leaders' texts, by site, period, field
+  std::vector<PlannedAction> actions;  // action plans, by site, review, item (input order kept)
   Diagnostics diagnostics;
   // The latest date the input may hold (the run's date); later ones were reported and do not
   // choose the period.

@@ -124,6 +124,25 @@ mstch::data block_view(const Block& block, const Report& report,
     v.set("paragraph_class", paragraph_class(p->style));
     v.set("text_lang", text_lang(p->text, lang));
     view.set("paragraph_block", v);
+  } else if (const auto* rp = std::get_if<RichParagraph>(&block)) {
+    // Every run is a plain string the template escapes; only the tags around it are markup.
+    mstch::list runs;
+    for (const TextRun& r : rp->runs) {
+      mstch::data run = object();
+      run.set("run_text", r.text);
+      run.set("run_strong", r.strong);
+      run.set("run_em", r.emphasis);
+      run.set("run_link", r.link.empty() ? mstch::data(false) : mstch::data(r.link));
+      runs.push_back(run);
+    }
+    mstch::data v = object();
+    v.set("rich_runs", runs);
+    v.set("rich_marker", rp->marker.empty() ? mstch::data(false) : mstch::data(rp->marker));
+    v.set("rich_class",
+          std::string(rp->heading ? "rich rich-heading" : "rich") +
+              (rp->marker.empty() ? ""
+                                  : " list-item depth-" + std::to_string(std::min(rp->depth, 3))));
+    view.set("rich_block", v);
   } else if (const auto* f = std::get_if<FieldList>(&block)) {
     mstch::list items;
     for (const auto& [label, value] : f->fields) {
@@ -174,7 +193,7 @@ mstch::data block_view(const Block& block, const Report& report,
   }
   // data::set never replaces a key, so the unused ones are filled in last.
   for (const char* key : {"heading_block", "paragraph_block", "fields_block", "key_figures_block",
-                          "table_block", "chart_block"})
+                          "table_block", "chart_block", "rich_block"})
     if (!view.get(key)) view.set(key, false);
   return view;
 }

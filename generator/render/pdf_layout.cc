@@ -13,6 +13,7 @@
 #include "render/layout_text.h"
 #include "render/pdf_tags.h"
 #include "render/pdf_text_language.h"
+#include "render/rich_text.h"
 #include "render/table_columns.h"
 #include "report/value_format.h"
 #include "report/wording.h"
@@ -161,7 +162,12 @@ class PdfLayout::Builder {
   // no text drawn in an element that has children, and a leaf cannot go on over chunks).
   void add_lines(const std::string& s, const TextStyle& style, double indent, double width,
                  double space_before, double space_after = 0) {
-    LayoutPtr l = layout(s, style, width);
+    add_layout_lines(layout(s, style, width), s, style, indent, space_before, space_after);
+  }
+
+  // add_lines for a layout made already (a rich paragraph's); `s` is its text, for the tags.
+  void add_layout_lines(LayoutPtr l, const std::string& s, const TextStyle& style, double indent,
+                        double space_before, double space_after) {
     const int n = pango_layout_get_line_count(l.get());
     const TagNote paragraph = text_note("P", s);
     const TagNote line_note{n == 1 ? paragraph : TagNote{"Span"}};
@@ -538,6 +544,17 @@ class PdfLayout::Builder {
         break;
       }
     }
+  }
+
+  // A person's own text (a project leader's assessment): emphasis and links from its Markdown;
+  // list items indented by their depth.
+  void add_block(const doc::RichParagraph& p) {
+    TextStyle t = base(st_.body_size);
+    t.line_height = 1.4;
+    const double indent = p.marker.empty() ? 0 : 12.0 * (p.depth + 1);
+    const double w = st_.body_width() - indent;
+    add_layout_lines(make_rich_layout(text_, p, t, w, st_.accent), rich_plain_text(p), t, indent,
+                     p.marker.empty() || p.heading ? 6 : 2, 2);
   }
 
   void add_block(const doc::FieldList& list) {

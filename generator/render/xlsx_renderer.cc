@@ -12,6 +12,7 @@
 #include "model/date.h"
 #include "render/heat_scale.h"
 #include "render/renderer.h"
+#include "render/rich_text.h"
 #include "render/xlsx_cells.h"
 #include "render/xlsx_sheet_names.h"
 #include "report/value_format.h"
@@ -260,6 +261,16 @@ class XlsxWriter {
       if (p->style == ParagraphStyle::Note) style = {.italic = true, .color = kMuted};
       if (p->style == ParagraphStyle::Warning) style = {.bold = true, .color = kWarning};
       return write_wide_text(sheet, name, row, p->text, style);
+    }
+    if (const auto* rp = std::get_if<RichParagraph>(&block)) {
+      // Sized as plain text, then written as a rich string (bold, italic, links) in place.
+      CellStyle style;
+      style.indent = rp->marker.empty() ? 0 : static_cast<uint8_t>(rp->depth + 1);
+      const lxw_row_t next = write_wide_text(sheet, name, row, rich_plain_text(*rp), style);
+      style.wrap = true;
+      write_rich_cell(sheet, row, 0, *rp, formats_, formats_.get(style), kAccent,
+                      where(name, row, 0));
+      return next;
     }
     if (const auto* f = std::get_if<FieldList>(&block)) {
       for (const auto& [label, value] : f->fields) {

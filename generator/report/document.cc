@@ -115,4 +115,10 @@ const std::string& document_title(const ReportMeta& meta) {
   return meta.document_title.empty() ? meta.title : meta.document_title;
 }
 
+std::string RichParagraph::plain() const {
+  std::string out;
+  for (const TextRun& r : runs) out += r.text;
+  return out;
+}
+
 }  // namespace ips::doc

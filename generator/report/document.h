@@ -185,7 +185,26 @@ struct Chart {
   ChartSpec spec;
 };
 
-using Block = std::variant<Heading, Paragraph, FieldList, KeyFigures, Table, Chart>;
+/// A run of a rich paragraph with one look; `link` is an http(s) or mailto address, else empty.
+struct TextRun {
+  std::string text;  // plain text; renderers escape it
+  bool strong = false;
+  bool emphasis = false;
+  std::string link;
+};
+
+/// A paragraph of text written by a person (a project leader's assessment, in Markdown):
+/// emphasis and links kept, a list item marked. Renderers escape every run.
+struct RichParagraph {
+  std::vector<TextRun> runs;
+  std::string marker;    // "•" or "2." for a list item; empty for a paragraph
+  int depth = 0;         // list nesting: 0 = top level
+  bool heading = false;  // a heading inside the text: drawn bold, as a paragraph
+  /// The runs' text joined (tags, alt text, tests).
+  std::string plain() const;
+};
+
+using Block = std::variant<Heading, Paragraph, FieldList, KeyFigures, Table, Chart, RichParagraph>;
 
 struct Section {
   std::string title;

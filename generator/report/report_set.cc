@@ -7,6 +7,7 @@
 #include "report/nasjonal_sammenstilling.h"
 #include "report/report_common.h"
 #include "report/site_file_names.h"
+#include "report/structured_report.h"
 
 namespace ips {
 
@@ -25,7 +26,10 @@ std::vector<PlannedReport> plan_reports(const Dataset& data, const std::vector<R
   national.output_stem = nasjonal_sammenstilling_stem(period);
   national.label = ctx.words.get("nasjonal.short_title") + " " + period_label(period, ctx.words);
   national.build = [period, &data, &scores, &outcomes, &ctx, complements] {
-    return build_nasjonal_sammenstilling(period, data, scores, outcomes, ctx, complements.get());
+    doc::Report report =
+        build_nasjonal_sammenstilling(period, data, scores, outcomes, ctx, complements.get());
+    apply_report_structure(report, {"nasjonal-sammenstilling", "", period}, data, ctx);
+    return report;
   };
   plan.push_back(std::move(national));
   // Site keys that clash as file names ("Bodø", "Bodo") get distinct names: never two reports
@@ -43,6 +47,7 @@ std::vector<PlannedReport> plan_reports(const Dataset& data, const std::vector<R
     p.build = [i, period, &data, &scores, &outcomes, &ctx, complements, stem = p.output_stem] {
       doc::Report report =
           build_halvarsrapport(i, period, data, scores, outcomes, ctx, complements.get());
+      apply_report_structure(report, {"halvarsrapport", data.sites[i].key, period}, data, ctx);
       report.meta.output_stem = stem;
       return report;
     };
@@ -62,6 +67,10 @@ std::vector<PlannedReport> plan_reports(const Dataset& data, const std::vector<R
     const ReviewScore* score = &rs;
     p.build = [score, &data, &ctx, stem = p.output_stem] {
       doc::Report report = build_kvalitetsrapport(*score, data, ctx);
+      apply_report_structure(
+          report,
+          {"kvalitetsrapport", score->review->site, Period::containing(score->review->date), score},
+          data, ctx);
       report.meta.output_stem = stem;
       return report;
     };

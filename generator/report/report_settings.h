@@ -11,6 +11,8 @@
 
 namespace ips {
 
+struct ReportStructures;  // report/report_structure.h
+
 struct ReportContext {
   const ScaleCatalog& scales;
   const Wording& words;
@@ -19,6 +21,8 @@ struct ReportContext {
   // The reports' date (the Halvårsrapport's "Dato"): the PDF metadata date, so the same input
   // gives the same bytes; empty = not shown.
   std::optional<Date> report_date = {};
+  // Section order per report kind (templates/structure/); null keeps each builder's own order.
+  const ReportStructures* structures = nullptr;
   Lang lang() const { return words.lang(); }
 };
 

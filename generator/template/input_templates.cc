@@ -416,6 +416,70 @@ std::optional<double> as_number(const std::optional<int>& v) {
 
 }  // namespace
 
+// Tekster: the project leader's texts (docs/narrative.md), Markdown in the Tekst column.
+void add_text_sheet(Book& book, const Wording& words, const std::vector<TextRow>& texts) {
+  const Lang lang = words.lang();
+  Cells cells = add_table_sheet(book, pick(lang, "Tekster", "Texts"),
+                                {{"Enhet", "Site", 14},
+                                 {"Periode", "Period", 10},
+                                 {"Felt", "Field", 26},
+                                 {"Tekst", "Text", 90}},
+                                lang);
+  const Validator v(cells, words);
+  v.prompt(0, "text_site");
+  v.prompt(1, "text_period");
+  v.list(2,
+         {words.get("narrative.vurdering"), words.get("narrative.mal"),
+          words.get("narrative.merknad")},
+         "text_field");
+  v.prompt(3, "text_body");
+  lxw_row_t r = 1;
+  for (const TextRow& t : texts) {
+    cells.text(r, 0, t.site);
+    cells.text(r, 1, t.period.key());
+    cells.text(r, 2, words.get("narrative." + t.field));
+    cells.text(r, 3, t.markdown, book.wrap());
+    ++r;
+  }
+}
+
+// Tiltak: the action plan after a review, the status as a list, dates as date cells.
+void add_action_sheet(Book& book, const Wording& words, const std::vector<PlannedAction>& actions) {
+  const Lang lang = words.lang();
+  Cells cells = add_table_sheet(book, pick(lang, "Tiltak", "Actions"),
+                                {{"Enhet", "Site", 14},
+                                 {"Gjennomgang", "Review", 13, ColumnKind::Date},
+                                 {"Punkt", "Item", 7},
+                                 {"Tiltak", "Action", 50},
+                                 {"Ansvarlig", "Responsible", 20},
+                                 {"Frist", "Deadline", 12, ColumnKind::Date},
+                                 {"Status", "Status", 14},
+                                 {"Kommentar", "Comment", 40}},
+                                lang);
+  const Validator v(cells, words);
+  // The statuses as ingest reads them (ingest/narrative_values.h), in Norwegian in both
+  // languages: the spelling is the contract, the prompt explains it.
+  static const std::vector<std::string> kStatuses = {"ikke startet", "pågår", "fullført"};
+  v.prompt(0, "site");
+  v.date(1, "action_review");
+  v.prompt(2, "action_item");
+  v.prompt(3, "action_text");
+  v.date(5, "deadline");
+  v.list(6, kStatuses, "status");
+  lxw_row_t r = 1;
+  for (const PlannedAction& a : actions) {
+    cells.text(r, 0, a.site);
+    cells.date(r, 1, a.review);
+    cells.text(r, 2, a.item_code);
+    cells.text(r, 3, a.action);
+    cells.text(r, 4, a.responsible);
+    cells.date(r, 5, a.deadline);
+    cells.text(r, 6, kStatuses[static_cast<size_t>(a.status)]);
+    cells.text(r, 7, a.comment);
+    ++r;
+  }
+}
+
 void write_review_workbook(const std::filesystem::path& path, const ScaleCatalog& scales,
                            const Wording& words, const ReviewWorkbookRows& rows) {
   const Lang lang = words.lang();
@@ -510,6 +574,8 @@ void write_review_workbook(const std::filesystem::path& path, const ScaleCatalog
       ++r;
     }
   }
+  add_text_sheet(book, words, rows.texts);
+  add_action_sheet(book, words, rows.actions);
   book.close();
 }
 

@@ -17,10 +17,20 @@ namespace ips {
 inline constexpr const char* kReviewTemplateFile = "ips-kvalitetsmaling.xlsx";
 inline constexpr const char* kRegisterTemplateFile = "ips-deltakere-og-jobber.xlsx";
 
+/// A row of the Tekster sheet as typed: the text is Markdown source.
+struct TextRow {
+  std::string site;  // empty: the national summary
+  Period period;
+  std::string field;  // a text field key: "vurdering", "mal", "merknad"
+  std::string markdown;
+};
+
 /// What a review workbook holds; empty = the blank template (one empty 37-item block).
 struct ReviewWorkbookRows {
   std::vector<Site> sites;
   std::vector<Review> reviews;
+  std::vector<TextRow> texts;
+  std::vector<PlannedAction> actions;
 };
 
 /// What a register workbook holds; empty = the blank template.
@@ -29,7 +39,8 @@ struct RegisterWorkbookRows {
   std::vector<Job> jobs;
 };
 
-/// Writes the review workbook (Instruksjoner, Gjennomganger, Kvalitetsmålinger, Enheter); throws
+/// Writes the review workbook (Instruksjoner, Gjennomganger, Kvalitetsmålinger, Enheter, Tekster,
+/// Tiltak); throws
 /// std::runtime_error naming the file.
 void write_review_workbook(const std::filesystem::path& path, const ScaleCatalog& scales,
                            const Wording& words, const ReviewWorkbookRows& rows = {});

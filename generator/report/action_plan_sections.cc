@@ -1,0 +1,225 @@
+#include "report/action_plan_sections.h"
+
+#include "report/report_common.h"
+
+namespace ips {
+
+namespace {
+
+using doc::Align;
+using doc::Value;
+
+std::string status_text(ActionStatus s, const Wording& w) {
+  switch (s) {
+    case ActionStatus::NotStarted:
+      return w.get("actions.not_started");
+    case ActionStatus::InProgress:
+      return w.get("actions.in_progress");
+    case ActionStatus::Done:
+      break;
+  }
+  return w.get("actions.done");
+}
+
+// Overdue against the report's period: a deadline before its last day, and not done.
+bool overdue(const PlannedAction& a, Period period) {
+  return a.status != ActionStatus::Done && a.deadline && *a.deadline < period.last_day();
+}
+
+// The site's latest review dated up to the period's end, if any.
+const Review* latest_review(const Dataset& data, const std::string& site, Period period) {
+  const Review* latest = nullptr;
+  for (const Review& r : data.reviews)
+    if (r.site == site && r.date <= period.last_day()) latest = &r;
+  return latest;
+}
+
+std::vector<const PlannedAction*> actions_of(const Dataset& data, const std::string& site,
+                                             Date review) {
+  std::vector<const PlannedAction*> out;
+  for (const PlannedAction& a : data.actions)
+    if (a.site == site && a.review == review) out.push_back(&a);
+  return out;
+}
+
+// The item of a review by code, with its scale's ratings; null when the code is not there.
+const ItemRating* rating_of(const Review& r, const ScaleCatalog& scales, const std::string& code) {
+  for (size_t s = 0; s < scales.scales.size() && s < r.scales.size(); ++s)
+    for (size_t i = 0; i < scales.scales[s].items.size(); ++i)
+      if (scales.scales[s].items[i].code == code && i < r.scales[s].items.size())
+        return &r.scales[s].items[i];
+  return nullptr;
+}
+
+std::string item_label(const ScaleCatalog& scales, const std::string& code, Lang lang) {
+  for (const Scale& sc : scales.scales)
+    for (const ScaleItem& it : sc.items)
+      if (it.code == code) return code + " " + it.name.in(lang);
+  return code;
+}
+
+Value score_value(const ItemRating* r) {
+  return r && r->score ? Value::score(*r->score) : Value::of_text("–");
+}
+
+}  // namespace
+
+std::optional<doc::Section> action_plan_section(const Dataset& data, const std::string& site,
+                                                Period period, const ReportContext& ctx) {
+  const Wording& w = ctx.words;
+  const Review* review = latest_review(data, site, period);
+  if (!review) return std::nullopt;
+  const std::vector<const PlannedAction*> actions = actions_of(data, site, review->date);
+  if (actions.empty()) return std::nullopt;
+  doc::Section s{w.get("actions.plan_title"), "action-plan", false, {}};
+  s.blocks.push_back(doc::Paragraph{
+      w.format("actions.plan_intro",
+               {date_text(review->date, ctx.lang()), date_text(period.last_day(), ctx.lang())}),
+      doc::ParagraphStyle::Body});
+  int counts[3] = {0, 0, 0};
+  int late = 0;
+  for (const PlannedAction* a : actions) {
+    ++counts[static_cast<int>(a->status)];
+    if (overdue(*a, period)) ++late;
+  }
+  doc::KeyFigures k;
+  k.figures.push_back({w.get("actions.not_started"), Value::count(counts[0]), ""});
+  k.figures.push_back({w.get("actions.in_progress"), Value::count(counts[1]), ""});
+  k.figures.push_back({w.get("actions.done"), Value::count(counts[2]), ""});
+  Value late_value = Value::count(late);
+  if (late > 0) late_value.bold();
+  k.figures.push_back({w.get("actions.overdue"), late_value, w.get("actions.overdue_detail")});
+  s.blocks.push_back(std::move(k));
+
+  doc::Table t;
+  t.id = "action-plan";
+  t.caption = w.format("actions.plan_table", {date_text(review->date, ctx.lang())});
+  t.sheet_name = w.get("actions.sheet");
+  t.columns = {{w.get("actions.item"), Align::Left, 1.6},
+               {w.get("actions.action"), Align::Left, 3},
+               {w.get("actions.responsible"), Align::Left, 1.3},
+               {w.get("actions.deadline"), Align::Left, 1.1},
+               {w.get("actions.status"), Align::Left, 1.2},
+               {w.get("actions.comment"), Align::Left, 2}};
+  for (const PlannedAction* a : actions) {
+    Value status = Value::of_text(status_text(a->status, w));
+    if (overdue(*a, period)) {
+      status = Value::of_text(w.format("actions.status_overdue", {status_text(a->status, w)}));
+      status.bold();
+    }
+    t.rows.push_back({doc::RowStyle::Data,
+                      {Value::of_text(item_label(ctx.scales, a->item_code, ctx.lang())),
+                       Value::of_text(a->action), Value::of_text(a->responsible),
+                       a->deadline ? Value::date(a->deadline->days) : Value::empty(), status,
+                       Value::of_text(a->comment)}});
+  }
+  if (late > 0) t.footnotes.push_back(w.format("actions.overdue_note", {period.key()}));
+  s.blocks.push_back(std::move(t));
+  return s;
+}
+
+std::optional<doc::Section> follow_up_section(const ReviewScore& score, const Dataset& data,
+                                              const ReportContext& ctx) {
+  const Wording& w = ctx.words;
+  const Review& now = *score.review;
+  // The site's review before this one, whatever it scored.
+  const Review* before = nullptr;
+  for (const Review& r : data.reviews)
+    if (r.site == now.site && r.date < now.date) before = &r;
+  if (!before) return std::nullopt;
+  doc::Table t;
+  t.id = "follow-up";
+  t.caption = w.format("actions.follow_up_table", {date_text(before->date, ctx.lang())});
+  t.sheet_name = w.get("actions.follow_up_sheet");
+  t.columns = {{w.get("actions.item"), Align::Left, 1.6},
+               {w.get("actions.recommendation"), Align::Left, 2.6},
+               {w.get("actions.score_then"), Align::Right, 0.8},
+               {w.get("actions.score_now"), Align::Right, 0.8},
+               {w.get("actions.action"), Align::Left, 2.4},
+               {w.get("actions.status"), Align::Left, 1.2}};
+  const std::vector<const PlannedAction*> actions = actions_of(data, now.site, before->date);
+  // Without an action plan there is nothing to follow up: the report stays the pilot format.
+  if (actions.empty()) return std::nullopt;
+  for (size_t sc = 0; sc < ctx.scales.scales.size() && sc < before->scales.size(); ++sc) {
+    const Scale& scale = ctx.scales.scales[sc];
+    for (size_t i = 0; i < scale.items.size(); ++i) {
+      const ItemRating& then = before->scales[sc].items[i];
+      const std::string& code = scale.items[i].code;
+      std::vector<size_t> mine;
+      for (size_t a = 0; a < actions.size(); ++a)
+        if (actions[a]->item_code == code) mine.push_back(a);
+      if (then.recommendation.empty() && mine.empty()) continue;
+      const ItemRating* current = rating_of(now, ctx.scales, code);
+      const Value label = Value::of_text(item_label(ctx.scales, code, ctx.lang()));
+      const Value recommendation = Value::of_text(then.recommendation);
+      if (mine.empty()) {
+        t.rows.push_back({doc::RowStyle::Data,
+                          {label, recommendation, score_value(&then), score_value(current),
+                           Value::of_text(w.get("actions.none")), Value::empty()}});
+        continue;
+      }
+      // One row per action; the item's columns only on its first.
+      for (size_t k = 0; k < mine.size(); ++k) {
+        const PlannedAction& a = *actions[mine[k]];
+        Value status = Value::of_text(status_text(a.status, w));
+        if (overdue(a, Period::containing(now.date))) {
+          status = Value::of_text(w.format("actions.status_overdue", {status_text(a.status, w)}));
+          status.bold();
+        }
+        t.rows.push_back(
+            {doc::RowStyle::Data,
+             {k == 0 ? label : Value::empty(), k == 0 ? recommendation : Value::empty(),
+              k == 0 ? score_value(&then) : Value::empty(),
+              k == 0 ? score_value(current) : Value::empty(), Value::of_text(a.action), status}});
+      }
+    }
+  }
+  if (t.rows.empty()) return std::nullopt;
+  doc::Section s{w.get("actions.follow_up_title"), "follow-up", false, {}};
+  s.blocks.push_back(
+      doc::Paragraph{w.format("actions.follow_up_intro", {date_text(before->date, ctx.lang())}),
+                     doc::ParagraphStyle::Body});
+  s.blocks.push_back(std::move(t));
+  return s;
+}
+
+std::optional<doc::Section> action_plans_section(const Dataset& data, Period period,
+                                                 const ReportContext& ctx) {
+  const Wording& w = ctx.words;
+  doc::Table t;
+  t.id = "action-plans";
+  t.caption = w.format("actions.national_table", {period.key()});
+  t.sheet_name = w.get("actions.sheet");
+  t.columns = {{w.get("kvalitetsrapport.site"), Align::Left, 2},
+               {w.get("actions.review"), Align::Left, 1.2},
+               {w.get("actions.count"), Align::Right, 1},
+               {w.get("actions.done"), Align::Right, 1},
+               {w.get("actions.share_done"), Align::Right, 1.1},
+               {w.get("actions.overdue"), Align::Right, 1}};
+  for (const Site& site : data.sites) {
+    const Review* review = latest_review(data, site.key, period);
+    if (!review) continue;
+    const std::vector<const PlannedAction*> actions = actions_of(data, site.key, review->date);
+    if (actions.empty()) continue;
+    long done = 0, late = 0;
+    for (const PlannedAction* a : actions) {
+      if (a->status == ActionStatus::Done) ++done;
+      if (overdue(*a, period)) ++late;
+    }
+    const long n = static_cast<long>(actions.size());
+    t.rows.push_back(
+        {doc::RowStyle::Data,
+         {Value::of_text(site_display_name(data, site.key)), Value::date(review->date.days),
+          Value::count(n), Value::count(done),
+          Value::rate(static_cast<double>(done) / static_cast<double>(n), 0), Value::count(late)}});
+  }
+  if (t.rows.empty()) return std::nullopt;
+  t.footnotes.push_back(w.get("actions.national_note"));
+  doc::Section s{w.get("actions.national_title"), "action-plans", false, {}};
+  s.blocks.push_back(doc::Paragraph{w.format("actions.national_intro", {period.key()}),
+                                    doc::ParagraphStyle::Body});
+  s.blocks.push_back(std::move(t));
+  return s;
+}
+
+}  // namespace ips
