@@ -6,7 +6,7 @@
 #
 # Usage: bench/run-bench.sh [BUILD_DIR]        (default: build/ in the repository)
 # Settings (environment):
-#   SIZES="25 50 100 200 500"   sites per step
+#   SIZES="25 100 250 500 1000" sites per step
 #   PER_SITE=400                participants per site (500 sites → 200 000 participants)
 #   HALF_YEARS=20               review rounds (one review per site per half-year)
 #   FORMAT=xlsx                 xlsx (one workbook), split (one workbook per table) or csv
@@ -19,7 +19,7 @@ repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${1:-$repo/build}"
 generator="$build/bench/ipsreport-generate"
 ipsreport="$build/ipsreport"
-sizes="${SIZES:-25 50 100 200 500}"
+sizes="${SIZES:-25 100 250 500 1000}"
 per_site="${PER_SITE:-400}"
 half_years="${HALF_YEARS:-20}"
 format="${FORMAT:-xlsx}"
@@ -80,13 +80,37 @@ ingest_mb_per_s() {
       if (sec > 0) printf "%.1f\n", bytes / 1e6 / sec; else print "–" }'
 }
 
+# CPU seconds of one stage from --timings ("timing ingest: … s (…), cpu 1.23 s"), or "–".
+stage_cpu() {
+  local line
+  line=$(grep -m1 "^timing $2:" "$1" 2>/dev/null) || { echo "–"; return; }
+  awk -v line="$line" 'BEGIN { if (match(line, /cpu [0-9.]+ s/)) {
+      v = substr(line, RSTART + 4, RLENGTH - 6); printf "%.2f\n", v } else print "–" }'
+}
+
+# Renderer CPU split from "timing cpu (all threads): build A s, html B s, pdf C s, xlsx D s",
+# as "html / pdf / xlsx".
+render_split() {
+  local line
+  line=$(grep -m1 '^timing cpu (all threads)' "$1" 2>/dev/null) || { echo "–"; return; }
+  awk -v line="$line" 'BEGIN {
+      split("html pdf xlsx", names, " "); out = ""
+      for (i = 1; i <= 3; i++) {
+        v = line; sub(".*" names[i] " ", "", v); sub(/ s.*/, "", v)
+        out = out (i > 1 ? " / " : "") sprintf("%.1f", v) }
+      print out }'
+}
+
 mkdir -p "$work" || die "cannot create $work"
 echo "ipsreport benchmark: $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) CPU, format $format," \
      "$half_years half-years, $per_site participants per site, seed $seed"
 echo "build: $build"
 echo
-echo "| Sites | Participants | Item rows | Input (MB) | Generate (s) | Generate peak (MB) | ipsreport wall (s) | ipsreport CPU (s) | ipsreport peak (MB) | Ingest (MB/s) | PDF pages | PDF pages per CPU-s | Status |"
-echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
+echo "Wall times depend on what else the machine runs (load average per step in the last column);"
+echo "CPU times (user + system, all threads and child processes) do much less."
+echo
+echo "| Sites | Participants | Item rows | Input (MB) | Generate (s) | Generate peak (MB) | ipsreport wall (s) | ipsreport CPU (s) | ipsreport peak (MB) | Ingest (MB/s) | Ingest CPU (s) | Render CPU html / pdf / xlsx (s) | PDF pages | PDF pages per CPU-s | Status | Load |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|"
 
 failures=()
 for sites in $sizes; do
@@ -122,6 +146,7 @@ for sites in $sizes; do
     xlsx) inputs=("$step/input/ips-export.xlsx") ;;
     *) inputs=("$step"/input/*) ;;
   esac
+  load=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo "–")
   # shellcheck disable=SC2086  # IPSREPORT_ARGS is meant to split into words
   "$gnu_time" -v -o "$step/ipsreport.time" "$ipsreport" run "${inputs[@]}" --out "$step/out" \
       --timings ${IPSREPORT_ARGS:-} >"$step/ipsreport.log" 2>&1
@@ -138,7 +163,8 @@ for sites in $sizes; do
   echo "| $sites | $participants | $item_rows | $input_mb | $gen_wall | $gen_peak" \
        "| $(wall_seconds "$step/ipsreport.time") | $(cpu_seconds "$step/ipsreport.time")" \
        "| $(peak_mb "$step/ipsreport.time") | $(ingest_mb_per_s "$step/ipsreport.log" "$input_bytes")" \
-       "| $(pdf_pages "$step/ipsreport.log") | $result |"
+       "| $(stage_cpu "$step/ipsreport.log" ingest) | $(render_split "$step/ipsreport.log")" \
+       "| $(pdf_pages "$step/ipsreport.log") | $result | $load |"
 done
 
 if ((${#failures[@]})); then

@@ -73,3 +73,30 @@ TEST_CASE("a contained read gives exactly what a read in this process gives") {
     }
   }
 }
+
+TEST_CASE("an xlsx read in two readers at once stops at the same cell budget as one reader") {
+  // Each reader may use only its share of the budget; where a share runs out but the whole
+  // budget would not, the file is read again in one process. So at every budget the result
+  // (refused or read, and every cell) is what a single read in this process gives.
+  const std::string bytes = test::read_file(test::ingest_fixture("valid_fidelity.xlsx"));
+  for (size_t budget = 4096; budget <= 256 * 1024; budget += 6 * 1024) {
+    INFO("budget " << budget);
+    WorkbookReadLimits contained_limits, direct_limits;
+    contained_limits.max_cell_bytes = direct_limits.max_cell_bytes = budget;
+    direct_limits.contain_parse = false;
+    RawWorkbook contained, direct;
+    ReadFailure contained_failure, direct_failure;
+    read_zip_workbook(bytes, "xlsx", contained_limits, contained, contained_failure);
+    read_zip_workbook(bytes, "xlsx", direct_limits, direct, direct_failure);
+    CHECK(contained_failure.code == direct_failure.code);
+    REQUIRE(contained.sheets.size() == direct.sheets.size());
+    for (size_t s = 0; s < direct.sheets.size(); ++s) {
+      REQUIRE(contained.sheets[s].rows.size() == direct.sheets[s].rows.size());
+      for (size_t r = 0; r < direct.sheets[s].rows.size(); ++r) {
+        REQUIRE(contained.sheets[s].rows[r].size() == direct.sheets[s].rows[r].size());
+        for (size_t c = 0; c < direct.sheets[s].rows[r].size(); ++c)
+          CHECK(contained.sheets[s].rows[r][c].text == direct.sheets[s].rows[r][c].text);
+      }
+    }
+  }
+}

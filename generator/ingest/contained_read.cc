@@ -1,5 +1,6 @@
 #include "ingest/contained_read.h"
 
+#include <poll.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -9,6 +10,7 @@
 #include <cstring>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace ips {
 
@@ -162,47 +164,108 @@ bool write_all(int fd, std::string_view bytes) {
 
 void run_contained(const std::function<void(RawWorkbook&, ReadFailure&)>& read, RawWorkbook& out,
                    ReadFailure& failure) {
-  int fds[2];
-  if (::pipe(fds) != 0) {
-    read(out, failure);
-    return;
-  }
-  const pid_t child = ::fork();
-  if (child < 0) {
-    ::close(fds[0]);
+  std::vector<RawWorkbook> books(1, out);
+  std::vector<ReadFailure> failures(1);
+  run_contained_all({read}, books, failures);
+  out = std::move(books[0]);
+  failure = std::move(failures[0]);
+}
+
+void run_contained_all(const std::vector<std::function<void(RawWorkbook&, ReadFailure&)>>& reads,
+                       std::vector<RawWorkbook>& out, std::vector<ReadFailure>& failures) {
+  const size_t n = reads.size();
+  out.resize(n);
+  failures.assign(n, ReadFailure{});
+  struct Child {
+    pid_t pid = -1;
+    int fd = -1;
+    std::string bytes;
+  };
+  std::vector<Child> children(n);
+  // Every child is started before any is read, so they parse at the same time.
+  for (size_t i = 0; i < n; ++i) {
+    int fds[2];
+    if (::pipe(fds) != 0) continue;  // read in this process below
+    const pid_t child = ::fork();
+    if (child < 0) {
+      ::close(fds[0]);
+      ::close(fds[1]);
+      continue;
+    }
+    if (child == 0) {
+      // A crash must end this child the ordinary way, not run handlers the parent installed.
+      for (int sig : {SIGABRT, SIGSEGV, SIGBUS, SIGFPE, SIGILL}) std::signal(sig, SIG_DFL);
+      ::close(fds[0]);
+      for (size_t j = 0; j < i; ++j)
+        if (children[j].fd >= 0) ::close(children[j].fd);  // the siblings' pipes are not ours
+      RawWorkbook book = out[i];
+      ReadFailure result;
+      reads[i](book, result);
+      const bool written = write_all(fds[1], encode(book, result));
+      ::_exit(written ? 0 : 1);  // _exit: no atexit handlers, no flushing of the parent's buffers
+    }
     ::close(fds[1]);
-    read(out, failure);
-    return;
+    children[i].pid = child;
+    children[i].fd = fds[0];
   }
-  if (child == 0) {
-    // A crash must end this child the ordinary way, not run handlers the parent installed.
-    for (int sig : {SIGABRT, SIGSEGV, SIGBUS, SIGFPE, SIGILL}) std::signal(sig, SIG_DFL);
-    ::close(fds[0]);
-    RawWorkbook book = out;
-    ReadFailure result;
-    read(book, result);
-    const bool written = write_all(fds[1], encode(book, result));
-    ::_exit(written ? 0 : 1);  // _exit: no atexit handlers, no flushing of the parent's buffers
-  }
-  ::close(fds[1]);
-  std::string bytes;
+  // Drains all pipes together: a child blocks once its pipe is full, so reading one to its end
+  // before the others could wait forever.
   char buffer[1 << 16];
   for (;;) {
-    const ssize_t n = ::read(fds[0], buffer, sizeof buffer);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) break;
-    bytes.append(buffer, static_cast<size_t>(n));
+    std::vector<pollfd> open;
+    std::vector<size_t> which;
+    for (size_t i = 0; i < n; ++i)
+      if (children[i].fd >= 0) {
+        open.push_back({children[i].fd, POLLIN, 0});
+        which.push_back(i);
+      }
+    if (open.empty()) break;
+    if (::poll(open.data(), open.size(), -1) < 0) {
+      if (errno == EINTR) continue;
+      for (size_t i : which) {  // cannot wait: each child is read to its end in turn
+        for (;;) {
+          const ssize_t got = ::read(children[i].fd, buffer, sizeof buffer);
+          if (got < 0 && errno == EINTR) continue;
+          if (got <= 0) break;
+          children[i].bytes.append(buffer, static_cast<size_t>(got));
+        }
+        ::close(children[i].fd);
+        children[i].fd = -1;
+      }
+      break;
+    }
+    for (size_t k = 0; k < open.size(); ++k) {
+      if (open[k].revents == 0) continue;
+      Child& c = children[which[k]];
+      const ssize_t got = ::read(c.fd, buffer, sizeof buffer);
+      if (got < 0 && errno == EINTR) continue;
+      if (got <= 0) {
+        ::close(c.fd);
+        c.fd = -1;
+        continue;
+      }
+      c.bytes.append(buffer, static_cast<size_t>(got));
+    }
   }
-  ::close(fds[0]);
-  int status = 0;
-  while (::waitpid(child, &status, 0) < 0 && errno == EINTR) {
-  }
-  const std::string format = out.format;
-  out.sheets.clear();
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || !decode(bytes, out, failure)) {
-    out = RawWorkbook{};
-    out.format = format;
-    failure = {"file.corrupt", "the workbook reader stopped on damaged content"};
+  for (size_t i = 0; i < n; ++i) {
+    Child& c = children[i];
+    if (c.pid < 0) {  // no pipe or no fork: read here
+      reads[i](out[i], failures[i]);
+      continue;
+    }
+    int status = 0;
+    while (::waitpid(c.pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    const std::string format = out[i].format;
+    out[i].sheets.clear();
+    const bool decoded =
+        WIFEXITED(status) && WEXITSTATUS(status) == 0 && decode(c.bytes, out[i], failures[i]);
+    std::string().swap(c.bytes);  // the encoded copy goes before the next is decoded
+    if (!decoded) {
+      out[i] = RawWorkbook{};
+      out[i].format = format;
+      failures[i] = {"file.corrupt", "the workbook reader stopped on damaged content"};
+    }
   }
 }
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <functional>
+#include <vector>
 
 #include "ingest/raw_workbook.h"
 #include "ingest/workbook_reader.h"
@@ -15,5 +16,10 @@ namespace ips {
 /// when fork is unavailable.
 void run_contained(const std::function<void(RawWorkbook&, ReadFailure&)>& read, RawWorkbook& out,
                    ReadFailure& failure);
+
+/// Runs every `reads[i]` in its own forked child, all at once, starting each from `out[i]`;
+/// fills `out[i]` and `failures[i]` as run_contained does.
+void run_contained_all(const std::vector<std::function<void(RawWorkbook&, ReadFailure&)>>& reads,
+                       std::vector<RawWorkbook>& out, std::vector<ReadFailure>& failures);
 
 }  // namespace ips

@@ -7,7 +7,7 @@
 namespace ips {
 
 bool RawCell::is_blank() const {
-  return kind == Kind::Empty || kind == Kind::Error || (kind == Kind::Text && trim(text).empty());
+  return kind == Kind::Empty || kind == Kind::Error || (kind == Kind::Text && is_blank_text(text));
 }
 
 std::string column_letter(size_t column) {

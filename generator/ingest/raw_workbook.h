@@ -13,12 +13,13 @@ namespace ips {
 /// dates); formula cells hold their cached result. A cell showing a formula error (#N/A) is
 /// an Error cell: read as empty everywhere, but the table reader names it (formula_error.h).
 struct RawCell {
-  enum class Kind { Empty, Number, Text, Bool, Error };
+  // One byte, next to the flags: a national export holds millions of cells (48 bytes each).
+  enum class Kind : unsigned char { Empty, Number, Text, Bool, Error };
   Kind kind = Kind::Empty;
-  double number = 0;     // Number; Bool as 0/1
-  std::string text;      // Text (UTF-8, untrimmed); Error: the error as shown ("#N/A")
   bool is_date = false;  // the file marked the cell as a date (ods date cells)
   bool from_formula = false;
+  double number = 0;  // Number; Bool as 0/1
+  std::string text;   // Text (UTF-8, untrimmed); Error: the error as shown ("#N/A")
 
   /// True when the cell holds nothing but whitespace, or a formula error (no data either).
   bool is_blank() const;

@@ -93,6 +93,12 @@ const char* fold_latin(char32_t cp) {
 
 }  // namespace
 
+bool is_blank_text(std::string_view text) {
+  size_t b = 0, len = 0;
+  while (b < text.size() && is_space_at(text, b, &len)) b += len;
+  return b >= text.size();
+}
+
 std::string trim(std::string_view text) {
   size_t b = 0, len = 0;
   while (b < text.size() && is_space_at(text, b, &len)) b += len;

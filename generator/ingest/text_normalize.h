@@ -9,6 +9,8 @@ namespace ips {
 
 /// The text without leading/trailing spaces, tabs, line breaks and no-break spaces.
 std::string trim(std::string_view text);
+/// True when trim(text) is empty; copies nothing (asked of every cell).
+bool is_blank_text(std::string_view text);
 /// A header or name reduced for matching: lower case, æ→ae ø→o å→a and other diacritics
 /// folded to ASCII, everything that is not a letter or digit removed ("Årsverk" → "arsverk").
 std::string normalize_key(std::string_view text);

@@ -9,7 +9,9 @@
 #include <cmath>
 #include <cstdint>
 #include <exception>
+#include <functional>
 #include <memory>
+#include <optional>
 #include <set>
 #include <stdexcept>
 #include <unordered_map>
@@ -19,6 +21,7 @@
 #include "ingest/ods_error_cells.h"
 #include "ingest/opc_normalize.h"
 #include "ingest/text_normalize.h"
+#include "ingest/xlsx_sheet_split.h"
 #include "ingest/xlsx_skipped_cells.h"
 #include "ingest/zip_limits.h"
 #include "ingest/zip_package.h"
@@ -142,8 +145,9 @@ class PropertiesImporter : public iface::import_sheet_properties {
 class SheetImporter : public iface::import_sheet {
  public:
   SheetImporter(RawSheet& sheet, const StringPool& pool, size_t max_rows, size_t* cells_stored,
-                size_t* bytes_stored, size_t max_cell_bytes, bool* over_budget)
+                size_t max_cells, size_t* bytes_stored, size_t max_cell_bytes, bool* over_budget)
       : cells_stored_(cells_stored),
+        max_cells_(max_cells),
         bytes_stored_(bytes_stored),
         max_cell_bytes_(max_cell_bytes),
         over_budget_(over_budget),
@@ -248,7 +252,7 @@ class SheetImporter : public iface::import_sheet {
       // Every stored cell counts against the workbook's budget: an ods row repeated a million
       // times with a value in it would otherwise fill memory from a few bytes of XML.
       const size_t added = static_cast<size_t>(col) + 1 - r.size();
-      if (*cells_stored_ + added > kMaxRawCellsPerWorkbook) {
+      if (*cells_stored_ + added > max_cells_) {
         sheet_.cells_cut = true;
         return nullptr;
       }
@@ -260,6 +264,7 @@ class SheetImporter : public iface::import_sheet {
   }
 
   size_t* cells_stored_;
+  size_t max_cells_;
   size_t* bytes_stored_;
   size_t max_cell_bytes_;
   bool* over_budget_;
@@ -335,8 +340,8 @@ class A1Resolver : public iface::import_reference_resolver {
 // Collects what liborcus parses straight into a RawWorkbook; nothing is evaluated.
 class RawFactory : public iface::import_factory {
  public:
-  RawFactory(RawWorkbook& book, size_t max_rows, size_t max_cell_bytes)
-      : book_(book), max_rows_(max_rows), max_cell_bytes_(max_cell_bytes) {}
+  RawFactory(RawWorkbook& book, size_t max_rows, size_t max_cells, size_t max_cell_bytes)
+      : book_(book), max_rows_(max_rows), max_cells_(max_cells), max_cell_bytes_(max_cell_bytes) {}
 
   iface::import_global_settings* get_global_settings() override { return &settings_; }
   iface::import_shared_strings* get_shared_strings() override { return &pool_; }
@@ -357,7 +362,7 @@ class RawFactory : public iface::import_factory {
     sheets_.push_back(std::make_unique<RawSheet>());
     sheets_.back()->name = repair_utf8(name);
     importers_.push_back(std::make_unique<SheetImporter>(*sheets_.back(), pool_, max_rows_,
-                                                         &cells_stored_, &bytes_stored_,
+                                                         &cells_stored_, max_cells_, &bytes_stored_,
                                                          max_cell_bytes_, &over_budget_));
     return importers_.back().get();
   }
@@ -445,6 +450,7 @@ class RawFactory : public iface::import_factory {
  private:
   RawWorkbook& book_;
   size_t max_rows_;
+  size_t max_cells_;
   size_t max_cell_bytes_;
   StringPool pool_;
   IgnoredStyles styles_;
@@ -505,11 +511,139 @@ void mark_hidden_sheets(std::string_view bytes, const std::string& format, RawWo
   for (auto& sheet : book.sheets) sheet.hidden = finder.hidden_sheets.count(sheet.name) > 0;
 }
 
+// What one parse may store: the workbook's limits, or a share of them for one of the readers
+// an xlsx is split between.
+struct ParseBudget {
+  size_t max_rows_per_sheet = 0;
+  size_t max_cells = 0;
+  size_t max_cell_bytes = 0;
+};
+
+// Parses the zip workbook in `outer` into `book` (which holds the format), or sets `result`.
+void parse_package(std::string_view outer, const std::string& format, const ParseBudget& budget,
+                   RawWorkbook& book, ReadFailure& result) {
+  try {
+    // Every entry read once through libzip (length and CRC checked, so nothing is cut short
+    // unseen), and absolute relationship targets made relative so liborcus follows them.
+    PackageCheck package = normalize_opc_package(outer);
+    if (!package.ok) {
+      result = {"file.corrupt", package.problem};
+      return;
+    }
+    const std::string_view bytes = package.bytes ? std::string_view(*package.bytes) : outer;
+    RawFactory factory(book, budget.max_rows_per_sheet, budget.max_cells, budget.max_cell_bytes);
+    if (format == "ods") {
+      orcus::orcus_ods filter(&factory);
+      filter.read_stream(bytes);
+      // liborcus 0.17 keeps a formula error as an empty formula result; content.xml says
+      // which cells are errors, so they can be named instead of silently read as empty.
+      const OdsDroppedCells dropped = read_ods_error_and_dropped_cells(
+          bytes, [&](std::string_view sheet, size_t row, size_t column, size_t columns,
+                     std::string_view text) {
+            return factory.mark_formula_error(sheet, row, column, columns, text);
+          });
+      // It also skips time-of-day cells, and fills only the first of a repeated row's rows;
+      // the times go in first so a repeated row copies them with the rest.
+      for (const OdsTimeCell& t : dropped.times)
+        for (size_t c = t.column; c < t.column + std::min(t.columns, kMaxRawColumns + 1); ++c) {
+          RawCell cell;
+          cell.kind = RawCell::Kind::Text;
+          cell.text = t.text;
+          factory.put_skipped(t.sheet, t.row, c, std::move(cell));
+        }
+      for (const OdsRepeatedRow& r : dropped.repeated_rows)
+        factory.repeat_row(r.sheet, r.row, r.count);
+    } else {
+      orcus::orcus_xlsx filter(&factory);
+      filter.read_stream(bytes);
+      // liborcus 0.17 drops inline-string, plain "str" and ISO date cells without a word,
+      // and keeps formula errors as empty cells; they are read from the sheet XML here so
+      // no text silently arrives as empty and every error keeps its text.
+      read_skipped_xlsx_cells(bytes,
+                              [&](std::string_view sheet, size_t row, size_t column, RawCell cell) {
+                                factory.put_skipped(sheet, row, column, std::move(cell));
+                              });
+    }
+    if (factory.over_budget()) {
+      result = {"file.too_large_cells", std::to_string(budget.max_cell_bytes >> 20)};
+      return;  // nothing handed over: a partial read is never used
+    }
+    factory.hand_over();
+  } catch (const std::exception& e) {
+    book.sheets.clear();
+    result = {"file.corrupt", e.what()};
+  }
+}
+
+bool sheet_was_read(const RawSheet& s) {
+  return !s.rows.empty() || !s.merged.empty() || s.truncated || s.malformed || s.columns_cut ||
+         s.cells_cut;
+}
+
+// Reads an xlsx with two or more worksheets in two child processes at once, each parsing its
+// share of the worksheets (xlsx_sheet_split.h) within the same share of the workbook's cell
+// budget, and puts the sheets together in workbook order. False, with `out` untouched, when
+// the result might differ in any way from one reader's (a reader failed or reached its share
+// of a budget, which the whole budget might not have reached): the caller then reads the
+// file in one process, which gives the diagnostics exactly as before.
+bool read_xlsx_in_parallel(std::string_view bytes, const ParseBudget& whole, RawWorkbook& out,
+                           ReadFailure& failure) {
+  constexpr size_t kReaders = 2;  // the machine this runs on has two cores
+  std::vector<WorksheetPart> parts;
+  try {
+    parts = xlsx_worksheet_parts(bytes);
+  } catch (const std::exception&) {
+    return false;
+  }
+  if (parts.size() < kReaders) return false;
+  const std::vector<std::vector<size_t>> groups = share_out_worksheets(bytes, parts, kReaders);
+  std::vector<std::function<void(RawWorkbook&, ReadFailure&)>> reads;
+  for (size_t g = 0; g < groups.size(); ++g) {
+    std::set<std::string> others;
+    for (size_t h = 0; h < groups.size(); ++h)
+      if (h != g)
+        for (size_t i : groups[h]) others.insert(parts[i].part);
+    // Each reader may store what the whole file may, times its share of the worksheets: when
+    // every reader stays within its share, the sum stays within the whole.
+    const double share = 1.0 / static_cast<double>(groups.size());
+    const ParseBudget budget{
+        whole.max_rows_per_sheet, static_cast<size_t>(static_cast<double>(whole.max_cells) * share),
+        static_cast<size_t>(static_cast<double>(whole.max_cell_bytes) * share)};
+    reads.push_back([bytes, others, budget](RawWorkbook& book, ReadFailure& result) {
+      const std::optional<std::string> mine = xlsx_with_empty_worksheets(bytes, others);
+      if (!mine) {
+        result = {"file.corrupt", "the package could not be split"};
+        return;
+      }
+      parse_package(*mine, "xlsx", budget, book, result);
+    });
+  }
+  std::vector<RawWorkbook> books(reads.size(), out);
+  std::vector<ReadFailure> failures;
+  run_contained_all(reads, books, failures);
+  for (size_t g = 0; g < books.size(); ++g) {
+    if (failures[g].failed() || books[g].sheets.size() != books[0].sheets.size()) return false;
+    for (const RawSheet& s : books[g].sheets)
+      if (s.cells_cut) return false;
+  }
+  RawWorkbook merged = std::move(books[0]);
+  for (size_t g = 1; g < books.size(); ++g)
+    for (size_t s = 0; s < merged.sheets.size(); ++s) {
+      RawSheet& sheet = books[g].sheets[s];
+      if (sheet.name != merged.sheets[s].name) return false;
+      if (!sheet_was_read(sheet)) continue;
+      if (sheet_was_read(merged.sheets[s])) return false;  // read twice: not a clean split
+      merged.sheets[s] = std::move(sheet);
+    }
+  out = std::move(merged);
+  failure = {};
+  return true;
+}
+
 }  // namespace
 
 void read_zip_workbook(std::string_view bytes, const std::string& format,
                        const WorkbookReadLimits& limits, RawWorkbook& out, ReadFailure& failure) {
-  const std::string_view outer = bytes;
   out = RawWorkbook{};
   out.format = format;
   const ZipDirectorySummary zip = summarize_zip_directory(bytes);
@@ -531,64 +665,16 @@ void read_zip_workbook(std::string_view bytes, const std::string& format,
     failure = {"file.too_large_unpacked", std::to_string(zip.uncompressed_bytes)};
     return;
   }
-  // liborcus can abort or crash on damaged content: the parse runs in a child process.
-  const auto parse = [&](RawWorkbook& book, ReadFailure& result) {
-    try {
-      // Every entry read once through libzip (length and CRC checked, so nothing is cut short
-      // unseen), and absolute relationship targets made relative so liborcus follows them.
-      PackageCheck package = normalize_opc_package(bytes);
-      if (!package.ok) {
-        result = {"file.corrupt", package.problem};
-        return;
-      }
-      const std::string_view bytes = package.bytes ? std::string_view(*package.bytes) : outer;
-      RawFactory factory(book, limits.max_rows_per_sheet, limits.max_cell_bytes);
-      if (format == "ods") {
-        orcus::orcus_ods filter(&factory);
-        filter.read_stream(bytes);
-        // liborcus 0.17 keeps a formula error as an empty formula result; content.xml says
-        // which cells are errors, so they can be named instead of silently read as empty.
-        const OdsDroppedCells dropped = read_ods_error_and_dropped_cells(
-            bytes, [&](std::string_view sheet, size_t row, size_t column, size_t columns,
-                       std::string_view text) {
-              return factory.mark_formula_error(sheet, row, column, columns, text);
-            });
-        // It also skips time-of-day cells, and fills only the first of a repeated row's rows;
-        // the times go in first so a repeated row copies them with the rest.
-        for (const OdsTimeCell& t : dropped.times)
-          for (size_t c = t.column; c < t.column + std::min(t.columns, kMaxRawColumns + 1); ++c) {
-            RawCell cell;
-            cell.kind = RawCell::Kind::Text;
-            cell.text = t.text;
-            factory.put_skipped(t.sheet, t.row, c, std::move(cell));
-          }
-        for (const OdsRepeatedRow& r : dropped.repeated_rows)
-          factory.repeat_row(r.sheet, r.row, r.count);
-      } else {
-        orcus::orcus_xlsx filter(&factory);
-        filter.read_stream(bytes);
-        // liborcus 0.17 drops inline-string, plain "str" and ISO date cells without a word,
-        // and keeps formula errors as empty cells; they are read from the sheet XML here so
-        // no text silently arrives as empty and every error keeps its text.
-        read_skipped_xlsx_cells(
-            bytes, [&](std::string_view sheet, size_t row, size_t column, RawCell cell) {
-              factory.put_skipped(sheet, row, column, std::move(cell));
-            });
-      }
-      if (factory.over_budget()) {
-        result = {"file.too_large_cells", std::to_string(limits.max_cell_bytes >> 20)};
-        return;  // nothing handed over: a partial read is never used
-      }
-      factory.hand_over();
-    } catch (const std::exception& e) {
-      book.sheets.clear();
-      result = {"file.corrupt", e.what()};
-    }
-  };
-  if (limits.contain_parse)
-    run_contained(parse, out, failure);
-  else
-    parse(out, failure);
+  const ParseBudget whole{limits.max_rows_per_sheet, kMaxRawCellsPerWorkbook,
+                          limits.max_cell_bytes};
+  // liborcus can abort or crash on damaged content: the parse runs in a child process, or in
+  // two at once for an xlsx with several worksheets (read_xlsx_in_parallel).
+  if (!limits.contain_parse)
+    parse_package(bytes, format, whole, out, failure);
+  else if (format != "xlsx" || !read_xlsx_in_parallel(bytes, whole, out, failure))
+    run_contained([&](RawWorkbook& book,
+                      ReadFailure& result) { parse_package(bytes, format, whole, book, result); },
+                  out, failure);
   if (failure.failed()) return;
   try {
     mark_hidden_sheets(bytes, format, out);

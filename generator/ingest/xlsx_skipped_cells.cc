@@ -124,8 +124,18 @@ RawCell iso_date_cell(const std::string& text) {
 // few searches through the bytes cost far less than parsing a large sheet a second time.
 bool may_hold_skipped_cells(const std::vector<unsigned char>& xml) {
   const std::string_view text(reinterpret_cast<const char*>(xml.data()), xml.size());
-  for (std::string_view token : {"inlineStr", "\"str\"", "'str'", "\"d\"", "'d'", "\"e\"", "'e'"})
-    if (text.find(token) != std::string_view::npos) return true;
+  if (text.find("inlineStr") != std::string_view::npos) return true;
+  // One pass for the quoted values "str", "d" and "e" (either quote), rather than one search
+  // through the whole sheet per token.
+  const size_t n = text.size();
+  for (size_t i = 0; i + 2 < n; ++i) {
+    const char q = text[i];
+    if (q != '"' && q != '\'') continue;
+    const char v = text[i + 1];
+    if ((v == 'd' || v == 'e') && text[i + 2] == q) return true;
+    if (v == 's' && i + 4 < n && text[i + 2] == 't' && text[i + 3] == 'r' && text[i + 4] == q)
+      return true;
+  }
   return false;
 }
 
@@ -230,8 +240,9 @@ class WorksheetScanner : public orcus::sax_handler {
 
 }  // namespace
 
-void read_skipped_xlsx_cells(std::string_view bytes, const SkippedCellSink& sink) {
+std::vector<WorksheetPart> xlsx_worksheet_parts(std::string_view bytes) {
   const ZipPackage package(bytes);
+  std::vector<WorksheetPart> parts;
 
   // The package names its workbook part in _rels/.rels; every xlsx writer uses this one.
   std::string workbook = "xl/workbook.xml";
@@ -244,7 +255,7 @@ void read_skipped_xlsx_cells(std::string_view bytes, const SkippedCellSink& sink
   const auto workbook_xml = package.read(workbook);
   const auto workbook_rels = package.read(rels_of(workbook));
   // Without them liborcus finds no sheets either: nothing was read, so nothing is lost here.
-  if (!workbook_xml || !workbook_rels) return;
+  if (!workbook_xml || !workbook_rels) return parts;
 
   std::map<std::string, std::string> targets;  // relationship id → worksheet part
   for (const Element& rel : elements_named(*workbook_rels, "Relationship"))
@@ -254,14 +265,21 @@ void read_skipped_xlsx_cells(std::string_view bytes, const SkippedCellSink& sink
   for (const Element& sheet : elements_named(*workbook_xml, "sheet")) {
     auto target = targets.find(sheet.prefixed_id);
     if (target == targets.end()) continue;  // liborcus cannot find this sheet's cells either
-    const std::string name = sheet.get("name");
+    parts.push_back({sheet.get("name"), target->second});
+  }
+  return parts;
+}
+
+void read_skipped_xlsx_cells(std::string_view bytes, const SkippedCellSink& sink) {
+  const ZipPackage package(bytes);
+  for (const WorksheetPart& sheet : xlsx_worksheet_parts(bytes)) {
     try {
-      const auto xml = package.read(target->second);
+      const auto xml = package.read(sheet.part);
       if (!xml || !may_hold_skipped_cells(*xml)) continue;
-      WorksheetScanner scanner(name, sink);
+      WorksheetScanner scanner(sheet.name, sink);
       parse_xml(*xml, scanner);
     } catch (const std::exception& e) {
-      throw std::runtime_error("sheet '" + repair_utf8(name) + "' (" + target->second +
+      throw std::runtime_error("sheet '" + repair_utf8(sheet.name) + "' (" + sheet.part +
                                "): " + e.what());
     }
   }

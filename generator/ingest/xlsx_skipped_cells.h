@@ -18,7 +18,9 @@
 
 #include <cstddef>
 #include <functional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "ingest/raw_workbook.h"
 
@@ -28,6 +30,15 @@ namespace ips {
 /// and column, and the value (Text; a Number marked is_date for a t="d" date; Error for t="e").
 using SkippedCellSink =
     std::function<void(std::string_view sheet, size_t row, size_t column, RawCell cell)>;
+
+/// A worksheet as the workbook lists it: its name as workbook.xml spells it, and its zip entry.
+struct WorksheetPart {
+  std::string name;
+  std::string part;  // "xl/worksheets/sheet1.xml"
+};
+
+/// The worksheets of the xlsx package in `bytes` that liborcus can reach, in workbook order.
+std::vector<WorksheetPart> xlsx_worksheet_parts(std::string_view bytes);
 
 /// Reads every worksheet of the xlsx package in `bytes` and hands each cell liborcus 0.17 skips
 /// to `sink`. Throws std::runtime_error naming the sheet and its part when a worksheet that the
