@@ -79,9 +79,10 @@ TEST_CASE("a national summary of 500 sites paginates its tables and splits its c
   // The last site appears in the heatmap and outcome tables (nothing cut off at the end).
   const std::string text = test::run_command("pdftotext '" + r.pdf.string() + "' -");
   CHECK(text.find("Punktskår per enhet (481–500)") != std::string::npos);
-  // The HTML stays one file under 1.5 MB (issue 7): charts are SVG with real text, and the
-  // heatmap is the coloured item table rather than 17 drawings of it.
-  CHECK(fs::file_size(r.html) < 1'500'000);
+  // The HTML stays one file under 2 MB: charts are SVG with real text, and the heatmap is the
+  // coloured item table rather than 17 drawings of it. (1.5 MB until each chart was drawn twice,
+  // for desktop and phone widths, so that no chart text is under 12 CSS px: 1.78 MB.)
+  CHECK(fs::file_size(r.html) < 2'000'000);
   const std::string html = test::read_file(r.html);
   CHECK(html.find("<table class=\"heatmap\">") != std::string::npos);
 }

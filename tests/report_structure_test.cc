@@ -25,7 +25,7 @@ struct Example {
   Period period = *Period::parse("2016-H2");
 
   std::vector<doc::Report> build_all(const ReportStructures* structures, const std::string& kind) {
-    const ReportContext ctx{scales, words, "", 5, structures};
+    const ReportContext ctx{scales, words, "", 5, {}, structures};
     std::vector<doc::Report> out;
     for (const PlannedReport& p : plan_reports(data, scores, outcomes, period, ctx))
       if (p.kind == kind) out.push_back(p.build());

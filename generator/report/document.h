@@ -214,8 +214,8 @@ struct Section {
 };
 
 struct ReportMeta {
-  std::string kind;          // "kvalitetsrapport", "halvarsrapport", "nasjonal-sammenstilling"
-  std::string title;         // the title page's heading
+  std::string kind;   // "kvalitetsrapport", "halvarsrapport", "nasjonal-sammenstilling"
+  std::string title;  // the title page's heading
   // The title a PDF reader, browser tab or file list shows (PDF Info and XMP dc:title, HTML
   // <title>, XLSX properties): names the site and period so six reports are told apart.
   std::string document_title;

@@ -39,8 +39,8 @@ const std::vector<std::string>& structured_report_kinds() {
 const std::vector<std::string>& known_sections(const std::string& kind) {
   static const std::map<std::string, std::vector<std::string>> sections = {
       {"halvarsrapport",
-       {"summary", "fidelity", "outcomes", "trend", "evidence", "action-plan", "agreement",
-        "data-quality", "definitions"}},
+       {"summary", "fidelity", "latest-review", "outcomes", "trend", "evidence", "action-plan",
+        "agreement", "data-quality", "definitions"}},
       {"kvalitetsrapport",
        {"about", "summary", "follow-up", "items", "goi-items", "score-sheet", "goi-sheet",
         "agreement", "data-quality", "definitions"}},

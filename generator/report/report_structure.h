@@ -1,5 +1,5 @@
-// The order of a report's sections, from templates/structure/<kind>.toml (reports.md: section
-// order lives in templates/), so a project leader can move or remove a section, or place a
+// The order of a report's sections, from templates/structure/<kind>.toml (docs/narrative.md:
+// section order lives in templates/), so a project leader can move or remove a section, or place a
 // narrative text, without recompiling. The default files give the national pilot format.
 #pragma once
 

@@ -55,7 +55,8 @@ class HtmlReport(html.parser.HTMLParser):
         if tag == "figure":
             self._figure_depth += 1
         elif tag == "table":
-            self._table = {"caption": "", "rows": [], "footnotes": [], "in_chart": self._figure_depth > 0}
+            self._table = {"caption": "", "rows": [], "footnotes": [], "in_chart": self._figure_depth > 0,
+                           "heatmap": "heatmap" in cls.split()}
         elif tag == "caption" and self._table is not None:
             self._caption = ""
         elif tag == "tr" and self._table is not None:
@@ -146,6 +147,10 @@ def pdf_lines(path):
 
 
 def find_in_order(line, parts):
+    # pdftotext -layout sometimes drops the narrow gap in a short "0 %": the check is about
+    # digits, not its spacing heuristics.
+    line = line.replace(" %", "%")
+    parts = [p.replace(" %", "%") for p in parts]
     pos = 0
     for p in parts:
         i = line.find(p, pos)
@@ -153,6 +158,32 @@ def find_in_order(line, parts):
             return False
         pos = i + len(p)
     return True
+
+
+INTERVAL = re.compile(r"^(.*%) \((?:(.+)[\u2013-](.+)|[\u2013-])\)$")
+
+
+def split_intervals(rows):
+    """Rows with each "rate (low–high)" cell cut to the rate, and per row the XLSX bound cells
+    expected after the table's columns: for each column that shows intervals, the two bounds,
+    or "–" twice where that row's rate or interval is withheld; None for a row without rates
+    with intervals (the header, counts)."""
+    columns = sorted({j for row in rows for j, c in enumerate(row) if INTERVAL.match(c)})
+    out, bounds = [], []
+    for row in rows:
+        cells = list(row)
+        found, any_interval = [], False
+        for j in columns:
+            m = INTERVAL.match(cells[j]) if j < len(cells) else None
+            if m:
+                any_interval = True
+                cells[j] = m.group(1)
+                found += [m.group(2), m.group(3)] if m.group(2) else ["\u2013", "\u2013"]
+            else:
+                found += ["\u2013", "\u2013"]
+        out.append(cells)
+        bounds.append(found if any_interval else None)
+    return out, bounds
 
 
 def check_report(stem, lang, problems, counts):
@@ -178,8 +209,19 @@ def check_report(stem, lang, problems, counts):
         # The sheet: caption, header, the rows, an empty row, the footnotes.
         grid = [positional(cells) for cells in rows[1:]]
         html_rows = [[norm(c) for c in r] for r in table["rows"]]
+        # A rate with its interval, "40,0 % (21,9–61,3)", is the rate's cell in the XLSX and
+        # the two bounds in columns after the table's (the spreadsheet keeps numbers numbers).
+        html_rows, bounds = split_intervals(html_rows)
         for i, hrow in enumerate(html_rows):
             xrow = grid[i] if i < len(grid) else []
+            if bounds[i] is not None:
+                extra = xrow[len(hrow):len(hrow) + len(bounds[i])]
+                if [c.replace(" %", "").replace("%", "") for c in extra] != bounds[i]:
+                    problems.append(f"{name}: '{table['caption']}' row {i + 1}: interval bounds "
+                                    f"{bounds[i]} but XLSX {extra}")
+            # After the table's own columns the XLSX may add the interval bounds (checked
+            # above) and the items' comment columns, which the HTML shows under the table.
+            xrow = xrow[:len(hrow)]
             while hrow and not hrow[-1] and len(hrow) > len(xrow):
                 hrow = hrow[:-1]  # trailing empty cells are not written to the sheet
             counts["cells"] += len(hrow)
@@ -188,11 +230,13 @@ def check_report(stem, lang, problems, counts):
                 problems.append(f"{name}: '{table['caption']}' row {i + 1}: HTML {hrow} "
                                 f"but XLSX sheet '{title}' {xrow}")
         xnotes = [cells[0] for cells in grid[len(html_rows):] if cells and cells[0]]
-        if xnotes != table["footnotes"]:
+        # A chart's numbers may share the chart data sheet with other charts' numbers below
+        # them, so only a table sheet's notes are compared.
+        if not table["in_chart"] and xnotes != table["footnotes"]:
             problems.append(f"{name}: '{table['caption']}' notes: HTML {table['footnotes']} "
                             f"but XLSX {xnotes}")
-        if table["in_chart"]:
-            continue  # the PDF draws the chart, not its table
+        if table["in_chart"] or table["heatmap"]:
+            continue  # the PDF draws the chart (or the coloured heatmap), not the table
         # PDF: after the caption, each row's figures on one line, in order.
         start = next((j for j in range(pdf_pos, len(lines))
                       if table["caption"][:40] in lines[j]), None)

@@ -19,7 +19,7 @@ except ImportError:
     print("SKIP: openpyxl not found (apt-get install python3-openpyxl)")
     sys.exit(77)
 
-BENCHMARKS = ["Minimum 31 %", "Gjennomsnitt 41 %", "Svært bra 50 %"]
+BENCHMARKS = ["Minimum 31 %", "Internasjonalt snitt 41 %", "Svært bra 50 %"]
 failures = []
 
 
