@@ -4,6 +4,12 @@
 
 namespace ips::render {
 
+namespace {
+// When a run of chunks that belong together is taller than a page, the most chunks after its
+// first that still go with it: a heading, its caption or lead-in, a table's header and a row.
+constexpr size_t kMinKept = 4;
+}  // namespace
+
 Pagination paginate(const std::vector<std::shared_ptr<Chunk>>& chunks, double top, double height) {
   Pagination out;
   out.pages.emplace_back();
@@ -32,8 +38,11 @@ Pagination paginate(const std::vector<std::shared_ptr<Chunk>>& chunks, double to
     // together (when it fits on a page), else the chunks it may never be parted from. A run
     // is judged once, at its first chunk: one that does not fit is not tried again from inside.
     const double own = (empty ? 0 : c.space_before) + c.height;
+    // Past its own chunk a run also takes in the chunks the next one keeps together (a heading
+    // goes with its table's kept rows, not only with the caption).
     auto joined = [&](size_t j, bool together) {
-      return chunks[j]->keep_with_next || (together && chunks[j]->keep_together_with_next);
+      return chunks[j]->keep_with_next ||
+             ((together || j > i) && chunks[j]->keep_together_with_next);
     };
     auto run_height = [&](bool together) {
       double need = own;
@@ -51,7 +60,15 @@ Pagination paginate(const std::vector<std::shared_ptr<Chunk>>& chunks, double to
     double need = height + 1;
     if (i >= together_end && c.keep_together_with_next) need = run_height(true);
     if (need > height) need = run_height(false);
-    if (need > height) need = own;  // cannot keep: just fit
+    if (need > height) {
+      // The whole run cannot stay on one page: keep at least a heading (and a caption or lead-in
+      // it holds on to) with the first lines after it, so no heading ends a page alone.
+      need = own;
+      for (size_t j = i; j + 1 < chunks.size() && j < i + kMinKept && chunks[j]->keep_with_next;
+           ++j)
+        need += chunks[j + 1]->space_before + chunks[j + 1]->height;
+      if (need > height) need = own;  // cannot keep: just fit
+    }
     if (y + need > bottom + 0.01 && !empty) {
       new_page();
       if (c.repeat_on_break) place(*c.repeat_on_break, 0, true);
