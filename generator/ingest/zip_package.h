@@ -18,7 +18,8 @@ namespace ips {
 class ZipPackage {
  public:
   explicit ZipPackage(std::string_view bytes);
-  /// The inflated part, or nullopt when the package has no entry of that name.
+  /// The inflated part (with a zero byte kept after its end, see parse_xml), or nullopt when
+  /// the package has no entry of that name.
   std::optional<std::vector<unsigned char>> read(const std::string& name) const;
   /// The names of every entry, in the order of the zip directory.
   std::vector<std::string> names() const;
@@ -28,7 +29,9 @@ class ZipPackage {
   orcus::zip_archive archive_;
 };
 
-/// Runs liborcus's SAX parser over `xml` with `handler`; throws its parse errors.
+/// Runs liborcus's SAX parser over `xml` with `handler`; throws its parse errors. `xml` comes
+/// from ZipPackage::read, which keeps a zero byte after the data: on a truncated document the
+/// parser reads one byte past the end.
 template <typename Handler>
 void parse_xml(const std::vector<unsigned char>& xml, Handler& handler) {
   orcus::sax_parser<Handler> parser(reinterpret_cast<const char*>(xml.data()), xml.size(), handler);
