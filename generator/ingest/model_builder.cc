@@ -17,16 +17,6 @@ std::string file_and_sheet(const RowOrigin& o) {
   return o.sheet.empty() ? o.file : o.file + " / " + o.sheet;
 }
 
-Diagnostic row_diag(const RowOrigin& o, Severity sev, std::string code) {
-  Diagnostic d;
-  d.severity = sev;
-  d.file = o.file;
-  d.sheet = o.sheet;
-  d.row = o.row;
-  d.code = std::move(code);
-  return d;
-}
-
 // What a fact concerns, so its diagnostics reach the right site's report.
 void set_concern(const SiteFact& f, Diagnostic& d) {
   d.site = f.site.key;
@@ -80,14 +70,14 @@ void resolve_repeats(std::vector<Fact>& facts, RecordSet& records, Diagnostics& 
         f.dropped = true;
         // One note per row, even when a wide-form row repeats many items.
         if (!row.duplicate) {
-          Diagnostic d = row_diag(row.origin, Severity::Note, "row.duplicate");
+          Diagnostic d = row_diagnostic(row.origin, Severity::Note, "row.duplicate");
           d.args = {file_and_sheet(first_origin), std::to_string(first_origin.row), what};
           set_concern(f, d);
           diags.add(std::move(d));
         }
         row.duplicate = true;
       } else if (conflict) {
-        Diagnostic d = row_diag(row.origin, Severity::Error, "row.conflict");
+        Diagnostic d = row_diagnostic(row.origin, Severity::Error, "row.conflict");
         d.args = {file_and_sheet(first_origin), std::to_string(first_origin.row), what};
         set_concern(f, d);
         diags.add(std::move(d));
@@ -150,7 +140,7 @@ void build_dataset(RecordSet& records, const ScaleCatalog& scales, Dataset& data
       if (*rating.evaluator1 == *rating.evaluator2) {
         rating.score = rating.evaluator1;
       } else {
-        Diagnostic d = row_diag(origin, Severity::Warning, "score.evaluators_disagree");
+        Diagnostic d = row_diagnostic(origin, Severity::Warning, "score.evaluators_disagree");
         d.args = {scales.scales[f.scale].items[f.item].code, std::to_string(*rating.evaluator1),
                   std::to_string(*rating.evaluator2)};
         d.site = f.site;
@@ -171,7 +161,7 @@ void build_dataset(RecordSet& records, const ScaleCatalog& scales, Dataset& data
     review.info = f.info;
     ++used_facts[f.row];
     if (!known) {
-      Diagnostic d = row_diag(origin, Severity::Warning, "review.no_scores");
+      Diagnostic d = row_diagnostic(origin, Severity::Warning, "review.no_scores");
       d.args = {f.site, f.date.norwegian()};
       d.site = f.site;
       d.review_date = f.date;
@@ -186,7 +176,7 @@ void build_dataset(RecordSet& records, const ScaleCatalog& scales, Dataset& data
       if (r.score) total += *r.score;
     if (total != *review.info.stated_total) {
       Diagnostic d =
-          row_diag(review_origin.at(key), Severity::Warning, "review.stated_total_differs");
+          row_diagnostic(review_origin.at(key), Severity::Warning, "review.stated_total_differs");
       d.args = {std::to_string(*review.info.stated_total), std::to_string(total), review.site,
                 review.date.norwegian()};
       d.site = review.site;
@@ -220,7 +210,7 @@ void build_dataset(RecordSet& records, const ScaleCatalog& scales, Dataset& data
       // The participant key is a pseudonym but never published: the cell locates it, and the
       // key itself goes only to the operator's terminal, who has the data anyway.
       Diagnostic d =
-          row_diag(records.rows[f.row].origin, Severity::Error, "job.unknown_participant");
+          row_diagnostic(records.rows[f.row].origin, Severity::Error, "job.unknown_participant");
       d.column = f.participant_cell.column;
       d.column_header = f.participant_cell.header;
       d.private_value = f.job.participant;
@@ -250,7 +240,7 @@ void build_dataset(RecordSet& records, const ScaleCatalog& scales, Dataset& data
     s.name = key;
     sites.emplace(key, s);
     site_origin.try_emplace(key, origin);
-    Diagnostic d = row_diag(origin, Severity::Note, "site.not_in_register");
+    Diagnostic d = row_diagnostic(origin, Severity::Note, "site.not_in_register");
     d.args = {key};
     d.site = key;
     diags.add(std::move(d));
@@ -262,8 +252,8 @@ void build_dataset(RecordSet& records, const ScaleCatalog& scales, Dataset& data
     if (inserted) continue;
     // Every message names a file: the row where the second spelling is first written.
     const auto where = site_origin.find(key);
-    Diagnostic d =
-        where != site_origin.end() ? row_diag(where->second, Severity::Warning, "") : Diagnostic{};
+    Diagnostic d = where != site_origin.end() ? row_diagnostic(where->second, Severity::Warning, "")
+                                              : Diagnostic{};
     d.severity = Severity::Warning;
     d.code = "site.similar_keys";
     d.args = {it->second, key};

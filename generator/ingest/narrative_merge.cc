@@ -7,16 +7,6 @@ namespace ips {
 
 namespace {
 
-Diagnostic row_problem(const RowOrigin& o, Severity sev, std::string code) {
-  Diagnostic d;
-  d.severity = sev;
-  d.file = o.file;
-  d.sheet = o.sheet;
-  d.row = o.row;
-  d.code = std::move(code);
-  return d;
-}
-
 const Review* find_review(const Dataset& data, const std::string& site, Date date) {
   for (const Review& r : data.reviews)
     if (r.site == site && r.date == date) return &r;
@@ -32,7 +22,7 @@ void merge_narrative_facts(RecordSet& records, Dataset& dataset, std::vector<int
     if (!alive(f)) continue;
     RowState& row = records.rows[f.row];
     if (!f.text.site.empty() && !dataset.find_site(f.text.site)) {
-      Diagnostic d = row_problem(row.origin, Severity::Error, "text.unknown_site");
+      Diagnostic d = row_diagnostic(row.origin, Severity::Error, "text.unknown_site");
       d.args = {f.text.site};
       diags.add(std::move(d));
       row.excluded = true;
@@ -48,7 +38,7 @@ void merge_narrative_facts(RecordSet& records, Dataset& dataset, std::vector<int
     const Review* review = find_review(dataset, a.site, a.review);
     if (!review) {
       // An action answers a review's recommendation: without the review it answers nothing.
-      Diagnostic d = row_problem(row.origin, Severity::Error, "action.unknown_review");
+      Diagnostic d = row_diagnostic(row.origin, Severity::Error, "action.unknown_review");
       d.args = {a.site, a.review.norwegian()};
       d.site = a.site;
       diags.add(std::move(d));

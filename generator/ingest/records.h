@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "model/dataset.h"
@@ -18,6 +19,17 @@ struct RowOrigin {
   std::string sheet;
   int row = 0;  // 1-based
 };
+
+/// A diagnostic about a whole row: its file, sheet and row, no column.
+inline Diagnostic row_diagnostic(const RowOrigin& o, Severity severity, std::string code) {
+  Diagnostic d;
+  d.severity = severity;
+  d.file = o.file;
+  d.sheet = o.sheet;
+  d.row = o.row;
+  d.code = std::move(code);
+  return d;
+}
 
 /// One parsed row: its origin and whether it has been excluded (and why it was counted).
 struct RowState {

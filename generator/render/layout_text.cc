@@ -58,6 +58,21 @@ std::string layout_key(std::string_view text, const TextStyle& style, double wid
 
 }  // namespace
 
+void set_font_and_width(PangoLayout* l, const TextStyle& style, double width) {
+  PangoFontDescription* font = pango_font_description_new();
+  pango_font_description_set_family(font, style.family.c_str());
+  pango_font_description_set_absolute_size(font, style.size * PANGO_SCALE);
+  pango_font_description_set_weight(font, style.weight);
+  pango_font_description_set_style(font, style.slant);
+  pango_layout_set_font_description(l, font);
+  pango_font_description_free(font);
+  pango_layout_set_alignment(l, style.align);
+  if (width > 0) {
+    pango_layout_set_width(l, static_cast<int>(std::lround(width * PANGO_SCALE)));
+    pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
+  }
+}
+
 LayoutPtr make_layout(PangoContext* context, std::string_view text, const TextStyle& style,
                       double width, int max_lines) {
   LayoutCache* cache = layout_cache_of(context);
@@ -69,13 +84,7 @@ LayoutPtr make_layout(PangoContext* context, std::string_view text, const TextSt
   LayoutPtr layout(pango_layout_new(context), [](PangoLayout* l) { g_object_unref(l); });
   PangoLayout* l = layout.get();
 
-  PangoFontDescription* font = pango_font_description_new();
-  pango_font_description_set_family(font, style.family.c_str());
-  pango_font_description_set_absolute_size(font, style.size * PANGO_SCALE);
-  pango_font_description_set_weight(font, style.weight);
-  pango_font_description_set_style(font, style.slant);
-  pango_layout_set_font_description(l, font);
-  pango_font_description_free(font);
+  set_font_and_width(l, style, width);
 
   PangoAttrList* attrs = pango_attr_list_new();
   pango_attr_list_insert(attrs, pango_attr_font_features_new("tnum 1"));
@@ -86,11 +95,6 @@ LayoutPtr make_layout(PangoContext* context, std::string_view text, const TextSt
   pango_layout_set_attributes(l, attrs);
   pango_attr_list_unref(attrs);
 
-  pango_layout_set_alignment(l, style.align);
-  if (width > 0) {
-    pango_layout_set_width(l, static_cast<int>(std::lround(width * PANGO_SCALE)));
-    pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
-  }
   if (max_lines > 0) {
     pango_layout_set_height(l, -max_lines);
     pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);

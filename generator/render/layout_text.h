@@ -39,6 +39,10 @@ struct TextStyle {
   Rgb colour;
 };
 
+/// Sets a layout's font from `style` (family, size, weight, slant), its alignment, and, for
+/// a width above 0, that width with word wrapping.
+void set_font_and_width(PangoLayout* layout, const TextStyle& style, double width);
+
 /// A laid-out text: wrapped at `width` points (no wrapping when width <= 0), cut with "…"
 /// after `max_lines` lines (0 = no limit). Invalid UTF-8 is repaired, never passed to cairo.
 /// Digits use tabular figures so that numbers in columns line up. The layout may be shared

@@ -65,18 +65,7 @@ LayoutPtr make_rich_layout(PangoContext* context, const doc::RichParagraph& p,
                            const TextStyle& style, double width, Rgb link_colour) {
   LayoutPtr layout(pango_layout_new(context), [](PangoLayout* l) { g_object_unref(l); });
   PangoLayout* l = layout.get();
-  PangoFontDescription* font = pango_font_description_new();
-  pango_font_description_set_family(font, style.family.c_str());
-  pango_font_description_set_absolute_size(font, style.size * PANGO_SCALE);
-  pango_font_description_set_weight(font, style.weight);
-  pango_font_description_set_style(font, style.slant);
-  pango_layout_set_font_description(l, font);
-  pango_font_description_free(font);
-  pango_layout_set_alignment(l, style.align);
-  if (width > 0) {
-    pango_layout_set_width(l, static_cast<int>(std::lround(width * PANGO_SCALE)));
-    pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
-  }
+  set_font_and_width(l, style, width);
   const std::string markup = rich_pango_markup(p, link_colour);
   PangoAttrList* attrs = nullptr;
   char* text = nullptr;
