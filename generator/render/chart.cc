@@ -202,7 +202,16 @@ class ChartPainter {
     record(ChartBoxKind::Text, std::move(corners), pango_layout_get_text(l));
   }
 
-  LayoutPtr text(const std::string& s, const TextStyle& style, double width = 0, int lines = 0) {
+  // A browser without Lato sets a chart's text in its own sans serif: DejaVu Sans, the widest
+  // common one, runs up to 17 % wider than Lato and its bold 30 % wider than Lato Semibold.
+  // Text drawn for a viewer is measured with that much room between its letters, so a wider
+  // font still clears the next label or marker (docs/layout.md, "Fonts in the HTML").
+  static constexpr double kViewerRoomRegular = 0.09, kViewerRoomBold = 0.15;  // em per letter
+
+  LayoutPtr text(const std::string& s, TextStyle style, double width = 0, int lines = 0) {
+    if (canvas_.text_set_by_viewer())
+      style.letter_spacing =
+          style.weight >= PANGO_WEIGHT_SEMIBOLD ? kViewerRoomBold : kViewerRoomRegular;
     return make_layout(text_, s, style, width, lines);
   }
 
@@ -222,6 +231,9 @@ class ChartPainter {
     double cx = x_, cy = top, row_h = 0;
     for (size_t i = 0; i < spec_.series.size(); ++i) {
       auto name = text(spec_.series[i].name, style, w_ * 0.45, 1);
+      // A name cut at half the width (a phone-wide chart) takes a row of its own instead.
+      if (pango_layout_is_ellipsized(name.get()))
+        name = text(spec_.series[i].name, style, w_ - 40, 1);
       const double tw = layout_width(name.get()), th = layout_height(name.get());
       const double entry_w = 24 + tw + 14;
       if (cx > x_ && cx + entry_w > x_ + w_) {
@@ -297,8 +309,11 @@ class ChartPainter {
   std::vector<LayoutPtr> tick_layouts(const Ticks& t, const Axis& axis, double* max_width) {
     std::vector<LayoutPtr> out;
     *max_width = 0;
+    // Right-aligned: an SVG anchors the label's end at the plot, whatever font sets it.
+    TextStyle style = label_;
+    style.align = PANGO_ALIGN_RIGHT;
     for (double v : t.values) {
-      out.push_back(text(tick_label(v, axis, lang_), label_));
+      out.push_back(text(tick_label(v, axis, lang_), style));
       *max_width = std::max(*max_width, layout_width(out.back().get()));
     }
     return out;
@@ -310,13 +325,19 @@ class ChartPainter {
     std::vector<LayoutPtr> layouts;
     enum { Flat, Rotated } mode = Flat;
     double height = 0;
+    // Every step-th label is drawn: upright labels closer than a line apart would touch (25
+    // items on a phone-wide chart); the chart's data table names every category.
+    size_t step = 1;
+    bool shown(size_t i) const { return i % step == 0; }
   };
 
   CategoryLabels category_labels(double slot, double max_height) {
     CategoryLabels out;
     double widest = 0;
+    TextStyle flat = label_;
+    flat.align = PANGO_ALIGN_CENTER;  // an SVG anchors a flat label at its middle
     for (const auto& c : spec_.categories) {
-      out.layouts.push_back(text(c, label_));
+      out.layouts.push_back(text(c, flat));
       widest = std::max(widest, layout_width(out.layouts.back().get()));
     }
     const double line_h = out.layouts.empty() ? 0 : layout_height(out.layouts[0].get());
@@ -335,10 +356,13 @@ class ChartPainter {
       return out;
     }
     out.mode = CategoryLabels::Rotated;
+    if (slot > 0 && line_h > slot) out.step = static_cast<size_t>(std::ceil(line_h / slot - 1e-9));
     // Upright, read bottom to top: neighbours a slot apart never touch (turned 45°, labels
     // only 0.7 of a slot apart overlap once a line is taller than that), and none leaves the
     // chart at the side.
-    const double max_len = std::max(20.0, max_height - 2);
+    // Labels up to half as long again as that share are shown whole (a period, "2013-H1", on a
+    // phone-wide chart is never cut); longer ones (site names) are cut at the share.
+    const double max_len = std::max(20.0, widest <= max_height * 1.5 ? widest + 1 : max_height - 2);
     out.layouts.clear();
     for (const auto& c : spec_.categories) {
       out.layouts.push_back(text(c, label_, max_len, 1));
@@ -350,6 +374,7 @@ class ChartPainter {
 
   void draw_category_labels(const CategoryLabels& labels, double px, double slot, double top) {
     for (size_t i = 0; i < labels.layouts.size(); ++i) {
+      if (!labels.shown(i)) continue;
       PangoLayout* l = labels.layouts[i].get();
       const double cx = px + slot * (i + 0.5);
       if (labels.mode == CategoryLabels::Flat) {
@@ -505,7 +530,14 @@ class ChartPainter {
     style.weight = PANGO_WEIGHT_SEMIBOLD;
     for (const auto& b : spec_.benchmarks) {
       if (b.value < ticks.min || b.value > ticks.max) continue;
-      out.labels.emplace_back(b.value, text(b.label, style, w_ * 0.22, 1));
+      LayoutPtr label = text(b.label, style, w_ * 0.22, 1);
+      // A long label may take up to 30 % of the chart; one cut short even so (a phone-wide
+      // chart: "Minim…") gives the value alone, which says which line it is ("31 %"), and
+      // the list under the chart names it.
+      if (pango_layout_is_ellipsized(label.get())) label = text(b.label, style, w_ * 0.3, 1);
+      if (pango_layout_is_ellipsized(label.get()))
+        label = text(tick_label(b.value, spec_.y_axis, lang_), style, w_ * 0.22, 1);
+      out.labels.emplace_back(b.value, std::move(label));
       out.width = std::max(out.width, layout_width(out.labels.back().second.get()) + kLeader);
     }
     return out;
@@ -570,6 +602,7 @@ class ChartPainter {
         rows == 0 ? 0 : std::clamp((y_ + h_ - key_h - grid_top) / rows, 8.0, 22.0);
     // Column labels above the grid (rotated ones end at the column).
     for (size_t i = 0; i < cats.layouts.size(); ++i) {
+      if (!cats.shown(i)) continue;
       PangoLayout* l = cats.layouts[i].get();
       const double cx = gx + cell_w * (i + 0.5);
       if (cats.mode == CategoryLabels::Flat) {

@@ -44,6 +44,9 @@ class ChartCanvas {
   /// Limits what is drawn to the rectangle until the matching pop_clip.
   virtual void push_clip(double x, double y, double w, double h) = 0;
   virtual void pop_clip() = 0;
+  /// True when a viewer sets the text later in a font of its own (SVG in a browser that may
+  /// lack Lato): the chart then measures text with room for a wider substitute.
+  virtual bool text_set_by_viewer() const { return false; }
 };
 
 }  // namespace ips::render

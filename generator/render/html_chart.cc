@@ -1,5 +1,6 @@
 #include "render/html_chart.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "render/chart.h"
@@ -50,6 +51,8 @@ doc::Column number_column(const std::string& header) {
 
 // The width the engine lays a chart out at before its text sizes are known (points).
 constexpr double kNominalWidth = 640;
+// The phone drawing's height as a multiple of its width, at least.
+constexpr double kNarrowAspect = 1.3;
 
 struct SvgDrawing {
   std::string svg;
@@ -58,15 +61,15 @@ struct SvgDrawing {
 
 // The chart as SVG at `width` points, and the smallest text in it. Text is measured on a cairo
 // context like the PDF's, so both set the same lines; nothing is drawn on it.
-SvgDrawing draw_svg(const doc::ChartSpec& spec, double width, Lang lang,
+SvgDrawing draw_svg(const doc::ChartSpec& spec, double width, double height, Lang lang,
                     const std::filesystem::path& fonts_dir) {
   cairo_surface_t* surface = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, nullptr);
   cairo_t* cr = cairo_create(surface);
   SvgDrawing drawing;
   try {
     ContextPtr text = bundled_text_context(cr, fonts_dir);
-    SvgCanvas canvas(width, chart_preferred_height(spec, width));
-    draw_chart(canvas, text.get(), spec, 0, 0, width, chart_preferred_height(spec, width), lang);
+    SvgCanvas canvas(width, height);
+    draw_chart(canvas, text.get(), spec, 0, 0, width, height, lang);
     drawing.smallest_text = canvas.smallest_text_size();
     drawing.svg = canvas.finish();
   } catch (...) {
@@ -88,13 +91,21 @@ ChartMarkup chart_markup(const doc::ChartSpec& spec, Lang lang,
   // the widths that show that text at 12 CSS px when the drawing is kChartWideMinPx (or
   // kChartNarrowMinPx) wide: an SVG scales its text with it, and the page never shows it
   // narrower than that (it scrolls in its box instead, as a table does).
-  const SvgDrawing probe = draw_svg(spec, kNominalWidth, lang, fonts_dir);
+  const SvgDrawing probe =
+      draw_svg(spec, kNominalWidth, chart_preferred_height(spec, kNominalWidth), lang, fonts_dir);
   if (probe.svg.empty() || !std::isfinite(probe.smallest_text)) return {probe.svg, ""};
   auto width_for = [&](double shown_px) {
     return probe.smallest_text * shown_px / kChartMinTextPx;
   };
-  return {draw_svg(spec, width_for(kChartWideMinPx), lang, fonts_dir).svg,
-          draw_svg(spec, width_for(kChartNarrowMinPx), lang, fonts_dir).svg};
+  const double wide = width_for(kChartWideMinPx), narrow = width_for(kChartNarrowMinPx);
+  // The phone drawing is taller than wide: at its width the text takes a far larger share of
+  // the chart (a legend of six series wraps to four rows), and a plot of the desktop's shape
+  // would be squashed under it, its axis labels on top of each other.
+  return {
+      draw_svg(spec, wide, chart_preferred_height(spec, wide), lang, fonts_dir).svg,
+      draw_svg(spec, narrow, std::max(chart_preferred_height(spec, narrow), narrow * kNarrowAspect),
+               lang, fonts_dir)
+          .svg};
 }
 
 doc::Table chart_data_table(const doc::ChartSpec& spec, const std::string& caption) {

@@ -47,9 +47,10 @@ namespace {
 // Everything make_layout's result depends on (the colour is applied when drawing).
 std::string layout_key(std::string_view text, const TextStyle& style, double width, int max_lines) {
   char params[160];
-  std::snprintf(params, sizeof params, "|%a|%d|%d|%d|%a|%a|%d|", style.size,
+  std::snprintf(params, sizeof params, "|%a|%d|%d|%d|%a|%a|%d|%a|", style.size,
                 static_cast<int>(style.weight), static_cast<int>(style.slant),
-                static_cast<int>(style.align), style.line_height, width, max_lines);
+                static_cast<int>(style.align), style.line_height, width, max_lines,
+                style.letter_spacing);
   std::string key;
   key.reserve(text.size() + style.family.size() + 64);
   key.append(style.family).append(params).append(text);
@@ -92,6 +93,10 @@ LayoutPtr make_layout(PangoContext* context, std::string_view text, const TextSt
   if (style.line_height > 0)
     pango_attr_list_insert(attrs, pango_attr_line_height_new_absolute(static_cast<int>(
                                       std::lround(style.size * style.line_height * PANGO_SCALE))));
+  // Extra room between letters (a chart drawn for a browser that may use a wider font).
+  if (style.letter_spacing > 0)
+    pango_attr_list_insert(attrs, pango_attr_letter_spacing_new(static_cast<int>(std::lround(
+                                      style.size * style.letter_spacing * PANGO_SCALE))));
   pango_layout_set_attributes(l, attrs);
   pango_attr_list_unref(attrs);
 

@@ -36,6 +36,7 @@ struct TextStyle {
   PangoStyle slant = PANGO_STYLE_NORMAL;
   PangoAlignment align = PANGO_ALIGN_LEFT;
   double line_height = 1.25;  // distance between baselines as a multiple of the size
+  double letter_spacing = 0;  // room added after each letter, as a multiple of the size
   Rgb colour;
 };
 

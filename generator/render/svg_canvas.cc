@@ -218,7 +218,16 @@ void SvgCanvas::text(PangoLayout* layout, double x, double y, Rgb colour,
     PangoRectangle logical;
     pango_layout_iter_get_line_extents(iter, nullptr, &logical);
     out_ += "<text";
-    attribute("x", x + static_cast<double>(logical.x) / PANGO_SCALE);
+    // Anchored where the layout aligns its lines, so a browser font wider or narrower than
+    // Pango's still ends at a right-aligned label's end and centres a centred one.
+    const PangoAlignment align = pango_layout_get_alignment(layout);
+    double anchor_x = static_cast<double>(logical.x) / PANGO_SCALE;
+    if (align == PANGO_ALIGN_RIGHT) anchor_x += static_cast<double>(logical.width) / PANGO_SCALE;
+    if (align == PANGO_ALIGN_CENTER)
+      anchor_x += static_cast<double>(logical.width) / PANGO_SCALE / 2;
+    attribute("x", x + anchor_x);
+    if (align == PANGO_ALIGN_RIGHT) out_ += " text-anchor=\"end\"";
+    if (align == PANGO_ALIGN_CENTER) out_ += " text-anchor=\"middle\"";
     attribute("y", y + static_cast<double>(pango_layout_iter_get_baseline(iter)) / PANGO_SCALE);
     if (std::fabs(size - kDefaultSize) > 0.005) attribute("font-size", size);
     if (weight != PANGO_WEIGHT_NORMAL) attribute("font-weight", static_cast<int>(weight));

@@ -27,6 +27,7 @@ class SvgCanvas final : public ChartCanvas {
   void text(PangoLayout* layout, double x, double y, Rgb colour, const Rotation& rotation) override;
   void push_clip(double x, double y, double w, double h) override;
   void pop_clip() override;
+  bool text_set_by_viewer() const override { return true; }
 
   /// The finished <svg> element (no XML declaration).
   std::string finish();

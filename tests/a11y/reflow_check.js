@@ -1,7 +1,8 @@
 // Measures the HTML reports in Debian's Chromium at desktop and phone widths (WCAG 1.4.10
 // Reflow, and issue 17): nothing but a scroll container (.table-scroll, .chart-image) may be
 // wider than the page; a table wider than its container must show the scroll cue; a period label
-// ("2013-H1") stays on one line; every chart text is at least 12 CSS px as rendered.
+// ("2013-H1") stays on one line; every chart text is at least 12 CSS px as rendered and clear of
+// every other chart text, marker, swatch and bar.
 // Exit 0: all pass; 1: failures (each printed); 77: no Chromium (a CTest skip).
 // Usage: node reflow_check.js [--screenshots DIR] FILE_OR_FOLDER...
 'use strict';
@@ -88,6 +89,41 @@ function measure() {
       problems.push(
           `${name(svg)}: "${text.textContent}" (and perhaps more) squeezed with lengthAdjust`);
     }
+  }
+  // Chart text as the browser set it, in its own font (a substitute when Lato is not
+  // installed): no label on another label, a marker, a legend swatch or a bar.
+  for (const svg of document.querySelectorAll('svg')) {
+    if (svg.ownerSVGElement || svg.getClientRects().length === 0) continue;  // nested / hidden
+    const area = svg.getBoundingClientRect();
+    if (area.width === 0 || area.height === 0) continue;
+    const boxes = (selector) => [...svg.querySelectorAll(selector)]
+                                    .map((el) => ({el, r: el.getBoundingClientRect()}))
+                                    .filter(({r}) => r.width > 0 && r.height > 0);
+    const texts = boxes('text');
+    // Marks: markers, swatches and bars; not a background as large as the plot, nor the
+    // white halo a scatter label has behind it.
+    const white = (el) => /^(#fff(fff)?|white)$/i.test(el.getAttribute('fill') || '');
+    const marks = boxes('circle, polygon, rect')
+                      .filter(
+                          ({el, r}) => !(el.tagName === 'rect' && white(el)) &&
+                              r.width * r.height < area.width * area.height * 0.2);
+    // More than a pixel into each other both ways (touching edges are fine).
+    const overlap = (a, b) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 &&
+        Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
+    const where = name(svg.closest('figure') || svg);
+    const found = [];
+    for (let i = 0; i < texts.length; ++i) {
+      for (let j = i + 1; j < texts.length; ++j)
+        if (overlap(texts[i].r, texts[j].r))
+          found.push(`"${texts[i].el.textContent}" overlaps "${texts[j].el.textContent}"`);
+      for (const m of marks)
+        if (overlap(texts[i].r, m.r))
+          found.push(`"${texts[i].el.textContent}" covers a ${m.el.tagName} at (${
+              Math.round(m.r.left - area.left)}, ${Math.round(m.r.top - area.top)})`);
+    }
+    // The first few per chart are enough to see what is wrong.
+    for (const f of found.slice(0, 3)) problems.push(`${where}: ${f}`);
+    if (found.length > 3) problems.push(`${where}: … ${found.length - 3} more overlaps`);
   }
   if (smallest < 12 - 0.01)
     problems.push(`chart text ${smallest.toFixed(1)} px (under 12): ${where}`);
