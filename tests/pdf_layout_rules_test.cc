@@ -85,6 +85,13 @@ std::string describe(const ChartBox& b) {
   return out.str();
 }
 
+// A page of contents lines only (the contents' second page).
+bool only_contents_page(const std::vector<PlacedChunk>& placed) {
+  return !placed.empty() && std::all_of(placed.begin(), placed.end(), [](const PlacedChunk& pc) {
+    return pc.chunk->kind == ChunkKind::Contents;
+  });
+}
+
 // What a laid-out report breaks of the rules; empty when it keeps them all.
 std::vector<std::string> layout_problems(const doc::Report& report) {
   std::vector<std::string> problems;
@@ -115,6 +122,26 @@ std::vector<std::string> layout_problems(const doc::Report& report) {
         if (pc.y + c.height > bottom + 0.01 && c.height <= style.body_height())
           problem(p, "a chunk runs past the foot of the text area");
         end = pc.y + c.height;
+        // Texts inside the chunk (table cells, key figures, fields): each whole, inside its
+        // room, the room inside the chunk, and no two texts on top of each other.
+        for (size_t i = 0; i < c.texts.size(); ++i) {
+          const PlacedText& t = c.texts[i];
+          const std::string what = "'" + t.text.substr(0, 40) + "'";
+          if (t.cut) problem(p, what + " is cut short");
+          if (t.x < t.room_x - kTolerance || t.x + t.w > t.room_x + t.room_w + kTolerance ||
+              t.y < t.room_y - kTolerance || t.y + t.h > t.room_y + t.room_h + kTolerance)
+            problem(p, what + " runs out of its cell");
+          if (t.room_x < -kTolerance || t.room_x + t.room_w > width + kTolerance ||
+              t.room_y < -kTolerance || t.room_y + t.room_h > c.height + kTolerance)
+            problem(p, "the cell of " + what + " runs out of its row");
+          for (size_t j = i + 1; j < c.texts.size(); ++j) {
+            const PlacedText& o = c.texts[j];
+            const double across = std::min(t.x + t.w, o.x + o.w) - std::max(t.x, o.x);
+            const double down = std::min(t.y + t.h, o.y + o.h) - std::max(t.y, o.y);
+            if (across > kTolerance && down > kTolerance)
+              problem(p, what + " covers '" + o.text.substr(0, 40) + "'");
+          }
+        }
         if (!c.chart_boxes) continue;
         // Inside a chart: every text inside the chart's box, clear of other texts and the data.
         const std::vector<ChartBox> boxes = c.chart_boxes(left, pc.y);
@@ -145,17 +172,32 @@ std::vector<std::string> layout_problems(const doc::Report& report) {
       if (starts_section && next_breaks && placed.front().chunk->kind == ChunkKind::Heading &&
           content < style.body_height() * 0.3)
         problem(p, "a page holds only a short section");
+      // No page (but the title page) left nearly empty by a page break after it: the few rows
+      // of a table's end alone before an appendix.
+      if (p > 0 && !only_contents_page(placed) && next_breaks && p + 1 < pagination.pages.size() &&
+          content < style.body_height() * 0.2)
+        problem(p, "a page is left nearly empty before a page break");
+      // Nor the last few lines of the contents alone: the first section follows them.
+      const bool only_contents = only_contents_page(placed);
+      if (only_contents && content < style.body_height() * 0.5)
+        problem(p, "a page holds only the last " + std::to_string(placed.size()) +
+                       " lines of the contents");
     }
 
     const auto& chunks = layout.chunks();
     // Tables: a table of up to ten rows on one page; a longer one at least three on each.
     std::map<int, std::map<size_t, int>> rows;  // table block → page → rows
     std::map<int, double> table_height;
-    for (const auto& c : chunks)
+    std::map<int, double> whole_height;  // caption, header, rows and notes
+    for (const auto& c : chunks) {
       if (c->kind == ChunkKind::TableRow) {
         ++rows[c->block][page_of.at(c.get())];
         table_height[c->block] += c->height;
       }
+      if (c->kind == ChunkKind::TableCaption || c->kind == ChunkKind::TableHeader ||
+          c->kind == ChunkKind::TableRow || c->kind == ChunkKind::TableNote)
+        whole_height[c->block] += c->space_before + c->height;
+    }
     for (const auto& [block, pages] : rows) {
       int total = 0;
       for (const auto& [page, n] : pages) total += n;
@@ -165,6 +207,14 @@ std::vector<std::string> layout_problems(const doc::Report& report) {
       if (total > 10)
         for (const auto& [page, n] : pages)
           if (n < 3) problem(page, std::to_string(n) + " rows of a table alone on a page");
+      // A table that fits on a page starts with at least half its rows when it splits; with
+      // fewer ("4 + 14") it should have gone to the next page whole.
+      const int first = pages.begin()->second;
+      if (pages.size() > 1 && whole_height[block] <= style.body_height() * 0.85 &&
+          2 * first < total)
+        problem(pages.begin()->first, "a table that fits on a page is split " +
+                                          std::to_string(first) + " + " +
+                                          std::to_string(total - first));
     }
     // A heading and the text under it (an item's heading, score, criterion, comment and
     // recommendation) on one page when together they take at most 60 % of it.
@@ -331,4 +381,88 @@ TEST_CASE("a data-quality table gives the spreadsheet's row number as the sheet 
   const doc::Table t = diagnostics_table({&d}, words, "data-quality");
   REQUIRE(t.rows.size() == 1);
   CHECK(doc::format_value(t.rows[0].cells[3], Lang::Nb) == "1165");  // not "1 165"
+}
+
+namespace {
+// A page of `filler` points of text, then a heading and a table of `rows` rows of 10 points.
+std::vector<std::shared_ptr<Chunk>> text_then_table(double filler, int rows) {
+  std::vector<std::shared_ptr<Chunk>> chunks;
+  auto add = [&](ChunkKind kind, int block, double height) {
+    auto c = std::make_shared<Chunk>();
+    c->kind = kind;
+    c->block = block;
+    c->height = height;
+    chunks.push_back(c);
+    return c;
+  };
+  add(ChunkKind::Text, 0, filler);
+  add(ChunkKind::Heading, 1, 12)->keep_with_next = true;
+  add(ChunkKind::TableCaption, 2, 10)->keep_with_next = true;
+  add(ChunkKind::TableHeader, 2, 10)->keep_with_next = true;
+  for (int r = 0; r < rows; ++r) {
+    auto row = add(ChunkKind::TableRow, 2, 10);
+    row->keep_with_next = r < 2 || r >= rows - 3;  // three rows at least at either end
+  }
+  return chunks;
+}
+
+// Rows of the table (block 2) on each page.
+std::vector<int> table_rows_per_page(const Pagination& p) {
+  std::vector<int> out;
+  for (const auto& page : p.pages) {
+    int n = 0;
+    for (const PlacedChunk& pc : page)
+      if (pc.chunk->kind == ChunkKind::TableRow && !pc.repeat) ++n;
+    if (n > 0) out.push_back(n);
+  }
+  return out;
+}
+}  // namespace
+
+TEST_CASE("a table that fits on a page splits only when half its rows fit on the first",
+          "[pdf-layout]") {
+  // A page of 400 points. 18 rows: after 330 points of text, 4 rows fit (12 + 20 + 40 = 72):
+  // the table goes to the next page whole.
+  CHECK(table_rows_per_page(paginate(text_then_table(326, 18), 0, 400)) == std::vector<int>{18});
+  // After 230 points, 13 rows fit: the split (13 + 5) wastes less than moving the table.
+  CHECK(table_rows_per_page(paginate(text_then_table(230, 18), 0, 400)) == std::vector<int>{13, 5});
+  // A table longer than a page splits where the page ends, whatever the first part.
+  const auto long_table = table_rows_per_page(paginate(text_then_table(326, 45), 0, 400));
+  REQUIRE(long_table.size() == 3);
+  CHECK(long_table[0] == 4);
+}
+
+TEST_CASE("a narrow chart of many items thins its upright labels instead of overlapping them",
+          "[pdf-layout]") {
+  cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(nullptr, nullptr, 595, 842);
+  cairo_t* cr = cairo_create(surface);
+  {
+    ContextPtr text = bundled_text_context(cr, fonts_dir_of(test::source_dir()));
+    doc::ChartSpec spec;
+    spec.kind = doc::ChartKind::Profile;
+    doc::Series s{"Denne", {}, {}, {}};
+    for (int i = 1; i <= 25; ++i) {
+      spec.categories.push_back("T" + std::to_string(i));
+      s.values.push_back(double(1 + i % 5));
+    }
+    spec.series = {s};
+    spec.y_axis = doc::Axis{"Skår", 1, 5, 1, false};
+    // As wide as the phone drawing of an item profile (slots of about 6 points).
+    const auto boxes = chart_boxes(text.get(), spec, 0, 0, 170, 220, Lang::Nb);
+    int labels = 0;
+    for (size_t i = 0; i < boxes.size(); ++i) {
+      if (boxes[i].kind != ChartBoxKind::Text) continue;
+      if (boxes[i].text.rfind("T", 0) == 0) ++labels;
+      for (size_t j = i + 1; j < boxes.size(); ++j)
+        if (boxes[j].kind == ChartBoxKind::Text) {
+          INFO(describe(boxes[i]) << " / " << describe(boxes[j]));
+          CHECK(overlap_depth(boxes[i].corners, boxes[j].corners) <= kTolerance);
+        }
+    }
+    CHECK(labels > 5);   // some labels are shown …
+    CHECK(labels < 25);  // … not all of them
+  }
+  cairo_destroy(cr);
+  cairo_surface_finish(surface);
+  cairo_surface_destroy(surface);
 }

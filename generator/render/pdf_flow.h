@@ -29,6 +29,15 @@ enum class ChunkKind {
   Chart,         // a chart (its caption is Text)
 };
 
+/// A text set inside a chunk and the room it was given (a table cell, a key figure's box), both
+/// from the chunk's top-left corner, so that tests can see each text stay in its place.
+struct PlacedText {
+  std::string text;
+  double room_x = 0, room_y = 0, room_w = 0, room_h = 0;  // the cell or box it must stay in
+  double x = 0, y = 0, w = 0, h = 0;                      // the box its lines take
+  bool cut = false;                                       // shortened with "…"
+};
+
 struct Chunk {
   ChunkKind kind = ChunkKind::Other;
   int block = -1;  // which block of the document it comes from, counted in reading order
@@ -40,6 +49,9 @@ struct Chunk {
   /// than a page breaks where keep_with_next allows.
   bool keep_together_with_next = false;
   bool page_break_before = false;
+  /// With page_break_before: no break when the page so far holds under a quarter of the text
+  /// area (an appendix after the last few rows of a table follows them on their page).
+  bool soft_break = false;
   /// Draws the chunk with its top-left corner at (x, y).
   std::function<void(cairo_t*, double x, double y)> draw;
   /// Drawn first on a page that this chunk continues onto (a table's header row).
@@ -53,6 +65,8 @@ struct Chunk {
   int close = 0;
   /// A chart's text boxes, bars, markers and line segments when drawn at (x, y); for tests.
   std::function<std::vector<ChartBox>(double x, double y)> chart_boxes;
+  /// The texts drawn inside the chunk with their rooms (a table row's cells); for tests.
+  std::vector<PlacedText> texts;
 };
 
 struct PlacedChunk {

@@ -74,8 +74,9 @@ class PdfLayout::Builder {
   void build() {
     collect_outline();
     add_title_page();
-    add_contents();
-    bool first = true;
+    // Contents that run onto a second page even set closer: the first section follows them
+    // there instead of leaving that page with a few lines of contents alone.
+    bool first = !add_contents();
     for (size_t i = 0; i < report_.sections.size(); ++i) {
       add_section(report_.sections[i], section_anchor(i), first);
       first = false;
@@ -131,6 +132,26 @@ class PdfLayout::Builder {
 
   LayoutPtr layout(const std::string& s, const TextStyle& style, double width, int lines = 0) {
     return make_layout(text_, s, style, width, lines);
+  }
+
+  // A text drawn with its top-left corner at (x, y) in a room (a cell, a box), for
+  // Chunk::texts; all from the chunk's top-left corner.
+  static PlacedText placed_text(PangoLayout* l, double x, double y, double room_x, double room_y,
+                                double room_w, double room_h) {
+    PangoRectangle logical;
+    pango_layout_get_extents(l, nullptr, &logical);
+    PlacedText t;
+    t.text = pango_layout_get_text(l);
+    t.room_x = room_x;
+    t.room_y = room_y;
+    t.room_w = room_w;
+    t.room_h = room_h;
+    t.x = x + logical.x / double(PANGO_SCALE);
+    t.y = y + logical.y / double(PANGO_SCALE);
+    t.w = logical.width / double(PANGO_SCALE);
+    t.h = logical.height / double(PANGO_SCALE);
+    t.cut = pango_layout_is_ellipsized(l);
+    return t;
   }
 
   ChunkPtr add(double height, double space_before,
@@ -246,8 +267,9 @@ class PdfLayout::Builder {
     });
   }
 
-  void add_contents() {
-    if (outline_.empty()) return;
+  // The contents after the title page; true when they take more than one page.
+  bool add_contents() {
+    if (outline_.empty()) return false;
     auto heading = add_heading_chunk(
         report_.words.contents.empty() ? "Innhold" : report_.words.contents, 1, "");
     heading->page_break_before = true;
@@ -274,8 +296,10 @@ class PdfLayout::Builder {
       return height;
     };
     bool close = false;
-    if (set_lines(false) > st_.body_height()) {
+    bool spills = set_lines(false) > st_.body_height();
+    if (spills) {
       close = set_lines(true) <= st_.body_height();
+      spills = !close;
       if (!close) set_lines(false);
     }
     for (size_t i = 0; i < outline_.size(); ++i) {
@@ -334,6 +358,7 @@ class PdfLayout::Builder {
       if (i == 0) chunk->open.push_back({"TOC"});
       if (i + 1 == outline_.size()) chunk->close = 1;
     }
+    return spills;
   }
 
   Place find(const std::string& anchor) const {
@@ -386,6 +411,8 @@ class PdfLayout::Builder {
     if (!section.title.empty()) {
       auto h = add_heading_chunk(section.title, 1, anchor);
       h->page_break_before = break_before;
+      // An appendix does not leave the page before it nearly empty (a table's last rows).
+      h->soft_break = section.appendix && !first;
       break_before = false;
       // A builder may repeat the section title as its first heading; draw it once.
       if (!section.blocks.empty()) {
@@ -580,6 +607,8 @@ class PdfLayout::Builder {
         tags->end(cr);
         hline(cr, x, x + w, y + h - 0.25, 0.5, st.light_rule);
       });
+      c->texts = {placed_text(l.get(), 0, 3 + shift, 0, 0, label_w, h),
+                  placed_text(v.get(), label_w, 3, label_w, 0, w - label_w, h)};
       c->keep_with_next = i + 1 < list.fields.size() && i == 0;
       if (i == 0) c->open.push_back({"L"});
       if (i + 1 == list.fields.size()) c->close = 1;
@@ -655,6 +684,15 @@ class PdfLayout::Builder {
           tags->end(cr);
         }
       });
+      for (size_t i = 0; i < boxes.size(); ++i) {
+        const double bx = i * (box_w + gap);
+        c->texts.push_back(placed_text(boxes[i].label.get(), bx + pad, pad, bx, 0, box_w, h));
+        c->texts.push_back(
+            placed_text(boxes[i].value.get(), bx + pad, pad + label_h + 2, bx, 0, box_w, h));
+        if (pango_layout_get_character_count(boxes[i].detail.get()) > 0)
+          c->texts.push_back(placed_text(boxes[i].detail.get(), bx + pad,
+                                         pad + label_h + 2 + value_h, bx, 0, box_w, h));
+      }
       if (row == 0) c->open.push_back({"L"});
       if ((row + 1) * per_row >= n) c->close = 1;
     }
@@ -805,6 +843,20 @@ class PdfLayout::Builder {
       tags->end(cr);
       hline(cr, x, x + w, y + head_h - 0.5, 1.0, st.accent);
     });
+    for (size_t c = 0; c < ncol; ++c) {
+      PangoLayout* l = heads[c].get();
+      if (!upright[c]) {
+        header->texts.push_back(placed_text(l, xs[c] + pad_x, pad_y, xs[c], 0, widths[c], head_h));
+      } else {  // turned: its width runs up the header, its height across the column
+        PlacedText t = placed_text(l, 0, 0, xs[c], 0, widths[c], head_h);
+        const double along = t.w, across = t.h;
+        t.x = xs[c] + (widths[c] - layout_height(l)) / 2;
+        t.y = head_h - 1 - pad_y - along;
+        t.w = across;
+        t.h = along;
+        header->texts.push_back(t);
+      }
+    }
     header->keep_with_next = true;
     header->kind = ChunkKind::TableHeader;
     // On the pages a table goes on to: its caption marked as continued, then the header row.
@@ -845,6 +897,7 @@ class PdfLayout::Builder {
           tags->end(cr);
           hline(cr, x, x + w, y + h - 0.25, 0.5, st.rule);
         });
+        c->texts = {placed_text(l.get(), pad_x, pad_y + 1, 0, 0, w, h)};
         c->keep_with_next = true;
         c->kind = ChunkKind::TableRow;
         c->repeat_on_break = repeat;
@@ -881,6 +934,9 @@ class PdfLayout::Builder {
         if (!total_row)
           hline(cr, x, x + w, y + h - 0.25, last ? 0.8 : 0.5, last ? st.rule : st.light_rule);
       });
+      for (size_t c = 0; c < ncol; ++c)
+        chunk->texts.push_back(
+            placed_text(cells[c].get(), xs[c] + pad_x, pad_y, xs[c], 0, widths[c], h));
       chunk->repeat_on_break = repeat;
       chunk->kind = ChunkKind::TableRow;
       row_chunks.push_back(chunk);
