@@ -17,6 +17,7 @@
 #include "analysis/fidelity.h"
 #include "analysis/outcomes.h"
 #include "analysis/periods.h"
+#include "fixtures/render/sample_report.h"
 #include "ingest/ingest.h"
 #include "render/chart.h"
 #include "render/fonts.h"
@@ -465,4 +466,24 @@ TEST_CASE("a narrow chart of many items thins its upright labels instead of over
   cairo_destroy(cr);
   cairo_surface_finish(surface);
   cairo_surface_destroy(surface);
+}
+
+TEST_CASE("the layout test sees a table cell's text cut short", "[pdf-layout]") {
+  // A group row is set in at most three lines: one far longer is cut with "…", which the
+  // measured cell texts must show (the rules above would pass a report that hides it).
+  using namespace ips::doc;
+  Report report = test::sample_report();
+  report.sections.clear();
+  Table t;
+  t.caption = "Punkter";
+  t.columns = {{"Kode", Align::Left, 1}, {"Punkt", Align::Left, 3}};
+  std::string long_text;
+  for (int i = 0; i < 120; ++i) long_text += "langt ord ";
+  t.rows = {{RowStyle::Group, {Value::of_text(long_text)}},
+            {RowStyle::Data, {Value::of_text("B1"), Value::of_text("Deltakerportefølje")}}};
+  report.sections.push_back(Section{"Punkter", "items", false, {t}});
+  const auto problems = layout_problems(report);
+  CHECK(std::any_of(problems.begin(), problems.end(), [](const std::string& p) {
+    return p.find("is cut short") != std::string::npos;
+  }));
 }
