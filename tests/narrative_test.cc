@@ -8,6 +8,7 @@
 #include "ingest/markdown_text.h"
 #include "ingest/narrative_reader.h"
 #include "ingest_test_helpers.h"
+#include "report/site_file_names.h"
 #include "template/input_templates.h"
 
 using namespace ips;
@@ -213,4 +214,89 @@ TEST_CASE("Markdown files in the texts folder: one per site and period, sections
   CHECK(find(d, "text.unknown_site"));
   CHECK(find(d, "text.file_name"));
   test::check_accounting(d);
+}
+
+TEST_CASE("A texts file may name a site by the suffixed file name its reports have",
+          "[narrative]") {
+  // "Bodø" and "Bodo" are both "bodo" as file names: each site's reports get a suffix from its
+  // key (site_file_names.h), and the plain "bodo" names neither.
+  test::ScratchDir dir("narrative-md-names");
+  ReviewWorkbookRows rows;
+  rows.sites.push_back(Site{"Bodo", "IPS Bodo", "", "", "", {}, {}});
+  Dataset d = ingest_files({review_workbook(dir.path, rows)}, test::scale_catalog());
+  const auto names = site_file_names({"Bodø", "Bodo"});
+  REQUIRE(names.at("Bodø") != "bodo");
+  const fs::path texts = dir.path / "tekster";
+  fs::create_directories(texts);
+  write(texts / (names.at("Bodø") + "-2016-H2.md"), "# Vurdering\n\nFor Bodø.\n");
+  write(texts / (names.at("Bodo") + "-2016-H2.md"), "# Vurdering\n\nFor Bodo.\n");
+  write(texts / "bodo-2016-H1.md", "# Vurdering\n\nFor hvem?\n");
+  read_text_folder(texts, d);
+  INFO(test::describe(d.diagnostics));
+  REQUIRE(d.texts.size() == 2);
+  CHECK(d.texts[0].site == "Bodo");
+  CHECK(plain_text(d.texts[0].blocks) == "For Bodo.");
+  CHECK(d.texts[1].site == "Bodø");
+  CHECK(plain_text(d.texts[1].blocks) == "For Bodø.");
+  const Diagnostic* clash = find(d, "text.ambiguous_site");
+  REQUIRE(clash);
+  CHECK(clash->file == (texts / "bodo-2016-H1.md").string());
+  CHECK(clash->args.at(0) == "bodo");
+  CHECK_THAT(clash->args.at(1),
+             Catch::Contains(names.at("Bodø")) && Catch::Contains(names.at("Bodo")));
+  test::check_accounting(d);
+
+  // A site whose key is one of a kind keeps its plain name, and a long key its cut form.
+  const std::string long_key(80, 'a');
+  const auto single = site_file_names({"Bodø", long_key});
+  CHECK(single.at("Bodø") == "bodo");
+  Dataset e = ingest_files({review_workbook(dir.path)}, test::scale_catalog());
+  e.sites.push_back(Site{long_key, long_key, "", "", "", {}, {}});
+  const fs::path more = dir.path / "flere";
+  fs::create_directories(more);
+  write(more / (single.at(long_key) + "-2016-H2.md"), "# Vurdering\n\nLang nøkkel.\n");
+  write(more / "bodo-2016-H2.md", "# Vurdering\n\nBodø.\n");
+  read_text_folder(more, e);
+  INFO(test::describe(e.diagnostics));
+  REQUIRE(e.texts.size() == 2);
+  CHECK(e.texts[0].site == "Bodø");
+  CHECK(e.texts[1].site == long_key);
+}
+
+TEST_CASE(
+    "The blank template's Tekster and Tiltak offer the fields and statuses as lists and "
+    "check the dates",
+    "[narrative][template]") {
+  test::ScratchDir dir("narrative-template");
+  const Wording words = Wording::load(test::source_dir() / "templates", Lang::Nb);
+  const auto files = write_input_templates(dir.path, test::scale_catalog(), words);
+  auto part = [&](const std::string& name) {
+    return test::run_command("unzip -p '" + files.at(0).string() + "' '" + name + "'");
+  };
+  // libxlsxwriter numbers the sheet parts in the order the workbook lists the sheets.
+  const std::string workbook = part("xl/workbook.xml");
+  auto sheet = [&](const std::string& name) {
+    int n = 0;
+    for (size_t at = workbook.find("<sheet "); at != std::string::npos;
+         at = workbook.find("<sheet ", at + 1)) {
+      ++n;
+      if (workbook.compare(at, 14 + name.size(), "<sheet name=\"" + name + "\"") == 0)
+        return part("xl/worksheets/sheet" + std::to_string(n) + ".xml");
+    }
+    FAIL("no sheet " << name);
+    return std::string();
+  };
+  const std::string actions = sheet("Tiltak");
+  CHECK_THAT(actions, Catch::Contains("<formula1>\"ikke startet,pågår,fullført\"</formula1>"));
+  CHECK_THAT(actions, Catch::Contains("type=\"date\"") && Catch::Contains("sqref=\"B2:B") &&
+                          Catch::Contains("sqref=\"F2:F"));
+  const std::string texts = sheet("Tekster");
+  CHECK_THAT(texts, Catch::Contains("<formula1>\"" + words.get("narrative.vurdering") + "," +
+                                    words.get("narrative.mal") + "," +
+                                    words.get("narrative.merknad") + "\"</formula1>"));
+  // Blank, they read as empty tables of the review workbook.
+  const Dataset d = ingest_files(files, test::scale_catalog());
+  CHECK(d.diagnostics.count(Severity::Error) == 0);
+  CHECK(d.texts.empty());
+  CHECK(d.actions.empty());
 }

@@ -2,12 +2,14 @@
 
 #include <algorithm>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <tuple>
 
 #include "ingest/identity_number.h"
 #include "ingest/markdown_text.h"
 #include "ingest/narrative_values.h"
+#include "report/site_file_names.h"
 
 namespace fs = std::filesystem;
 
@@ -36,7 +38,28 @@ std::optional<std::pair<std::string, Period>> split_stem(const std::string& stem
   return std::make_pair(stem.substr(0, stem.size() - kPeriodChars - 1), *p);
 }
 
-void read_one(const fs::path& path, Dataset& data) {
+struct SiteMatch {
+  std::vector<std::string> keys;  // the sites the name stands for: one, or none, or a clash
+  std::string file_names;         // for a clash: the names that tell the sites apart
+};
+
+// The site a file name's first part names: the site's report file name (site_file_names: with
+// its suffix when keys clash as file names), or else the plain file-name form of its key, as
+// long as that form is one site's only (else each site must be named by its own suffixed form).
+SiteMatch match_site(const std::string& name, const std::map<std::string, std::string>& names) {
+  SiteMatch out;
+  for (const auto& [key, file_name] : names)
+    if (file_name == name) return {{key}, ""};
+  for (const auto& [key, file_name] : names)
+    if (site_slug(key) == name) {
+      out.keys.push_back(key);
+      out.file_names += (out.file_names.empty() ? "" : ", ") + file_name;
+    }
+  return out;
+}
+
+void read_one(const fs::path& path, const std::map<std::string, std::string>& file_names,
+              Dataset& data) {
   const std::string file = path.string();
   Diagnostics& diags = data.diagnostics;
   std::error_code ec;
@@ -49,14 +72,20 @@ void read_one(const fs::path& path, Dataset& data) {
   }
   std::string site;
   if (name->first != "nasjonal" && name->first != "national") {
-    for (const Site& s : data.sites)
-      if (site_slug(s.key) == name->first) site = s.key;
-    if (site.empty()) {
+    const SiteMatch match = match_site(name->first, file_names);
+    if (match.keys.size() > 1) {
+      Diagnostic d = file_problem(file, 0, Severity::Error, "text.ambiguous_site");
+      d.args = {name->first, match.file_names};
+      diags.add(std::move(d));
+      return;
+    }
+    if (match.keys.empty()) {
       Diagnostic d = file_problem(file, 0, Severity::Error, "text.unknown_site");
       d.args = {name->first};
       diags.add(std::move(d));
       return;
     }
+    site = match.keys.front();
   }
   if (ec || bytes > kMaxTextFileBytes) {
     Diagnostic d = file_problem(file, 0, Severity::Error, "text.file_too_large");
@@ -141,7 +170,10 @@ void read_text_folder(const fs::path& folder, Dataset& data) {
        it.increment(ec))
     if (it->path().extension() == ".md" && it->is_regular_file()) files.push_back(it->path());
   std::sort(files.begin(), files.end());
-  for (const fs::path& f : files) read_one(f, data);
+  std::vector<std::string> keys;
+  for (const Site& s : data.sites) keys.push_back(s.key);
+  const std::map<std::string, std::string> file_names = site_file_names(keys);
+  for (const fs::path& f : files) read_one(f, file_names, data);
   std::stable_sort(
       data.texts.begin(), data.texts.end(), [](const NarrativeText& x, const NarrativeText& y) {
         return std::tie(x.site, x.period, x.field) < std::tie(y.site, y.period, y.field);

@@ -7,6 +7,7 @@
 #include "render/html_chart.h"
 #include "render/html_heatmap.h"
 #include "render/pdf_text_language.h"
+#include "render/rich_lists.h"
 #include "report/value_format.h"
 
 namespace ips::render {
@@ -107,7 +108,7 @@ using HeatTables = std::map<std::string, const ChartSpec*>;
 // too, and must never find another block's.
 mstch::data block_view(const Block& block, const Report& report,
                        const std::filesystem::path& resources_dir, const HeatTables& heat_tables,
-                       int& counter) {
+                       int& counter, const ListTags& list) {
   mstch::data view = object();
   const Lang lang = report.meta.lang;
   ++counter;
@@ -137,11 +138,26 @@ mstch::data block_view(const Block& block, const Report& report,
     }
     mstch::data v = object();
     v.set("rich_runs", runs);
-    v.set("rich_marker", rp->marker.empty() ? mstch::data(false) : mstch::data(rp->marker));
-    v.set("rich_class",
-          std::string(rp->heading ? "rich rich-heading" : "rich") +
-              (rp->marker.empty() ? ""
-                                  : " list-item depth-" + std::to_string(std::min(rp->depth, 3))));
+    // A list item is an <li> of a real list (rich_lists.h): the list draws its marker.
+    mstch::list opens, closes;
+    for (const ListStart& o : list.open) {
+      mstch::data tag = object();
+      tag.set("open_tag", o.numbered ? "ol" : "ul");
+      tag.set("open_start", o.numbered && o.start != 1 ? mstch::data(std::to_string(o.start))
+                                                       : mstch::data(false));
+      opens.push_back(tag);
+    }
+    for (const ListEnd end : list.close) {
+      mstch::data tag = object();
+      tag.set("close_tag", end == ListEnd::Item           ? "li"
+                           : end == ListEnd::NumberedList ? "ol"
+                                                          : "ul");
+      closes.push_back(tag);
+    }
+    v.set("list_open", opens);
+    v.set("list_close", closes);
+    v.set("rich_item", list.item);
+    v.set("rich_class", rp->heading ? "rich rich-heading" : "rich");
     view.set("rich_block", v);
   } else if (const auto* f = std::get_if<FieldList>(&block)) {
     mstch::list items;
@@ -320,8 +336,10 @@ mstch::data html_view(const Report& report, const std::filesystem::path& resourc
     toc.push_back(entry);
 
     mstch::list blocks;
-    for (const auto& block : section.blocks)
-      blocks.push_back(block_view(block, report, resources_dir, heat_tables, counter));
+    const std::vector<ListTags> lists = rich_list_tags(section.blocks);
+    for (size_t b = 0; b < section.blocks.size(); ++b)
+      blocks.push_back(
+          block_view(section.blocks[b], report, resources_dir, heat_tables, counter, lists[b]));
     mstch::data sec = entry;
     sec.set("blocks", blocks);
     sections.push_back(sec);

@@ -13,6 +13,7 @@
 #include "render/layout_text.h"
 #include "render/pdf_tags.h"
 #include "render/pdf_text_language.h"
+#include "render/rich_lists.h"
 #include "render/rich_text.h"
 #include "render/table_columns.h"
 #include "report/value_format.h"
@@ -424,6 +425,7 @@ class PdfLayout::Builder {
     const HeatmapSources heatmaps = heatmap_sources(section);
     // The first chunk of a heading and the text under it (the section's title and its lead too).
     size_t group = chunks_.size() > section_start ? section_start : kNoGroup;
+    const std::vector<ListTags> lists = rich_list_tags(section.blocks);
     for (size_t i = start; i < section.blocks.size(); ++i) {
       const doc::Block& block = section.blocks[i];
       ++block_;
@@ -447,6 +449,7 @@ class PdfLayout::Builder {
         }
       } else {
         std::visit([&](const auto& b) { add_block(b); }, block);
+        if (std::holds_alternative<doc::RichParagraph>(block)) tag_list(lists[i], before);
       }
       if (heading && chunks_.size() > before) group = before;
       if (break_before && chunks_.size() > before) {
@@ -571,6 +574,17 @@ class PdfLayout::Builder {
         break;
       }
     }
+  }
+
+  // A person's list item goes in L > LI > LBody (rich_lists.h) around the chunks from `first`
+  // on; its marker stays part of its text.
+  void tag_list(const ListTags& list, size_t first) {
+    if (chunks_.size() <= first) return;
+    std::vector<TagNote> open(list.open.size(), TagNote{"L"});
+    if (list.item) open.insert(open.end(), {TagNote{"LI"}, TagNote{"LBody"}});
+    std::vector<TagNote>& before = chunks_[first]->open;
+    before.insert(before.begin(), open.begin(), open.end());
+    for (const ListEnd end : list.close) chunks_.back()->close += end == ListEnd::Item ? 2 : 1;
   }
 
   // A person's own text (a project leader's assessment): emphasis and links from its Markdown;

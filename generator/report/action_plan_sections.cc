@@ -151,7 +151,10 @@ std::optional<doc::Section> follow_up_section(const ReviewScore& score, const Da
       if (then.recommendation.empty() && mine.empty()) continue;
       const ItemRating* current = rating_of(now, ctx.scales, code);
       const Value label = Value::of_text(item_label(ctx.scales, code, ctx.lang()));
-      const Value recommendation = Value::of_text(then.recommendation);
+      // An action may answer an item the evaluators wrote no recommendation for: say so, rather
+      // than leave the column blank.
+      const Value recommendation = Value::of_text(
+          then.recommendation.empty() ? w.get("actions.no_recommendation") : then.recommendation);
       if (mine.empty()) {
         t.rows.push_back({doc::RowStyle::Data,
                           {label, recommendation, score_value(&then), score_value(current),

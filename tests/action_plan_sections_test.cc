@@ -1,0 +1,117 @@
+// The action plan in the reports: the Halvårsrapport's plan after the latest review (count by
+// status, overdue marked against the period's end) and the Kvalitetsrapport's follow-up of the
+// previous review (each recommendation, the score then and now, the actions' status).
+#include <catch2/catch.hpp>
+
+#include "analysis/fidelity.h"
+#include "ingest_test_helpers.h"
+#include "report/action_plan_sections.h"
+
+using namespace ips;
+
+namespace {
+
+Review review(Date date, int consensus, const std::string& b1_recommendation) {
+  const ScaleCatalog& scales = test::scale_catalog();
+  Review r;
+  r.site = "Bodø";
+  r.date = date;
+  r.scales.resize(scales.scales.size());
+  for (size_t s = 0; s < scales.scales.size(); ++s)
+    r.scales[s].items.resize(scales.scales[s].items.size());
+  for (ItemRating& it : r.scales[ScaleCatalog::kIps25].items) it.consensus = it.score = consensus;
+  r.scales[ScaleCatalog::kIps25].items[0].recommendation = b1_recommendation;  // B1
+  return r;
+}
+
+PlannedAction action(const std::string& item, ActionStatus status, std::optional<Date> deadline) {
+  PlannedAction a;
+  a.site = "Bodø";
+  a.review = Date::from_ymd(2016, 3, 1);
+  a.item_code = item;
+  a.action = "Tiltak for " + item;
+  a.responsible = "Prosjektleder";
+  a.deadline = deadline;
+  a.status = status;
+  return a;
+}
+
+const doc::Table& table_of(const doc::Section& s) {
+  for (const doc::Block& b : s.blocks)
+    if (const auto* t = std::get_if<doc::Table>(&b)) return *t;
+  FAIL("no table in " << s.title);
+  throw;
+}
+
+struct Plan {
+  Wording words = Wording::load(test::source_dir() / "templates", Lang::Nb);
+  ReportContext ctx{test::scale_catalog(), words, "", 5};
+  Dataset data;
+  Plan() {
+    data.sites.push_back(Site{"Bodø", "IPS Bodø", "", "", "", {}, {}});
+    data.reviews = {review(Date::from_ymd(2016, 3, 1), 3, "Færre deltakere per jobbspesialist."),
+                    review(Date::from_ymd(2016, 9, 1), 4, "")};
+    data.actions = {action("B1", ActionStatus::Done, Date::from_ymd(2016, 5, 1)),
+                    action("B2", ActionStatus::InProgress, Date::from_ymd(2016, 5, 1)),
+                    action("T4", ActionStatus::NotStarted, Date::from_ymd(2016, 12, 1))};
+  }
+};
+
+}  // namespace
+
+TEST_CASE("The Halvårsrapport's action plan counts by status and marks overdue actions",
+          "[narrative][actions]") {
+  const Plan p;
+  const std::optional<doc::Section> s =
+      action_plan_section(p.data, "Bodø", *Period::parse("2016-H1"), p.ctx);
+  REQUIRE(s);
+  const doc::KeyFigures* counts = nullptr;
+  for (const doc::Block& b : s->blocks)
+    if (const auto* k = std::get_if<doc::KeyFigures>(&b)) counts = k;
+  REQUIRE(counts);
+  REQUIRE(counts->figures.size() == 4);
+  CHECK(counts->figures[0].value.number == 1);  // ikke startet
+  CHECK(counts->figures[1].value.number == 1);  // pågår
+  CHECK(counts->figures[2].value.number == 1);  // fullført
+  CHECK(counts->figures[3].value.number == 1);  // forfalt: B2, due 1 May, not done by 30 June
+  const doc::Table& t = table_of(*s);
+  REQUIRE(t.rows.size() == 3);
+  size_t status = 0;
+  for (size_t c = 0; c < t.columns.size(); ++c)
+    if (t.columns[c].header == p.words.get("actions.status")) status = c;
+  REQUIRE(status > 0);
+  CHECK(t.rows[1].cells[status].text ==
+        p.words.format("actions.status_overdue", {p.words.get("actions.in_progress")}));
+  CHECK(t.rows[1].cells[status].emphasis);
+  CHECK_FALSE(t.rows[0].cells[status].emphasis);  // done, not overdue though past its deadline
+  CHECK_FALSE(t.rows[2].cells[status].emphasis);  // due after the period's end
+
+  // No review with actions in the period's past: no section.
+  CHECK_FALSE(action_plan_section(p.data, "Bodø", *Period::parse("2015-H2"), p.ctx));
+}
+
+TEST_CASE("The Kvalitetsrapport follows up each recommendation of the previous review",
+          "[narrative][actions]") {
+  const Plan p;
+  const std::vector<ReviewScore> scores = score_reviews(p.data, test::scale_catalog());
+  REQUIRE(scores.size() == 2);
+  const ReviewScore& now =
+      scores[1].review->date == Date::from_ymd(2016, 9, 1) ? scores[1] : scores[0];
+  const std::optional<doc::Section> s = follow_up_section(now, p.data, p.ctx);
+  REQUIRE(s);
+  const doc::Table& t = table_of(*s);
+  REQUIRE(t.rows.size() == 3);  // B1, B2 and T4: each item with a recommendation or an action
+  const auto& b1 = t.rows[0].cells;
+  CHECK_THAT(b1[0].text, Catch::StartsWith("B1"));
+  CHECK(b1[1].text == "Færre deltakere per jobbspesialist.");
+  CHECK(b1[2].number == 3);  // then
+  CHECK(b1[3].number == 4);  // now
+  CHECK(b1[4].text == "Tiltak for B1");
+  // An action for an item the evaluators wrote no recommendation for says so.
+  CHECK(t.rows[1].cells[1].text == p.words.get("actions.no_recommendation"));
+  CHECK(t.rows[1].cells[5].emphasis);  // overdue by the review's half-year
+
+  // The first review has nothing before it to follow up.
+  const ReviewScore& first = &now == &scores[0] ? scores[1] : scores[0];
+  CHECK_FALSE(follow_up_section(first, p.data, p.ctx));
+}
