@@ -288,8 +288,18 @@ class XlsxWriter {
     if (const auto* k = std::get_if<KeyFigures>(&block)) {
       for (const auto& figure : k->figures) {
         write_text(sheet, row, 0, figure.label, formats_.get({.bold = true}), where(name, row, 0));
-        write_value(sheet, row, 1, figure.value, {.bold = true, .align = LXW_ALIGN_RIGHT}, formats_,
-                    lang_, where(name, row, 1));
+        const Value& v = figure.value;
+        if (v.type == ValueType::Rate && !v.suppressed() && std::isfinite(v.number) &&
+            !interval_suffix(v, lang_).empty()) {
+          // A rate with its interval: a number shown "40,0 % (21,9–61,3)", as the other formats.
+          lxw_format* format = formats_.get({.bold = true, .align = LXW_ALIGN_RIGHT},
+                                            spreadsheet_format_with_interval(v, lang_));
+          check_lxw(worksheet_write_number(sheet, row, 1, spreadsheet_number(v), format),
+                    where(name, row, 1));
+        } else {
+          write_value(sheet, row, 1, v, {.bold = true, .align = LXW_ALIGN_RIGHT}, formats_, lang_,
+                      where(name, row, 1));
+        }
         write_text(sheet, row, 2, figure.detail, formats_.get({.color = kMuted, .indent = 1}),
                    where(name, row, 2));
         ++row;
@@ -914,6 +924,19 @@ class XlsxWriter {
       head(0, spec.x_axis.title);
       lxw_col_t col = 1;
       for (const auto& series : spec.series) head(col++, series.name);
+      // The intervals of the error bars as bound columns after the series, as on the table
+      // sheets: "–" for a shown rate whose interval is withheld (a series with intervals has
+      // one for every shown rate otherwise), as the HTML chart table says "40,0 % (–)".
+      std::vector<std::pair<size_t, lxw_col_t>> bounds;  // series → its lower bound column
+      for (size_t s = 0; s < spec.series.size() && s < spec.intervals.size(); ++s) {
+        const auto& intervals = spec.intervals[s];
+        if (!spec.y_axis.percent || std::none_of(intervals.begin(), intervals.end(),
+                                                 [](const auto& x) { return x.has_value(); }))
+          continue;
+        bounds.emplace_back(s, col);
+        head(col++, substitute(interval_header(true), {spec.series[s].name}));
+        head(col++, substitute(interval_header(false), {spec.series[s].name}));
+      }
       block.width =
           spec.benchmarks.empty()
               ? col
@@ -927,6 +950,17 @@ class XlsxWriter {
           put(row, col++,
               chart_number(i < series.values.size() ? series.values[i] : std::nullopt,
                            spec.y_axis.percent));
+        for (const auto& [s, at] : bounds) {
+          const auto& values = spec.series[s].values;
+          const auto& intervals = spec.intervals[s];
+          const bool shown = i < values.size() && values[i] && std::isfinite(*values[i]);
+          for (lxw_col_t k = 0; k < 2; ++k) {
+            if (i < intervals.size() && intervals[i] && shown)
+              put(row, at + k, Value::rate(k == 0 ? intervals[i]->low : intervals[i]->high, 1));
+            else if (shown)
+              put(row, at + k, Value::withheld());
+          }
+        }
       }
       block.last = row;
       // Each benchmark a row of its own below, its value once per category: no row that names
@@ -1157,13 +1191,16 @@ class XlsxWriter {
       chart_axis_set_max(chart->y_axis, spec.y_axis.max);
       if (spec.y_axis.step > 0) chart_axis_set_major_unit(chart->y_axis, spec.y_axis.step);
     }
-    if (spec.y_axis.percent) chart_axis_set_num_format(chart->y_axis, "0%");
+    // Axis ticks as the PDF writes them ("25 %" in Norwegian): report/value_format.h.
+    const std::string y_format = axis_format(spec.y_axis);
+    const std::string x_format = axis_format(spec.x_axis);
+    if (spec.y_axis.percent) chart_axis_set_num_format(chart->y_axis, y_format.c_str());
     if (spec.kind == ChartKind::Scatter) {
       if (spec.x_axis.max > spec.x_axis.min) {
         chart_axis_set_min(chart->x_axis, spec.x_axis.min);
         chart_axis_set_max(chart->x_axis, spec.x_axis.max);
       }
-      if (spec.x_axis.percent) chart_axis_set_num_format(chart->x_axis, "0%");
+      if (spec.x_axis.percent) chart_axis_set_num_format(chart->x_axis, x_format.c_str());
     }
     chart_legend_set_position(chart, drawn > 1 ? LXW_CHART_LEGEND_BOTTOM : LXW_CHART_LEGEND_NONE);
 
@@ -1216,11 +1253,10 @@ class XlsxWriter {
     const std::string& name = chart_data_name_;
     const bool en = lang_ == Lang::En;
     lxw_row_t row = chart_data_row_;
-    write_text(
-        sheet, row, 0,
-        title + (series_name.empty() ? "" : ", " + series_name) +
-            (en ? ": the 95 % interval as error bars" : ": 95 %-intervallet som feilstolper"),
-        formats_.get({.bold = true, .color = kAccent}), where(name, row, 0));
+    write_text(sheet, row, 0,
+               title + (series_name.empty() ? "" : ", " + series_name) +
+                   (en ? ": the 95% interval as error bars" : ": 95 %-intervallet som feilstolper"),
+               formats_.get({.bold = true, .color = kAccent}), where(name, row, 0));
     ++row;
     const CellStyle header{.bold = true, .wrap = true, .fill = kAccentSoft, .rule_below = true};
     const char* heads[] = {"", en ? "Above the rate" : "Over andelen",
@@ -1257,6 +1293,25 @@ class XlsxWriter {
     line.width = 1.25;
     chart_series_set_error_bars_line(y, &line);
     error_bars_.push_back(std::move(bars));
+  }
+
+  // The header of a lower (upper) bound column, "{0}, nedre grense 95 %": the report's wording,
+  // as its tables carry it.
+  std::string interval_header(bool lower) const {
+    for (const auto& section : report_.sections)
+      for (const auto& block : section.blocks)
+        if (const auto* t = std::get_if<Table>(&block))
+          if (!(lower ? t->interval_low_header : t->interval_high_header).empty())
+            return lower ? t->interval_low_header : t->interval_high_header;
+    const bool en = lang_ == Lang::En;
+    return lower ? (en ? "{0}, lower 95% bound" : "{0}, nedre grense 95 %")
+                 : (en ? "{0}, upper 95% bound" : "{0}, øvre grense 95 %");
+  }
+
+  // A percent axis' number format: its ticks' decimals, the language's percent sign.
+  std::string axis_format(const Axis& axis) const {
+    const int decimals = decimals_for_step(axis.step > 0 ? axis.step * 100 : 25);
+    return spreadsheet_format(Value::rate(0, decimals), lang_);
   }
 
   // Line series told apart by marker shape as well as colour (as in the PDF).

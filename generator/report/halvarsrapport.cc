@@ -110,7 +110,8 @@ struct Builder {
     doc::Section s{w().get("halvarsrapport.summary"), "summary", false, {}};
     s.blocks.push_back(header());
     doc::KeyFigures k;
-    Value rate = mine(period, FigureId::EmploymentRate).value();
+    Value rate = with_interval(mine(period, FigureId::EmploymentRate),
+                               mine(period, FigureId::EmploymentRateInterval));
     k.figures.push_back({w().get(figure(FigureId::EmploymentRate).label_key), rate.bold(),
                          period_label(period, w())});
     k.figures.push_back(

@@ -114,7 +114,7 @@ struct Builder {
     const DisclosedCell& rate = all_cell(FigureId::EmploymentRate);
     const DisclosedCell& served = all_cell(FigureId::Served);
     k.figures.push_back(
-        {w().get(figure(FigureId::EmploymentRate).label_key), rate.value(),
+        {w().get(figure(FigureId::EmploymentRate).label_key), all_shown(FigureId::EmploymentRate),
          w().format("nasjonal.employment_rate_detail", {period_label(period, w())})});
     k.figures.push_back(
         {w().get(figure(FigureId::Served).label_key), served.value(), period_label(period, w())});
