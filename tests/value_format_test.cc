@@ -92,14 +92,13 @@ TEST_CASE("Percent sign follows the language: a no-break space in Norwegian, non
   CHECK(interval_suffix(withheld, Lang::Nb).empty());
 }
 
-TEST_CASE("A key figure's spreadsheet format shows the rate with its interval", "[value-format]") {
+TEST_CASE("A rate's interval bounds in the report's style", "[value-format]") {
   Value v = Value::rate(0.4);
   v.interval = Interval{0.218807, 0.613419};
-  CHECK(spreadsheet_format_with_interval(v, Lang::Nb) ==
-        "0.0\"\u00A0\"%\" (21,9\u201361,3)\";\"\u2212\"0.0\"\u00A0\"%\" (21,9\u201361,3)\"");
-  CHECK(spreadsheet_format_with_interval(v, Lang::En) ==
-        "0.0%\" (21.9\u201361.3)\";\"\u2212\"0.0%\" (21.9\u201361.3)\"");
-  // Without an interval it is the plain format.
-  CHECK(spreadsheet_format_with_interval(Value::rate(0.4), Lang::Nb) ==
-        spreadsheet_format(Value::rate(0.4), Lang::Nb));
+  CHECK(interval_bounds(v, Lang::Nb) == "21,9\u201361,3");
+  CHECK(interval_bounds(v, Lang::En) == "21.9\u201361.3");
+  CHECK(interval_bounds(Value::rate(0.4), Lang::Nb).empty());
+  Value withheld = Value::withheld();
+  withheld.interval = Interval{0.2, 0.6};
+  CHECK(interval_bounds(withheld, Lang::Nb).empty());
 }

@@ -288,18 +288,8 @@ class XlsxWriter {
     if (const auto* k = std::get_if<KeyFigures>(&block)) {
       for (const auto& figure : k->figures) {
         write_text(sheet, row, 0, figure.label, formats_.get({.bold = true}), where(name, row, 0));
-        const Value& v = figure.value;
-        if (v.type == ValueType::Rate && !v.suppressed() && std::isfinite(v.number) &&
-            !interval_suffix(v, lang_).empty()) {
-          // A rate with its interval: a number shown "40,0 % (21,9–61,3)", as the other formats.
-          lxw_format* format = formats_.get({.bold = true, .align = LXW_ALIGN_RIGHT},
-                                            spreadsheet_format_with_interval(v, lang_));
-          check_lxw(worksheet_write_number(sheet, row, 1, spreadsheet_number(v), format),
-                    where(name, row, 1));
-        } else {
-          write_value(sheet, row, 1, v, {.bold = true, .align = LXW_ALIGN_RIGHT}, formats_, lang_,
-                      where(name, row, 1));
-        }
+        write_value(sheet, row, 1, figure.value, {.bold = true, .align = LXW_ALIGN_RIGHT}, formats_,
+                    lang_, where(name, row, 1));
         write_text(sheet, row, 2, figure.detail, formats_.get({.color = kMuted, .indent = 1}),
                    where(name, row, 2));
         ++row;

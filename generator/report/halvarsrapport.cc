@@ -110,10 +110,12 @@ struct Builder {
     doc::Section s{w().get("halvarsrapport.summary"), "summary", false, {}};
     s.blocks.push_back(header());
     doc::KeyFigures k;
-    Value rate = with_interval(mine(period, FigureId::EmploymentRate),
-                               mine(period, FigureId::EmploymentRateInterval));
-    k.figures.push_back({w().get(figure(FigureId::EmploymentRate).label_key), rate.bold(),
-                         period_label(period, w())});
+    Value rate = mine(period, FigureId::EmploymentRate).value();
+    k.figures.push_back(
+        {w().get(figure(FigureId::EmploymentRate).label_key), rate.bold(),
+         key_figure_detail(with_interval(mine(period, FigureId::EmploymentRate),
+                                         mine(period, FigureId::EmploymentRateInterval)),
+                           period_label(period, w()), w(), lang())});
     k.figures.push_back(
         {w().get(figure(FigureId::Served).label_key), mine(period, FigureId::Served).value(), ""});
     if (!rounds.empty()) {

@@ -82,12 +82,16 @@ std::string format_percent(double percent, int decimals, Lang lang) {
   return format_number(percent, decimals, lang) + percent_sign(lang);
 }
 
+std::string interval_bounds(const Value& v, Lang lang) {
+  if (v.type != ValueType::Rate || v.suppressed() || !v.interval) return "";
+  return format_number(v.interval->low * 100.0, v.decimals, lang) + kEnDash +
+         format_number(v.interval->high * 100.0, v.decimals, lang);
+}
+
 std::string interval_suffix(const Value& v, Lang lang) {
   if (v.type != ValueType::Rate || v.suppressed()) return "";
   // The bounds in percentage points with the rate's decimals: "40,0 % (21,9–61,3)".
-  if (v.interval)
-    return " (" + format_number(v.interval->low * 100.0, v.decimals, lang) + kEnDash +
-           format_number(v.interval->high * 100.0, v.decimals, lang) + ")";
+  if (v.interval) return " (" + interval_bounds(v, lang) + ")";
   if (v.interval_withheld) return std::string(" (") + kEnDash + ")";
   return "";
 }
@@ -118,17 +122,6 @@ std::string spreadsheet_format(const Value& v, Lang lang) {
       break;
   }
   return "";
-}
-
-std::string spreadsheet_format_with_interval(const Value& v, Lang lang) {
-  const std::string format = spreadsheet_format(v, lang);
-  const std::string suffix = interval_suffix(v, lang);
-  if (suffix.empty() || format.empty()) return format;
-  const std::string literal = "\"" + suffix + "\"";
-  const size_t negative = format.find(';');
-  return negative == std::string::npos
-             ? format + literal
-             : format.substr(0, negative) + literal + format.substr(negative) + literal;
 }
 
 double spreadsheet_number(const Value& v) {

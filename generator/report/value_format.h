@@ -27,18 +27,17 @@ std::string percent_sign(Lang lang);
 /// A percentage given in percent (40 → "40 %" / "40%") with `decimals` decimals: axis ticks.
 std::string format_percent(double percent, int decimals, Lang lang);
 
-/// A rate's interval as shown after it, " (21,9–61,3)" (its decimals), " (–)" when withheld,
-/// "" when it has none.
+/// A rate's interval bounds in percent with the rate's decimals, "21,9–61,3"; "" without one.
+std::string interval_bounds(const Value& v, Lang lang);
+
+/// A rate's interval as shown after it, " (21,9–61,3)", " (–)" when withheld, "" when it has
+/// none.
 std::string interval_suffix(const Value& v, Lang lang);
 
 /// The spreadsheet number format (Excel/LibreOffice code) under which a numeric value displays
 /// exactly format_value's text: the same decimals, −, +, the no-break space before % in
 /// Norwegian; grouping and the decimal sign come from the reader's locale. "" for text.
 std::string spreadsheet_format(const Value& v, Lang lang);
-
-/// spreadsheet_format with the rate's interval as a literal after it, so that a cell keeps the
-/// rate a number and shows "40,0 % (21,9–61,3)": for a key figure, which has no bound columns.
-std::string spreadsheet_format_with_interval(const Value& v, Lang lang);
 
 /// The number a spreadsheet cell stores for a numeric value: the value itself, or 0 when it
 /// shows as zero (a spreadsheet picks the − or + section by the unrounded sign, so −0,04 would
