@@ -85,6 +85,26 @@ TEST_CASE("one review's agreement leaves out items only one evaluator scored", "
   CHECK(*a.kappa == Approx(24.0 / 49.0));
 }
 
+TEST_CASE("one review in perfect agreement: 100 % exact and within one, kappa 1, none apart",
+          "[agreement]") {
+  // (1,1) (2,2) (3,3) (4,4) (5,5) (5,5): every pair on the diagonal, Σ d²·O = 0, so κ = 1; the
+  // margins vary, so κ is defined. 6 of 6 exact and within one.
+  const ReviewAgreement a =
+      review_agreement(ratings_of({{1, 1}, {2, 2}, {3, 3}, {4, 4}, {5, 5}, {5, 5}}), 6);
+  CHECK(a.both == 6);
+  CHECK(a.exact == 6);
+  CHECK(a.within_one == 6);
+  CHECK(a.large.empty());
+  REQUIRE(a.kappa);
+  CHECK(*a.kappa == Approx(1.0));
+  // Perfect but without variance (all 4/4): still 100 % exact, κ undefined rather than NaN.
+  const ReviewAgreement flat =
+      review_agreement(ratings_of({{4, 4}, {4, 4}, {4, 4}, {4, 4}, {4, 4}}), 5);
+  CHECK(flat.exact == 5);
+  CHECK(flat.enough());
+  CHECK_FALSE(flat.kappa.has_value());
+}
+
 TEST_CASE("a review with one evaluator, or fewer than five shared items, gives no figure",
           "[agreement]") {
   const ReviewAgreement one =

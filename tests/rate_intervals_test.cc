@@ -56,3 +56,20 @@ TEST_CASE("one sentence says which benchmarks a site's interval contains", "[wil
   CHECK(verdict_value(DisclosedCell::protecting(), 0.41, nb).suppressed());
   CHECK(verdict_value(interval_cell(0.7, 0.55, 0.8), 0.41, nb).text == "sikkert over");
 }
+
+TEST_CASE("a key figure's detail gives the rate's interval first, nothing when withheld",
+          "[wilson]") {
+  const Wording nb = Wording::load(test::source_dir() / "templates", Lang::Nb);
+  const Wording en = Wording::load(test::source_dir() / "templates", Lang::En);
+  doc::Value v = doc::Value::rate(0.4);
+  v.interval = doc::Interval{0.218807, 0.613419};
+  CHECK(key_figure_detail(v, "2. halvår 2016", nb, Lang::Nb) ==
+        "95 %-intervall 21,9\u201361,3 \u00B7 2. halvår 2016");
+  CHECK(key_figure_detail(v, "", en, Lang::En) == "95% interval 21.9\u201361.3");
+  doc::Value withheld_interval = doc::Value::rate(0.4);
+  withheld_interval.interval_withheld = true;
+  CHECK(key_figure_detail(withheld_interval, "2. halvår 2016", nb, Lang::Nb) == "2. halvår 2016");
+  doc::Value withheld = doc::Value::withheld();
+  withheld.interval = doc::Interval{0.2, 0.6};
+  CHECK(key_figure_detail(withheld, "x", nb, Lang::Nb) == "x");
+}

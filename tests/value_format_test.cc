@@ -69,3 +69,36 @@ TEST_CASE("a spreadsheet stores 0 for a value that shows as zero, else the value
   CHECK(spreadsheet_number(Value::rate(0.0006, 1)) == 0.0006);
   CHECK(spreadsheet_number(Value::change(-0.05, 1)) == -0.05);
 }
+
+TEST_CASE("Percent sign follows the language: a no-break space in Norwegian, none in English",
+          "[value-format]") {
+  // One rule for cells, intervals, key figures and axis ticks (docs/report-wording.md).
+  CHECK(percent_sign(Lang::Nb) == "\u00A0%");
+  CHECK(percent_sign(Lang::En) == "%");
+  CHECK(format_percent(25, 0, Lang::Nb) == "25\u00A0%");
+  CHECK(format_percent(25, 0, Lang::En) == "25%");
+  Value v = Value::rate(0.4);
+  v.interval = Interval{0.218807, 0.613419};
+  CHECK(format_value(v, Lang::Nb) == "40,0\u00A0% (21,9\u201361,3)");
+  CHECK(format_value(v, Lang::En) == "40.0% (21.9\u201361.3)");
+  CHECK(interval_suffix(v, Lang::En) == " (21.9\u201361.3)");
+  Value withheld_interval = Value::rate(0.4);
+  withheld_interval.interval_withheld = true;
+  CHECK(format_value(withheld_interval, Lang::Nb) == "40,0\u00A0% (\u2013)");
+  // A withheld rate shows only its marker, never an interval.
+  Value withheld = Value::withheld();
+  withheld.interval = Interval{0.2, 0.6};
+  CHECK(format_value(withheld, Lang::Nb) == "\u2013");
+  CHECK(interval_suffix(withheld, Lang::Nb).empty());
+}
+
+TEST_CASE("A rate's interval bounds in the report's style", "[value-format]") {
+  Value v = Value::rate(0.4);
+  v.interval = Interval{0.218807, 0.613419};
+  CHECK(interval_bounds(v, Lang::Nb) == "21,9\u201361,3");
+  CHECK(interval_bounds(v, Lang::En) == "21.9\u201361.3");
+  CHECK(interval_bounds(Value::rate(0.4), Lang::Nb).empty());
+  Value withheld = Value::withheld();
+  withheld.interval = Interval{0.2, 0.6};
+  CHECK(interval_bounds(withheld, Lang::Nb).empty());
+}

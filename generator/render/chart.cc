@@ -111,9 +111,7 @@ Ticks ticks_of(const Axis& axis) {
 
 std::string tick_label(double v, const Axis& axis, Lang lang) {
   if (axis.percent) {
-    const std::string n =
-        doc::format_number(v * 100, doc::decimals_for_step(axis.step * 100), lang);
-    return lang == Lang::Nb ? n + "\u00A0%" : n + "%";
+    return doc::format_percent(v * 100, doc::decimals_for_step(axis.step * 100), lang);
   }
   return doc::format_number(v, doc::decimals_for_step(axis.step), lang);
 }

@@ -152,9 +152,23 @@ doc::Table chart_data_table(const doc::ChartSpec& spec, const std::string& capti
   for (size_t i = 0; i < spec.categories.size(); ++i) {
     doc::Row row;
     row.cells.push_back(Value::of_text(spec.categories[i]));
-    for (const auto& s : spec.series)
-      row.cells.push_back(
-          chart_value(i < s.values.size() ? s.values[i] : std::nullopt, percent, decimals));
+    for (size_t k = 0; k < spec.series.size(); ++k) {
+      const auto& s = spec.series[k];
+      Value v = chart_value(i < s.values.size() ? s.values[i] : std::nullopt, percent, decimals);
+      // The error bar's interval after its rate, "40,0 % (21,9–61,3)", as the tables show it. A
+      // series with intervals has one for every shown rate unless disclosure control withheld
+      // it (the chart then draws no bar): "40,0 % (–)".
+      if (percent && v.type == doc::ValueType::Rate && k < spec.intervals.size()) {
+        const auto& intervals = spec.intervals[k];
+        const bool any = std::any_of(intervals.begin(), intervals.end(),
+                                     [](const auto& x) { return x.has_value(); });
+        if (i < intervals.size() && intervals[i])
+          v.interval = intervals[i];
+        else if (any)
+          v.interval_withheld = true;
+      }
+      row.cells.push_back(std::move(v));
+    }
     table.rows.push_back(std::move(row));
   }
   return table;

@@ -14,6 +14,7 @@
 #include "render/renderer.h"
 #include "render/rich_text.h"
 #include "render/xlsx_cells.h"
+#include "render/xlsx_error_bars.h"
 #include "render/xlsx_sheet_names.h"
 #include "report/value_format.h"
 #include "report/wording.h"
@@ -913,6 +914,19 @@ class XlsxWriter {
       head(0, spec.x_axis.title);
       lxw_col_t col = 1;
       for (const auto& series : spec.series) head(col++, series.name);
+      // The intervals of the error bars as bound columns after the series, as on the table
+      // sheets: "–" for a shown rate whose interval is withheld (a series with intervals has
+      // one for every shown rate otherwise), as the HTML chart table says "40,0 % (–)".
+      std::vector<std::pair<size_t, lxw_col_t>> bounds;  // series → its lower bound column
+      for (size_t s = 0; s < spec.series.size() && s < spec.intervals.size(); ++s) {
+        const auto& intervals = spec.intervals[s];
+        if (!spec.y_axis.percent || std::none_of(intervals.begin(), intervals.end(),
+                                                 [](const auto& x) { return x.has_value(); }))
+          continue;
+        bounds.emplace_back(s, col);
+        head(col++, substitute(interval_header(true), {spec.series[s].name}));
+        head(col++, substitute(interval_header(false), {spec.series[s].name}));
+      }
       block.width =
           spec.benchmarks.empty()
               ? col
@@ -926,6 +940,17 @@ class XlsxWriter {
           put(row, col++,
               chart_number(i < series.values.size() ? series.values[i] : std::nullopt,
                            spec.y_axis.percent));
+        for (const auto& [s, at] : bounds) {
+          const auto& values = spec.series[s].values;
+          const auto& intervals = spec.intervals[s];
+          const bool shown = i < values.size() && values[i] && std::isfinite(*values[i]);
+          for (lxw_col_t k = 0; k < 2; ++k) {
+            if (i < intervals.size() && intervals[i] && shown)
+              put(row, at + k, Value::rate(k == 0 ? intervals[i]->low : intervals[i]->high, 1));
+            else if (shown)
+              put(row, at + k, Value::withheld());
+          }
+        }
       }
       block.last = row;
       // Each benchmark a row of its own below, its value once per category: no row that names
@@ -1060,6 +1085,25 @@ class XlsxWriter {
         chart_series_set_name_range(series, sheet_name, placed->header_row, c);
         if (spec.kind == ChartKind::Line)
           chart_series_set_marker_type(series, LXW_CHART_MARKER_CIRCLE);
+        if (spec.kind == ChartKind::Bar || spec.kind == ChartKind::Line) {
+          // The intervals the table's cells carry (their bound columns), row by row.
+          std::vector<std::string> names;
+          std::vector<std::optional<double>> values;
+          std::vector<std::optional<Interval>> intervals;
+          for (const auto& row : placed->table->rows) {
+            if (row.style != RowStyle::Data) continue;
+            names.push_back(category < row.cells.size() ? format_value(row.cells[category], lang_)
+                                                        : std::string());
+            const Value v = c < row.cells.size() ? row.cells[c] : Value::empty();
+            values.push_back(v.is_numeric() && !v.suppressed() ? std::optional(v.number)
+                                                               : std::nullopt);
+            intervals.push_back(v.interval);
+          }
+          // The series named in the title only when the chart has more than one.
+          add_error_bars(series, spec.title,
+                         series_columns.size() > 1 ? placed->table->columns[c].header : "", names,
+                         values, intervals);
+        }
         // Scatter points named by the table's first column, when its rows are the points.
         const bool labelled = !spec.series.empty() && !spec.series.front().point_labels.empty();
         if (spec.kind == ChartKind::Scatter && labelled && category != 0 &&
@@ -1073,8 +1117,6 @@ class XlsxWriter {
         }
         ++drawn;
       }
-      if (spec.kind == ChartKind::Line)
-        add_interval_marks(chart, *placed, series_columns, category, first, last);
     } else if (spec.kind == ChartKind::Scatter) {
       for (size_t s = 0; s < block.point_rows.size(); ++s) {
         const auto [first, last] = block.point_rows[s];
@@ -1098,6 +1140,10 @@ class XlsxWriter {
         if (spec.kind == ChartKind::Line)
           chart_series_set_marker_type(series,
                                        kMarkers[s % (sizeof kMarkers / sizeof kMarkers[0])]);
+        if ((spec.kind == ChartKind::Bar || spec.kind == ChartKind::Line) &&
+            s < spec.intervals.size())
+          add_error_bars(series, spec.title, spec.series.size() > 1 ? spec.series[s].name : "",
+                         spec.categories, spec.series[s].values, spec.intervals[s]);
         ++drawn;
       }
     }
@@ -1135,13 +1181,16 @@ class XlsxWriter {
       chart_axis_set_max(chart->y_axis, spec.y_axis.max);
       if (spec.y_axis.step > 0) chart_axis_set_major_unit(chart->y_axis, spec.y_axis.step);
     }
-    if (spec.y_axis.percent) chart_axis_set_num_format(chart->y_axis, "0%");
+    // Axis ticks as the PDF writes them ("25 %" in Norwegian): report/value_format.h.
+    const std::string y_format = axis_format(spec.y_axis);
+    const std::string x_format = axis_format(spec.x_axis);
+    if (spec.y_axis.percent) chart_axis_set_num_format(chart->y_axis, y_format.c_str());
     if (spec.kind == ChartKind::Scatter) {
       if (spec.x_axis.max > spec.x_axis.min) {
         chart_axis_set_min(chart->x_axis, spec.x_axis.min);
         chart_axis_set_max(chart->x_axis, spec.x_axis.max);
       }
-      if (spec.x_axis.percent) chart_axis_set_num_format(chart->x_axis, "0%");
+      if (spec.x_axis.percent) chart_axis_set_num_format(chart->x_axis, x_format.c_str());
     }
     chart_legend_set_position(chart, drawn > 1 ? LXW_CHART_LEGEND_BOTTOM : LXW_CHART_LEGEND_NONE);
 
@@ -1167,6 +1216,94 @@ class XlsxWriter {
     }
   }
 
+  // A bar or line chart's 95 % intervals as error bars on its points, like the PDF's. The
+  // length above and below each point goes on the chart data sheet, where the chart's custom
+  // error bars read it; they are patched into the chart once the workbook is written, as
+  // libxlsxwriter 1.1.4 cannot write custom error bars (render/xlsx_error_bars.h). No bar where
+  // the rate or its interval is withheld.
+  void add_error_bars(lxw_chart_series* series, const std::string& title,
+                      const std::string& series_name, const std::vector<std::string>& categories,
+                      const std::vector<std::optional<double>>& values,
+                      const std::vector<std::optional<Interval>>& intervals) {
+    CustomErrorBars bars;
+    bool any = false;
+    for (size_t i = 0; i < values.size(); ++i) {
+      std::optional<double> plus, minus;
+      if (values[i] && i < intervals.size() && intervals[i]) {
+        plus = std::max(0.0, intervals[i]->high - *values[i]);
+        minus = std::max(0.0, *values[i] - intervals[i]->low);
+        any = true;
+      }
+      bars.plus.push_back(plus);
+      bars.minus.push_back(minus);
+    }
+    if (!any) return;
+
+    lxw_worksheet* sheet = chart_data_sheet();
+    const std::string& name = chart_data_name_;
+    const bool en = lang_ == Lang::En;
+    lxw_row_t row = chart_data_row_;
+    write_text(sheet, row, 0,
+               title + (series_name.empty() ? "" : ", " + series_name) +
+                   (en ? ": the 95% interval as error bars" : ": 95 %-intervallet som feilstolper"),
+               formats_.get({.bold = true, .color = kAccent}), where(name, row, 0));
+    ++row;
+    const CellStyle header{.bold = true, .wrap = true, .fill = kAccentSoft, .rule_below = true};
+    const char* heads[] = {"", en ? "Above the rate" : "Over andelen",
+                           en ? "Below the rate" : "Under andelen"};
+    for (lxw_col_t c = 0; c < 3; ++c)
+      write_text(sheet, row, c, heads[c], formats_.get(header), where(name, row, c));
+    const lxw_row_t first = row + 1;
+    for (size_t i = 0; i < values.size(); ++i) {
+      ++row;
+      write_text(sheet, row, 0, i < categories.size() ? categories[i] : std::string(), nullptr,
+                 where(name, row, 0));
+      for (lxw_col_t c = 1; c < 3; ++c) {
+        const std::optional<double>& length = c == 1 ? bars.plus[i] : bars.minus[i];
+        if (length)
+          write_value(sheet, row, c, Value::rate(*length, 1), {.align = LXW_ALIGN_RIGHT}, formats_,
+                      lang_, where(name, row, c));
+      }
+    }
+    chart_data_row_ = row + 3;
+    auto range = [&](lxw_col_t c) {
+      const std::string col = "$" + column_letters(c) + "$";
+      return quoted_sheet(name) + "!" + col + std::to_string(first + 1) + ":" + col +
+             std::to_string(row + 1);
+    };
+    bars.plus_range = range(1);
+    bars.minus_range = range(2);
+
+    bars.placeholder = error_bar_placeholder(error_bars_.size());
+    lxw_series_error_bars* y = chart_series_get_error_bars(series, LXW_CHART_ERROR_BAR_AXIS_Y);
+    chart_series_set_error_bars(y, LXW_CHART_ERROR_BAR_TYPE_FIXED, bars.placeholder);
+    chart_series_set_error_bars_endcap(y, LXW_CHART_ERROR_BAR_END_CAP);
+    lxw_chart_line line{};
+    line.color = kInk;
+    line.width = 1.25;
+    chart_series_set_error_bars_line(y, &line);
+    error_bars_.push_back(std::move(bars));
+  }
+
+  // The header of a lower (upper) bound column, "{0}, nedre grense 95 %": the report's wording,
+  // as its tables carry it.
+  std::string interval_header(bool lower) const {
+    for (const auto& section : report_.sections)
+      for (const auto& block : section.blocks)
+        if (const auto* t = std::get_if<Table>(&block))
+          if (!(lower ? t->interval_low_header : t->interval_high_header).empty())
+            return lower ? t->interval_low_header : t->interval_high_header;
+    const bool en = lang_ == Lang::En;
+    return lower ? (en ? "{0}, lower 95% bound" : "{0}, nedre grense 95 %")
+                 : (en ? "{0}, upper 95% bound" : "{0}, øvre grense 95 %");
+  }
+
+  // A percent axis' number format: its ticks' decimals, the language's percent sign.
+  std::string axis_format(const Axis& axis) const {
+    const int decimals = decimals_for_step(axis.step > 0 ? axis.step * 100 : 25);
+    return spreadsheet_format(Value::rate(0, decimals), lang_);
+  }
+
   // Line series told apart by marker shape as well as colour (as in the PDF).
   static constexpr uint8_t kMarkers[] = {LXW_CHART_MARKER_CIRCLE,  LXW_CHART_MARKER_SQUARE,
                                          LXW_CHART_MARKER_DIAMOND, LXW_CHART_MARKER_TRIANGLE,
@@ -1178,37 +1315,6 @@ class XlsxWriter {
     std::vector<lxw_chart_data_label> labels;
     std::vector<lxw_chart_data_label*> pointers;
   };
-
-  // A line chart's 95 % intervals as a plus at each lower and upper bound, from the bound
-  // columns (libxlsxwriter 1.1.4 has no custom error bars, and writes its dash markers as
-  // "short_dash"/"long_dash", which OOXML does not know); left out of the legend.
-  void add_interval_marks(lxw_chart* chart, const PlacedTable& placed,
-                          const std::vector<lxw_col_t>& series_columns, lxw_col_t category,
-                          lxw_row_t first, lxw_row_t last) {
-    std::vector<int16_t> hidden;
-    auto index = static_cast<int16_t>(series_columns.size());
-    const char* sheet_name = placed.sheet_name.c_str();
-    for (lxw_col_t c : series_columns) {
-      const auto bounds = placed.bound_columns.find(c);
-      if (bounds == placed.bound_columns.end()) continue;
-      for (lxw_col_t b : {bounds->second, static_cast<lxw_col_t>(bounds->second + 1)}) {
-        lxw_chart_series* series = chart_add_series(chart, nullptr, nullptr);
-        if (!series) throw RenderError("XLSX: cannot add interval marks to a chart");
-        chart_series_set_categories(series, sheet_name, first, category, last, category);
-        chart_series_set_values(series, sheet_name, first, b, last, b);
-        chart_series_set_name_range(series, sheet_name, placed.header_row, b);
-        lxw_chart_line no_line{};
-        no_line.none = LXW_TRUE;
-        chart_series_set_line(series, &no_line);
-        chart_series_set_marker_type(series, LXW_CHART_MARKER_PLUS);
-        chart_series_set_marker_size(series, 6);
-        hidden.push_back(index++);
-      }
-    }
-    if (hidden.empty()) return;
-    hidden.push_back(-1);
-    check_lxw(chart_legend_delete_series(chart, hidden.data()), "chart legend");
-  }
 
   const Report& report_;
   lxw_workbook* workbook_;
@@ -1229,6 +1335,11 @@ class XlsxWriter {
   std::string chart_data_name_;
   lxw_row_t chart_data_row_ = 0;
   std::deque<PointLabels> label_storage_;
+  std::vector<CustomErrorBars> error_bars_;  // patched in after workbook_close
+
+ public:
+  /// The custom error bars of the charts, to patch into the written workbook.
+  const std::vector<CustomErrorBars>& error_bars() const { return error_bars_; }
 };
 
 }  // namespace
@@ -1252,8 +1363,16 @@ void render_xlsx(const Report& report, const RenderOptions& options,
   check_lxw(workbook_set_properties(file.get(), &properties),
             out.string() + " document properties");
 
-  XlsxWriter(report, file.get()).write();
+  XlsxWriter writer(report, file.get());
+  writer.write();
   file.close();
+  try {
+    apply_custom_error_bars(out, writer.error_bars());
+  } catch (...) {
+    std::error_code ec;
+    std::filesystem::remove(out, ec);  // no workbook with placeholder error bars is left
+    throw;
+  }
 }
 
 }  // namespace ips::render

@@ -111,8 +111,11 @@ struct Builder {
     s.blocks.push_back(header());
     doc::KeyFigures k;
     Value rate = mine(period, FigureId::EmploymentRate).value();
-    k.figures.push_back({w().get(figure(FigureId::EmploymentRate).label_key), rate.bold(),
-                         period_label(period, w())});
+    k.figures.push_back(
+        {w().get(figure(FigureId::EmploymentRate).label_key), rate.bold(),
+         key_figure_detail(with_interval(mine(period, FigureId::EmploymentRate),
+                                         mine(period, FigureId::EmploymentRateInterval)),
+                           period_label(period, w()), w(), lang())});
     k.figures.push_back(
         {w().get(figure(FigureId::Served).label_key), mine(period, FigureId::Served).value(), ""});
     if (!rounds.empty()) {

@@ -113,9 +113,11 @@ struct Builder {
                          w().get("nasjonal.national_mean_detail")});
     const DisclosedCell& rate = all_cell(FigureId::EmploymentRate);
     const DisclosedCell& served = all_cell(FigureId::Served);
-    k.figures.push_back(
-        {w().get(figure(FigureId::EmploymentRate).label_key), rate.value(),
-         w().format("nasjonal.employment_rate_detail", {period_label(period, w())})});
+    k.figures.push_back({w().get(figure(FigureId::EmploymentRate).label_key), rate.value(),
+                         key_figure_detail(all_shown(FigureId::EmploymentRate),
+                                           w().format("nasjonal.employment_rate_detail",
+                                                      {period_label(period, w())}),
+                                           w(), lang())});
     k.figures.push_back(
         {w().get(figure(FigureId::Served).label_key), served.value(), period_label(period, w())});
     s.blocks.push_back(std::move(k));

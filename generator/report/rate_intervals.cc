@@ -54,6 +54,14 @@ std::string benchmark_sentence(const std::string& unit, const DisclosedCell& int
   return w.format("rate_interval.site_reading", {unit, text});
 }
 
+std::string key_figure_detail(const doc::Value& rate_with_interval, const std::string& detail,
+                              const Wording& w, Lang lang) {
+  const std::string bounds = doc::interval_bounds(rate_with_interval, lang);
+  if (bounds.empty()) return detail;
+  const std::string interval = w.format("rate_interval.key_figure", {bounds});
+  return detail.empty() ? interval : interval + " \u00B7 " + detail;
+}
+
 void label_interval_bounds(doc::Table& table, const Wording& w) {
   table.interval_low_header = w.get("rate_interval.low");
   table.interval_high_header = w.get("rate_interval.high");

@@ -29,6 +29,12 @@ std::string benchmark_sentence(const std::string& unit, const DisclosedCell& int
                                const std::vector<doc::Benchmark>& benchmarks, const Wording& w,
                                Lang lang);
 
+/// A key figure's detail with its rate's interval first, "95 %-intervall 30,1–38,4 · alle
+/// enheter, 2. halvår 2016" (the value stays the rate alone, so it fits its box); `detail` alone
+/// when the interval is withheld.
+std::string key_figure_detail(const doc::Value& rate_with_interval, const std::string& detail,
+                              const Wording& w, Lang lang);
+
 /// Names the XLSX bound columns of a table whose rates carry intervals.
 void label_interval_bounds(doc::Table& table, const Wording& w);
 

@@ -74,6 +74,28 @@ bool shows_as_zero(double x, int decimals) {
 
 }  // namespace
 
+std::string percent_sign(Lang lang) {
+  return lang == Lang::Nb ? std::string(kNoBreakSpace) + "%" : std::string("%");
+}
+
+std::string format_percent(double percent, int decimals, Lang lang) {
+  return format_number(percent, decimals, lang) + percent_sign(lang);
+}
+
+std::string interval_bounds(const Value& v, Lang lang) {
+  if (v.type != ValueType::Rate || v.suppressed() || !v.interval) return "";
+  return format_number(v.interval->low * 100.0, v.decimals, lang) + kEnDash +
+         format_number(v.interval->high * 100.0, v.decimals, lang);
+}
+
+std::string interval_suffix(const Value& v, Lang lang) {
+  if (v.type != ValueType::Rate || v.suppressed()) return "";
+  // The bounds in percentage points with the rate's decimals: "40,0 % (21,9–61,3)".
+  if (v.interval) return " (" + interval_bounds(v, lang) + ")";
+  if (v.interval_withheld) return std::string(" (") + kEnDash + ")";
+  return "";
+}
+
 std::string spreadsheet_format(const Value& v, Lang lang) {
   const std::string digits =
       v.decimals > 0 ? "0." + std::string(static_cast<size_t>(v.decimals), '0') : "0";
@@ -86,6 +108,7 @@ std::string spreadsheet_format(const Value& v, Lang lang) {
     case ValueType::Number:
       return "#,##" + digits + ";" + minus + "#,##" + digits;
     case ValueType::Rate: {
+      // percent_sign, with the no-break space quoted.
       const std::string percent =
           lang == Lang::Nb ? std::string("\"") + kNoBreakSpace + "\"%" : std::string("%");
       return digits + percent + ";" + minus + digits + percent;
@@ -130,15 +153,7 @@ std::string format_value(const Value& v, Lang lang) {
     case ValueType::Number:
       return format_number(v.number, v.decimals, lang);
     case ValueType::Rate: {
-      const std::string n = format_number(v.number * 100.0, v.decimals, lang);
-      std::string out = lang == Lang::Nb ? n + kNoBreakSpace + "%" : n + "%";
-      // The interval in percentage points after the rate: "40,0 % (21,9–61,3)".
-      if (v.interval)
-        out += " (" + format_number(v.interval->low * 100.0, v.decimals, lang) + kEnDash +
-               format_number(v.interval->high * 100.0, v.decimals, lang) + ")";
-      else if (v.interval_withheld)
-        out += std::string(" (") + kEnDash + ")";
-      return out;
+      return format_percent(v.number * 100.0, v.decimals, lang) + interval_suffix(v, lang);
     }
     case ValueType::Date: {
       const Date d{static_cast<int32_t>(v.number)};

@@ -19,6 +19,21 @@ std::string rounded_digits(double x, int decimals);
 /// as Excel and LibreOffice show it.
 std::string format_number(double x, int decimals, Lang lang);
 
+/// What follows a number to make it a percentage, the one rule for every format: Norwegian a
+/// no-break space and "%" ("40,0 %", Språkrådet), English "%" with no space ("40.0%", as English
+/// style guides write it). docs/report-wording.md, "Percentages".
+std::string percent_sign(Lang lang);
+
+/// A percentage given in percent (40 → "40 %" / "40%") with `decimals` decimals: axis ticks.
+std::string format_percent(double percent, int decimals, Lang lang);
+
+/// A rate's interval bounds in percent with the rate's decimals, "21,9–61,3"; "" without one.
+std::string interval_bounds(const Value& v, Lang lang);
+
+/// A rate's interval as shown after it, " (21,9–61,3)", " (–)" when withheld, "" when it has
+/// none.
+std::string interval_suffix(const Value& v, Lang lang);
+
 /// The spreadsheet number format (Excel/LibreOffice code) under which a numeric value displays
 /// exactly format_value's text: the same decimals, −, +, the no-break space before % in
 /// Norwegian; grouping and the decimal sign come from the reader's locale. "" for text.

@@ -4,11 +4,13 @@
     cross_format_check.py OUT_DIR
 
 For every report that has all three formats, it reads only the published files:
-  - HTML: every table outside a chart (caption, header, rows, footnotes) and every key figure
-    with the note after the key figures;
+  - HTML: every table outside a chart (caption, header, rows, footnotes), every chart's table
+    of numbers (with the intervals of its error bars), and every key figure with the note
+    after the key figures;
   - XLSX: the sheet whose first cell is the table's caption, each cell as a spreadsheet program
     displays it (report_text.display_text: the cell's number format in the report's language);
-    key figures on the first sheet (label in A, value in B);
+    a chart's numbers in the block titled with its title on the chart data sheet; key figures
+    on the first sheet (label in A, value in B, a rate shown with its interval);
   - PDF: the text by `pdftotext -layout`.
 and checks that each table's cells are the same text in HTML and XLSX (cell for cell), that
 each row's figures appear in the PDF, in order on one line, after the table's caption, that
@@ -166,8 +168,8 @@ INTERVAL = re.compile(r"^(.*%) \((?:(.+)[\u2013-](.+)|[\u2013-])\)$")
 def split_intervals(rows):
     """Rows with each "rate (low–high)" cell cut to the rate, and per row the XLSX bound cells
     expected after the table's columns: for each column that shows intervals, the two bounds,
-    or "–" twice where that row's rate or interval is withheld; None for a row without rates
-    with intervals (the header, counts)."""
+    "–" twice where that row's rate or interval is withheld, nothing where it has no rate; None
+    for a row without rates with intervals (the header, counts)."""
     columns = sorted({j for row in rows for j, c in enumerate(row) if INTERVAL.match(c)})
     out, bounds = [], []
     for row in rows:
@@ -179,6 +181,8 @@ def split_intervals(rows):
                 any_interval = True
                 cells[j] = m.group(1)
                 found += [m.group(2), m.group(3)] if m.group(2) else ["\u2013", "\u2013"]
+            elif j >= len(cells) or not cells[j]:
+                found += ["", ""]  # no rate (a gap in a chart's numbers): no bounds either
             else:
                 found += ["\u2013", "\u2013"]
         out.append(cells)
@@ -195,12 +199,25 @@ def check_report(stem, lang, problems, counts):
     for title, rows in sheets:
         if rows and rows[0] and rows[0][0][0] == "A1":
             by_caption.setdefault(norm(rows[0][0][1]), (title, rows))
+    # A chart's numbers: the block on the chart data sheet titled with the chart's title (also
+    # below another chart's block), compared with the HTML chart table, intervals and all.
+    blocks = {}
+    for title, rows in sheets:
+        if title not in ("Figurdata", "Chart data"):
+            continue
+        for k, cells in enumerate(rows):
+            if len(cells) == 1 and cells[0][0].startswith("A") and k + 1 < len(rows):
+                blocks.setdefault(norm(cells[0][1]), (title, rows[k:]))
     lines = pdf_lines(stem + ".pdf")
     name = os.path.basename(stem)
     pdf_pos = 0
 
     for table in parser.tables:
         sheet = by_caption.get(table["caption"])
+        if sheet is None and table["in_chart"]:
+            sheet = blocks.get(table["caption"])
+            if sheet is not None:
+                counts["chart tables"] += 1
         if sheet is None:
             if not table["in_chart"]:
                 problems.append(f"{name}: table '{table['caption']}' has no XLSX sheet")
@@ -216,6 +233,7 @@ def check_report(stem, lang, problems, counts):
             xrow = grid[i] if i < len(grid) else []
             if bounds[i] is not None:
                 extra = xrow[len(hrow):len(hrow) + len(bounds[i])]
+                extra += [""] * (len(bounds[i]) - len(extra))  # empty cells at the row's end
                 if [c.replace(" %", "").replace("%", "") for c in extra] != bounds[i]:
                     problems.append(f"{name}: '{table['caption']}' row {i + 1}: interval bounds "
                                     f"{bounds[i]} but XLSX {extra}")
@@ -288,7 +306,8 @@ def check_report(stem, lang, problems, counts):
 def main(out_dir):
     lang = report_text.report_lang(out_dir)
     problems = []
-    counts = {"reports": 0, "cells": 0, "figures": 0, "key figures": 0, "notes": 0}
+    counts = {"reports": 0, "cells": 0, "figures": 0, "key figures": 0, "notes": 0,
+              "chart tables": 0}
     for root, dirs, files in os.walk(out_dir):
         dirs.sort()
         for name in sorted(files):

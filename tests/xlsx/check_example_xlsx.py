@@ -2,7 +2,9 @@
 """Reads the example's XLSX reports back with openpyxl (issue 17) and checks what an analyst
 relies on: every chart the PDF has, with the 31/41/50 % benchmarks as series and the scatter
 points labelled; formulas (SUM totals, Endring = Skår − Forrige) with their cached values; real
-date and number cells; sheet names cut at a word and unique.
+date and number cells; sheet names cut at a word and unique; the 95 % intervals as custom error
+bars on every bar chart of employment rates, each bar running exactly from the lower to the
+upper bound the table's bound columns hold (issue 19).
 
 Usage: check_example_xlsx.py REPORT_FOLDER. Exit 0: all hold; 1: failures, each printed;
 77 (a CTest skip): no openpyxl (Debian's python3-openpyxl).
@@ -45,6 +47,76 @@ def charts_of(book):
     return [(ws.title, chart) for ws in book.worksheets for chart in ws._charts]
 
 
+def cells_of(book, ref):
+    """The values of a one-column range "'Sheet'!$B$3:$B$8", in order."""
+    sheet, cells = ref.rsplit("!", 1)
+    ws = book[sheet.strip("'").replace("''", "'")]
+    rows = ws[cells.replace("$", "")]
+    return [row[0].value if isinstance(row, tuple) else row.value for row in
+            (rows if isinstance(rows, tuple) else (rows,))]
+
+
+def bound_pairs(book):
+    """Every (lower, upper) pair the bound columns of the table sheets hold."""
+    pairs = []
+    for ws in book.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and cell.value.endswith(", nedre grense 95 %"):
+                    upper = ws.cell(cell.row, cell.column + 1)
+                    for r in range(cell.row + 1, ws.max_row + 1):
+                        lo, hi = ws.cell(r, cell.column).value, ws.cell(r, upper.column).value
+                        if isinstance(lo, (int, float)) and isinstance(hi, (int, float)):
+                            pairs.append((lo, hi))
+    return pairs
+
+
+def check_error_bars(path, book, required):
+    """Custom error bars whose lengths, read from the cells they name, put each point's ends on a
+    (lower, upper) pair of the bound columns: on every employment-rate bar chart, and on the
+    outcome trend's line chart (the kinds in `required` must have some)."""
+    pairs = bound_pairs(book)
+    points = {"BarChart": 0, "LineChart": 0}
+    for sheet, chart in charts_of(book):
+        kind = type(chart).__name__
+        if kind not in points:
+            continue
+        names = series_names(chart, book)
+        for n, series in enumerate(chart.series):
+            where = f"{sheet}: {kind} series {names[n]!r}"
+            eb = series.errBars
+            if eb is None:
+                if kind == "BarChart" and n == 0:
+                    fail(path, f"{where}: no error bars (the 95 % intervals)")
+                continue
+            if eb.errValType != "cust" or eb.plus is None or eb.minus is None:
+                fail(path, f"{where}: error bars of type {eb.errValType}, not custom lengths")
+                continue
+            values = cells_of(book, series.val.numRef.f)
+            plus = cells_of(book, eb.plus.numRef.f)
+            minus = cells_of(book, eb.minus.numRef.f)
+            cached = {int(p.idx): float(p.v) for p in eb.plus.numRef.numCache.pt}
+            if cached != {i: float(v) for i, v in enumerate(plus) if v is not None}:
+                fail(path, f"{where}: cached lengths {cached} are not the cells' {plus}")
+            if len(values) != len(plus) or len(values) != len(minus):
+                fail(path, f"{where}: {len(values)} points, {len(plus)}/{len(minus)} lengths")
+                continue
+            for i, v in enumerate(values):
+                if not isinstance(v, (int, float)):
+                    if plus[i] is not None:
+                        fail(path, f"{where}: an error bar on the withheld point {i}")
+                    continue
+                if plus[i] is None:
+                    continue
+                low, high = v - minus[i], v + plus[i]
+                points[kind] += 1
+                if not any(abs(low - a) < 1e-9 and abs(high - b) < 1e-9 for a, b in pairs):
+                    fail(path, f"{where}: point {i} runs {low:.4f}–{high:.4f}, no interval of the tables")
+    for kind in required:
+        if points[kind] == 0:
+            fail(path, f"no {kind} with error bars")
+
+
 def check_sheet_names(path, book):
     names = [ws.title for ws in book.worksheets]
     if len({n.upper() for n in names}) != len(names):
@@ -61,6 +133,8 @@ def check_national(path):
     book = openpyxl.load_workbook(path)
     cached = openpyxl.load_workbook(path, data_only=True)
     check_sheet_names(path, book)
+    # The all-sites trend's intervals are withheld (its counts are not published).
+    check_error_bars(path, book, ("BarChart",))
     charts = charts_of(book)
     kinds = [type(c).__name__ for _, c in charts]
     # Totals per round (the PDF's fidelity line chart), outcomes per site, and the scatter.
@@ -157,6 +231,7 @@ def check_review(path):
 def check_halvarsrapport(path):
     book = openpyxl.load_workbook(path)
     check_sheet_names(path, book)
+    check_error_bars(path, book, ("BarChart", "LineChart"))
     charts = charts_of(book)
     lines = [c for _, c in charts if type(c).__name__ == "LineChart"]
     # The fidelity chart (totals per round) and the outcome trend are both line charts.
