@@ -30,9 +30,29 @@ std::string date_text(int year, int month, int day) {
   return s.str();
 }
 
+// 2013-H2, before anyone else's intake, where a published interval is what would give a count
+// away: the first four sites serve 4, 20, 30 and 40 people, of whom exactly half work (all in
+// the half-year only). Their trend tables show 20/10, 30/15, 40/20 and "<5" for the first site,
+// all sites only as the employment rate 50,0 %: the rate alone leaves all sites' served 92 or 94
+// (and the first site's 2 or 4) open, but the rate's interval fits only 47 of 94. So the
+// disclosure stage must withhold that interval; without the interval rule this set leaks.
+void write_half_rate_half_year(std::ostream& people, std::ostream& jobs, int site) {
+  static constexpr int kServed[] = {4, 20, 30, 40};
+  if (site < 1 || site > 4) return;
+  for (int p = 1; p <= kServed[site - 1]; ++p) {
+    const std::string id = "E" + std::to_string(site) + "-h" + std::to_string(p);
+    people << id << ";E" << site << ";" << date_text(2013, 7, 1 + p % 28) << ";nei;;"
+           << date_text(2013, 12, 1 + p % 28) << "\n";
+    if (p % 2 == 0)
+      jobs << id << ";ordinær;" << date_text(2013, 9, 1 + p % 28) << ";"
+           << date_text(2013, 11, 1 + p % 28) << ";20\n";
+  }
+}
+
 // Many small sites over six half-years (2014-H1 to 2016-H2): 2 to 14 participants each, some in
-// work, some in education, some ended. Participants are written one file per site, as services
-// that export their own register do, so the data-quality table lists each site's row count.
+// work, some in education, some ended; and 2013-H2 as above. Participants are written one file
+// per site, as services that export their own register do, so the data-quality table lists each
+// site's row count.
 void write_small_sites(const fs::path& dir, int sites, unsigned seed) {
   unsigned state = seed;
   auto next = [&state](int n) {
@@ -48,6 +68,7 @@ void write_small_sites(const fs::path& dir, int sites, unsigned seed) {
     units << key << ";Enhet " << s << ";" << 1 + next(3) << "\n";
     std::ofstream people(dir / ("deltakere-" + key + ".csv"));
     people << "Deltaker;Enhet;Inntak;I arbeid ved inntak;Første arbeidsgiverkontakt;Avsluttet\n";
+    write_half_rate_half_year(people, jobs, s);
     const int n = 2 + next(13);
     for (int p = 1; p <= n; ++p) {
       const std::string id = key + "-" + std::to_string(p);
@@ -107,6 +128,15 @@ TEST_CASE("disclosure attack: many small sites over several half-years, both lan
       CHECK(result.recoveries.empty());
       CHECK(result.small_counts_published.empty());
       CHECK(result.intervals_read > 0);  // it did try the published intervals
+      // 2013-H2 is published as planned: the first site's served withheld, all sites' rate
+      // shown (so only its interval could give the count away).
+      bool planted = false;
+      for (const test::PublishedTable& t : test::read_published_run(out).tables)
+        if (t.id == "trend" && !t.from_xlsx)
+          for (const auto& row : t.rows)
+            if (row.size() == 6 && row[0].text == "2013-H2" && row[1].text == "<5")
+              planted = row[5].text.rfind("50", 0) == 0;
+      CHECK(planted);
     }
   }
 }

@@ -3,7 +3,6 @@
 // values.
 #pragma once
 
-#include <map>
 #include <mutex>
 #include <optional>
 #include <vector>
@@ -43,27 +42,47 @@ struct OutcomeFigures {
 };
 
 /// Lookups built once per data set so figures for many sites and periods stay linear.
+/// Disclosure control and the trend tables ask for every site in every half-year, so the first
+/// such question computes the whole table (every site and all sites, every half-year from the
+/// first intake to the latest date in the data) in one pass over the participants; a half-year
+/// outside it is computed on its own. Safe to call from several threads.
 class OutcomeIndex {
  public:
   explicit OutcomeIndex(const Dataset& data);
   /// Outcomes of one site (index into data.sites) in a period.
   OutcomeFigures site(size_t site_index, Period period) const;
-  /// Outcomes of all sites together in a period (computed once per period, then remembered,
-  /// since every site's report compares with it; safe to call from several threads).
+  /// Outcomes of all sites together in a period.
   OutcomeFigures all_sites(Period period) const;
   /// The earliest half-year with a participant's intake, or nullopt when there are none.
   std::optional<Period> first_period() const;
+  /// Outcomes of one site in a period computed on their own, without the table (the reference
+  /// the table is tested against).
+  OutcomeFigures site_computed_alone(size_t site_index, Period period) const;
+  /// Outcomes of all sites in a period computed on their own, without the table.
+  OutcomeFigures all_sites_computed_alone(Period period) const;
 
  private:
+  // Every site's figures and all sites' in each half-year of [first, first + half_years).
+  struct Table {
+    Period first;
+    int half_years = 0;
+    std::vector<OutcomeFigures> cells;  // [half-year × (sites + 1)], all sites last
+    const OutcomeFigures* find(Period p, size_t unit, size_t units) const;
+  };
   OutcomeFigures figures(const std::vector<size_t>& participants, Period period) const;
-  OutcomeFigures compute_all_sites(Period period) const;
+  OutcomeFigures with_site_fte(OutcomeFigures f, size_t site_index) const;
+  OutcomeFigures with_all_sites_fte(OutcomeFigures f) const;
+  const Table& table() const;
+  Table build_table() const;
   const Dataset& data_;
   std::vector<std::vector<size_t>> participants_by_site_;  // parallel to data.sites
   std::vector<std::vector<size_t>> jobs_by_participant_;   // parallel to data.participants
+  std::vector<size_t> site_of_participant_;                // data.sites.size() when unknown
   std::vector<size_t> all_participants_;
   std::optional<Period> first_period_;
-  mutable std::mutex all_sites_mutex_;
-  mutable std::map<Period, OutcomeFigures> all_sites_cache_;
+  std::optional<Period> last_dated_period_;  // latest half-year with a participant or job date
+  mutable std::once_flag table_once_;
+  mutable Table table_;
 };
 
 /// The median of the values (mean of the middle two for an even count); nullopt when empty.

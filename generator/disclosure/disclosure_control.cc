@@ -1,6 +1,7 @@
 #include "disclosure/disclosure_control.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <limits>
 #include <numeric>
 #include <stdexcept>
@@ -100,6 +101,9 @@ class HalfYearAudit {
     for (const auto& f : sites) figures_.push_back(&f);
     figures_.push_back(&all);
     const auto& catalogue = figure_catalogue();
+    for (int total = 0; total < 2; ++total)
+      for (const FigureDef& d : catalogue)
+        published_[total].push_back(is_published(d.id, total == 1, current_));
     cells_.assign(units_, std::vector<DisclosedCell>(catalogue.size()));
     truth_.assign(units_ * kCounts, 0);
     for (size_t u = 0; u < units_; ++u) {
@@ -123,14 +127,16 @@ class HalfYearAudit {
     // The counts in one unit's row, and the sums over units.
     for (const FigureDef& d : catalogue) {
       if (!d.is_count()) continue;
-      for (FigureId b : d.at_most) row_rules_.push_back({{{d.id, 1}, {b, -1}}});
-      for (FigureId b : d.at_least) row_rules_.push_back({{{b, 1}, {d.id, -1}}});
+      for (FigureId b : d.at_most) row_rules_.push_back({{{idx(d.id), 1}, {idx(b), -1}}});
+      for (FigureId b : d.at_least) row_rules_.push_back({{{idx(b), 1}, {idx(d.id), -1}}});
       if (!d.at_most_sum.empty()) {
-        RowRule r{{{d.id, 1}}};
-        for (FigureId b : d.at_most_sum) r.terms.push_back({b, -1});
+        RowRule r{{{idx(d.id), 1}}};
+        for (FigureId b : d.at_most_sum) r.terms.push_back({idx(b), -1});
         row_rules_.push_back(r);
       }
     }
+    for (const FigureDef& d : catalogue)
+      if (d.kind == FigureKind::Rate) rates_.push_back(&d);
   }
 
   // Step 3: withhold more until no protected count can be worked out.
@@ -140,9 +146,7 @@ class HalfYearAudit {
     // count (the first such count), since one complement often protects every small count of
     // its column; the next round checks again.
     for (size_t guard = 0; guard < units_ * figure_catalogue().size() + 1; ++guard) {
-      std::vector<Range> known = knowledge();
-      propagate(known, std::nullopt);
-      const std::vector<std::pair<size_t, FigureId>> targets = exposed(known);
+      const std::vector<std::pair<size_t, FigureId>> targets = exposed(everything_known());
       if (targets.empty()) return;
       // Intervals cost the reader least (the rates stay): the total's intervals that give an
       // exposed count's column away go first, alone in their round, as one of them pins the sum
@@ -192,8 +196,8 @@ class HalfYearAudit {
   struct Range {
     long low = 0, high = kUnbounded;
   };
-  struct RowRule {  // Σ coef·count ≤ 0 within one unit
-    std::vector<std::pair<FigureId, long>> terms;
+  struct RowRule {  // Σ coef·count ≤ 0 within one unit (counts as their index)
+    std::vector<std::pair<size_t, long>> terms;
   };
 
   static size_t idx(FigureId id) { return static_cast<size_t>(id); }
@@ -201,7 +205,7 @@ class HalfYearAudit {
   long truth(size_t unit, FigureId count) const { return truth_[var(unit, count)]; }
   bool is_total(size_t unit) const { return unit == sites_; }
   bool published(size_t unit, FigureId id) const {
-    return is_published(id, is_total(unit), current_);
+    return published_[is_total(unit) ? 1 : 0][idx(id)];
   }
   bool shown(size_t unit, FigureId id) const {
     return published(unit, id) && !cells_[unit][idx(id)].withheld();
@@ -210,6 +214,7 @@ class HalfYearAudit {
   // Withholds a cell to protect another, and the figures made of it in the same row (a rate ×
   // its denominator is its numerator).
   void withhold(size_t unit, FigureId id) {
+    ++version_;
     DisclosedCell& c = cells_[unit][idx(id)];
     if (!c.withheld()) c = DisclosedCell::protecting();
     if (const auto interval = interval_figure(id)) {  // an interval never outlives its rate
@@ -301,10 +306,14 @@ class HalfYearAudit {
   }
 
   // Σ coef·x ≤ 0 over the given variables: narrows each from the others' extremes.
-  static bool apply_le(std::vector<Range>& r, const std::vector<std::pair<size_t, long>>& terms) {
+  // `terms` are (variable, coefficient) pairs, or (count, coefficient) with `base` the unit's first
+  // variable (a row rule).
+  static bool apply_le(std::vector<Range>& r, const std::vector<std::pair<size_t, long>>& terms,
+                       size_t base = 0) {
     long min_sum = 0;
     int unbounded = 0;
-    for (const auto& [v, k] : terms) {
+    for (const auto& [v0, k] : terms) {
+      const size_t v = base + v0;
       if (k > 0)
         min_sum += k * r[v].low;
       else if (r[v].high >= kUnbounded)
@@ -313,7 +322,8 @@ class HalfYearAudit {
         min_sum += k * r[v].high;
     }
     bool changed = false;
-    for (const auto& [v, k] : terms) {
+    for (const auto& [v0, k] : terms) {
+      const size_t v = base + v0;
       const bool own_unbounded = k < 0 && r[v].high >= kUnbounded;
       if (unbounded > (own_unbounded ? 1 : 0)) continue;
       const long own = k > 0 ? k * r[v].low : (own_unbounded ? 0 : k * r[v].high);
@@ -363,15 +373,12 @@ class HalfYearAudit {
         before = r;
       for (size_t u = 0; u < units_; ++u) {
         if ((row && row_unit != u) || !unit_dirty[u]) continue;
-        for (const RowRule& rule : row_rules_) {
-          terms.clear();
-          for (const auto& [c, k] : rule.terms) terms.emplace_back(var(u, c), k);
-          apply_le(r, terms);
-        }
-        for (const FigureDef& d : figure_catalogue())
-          if (d.kind == FigureKind::Rate && shown(u, d.id))
-            apply_rate(r, var(u, d.numerator), var(u, d.denominator), truth(u, d.numerator),
-                       truth(u, d.denominator));
+        const size_t base = u * kCounts;
+        for (const RowRule& rule : row_rules_) apply_le(r, rule.terms, base);
+        for (const FigureDef* d : rates_)
+          if (shown(u, d->id))
+            apply_rate(r, var(u, d->numerator), var(u, d->denominator), truth(u, d->numerator),
+                       truth(u, d->denominator));
       }
       if (!row)
         for (FigureId c : count_figures()) {  // all sites = Σ sites, both ways
@@ -419,11 +426,25 @@ class HalfYearAudit {
 
   // Whether count c of the unit is known exactly: from its row alone, or from everything.
   bool pinned(size_t unit, FigureId c, bool row_only) const {
-    std::optional<size_t> row;
-    if (row_only) row.emplace(unit);
-    std::vector<Range> r = knowledge(row);
-    propagate(r, row);
+    if (!row_only) {
+      const std::vector<Range>& r = everything_known();
+      return r[var(unit, c)].low == r[var(unit, c)].high;
+    }
+    std::vector<Range> r = knowledge(unit);
+    propagate(r, unit);
     return r[var(unit, c)].low == r[var(unit, c)].high;
+  }
+
+  // What a reader can work out from every published cell, as the cells now stand: propagated
+  // once per state of the cells (a round's check and the last withholding's check often see the
+  // same cells).
+  const std::vector<Range>& everything_known() const {
+    if (known_version_ != version_ || known_.empty()) {
+      known_ = knowledge();
+      propagate(known_, std::nullopt);
+      known_version_ = version_;
+    }
+    return known_;
   }
   bool pinned_in_row(size_t unit, FigureId c) const { return pinned(unit, c, true); }
 
@@ -438,6 +459,7 @@ class HalfYearAudit {
       withhold(unit, d.id);
       if (!pinned(unit, c, row_only)) return true;
       cells_[unit] = saved;
+      ++version_;
     }
     if (!first_rate) return false;
     withhold(unit, *first_rate);
@@ -494,6 +516,11 @@ class HalfYearAudit {
   std::vector<std::vector<DisclosedCell>> cells_;
   std::vector<long> truth_;
   std::vector<RowRule> row_rules_;
+  std::vector<const FigureDef*> rates_;  // the catalogue's rates
+  std::vector<bool> published_[2];       // is_published per figure: [site, all sites]
+  uint64_t version_ = 0;                 // bumped whenever a cell changes
+  mutable uint64_t known_version_ = 0;
+  mutable std::vector<Range> known_;
 };
 
 }  // namespace
