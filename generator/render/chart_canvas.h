@@ -20,6 +20,9 @@ struct Rotation {
   double x = 0, y = 0, angle = 0;
 };
 
+/// A part of a chart drawn as a table (a heatmap's grid and its colour key), for the tagged PDF.
+enum class ChartPart { Table, Row, ColumnHead, RowHead, Cell, Key };
+
 /// The drawing primitives of a chart; see CairoCanvas and SvgCanvas.
 class ChartCanvas {
  public:
@@ -44,6 +47,11 @@ class ChartCanvas {
   /// Limits what is drawn to the rectangle until the matching pop_clip.
   virtual void push_clip(double x, double y, double w, double h) = 0;
   virtual void pop_clip() = 0;
+  /// What is drawn until the matching end_part is that part, drawn in the box (x, y, w, h); the
+  /// tagged PDF's canvas tags it (PdfChartCanvas), the others draw only.
+  virtual void begin_part(ChartPart /*part*/, double /*x*/ = 0, double /*y*/ = 0, double /*w*/ = 0,
+                          double /*h*/ = 0) {}
+  virtual void end_part() {}
 };
 
 }  // namespace ips::render
