@@ -598,9 +598,19 @@ class ChartPainter {
     const double grid_top = top + cats.height + 4;
     const double cell_h =
         rows == 0 ? 0 : std::clamp((y_ + h_ - key_h - grid_top) / rows, 8.0, 22.0);
+    // The tagged PDF reads the grid as a table: a corner cell and the column heads, then a row
+    // head and a cell per value on each row; the colour key is its figure.
+    canvas_.begin_part(ChartPart::Table);
+    canvas_.begin_part(ChartPart::Row);
+    canvas_.begin_part(ChartPart::Cell);
+    canvas_.end_part();
     // Column labels above the grid (rotated ones end at the column).
     for (size_t i = 0; i < cats.layouts.size(); ++i) {
-      if (!cats.shown(i)) continue;
+      canvas_.begin_part(ChartPart::ColumnHead);
+      if (!cats.shown(i)) {  // a thinned label: its head cell stays, empty as on the page
+        canvas_.end_part();
+        continue;
+      }
       PangoLayout* l = cats.layouts[i].get();
       const double cx = gx + cell_w * (i + 0.5);
       if (cats.mode == CategoryLabels::Flat) {
@@ -611,15 +621,21 @@ class ChartPainter {
         const double lh = layout_height(l);
         put_text(l, 0, -lh / 2, kMuted, {cx, grid_top - 3, -kPi / 2});
       }
+      canvas_.end_part();
     }
+    canvas_.end_part();
     TextStyle value_style = label_;
     value_style.size = std::min(7.5, cell_h * 0.55);
     for (size_t r = 0; r < rows; ++r) {
       const double cy = grid_top + cell_h * r;
+      canvas_.begin_part(ChartPart::Row);
+      canvas_.begin_part(ChartPart::RowHead);
       auto name = text(spec_.series[r].name, label_, label_w, 1);
       put_text(name.get(), x_, cy + (cell_h - layout_height(name.get())) / 2, kInk);
+      canvas_.end_part();
       const auto& values = spec_.series[r].values;
       for (size_t c = 0; c < cols; ++c) {
+        canvas_.begin_part(ChartPart::Cell);
         const double cx = gx + cell_w * c;
         const bool present = c < values.size() && values[c].has_value();
         const double value = present ? values[c].value() : 0.0;
@@ -634,15 +650,22 @@ class ChartPainter {
                     : "\u2013";
         auto l = text(s, value_style);
         const double lw = layout_width(l.get()), lh = layout_height(l.get());
-        if (lw > cell_w - 1) continue;
+        if (lw > cell_w - 1) {
+          canvas_.end_part();
+          continue;
+        }
         put_text(l.get(), cx + (cell_w - lw) / 2, cy + (cell_h - lh) / 2,
                  !present                   ? kMuted
                  : heat_takes_white_text(t) ? kWhite
                                             : kInk);
+        canvas_.end_part();
       }
+      canvas_.end_part();
     }
+    canvas_.end_part();
     // Key: one swatch per scale step.
     const double key_y = grid_top + cell_h * rows + 8;
+    canvas_.begin_part(ChartPart::Key, gx, key_y, x_ + w_ - gx, std::max(1.0, y_ + h_ - key_y));
     double kx = gx;
     if (!spec_.y_axis.title.empty()) {
       auto t = text(spec_.y_axis.title, title_, w_ * 0.4, 1);
@@ -655,6 +678,7 @@ class ChartPainter {
       put_text(l.get(), kx + 17, key_y, kMuted);
       kx += 17 + layout_width(l.get()) + 8;
     }
+    canvas_.end_part();
   }
 
   // x/y points with their labels beside them.

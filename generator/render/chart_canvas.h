@@ -20,6 +20,9 @@ struct Rotation {
   double x = 0, y = 0, angle = 0;
 };
 
+/// A part of a chart drawn as a table (a heatmap's grid and its colour key), for the tagged PDF.
+enum class ChartPart { Table, Row, ColumnHead, RowHead, Cell, Key };
+
 /// The drawing primitives of a chart; see CairoCanvas and SvgCanvas.
 class ChartCanvas {
  public:
@@ -47,6 +50,11 @@ class ChartCanvas {
   /// True when a viewer sets the text later in a font of its own (SVG in a browser that may
   /// lack Lato): the chart then measures text with room for a wider substitute.
   virtual bool text_set_by_viewer() const { return false; }
+  /// What is drawn until the matching end_part is that part, drawn in the box (x, y, w, h); the
+  /// tagged PDF's canvas tags it (PdfChartCanvas), the others draw only.
+  virtual void begin_part(ChartPart /*part*/, double /*x*/ = 0, double /*y*/ = 0, double /*w*/ = 0,
+                          double /*h*/ = 0) {}
+  virtual void end_part() {}
 };
 
 }  // namespace ips::render

@@ -11,6 +11,7 @@
 
 #include "render/chart.h"
 #include "render/layout_text.h"
+#include "render/pdf_chart_canvas.h"
 #include "render/pdf_tags.h"
 #include "render/pdf_text_language.h"
 #include "render/rich_lists.h"
@@ -1077,12 +1078,23 @@ class PdfLayout::Builder {
     PangoContext* text = text_;
     const Lang lang = lang_;
     PdfTags* tags = &tags_;
-    // One Figure leaf holds the whole chart, its alt text the chart's own sentence.
+    // One Figure leaf holds the whole chart, its alt text the chart's own sentence. A heatmap
+    // prints every value of its table (which the PDF leaves out): it is tagged as that table,
+    // its colour key as the Figure (render/pdf_chart_canvas.h).
     TagNote figure{"Figure"};
     figure.alt = !spec.alt_text.empty() ? spec.alt_text : spec.title;
     auto c = add(h + 8, chart.spec.title.empty() ? 14 : 0,
                  [spec, text, lang, w, h, tags, figure](cairo_t* cr, double x, double y) {
-                   tags->leaf(cr, figure, [&] { draw_chart(cr, text, spec, x, y, w, h, lang); });
+                   if (spec.kind == doc::ChartKind::Heatmap) {
+                     cairo_save(cr);
+                     PdfChartCanvas canvas(cr, *tags, figure.alt);
+                     draw_chart(canvas, text, spec, x, y, w, h, lang);
+                     cairo_restore(cr);
+                     return;
+                   }
+                   TagNote placed = figure;
+                   placed.drawn_at = TagBox{x, y, w, h};
+                   tags->leaf(cr, placed, [&] { draw_chart(cr, text, spec, x, y, w, h, lang); });
                  });
     c->kind = ChunkKind::Chart;
     c->chart_boxes = [spec, text, lang, w, h](double x, double y) {

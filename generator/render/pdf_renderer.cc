@@ -107,6 +107,7 @@ void render_pdf(const doc::Report& report, const RenderOptions& options,
     // The whole document is one Document element; the page frame, drawn outside every leaf,
     // becomes an artifact in post-processing.
     PdfTags& tags = layout.tags();
+    tags.set_page_height(style.page_height);
     tags.begin(pdf.cr, {"Document"});
     for (int p = 0; p < pages; ++p) {
       layout.draw_page_frame(pdf.cr, p + 1, pages);

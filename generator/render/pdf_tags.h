@@ -8,6 +8,8 @@
 // header and footer, repeated table headers) becomes an artifact in post-processing.
 #pragma once
 
+#include <array>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -15,6 +17,11 @@
 #include <cairo.h>
 
 namespace ips::render {
+
+/// A rectangle in the user space of the cairo context it is drawn on (points, y downwards).
+struct TagBox {
+  double x = 0, y = 0, width = 0, height = 0;
+};
 
 /// One structure element and what post-processing adds to it.
 struct TagNote {
@@ -27,6 +34,10 @@ struct TagNote {
   int col_span = 0;      // TH/TD spanning columns: /ColSpan (0 = one column)
   std::string lang;      // an element whose language differs from the document's: /Lang
   std::string contents;  // Link: the annotation's /Contents
+  std::optional<TagBox> drawn_at;  // Figure: where it is drawn; PdfTags::begin fills `bbox`
+  // Figure: /A << /O /Layout /BBox [left bottom right top] >> in PDF page coordinates (points,
+  // y upwards), rounded outwards to whole points.
+  std::optional<std::array<int, 4>> bbox;
 };
 
 class PdfTags {
@@ -45,6 +56,8 @@ class PdfTags {
   /// While suspended nothing is tagged: what is drawn becomes an artifact (a table header
   /// repeated on a later page).
   void set_suspended(bool suspended) { suspended_ = suspended; }
+  /// The page height in points: a drawn_at box is turned into page coordinates with it.
+  void set_page_height(double height) { page_height_ = height; }
   /// The elements in the order they were opened (cairo writes its structure tree in that order).
   const std::vector<TagNote>& notes() const { return notes_; }
   /// Elements still open.
@@ -54,6 +67,7 @@ class PdfTags {
   std::vector<std::string> open_;
   std::vector<TagNote> notes_;
   bool suspended_ = false;
+  double page_height_ = 0;
 };
 
 /// "H1"…"H6" for a heading level (clamped to 1..6).

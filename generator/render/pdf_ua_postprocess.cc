@@ -474,11 +474,24 @@ class NoteWriter {
     std::string keys;
     if (!note.alt.empty()) keys += "   /Alt " + text_string(note.alt) + "\n";
     if (!note.lang.empty()) keys += "   /Lang " + text_string(note.lang) + "\n";
+    std::vector<std::string> attributes;  // /A: one dictionary per attribute owner
     if (!note.scope.empty() || note.col_span > 1) {
-      keys += "   /A << /O /Table";
-      if (!note.scope.empty()) keys += " /Scope /" + note.scope;
-      if (note.col_span > 1) keys += " /ColSpan " + std::to_string(note.col_span);
-      keys += " >>\n";
+      std::string table = "<< /O /Table";
+      if (!note.scope.empty()) table += " /Scope /" + note.scope;
+      if (note.col_span > 1) table += " /ColSpan " + std::to_string(note.col_span);
+      attributes.push_back(table + " >>");
+    }
+    if (note.bbox) {
+      const auto& b = *note.bbox;
+      attributes.push_back("<< /O /Layout /BBox [" + std::to_string(b[0]) + " " +
+                           std::to_string(b[1]) + " " + std::to_string(b[2]) + " " +
+                           std::to_string(b[3]) + "] >>");
+    }
+    if (attributes.size() == 1) keys += "   /A " + attributes[0] + "\n";
+    if (attributes.size() > 1) {
+      keys += "   /A [";
+      for (const std::string& a : attributes) keys += " " + a;
+      keys += " ]\n";
     }
     if (!keys.empty()) add(number, e, text, keys, {"Alt", "Lang", "A"});
     if (note.contents.empty()) return;

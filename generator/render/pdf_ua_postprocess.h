@@ -1,8 +1,9 @@
 // The second half of a PDF/UA-1 file: what cairo 1.16 cannot write, added with libqpdf to the
 // tagged PDF it wrote. The catalog's /Lang, ViewerPreferences /DisplayDocTitle, XMP metadata
 // (dc:title, pdfuaid:part 1, the Info dict's fixed dates), /Tabs /S on every page; on the
-// structure elements (matched in order with PdfTags' notes) /Alt, table header /Scope, /Lang
-// and link /Contents; and everything drawn outside the tagged content marked as an Artifact.
+// structure elements (matched in order with PdfTags' notes) /Alt, Figure /BBox, table header
+// /Scope, /Lang and link /Contents; and everything drawn outside the tagged content marked as an
+// Artifact.
 #pragma once
 
 #include <cstdint>

@@ -195,6 +195,10 @@ class Checker {
     if (s == "Figure" || s == "Formula") {
       if (text_of(e, "/Alt").empty() && text_of(e, "/ActualText").empty())
         fail(s == "Figure" ? "13-004" : "17-002", where, "has no /Alt text");
+      // ISO 32000-1 requires the BBox of an illustration on one page (a reader magnifying or
+      // reflowing the page needs it); every figure of a report lies on one page.
+      if (!has_layout_bbox(e.getKey("/A")))
+        fail("32000-1 14.8.5.4.3", where, "has no /A << /O /Layout /BBox […] >> attribute");
     }
     if (s.size() == 2 && s[0] == 'H' && s[1] >= '1' && s[1] <= '6') {
       const int level = s[1] - '0';
@@ -218,6 +222,23 @@ class Checker {
     if (s == "LI" && parent != "L") fail("09-004", where, "LI is inside " + parent + ", not an L");
     if (s == "TOCI" && parent != "TOC")
       fail("09-004", where, "TOCI is inside " + parent + ", not a TOC");
+  }
+
+  static bool has_layout_bbox(QPDFObjectHandle a) {
+    if (a.isArray()) {
+      for (int i = 0; i < a.getArrayNItems(); ++i)
+        if (has_layout_bbox(a.getArrayItem(i))) return true;
+      return false;
+    }
+    if (!a.isDictionary() || name_of(a, "/O") != "Layout") return false;
+    QPDFObjectHandle box = a.getKey("/BBox");
+    if (!box.isArray() || box.getArrayNItems() != 4) return false;
+    double v[4];
+    for (int i = 0; i < 4; ++i) {
+      if (!box.getArrayItem(i).isNumber()) return false;
+      v[i] = box.getArrayItem(i).getNumericValue();
+    }
+    return v[2] > v[0] && v[3] > v[1];
   }
 
   static bool has_table_scope(QPDFObjectHandle a) {

@@ -1,8 +1,8 @@
 // A checker for the machine-checkable PDF/UA-1 failure conditions (a subset of the Matterhorn
 // protocol 1.1): marked and tagged, structure tree, every content item tagged or an artifact,
-// language, title shown, Figure alt text, heading levels, table structure and header scope,
-// link descriptions, tab order, embedded fonts with Unicode maps. veraPDF is not available on
-// Debian 12; this covers what the reports can get wrong, read with libqpdf.
+// language, title shown, Figure alt text and bounding box, heading levels, table structure and
+// header scope, link descriptions, tab order, embedded fonts with Unicode maps. veraPDF is not
+// available on Debian 12; this covers what the reports can get wrong, read with libqpdf.
 #pragma once
 
 #include <filesystem>
