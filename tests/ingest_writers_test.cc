@@ -30,6 +30,23 @@ std::string problems(const Dataset& ds) {
   return out;
 }
 
+// The example read by pandas and written back with DataFrame.to_excel (openpyxl) now, as a new
+// user would, so the check follows the example whenever it is regenerated; the committed
+// fixture (made the same way) where pandas is not installed.
+std::filesystem::path pandas_round_trip(const std::filesystem::path& dir) {
+  const auto out = dir / "pandas_example.xlsx";
+  const auto example = test::source_dir() / "examples" / "ips-eksempel.xlsx";
+  int code = -1;
+  const std::string log = test::run_command(
+      "/usr/bin/python3 -c \"import sys; sys.path.insert(0, '" + writers("").string() +
+          "'); import make_writers; make_writers.pandas_round_trip('" + example.string() + "', '" +
+          out.string() + "')\" 2>&1",
+      &code);
+  if (code == 0 && std::filesystem::exists(out)) return out;
+  WARN("pandas is not installed, the committed round trip is used: " << log);
+  return writers("pandas_example.xlsx");
+}
+
 }  // namespace
 
 TEST_CASE("Absolute relationship targets become relative to the referring part",
@@ -69,8 +86,9 @@ TEST_CASE("Every writer's workbook gives the Dataset its source tables give", "[
 }
 
 TEST_CASE("pandas' round trip of the example reads as the example", "[ingest][writers]") {
+  test::ScratchDir dir("pandas-dataset");
   const Dataset original = ingest({test::source_dir() / "examples" / "ips-eksempel.xlsx"});
-  const Dataset pandas = ingest({writers("pandas_example.xlsx")});
+  const Dataset pandas = ingest({pandas_round_trip(dir.path)});
   REQUIRE(original.reviews.size() > 40);
   CHECK(test::dump_model(pandas) == test::dump_model(original));
   CHECK(problems(pandas) == problems(original));
@@ -92,7 +110,7 @@ TEST_CASE("pandas' round trip of the example gives the example's reports",
     return code;
   };
   const int original_code = run(test::source_dir() / "examples" / "ips-eksempel.xlsx", "original");
-  CHECK(run(writers("pandas_example.xlsx"), "pandas") == original_code);
+  CHECK(run(pandas_round_trip(dir.path), "pandas") == original_code);
   size_t compared = 0;
   for (const auto& e : std::filesystem::recursive_directory_iterator(dir.path / "original")) {
     if (e.path().extension() != ".html") continue;
@@ -108,4 +126,9 @@ TEST_CASE("pandas' round trip of the example gives the example's reports",
     ++compared;
   }
   CHECK(compared >= 13);
+  // And no report more: the two sets are the same reports.
+  size_t in_pandas_set = 0;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(dir.path / "pandas"))
+    in_pandas_set += e.path().extension() == ".html";
+  CHECK(in_pandas_set == compared);
 }

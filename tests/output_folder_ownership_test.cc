@@ -49,7 +49,7 @@ TEST_CASE("an --out . in a folder of the user's documents is refused and nothing
   write(docs / "budsjett.xlsx", "budsjett");
   write(docs / "notater/møte.txt", "møtenotat");
   std::string msg;
-  CHECK(run_in(docs, kValid + " --out .", &msg) == 2);
+  CHECK(run_in(docs, kValid + " --out . --lang en", &msg) == 2);
   CHECK(msg.find("holds files ipsreport did not write") != std::string::npos);
   CHECK(msg.find("dokumenter") != std::string::npos);
   CHECK(listing(docs) == std::vector<std::string>{"budsjett.xlsx", "notater/"});
@@ -66,7 +66,7 @@ TEST_CASE("an --out naming an existing file is refused and the file is kept", "[
   test::ScratchDir dir("out-file");
   write(dir.path / "notes.txt", "my notes");
   std::string msg;
-  CHECK(run_in(dir.path, kValid + " --out notes.txt", &msg) == 2);
+  CHECK(run_in(dir.path, kValid + " --out notes.txt --lang en", &msg) == 2);
   CHECK(msg.find("is a file, not a folder") != std::string::npos);
   CHECK(msg.find("notes.txt") != std::string::npos);
   CHECK(test::read_file(dir.path / "notes.txt") == "my notes");
@@ -84,7 +84,7 @@ TEST_CASE(
   test::ScratchDir dir("out-foreign");
   write(dir.path / "rapporter/run-summary.json", "{\"program\": \"something else\"}");
   std::string msg;
-  CHECK(run_in(dir.path, kValid + " --out rapporter", &msg) == 2);
+  CHECK(run_in(dir.path, kValid + " --out rapporter --lang en", &msg) == 2);
   CHECK(msg.find("nothing was changed") != std::string::npos);
   CHECK(listing(dir.path / "rapporter") == std::vector<std::string>{"run-summary.json"});
 }
@@ -148,7 +148,7 @@ TEST_CASE(
   // A link that points nowhere is refused rather than replaced by a folder.
   fs::create_symlink("data/borte", dir.path / "brutt");
   std::string msg;
-  CHECK(run_in(dir.path, kValid + " --out brutt", &msg) == 2);
+  CHECK(run_in(dir.path, kValid + " --out brutt --lang en", &msg) == 2);
   CHECK(msg.find("does not exist") != std::string::npos);
   CHECK(fs::is_symlink(dir.path / "brutt"));
 }

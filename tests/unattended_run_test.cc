@@ -82,7 +82,7 @@ TEST_CASE("exit code 4 when the output cannot be written, and the message says w
   const fs::path blocker = dir.path / "a-file";
   std::ofstream(blocker) << "x";
   std::string msg;
-  CHECK(run(kValid + " --out " + (blocker / "out").string(), &msg) == 4);
+  CHECK(run(kValid + " --out " + (blocker / "out").string() + " --lang en", &msg) == 4);
   CHECK(msg.find("previous reports are kept") != std::string::npos);
 }
 
@@ -92,7 +92,7 @@ TEST_CASE("exit code 5 while another run holds the output folder") {
   auto lock = OutputLock::try_acquire(out);
   REQUIRE(lock.has_value());
   std::string msg;
-  CHECK(run(kValid + " --out " + out.string(), &msg) == 5);
+  CHECK(run(kValid + " --out " + out.string() + " --lang en", &msg) == 5);
   CHECK(msg.find("another run is writing") != std::string::npos);
   lock.reset();
   CHECK(run(kValid + " --out " + out.string()) == 0);

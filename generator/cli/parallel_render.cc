@@ -6,6 +6,7 @@
 #include <mutex>
 #include <thread>
 
+#include "cli/failure_text.h"
 #include "render/pdf_page_count.h"
 
 namespace ips {
@@ -17,6 +18,7 @@ struct Slot {
   RenderTimings timings;
   std::exception_ptr fatal;  // stops the run: nothing is published
   std::string failure;       // this report alone could not be written
+  FailureMessage message;    // the same, for the run's language
   bool failed = false;
 };
 
@@ -95,6 +97,7 @@ RenderOutcome render_all(const std::vector<PlannedReport>& plan, const Formats& 
         // One report (one site's, usually) that cannot be written does not hold back the others.
         slots[i].failed = true;
         slots[i].failure = e.what();
+        slots[i].message = failure_message_of(e);
         slots[i].files.clear();
         remove_partial_files(plan[i], staged);
       }
@@ -116,7 +119,7 @@ RenderOutcome render_all(const std::vector<PlannedReport>& plan, const Formats& 
     Slot& slot = slots[i];
     if (slot.fatal) std::rethrow_exception(slot.fatal);
     out.written.push_back(!slot.failed);
-    if (slot.failed) out.failures.push_back({i, slot.failure});
+    if (slot.failed) out.failures.push_back({i, slot.failure, slot.message});
     out.files_written.insert(out.files_written.end(), slot.files.begin(), slot.files.end());
     out.timings.build += slot.timings.build;
     out.timings.html += slot.timings.html;

@@ -23,7 +23,8 @@ struct RenderTimings {
 /// A planned report none of whose files could be written (its partial files are removed).
 struct ReportFailure {
   size_t plan_index = 0;
-  std::string reason;
+  std::string reason;      // English, as the renderer said it
+  FailureMessage message;  // the same in the run's language (empty key: only `reason`)
 };
 
 struct RenderOutcome {

@@ -10,6 +10,7 @@
 #include "analysis/fidelity.h"
 #include "analysis/periods.h"
 #include "cli/exit_codes.h"
+#include "cli/failure_text.h"
 #include "cli/parallel_render.h"
 #include "disclosure/disclosure_control.h"
 #include "ingest/file_hash.h"
@@ -160,19 +161,30 @@ ProgressFn terminal_progress(std::ostream& err, bool enabled) {
 
 int run_reports(const RunConfig& config, std::ostream& err, bool verbose) {
   StageTimer timer;
+  const fs::path res = resources_dir(config);
+  // Every message of the run is said in its language, failures too.
+  const Wording words = Wording::load(res / "templates", config.lang);
   // Symlinks are resolved once: the lock, the check and the publishing all use the real folder.
   fs::path out;
   try {
     out = resolve_output_folder(config.out);
     check_output_folder_replaceable(out);
   } catch (const OutputFolderRefused& e) {
-    err << "ipsreport: " << e.what() << "\n";
+    err << "ipsreport: " << failure_text(words, e.message, e.what()) << "\n";
     return exit_code::kConfigError;
   }
-  auto lock = OutputLock::try_acquire(out);
+  std::optional<OutputLock> lock;
+  try {
+    if (auto acquired = OutputLock::try_acquire(out)) lock.emplace(std::move(*acquired));
+  } catch (const PublishError& e) {
+    err << "ipsreport: "
+        << words.format("run.not_written", {failure_text(words, e.message, e.what())}) << "\n";
+    return exit_code::kOutputError;
+  }
   if (!lock) {
-    err << "ipsreport: another run is writing " << config.out.string() << " (lock "
-        << OutputLock::lock_path(out).string() << "); try again when it has finished\n";
+    err << "ipsreport: "
+        << words.format("run.locked", {config.out.string(), OutputLock::lock_path(out).string()})
+        << "\n";
     return exit_code::kLocked;
   }
   const std::vector<fs::path> inputs = expand_inputs(config.inputs);
@@ -185,11 +197,9 @@ int run_reports(const RunConfig& config, std::ostream& err, bool verbose) {
     return exit_code::kConfigError;
   }
   const std::string fingerprint = run_fingerprint(config, inputs);
-  const fs::path res = resources_dir(config);
   if (!config.force &&
       fingerprint == fingerprint_in_summary(read_published_file(out, "run-summary.json"))) {
-    if (verbose)
-      err << Wording::load(res / "templates", config.lang).get("summary.unchanged") << "\n";
+    if (verbose) err << words.get("summary.unchanged") << "\n";
     return exit_code::kSuccess;
   }
   timer.stop("fingerprint");
@@ -199,9 +209,7 @@ int run_reports(const RunConfig& config, std::ostream& err, bool verbose) {
     l = load(config, inputs);
   } catch (const std::bad_alloc&) {
     // A read that stopped part-way never publishes.
-    err << "ipsreport: out of memory while reading the input; nothing was published, the previous "
-           "reports are "
-           "kept\n";
+    err << "ipsreport: " << words.get("run.out_of_memory_reading") << "\n";
     return exit_code::kInputError;
   }
   timer.stop("ingest");
@@ -271,17 +279,25 @@ int run_reports(const RunConfig& config, std::ostream& err, bool verbose) {
     }
     summary.exit_code =
         anything_excluded(l.data) ? exit_code::kSuccessWithExclusions : exit_code::kSuccess;
+    // Why a report failed, in the run's language, with the paths it will have once published.
+    const auto reason_of = [&](const ReportFailure& f) {
+      const std::string text = f.message.key.empty()
+                                   ? words.format("run.internal_error", {f.reason})
+                                   : failure_text(words, f.message, f.reason);
+      return published_paths(text, staged.staging_dir(), out);
+    };
     if (!rendered.failures.empty()) {
       if (rendered.failures.size() == plan.size()) {
-        err << "ipsreport: no report could be written, the previous reports are kept: "
-            << rendered.failures.front().reason << "\n";
+        err << "ipsreport: "
+            << words.format("run.no_report_written", {reason_of(rendered.failures.front())})
+            << "\n";
         return exit_code::kOutputError;
       }
       // The others are published; the reports that failed are named, and without a fingerprint
       // the next run renders again instead of finding nothing changed.
       for (const ReportFailure& f : rendered.failures) {
         const PlannedReport& p = plan[f.plan_index];
-        const std::string reason = published_paths(f.reason, staged.staging_dir(), out);
+        const std::string reason = reason_of(f);
         summary.reports_failed.push_back({p.output_stem, p.site, reason});
         err << "ipsreport: " << l.words.format("summary.report_failed", {p.label, reason}) << "\n";
       }
@@ -296,22 +312,24 @@ int run_reports(const RunConfig& config, std::ostream& err, bool verbose) {
     staged.write_file("run-summary.json", run_summary_json(summary, l.words));
     staged.commit();
   } catch (const render::RenderError& e) {
-    err << "ipsreport: a report could not be written, the previous reports are kept: " << e.what()
-        << "\n";
+    const std::string reason = e.message.key.empty()
+                                   ? words.format("run.internal_error", {e.what()})
+                                   : failure_text(words, e.message, e.what());
+    err << "ipsreport: " << words.format("run.report_not_written", {reason}) << "\n";
     return exit_code::kOutputError;
   } catch (const PublishError& e) {
-    err << "ipsreport: the reports could not be published, the previous reports are kept: "
-        << e.what() << "\n";
+    err << "ipsreport: "
+        << words.format("run.not_published", {failure_text(words, e.message, e.what())}) << "\n";
     return exit_code::kOutputError;
   } catch (const fs::filesystem_error& e) {
-    err << "ipsreport: the reports could not be written, the previous reports are kept: "
-        << e.what() << "\n";
+    // The path and the system's reason, in the run's language.
+    err << "ipsreport: "
+        << words.format("run.not_written", {failure_text(words, failure_message_of(e), e.what())})
+        << "\n";
     return exit_code::kOutputError;
   } catch (const std::bad_alloc&) {
     // Nothing half-made is published: the staging folder is removed on the way out.
-    err << "ipsreport: out of memory while writing the reports; nothing was published, the "
-           "previous reports are "
-           "kept\n";
+    err << "ipsreport: " << words.get("run.out_of_memory_writing") << "\n";
     return exit_code::kOutputError;
   }
   timer.stop("publish");
@@ -346,7 +364,16 @@ int check_inputs(const RunConfig& config, std::ostream& err) {
     err << "ipsreport: " << e.what() << "\n";
     return exit_code::kConfigError;
   }
-  Loaded l = load(config, expand_inputs(config.inputs));
+  Loaded l;
+  try {
+    l = load(config, expand_inputs(config.inputs));
+  } catch (const std::bad_alloc&) {
+    err << "ipsreport: "
+        << Wording::load(resources_dir(config) / "templates", config.lang)
+               .get("run.out_of_memory_reading")
+        << "\n";
+    return exit_code::kInputError;
+  }
   RunSummary summary;
   summary.diagnostics = &l.data.diagnostics;
   err << run_summary_text(summary, l.words);

@@ -3,7 +3,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
-#include <iterator>
+#include <new>
 #include <system_error>
 
 #include "ingest/csv_reader.h"
@@ -103,8 +103,12 @@ bool read_one(const std::filesystem::path& path, const IngestLimits& limits, Dat
     file_failure(ds, account, "file.unreadable", {std::strerror(errno ? errno : EIO)});
     return false;
   }
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad() || bytes.size() != account.bytes) {
+  // Read into one block of the file's size: a string grown while reading would hold up to
+  // twice the file, and copy it each time it grows.
+  std::string bytes(account.bytes, '\0');
+  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  bytes.resize(static_cast<size_t>(in.gcount()));
+  if (in.bad() || bytes.size() != account.bytes || in.peek() != std::ifstream::traits_type::eof()) {
     // A read error, or a file that changed size while being read: never half a file.
     file_failure(ds, account, "file.unreadable",
                  {errno ? std::strerror(errno)
@@ -153,7 +157,7 @@ bool read_one(const std::filesystem::path& path, const IngestLimits& limits, Dat
     return false;
   }
   account.format = "csv";
-  book = read_csv(bytes, limits.max_rows_per_sheet, limits.max_cell_bytes);
+  book = read_csv(std::move(bytes), limits.max_rows_per_sheet, limits.max_cell_bytes);
   if (book.over_cell_budget) {
     file_failure(ds, account, "file.too_large_cells",
                  {std::to_string(limits.max_cell_bytes >> 20)});
@@ -178,6 +182,8 @@ Dataset ingest_files(const std::vector<std::filesystem::path>& files, const Scal
     bool ok = false;
     try {
       ok = read_one(path, limits, ds, account, book);
+    } catch (const std::bad_alloc&) {
+      throw;  // not this file's fault, and no run may go on with part of the input
     } catch (const std::exception& e) {
       // Anything a library throws on hostile input ends as an error for this file alone.
       file_failure(ds, account, "file.unreadable", {e.what()});
@@ -198,6 +204,8 @@ Dataset ingest_files(const std::vector<std::filesystem::path>& files, const Scal
       try {
         read_workbook_tables(book, account.path, path.stem().string(), scales, limits, records,
                              ds.diagnostics);
+      } catch (const std::bad_alloc&) {
+        throw;  // memory ran out: the caller says so, and nothing of a partial read is used
       } catch (const std::exception& e) {
         // Not expected (e.g. out of memory on a huge sheet): the rows read so far stay counted.
         Diagnostic d;

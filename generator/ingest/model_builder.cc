@@ -128,11 +128,11 @@ void build_dataset(RecordSet& records, const ScaleCatalog& scales, Dataset& data
     }
     return it->second;
   };
-  for (const ItemFact& f : records.items) {
+  for (ItemFact& f : records.items) {
     if (!alive(f)) continue;
     const RowOrigin& origin = records.rows[f.row].origin;
     Review& review = review_for(f.site, f.date, origin);
-    ItemRating rating = f.rating;
+    ItemRating rating = std::move(f.rating);  // its texts move into the review, not copied
     // docs/input.md: consensus; else one evaluator's score; else two agreeing evaluators.
     if (rating.consensus) {
       rating.score = rating.consensus;
@@ -153,6 +153,9 @@ void build_dataset(RecordSet& records, const ScaleCatalog& scales, Dataset& data
     review.scales[f.scale].items[f.item] = std::move(rating);
     ++used_facts[f.row];
   }
+  // The item facts (one per item row, the bulk of a large export) are in the reviews now:
+  // released before the rest is built, so the facts and the model are not both held whole.
+  std::vector<ItemFact>().swap(records.items);
   for (const ReviewInfoFact& f : records.review_infos) {
     if (!alive(f)) continue;
     const RowOrigin& origin = records.rows[f.row].origin;

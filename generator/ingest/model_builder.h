@@ -10,6 +10,7 @@ namespace ips {
 
 /// Builds sites, reviews, participants and jobs from `records` into `dataset` (whose
 /// diagnostics already hold the tables read), adding the diagnostics found while merging.
+/// The item facts are moved into the reviews (`records.items` is left empty).
 void build_dataset(RecordSet& records, const ScaleCatalog& scales, Dataset& dataset);
 
 }  // namespace ips

@@ -40,6 +40,15 @@ constexpr size_t kMaxRawCellsPerWorkbook = 20'000'000;
 /// (file.too_large_cells), like a zip bomb.
 constexpr size_t kMaxCellBytesPerWorkbook = size_t{768} << 20;
 
+/// The heap memory a cell's text of `n` bytes takes beyond the RawCell itself: nothing for a
+/// text short enough to sit inside the string (libstdc++ keeps up to 15 bytes there), else
+/// glibc's allocation (the bytes, the terminating NUL and an 8-byte header, in 16-byte steps).
+constexpr size_t cell_text_heap_bytes(size_t n) {
+  return n <= 15 ? 0 : (n + 1 + 8 + 15) / 16 * 16;
+}
+/// What the allocator adds to each row's block of cells (its header and rounding).
+constexpr size_t kRowAllocationOverhead = 16;
+
 /// A merged cell range (0-based, inclusive).
 struct MergedRange {
   size_t first_row = 0, first_col = 0, last_row = 0, last_col = 0;

@@ -244,7 +244,7 @@ std::string join(const std::vector<std::string>& parts) {
 // Reads one recognised sheet.
 class SheetReader {
  public:
-  SheetReader(const RawSheet& sheet, const std::string& file, const std::string& sheet_name,
+  SheetReader(RawSheet& sheet, const std::string& file, const std::string& sheet_name,
               const ScaleCatalog& scales, const IngestLimits& limits, RecordSet& records,
               Diagnostics& diagnostics)
       : sheet_(sheet),
@@ -264,6 +264,8 @@ class SheetReader {
 
     report_header();
     refuse_identity_columns();
+    // Decided over the whole column, before any row is released below.
+    if (const auto c = column(Field::EmployedAtIntake)) x_marks_column(*c);
     std::vector<size_t> data_rows;
     for (size_t r = header_row + 1; r < sheet_.rows.size(); ++r)
       if (!row_is_blank(sheet_.rows[r])) data_rows.push_back(r);
@@ -282,7 +284,17 @@ class SheetReader {
       }
       return;
     }
-    for (size_t r : data_rows) read_row(r);
+    // Room for this sheet's rows and facts at once: a list that doubles as it grows holds its
+    // old and new copy together, hundreds of MB for a large export.
+    records_.rows.reserve(records_.rows.size() + data_rows.size());
+    if (layout_.kind == TableKind::Fidelity)
+      records_.items.reserve(records_.items.size() + data_rows.size());
+    for (size_t r : data_rows) {
+      read_row(r);
+      // Its records hold what the row said: the cells go now, so a large file's rows and the
+      // records made of them are never all held at once.
+      RawRow().swap(sheet_.rows[r]);
+    }
   }
 
  private:
@@ -951,7 +963,7 @@ class SheetReader {
     return true;
   }
 
-  const RawSheet& sheet_;
+  RawSheet& sheet_;  // its data rows are released as they are read
   const std::string& file_;
   std::string sheet_name_;
   const ScaleCatalog& scales_;
@@ -968,12 +980,11 @@ class SheetReader {
 
 }  // namespace
 
-void read_workbook_tables(const RawWorkbook& book, const std::string& file,
-                          const std::string& name_hint, const ScaleCatalog& scales,
-                          const IngestLimits& limits, RecordSet& records,
-                          Diagnostics& diagnostics) {
+void read_workbook_tables(RawWorkbook& book, const std::string& file, const std::string& name_hint,
+                          const ScaleCatalog& scales, const IngestLimits& limits,
+                          RecordSet& records, Diagnostics& diagnostics) {
   const bool csv = book.format == "csv";
-  for (const RawSheet& sheet : book.sheets) {
+  for (RawSheet& sheet : book.sheets) {
     std::optional<size_t> header_row = find_header_row(sheet);
     const std::string name = csv ? name_hint : sheet.name;
     if (!header_row) continue;  // an empty sheet holds nothing to lose
@@ -1049,14 +1060,9 @@ void read_workbook_tables(const RawWorkbook& book, const std::string& file,
     }
     // Cells merged below the header (a site name spanning its review's rows) hold, for the
     // reader as for the eye, the merged value in every row.
-    const RawSheet* to_read = &sheet;
-    RawSheet filled;
-    if (has_data_merges(sheet, *header_row)) {
-      filled = sheet;
-      fill_data_merges(filled, *header_row, file, diagnostics);
-      to_read = &filled;
-    }
-    SheetReader reader(*to_read, file, sheet.name, scales, limits, records, diagnostics);
+    if (has_data_merges(sheet, *header_row))
+      fill_data_merges(sheet, *header_row, file, diagnostics);
+    SheetReader reader(sheet, file, sheet.name, scales, limits, records, diagnostics);
     reader.read(*kind, *header_row);
   }
 }

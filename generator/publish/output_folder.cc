@@ -18,16 +18,24 @@ namespace ips {
 
 namespace {
 
+// The step that failed, for the message in the run's language: "cannot sync" becomes the key
+// run.publish.cannot_sync (a step without a text there is shown in English, as before).
+std::string publish_step_key(const std::string& what) {
+  std::string key = "run.publish.";
+  for (char c : what) key += c == ' ' ? '_' : c;
+  return key;
+}
+
 [[noreturn]] void fail(const std::string& what, const fs::path& path, int err) {
   std::string msg = what;
   msg.append(" ").append(path.string()).append(": ").append(std::strerror(err));
-  throw PublishError(msg);
+  throw PublishError(msg, {publish_step_key(what), {path.string()}, err});
 }
 
 [[noreturn]] void fail(const std::string& what, const fs::path& path, const std::error_code& ec) {
   std::string msg = what;
   msg.append(" ").append(path.string()).append(": ").append(ec.message());
-  throw PublishError(msg);
+  throw PublishError(msg, {publish_step_key(what), {path.string()}, ec.value()});
 }
 
 void fsync_path(const fs::path& p, bool directory) {
@@ -114,12 +122,11 @@ fs::path resolve_output_folder(const fs::path& out_dir) {
   const fs::path given = without_trailing_separator(fs::absolute(out_dir));
   std::error_code ec;
   if (fs::is_symlink(fs::symlink_status(given, ec)) && !fs::exists(fs::status(given, ec))) {
+    const std::string target = quoted(fs::read_symlink(given, ec));
     std::string msg = "the output folder ";
-    msg.append(quoted(out_dir))
-        .append(" is a symbolic link to ")
-        .append(quoted(fs::read_symlink(given, ec)));
+    msg.append(quoted(out_dir)).append(" is a symbolic link to ").append(target);
     msg.append(", which does not exist; create that folder or remove the link");
-    throw OutputFolderRefused(msg);
+    throw OutputFolderRefused(msg, {"run.out_dangling_link", {quoted(out_dir), target}});
   }
   // Resolve every link once: the lock, the staging folder and the swap all use the real path,
   // so a link given as --out stays a link and the folder it points at is replaced.
@@ -136,10 +143,11 @@ void check_output_folder_replaceable(const fs::path& real_out) {
     std::string msg = quoted(real_out);
     msg.append(" is a file, not a folder; ipsreport writes its reports into a folder of its own. ");
     msg.append("Give a folder name, for example --out rapporter");
-    throw OutputFolderRefused(msg);
+    throw OutputFolderRefused(msg, {"run.out_is_file", {quoted(real_out)}});
   }
   if (!real_out.has_relative_path())
-    throw OutputFolderRefused("the root folder cannot be the output folder");
+    throw OutputFolderRefused("the root folder cannot be the output folder",
+                              {"run.out_is_root", {}});
   if (fs::is_empty(real_out, ec) && !ec) return;
   if (fs::is_regular_file(real_out / kOutputMarkerFile, ec)) return;
   if (summary_written_by_ipsreport(real_out / "run-summary.json")) return;
@@ -149,7 +157,7 @@ void check_output_folder_replaceable(const fs::path& real_out) {
   msg.append(
       "ipsreport only writes into a new or empty folder or one it wrote before; nothing was ");
   msg.append("changed. Give another folder, for example --out rapporter");
-  throw OutputFolderRefused(msg);
+  throw OutputFolderRefused(msg, {"run.out_not_ours", {quoted(real_out)}});
 }
 
 fs::path OutputLock::lock_path(const fs::path& out_dir) {
@@ -210,7 +218,8 @@ fs::path StagedOutput::path_for(const fs::path& relative) const {
   const auto rel = target.lexically_relative(staging_);
   if (rel.empty() || *rel.begin() == "..") {
     std::string msg = "refused output path outside the folder: ";
-    throw PublishError(msg.append(relative.string()));
+    throw PublishError(msg.append(relative.string()),
+                       {"run.publish.outside_folder", {relative.string()}});
   }
   fs::create_directories(target.parent_path());
   return target;
@@ -218,12 +227,14 @@ fs::path StagedOutput::path_for(const fs::path& relative) const {
 
 void StagedOutput::write_file(const fs::path& relative, const std::string& bytes) const {
   const fs::path path = path_for(relative);
+  errno = 0;
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   out.close();
   if (!out) {
     std::string msg = "cannot write ";
-    throw PublishError(msg.append(path.string()));
+    throw PublishError(msg.append(path.string()),
+                       {"run.file_not_written", {path.string()}, errno ? errno : EIO});
   }
 }
 
@@ -238,7 +249,7 @@ void StagedOutput::commit() {
   try {
     check_output_folder_replaceable(out_);
   } catch (const OutputFolderRefused& e) {
-    throw PublishError(e.what());
+    throw PublishError(e.what(), e.message);
   }
   if (!fs::exists(out_)) {
     if (::rename(staging_.c_str(), out_.c_str()) != 0) fail("cannot publish", out_, errno);

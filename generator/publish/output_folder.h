@@ -7,18 +7,28 @@
 
 #include <filesystem>
 #include <optional>
+#include <stdexcept>
 #include <string>
+
+#include "model/failure_message.h"
 
 namespace ips {
 
+/// what() is English; `message` says it in the run's language (cli/failure_text.h).
 struct PublishError : std::runtime_error {
   using std::runtime_error::runtime_error;
+  PublishError(const std::string& english, FailureMessage failure)
+      : std::runtime_error(english), message(std::move(failure)) {}
+  FailureMessage message;
 };
 
 /// The --out path cannot be ipsreport's output folder (a file, a dangling link, or a folder
 /// holding files ipsreport did not write): a usage error, exit code 2.
 struct OutputFolderRefused : std::runtime_error {
   using std::runtime_error::runtime_error;
+  OutputFolderRefused(const std::string& english, FailureMessage failure)
+      : std::runtime_error(english), message(std::move(failure)) {}
+  FailureMessage message;
 };
 
 /// The file every published report set carries, marking the folder as written by ipsreport.

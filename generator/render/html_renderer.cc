@@ -1,6 +1,7 @@
 // render_html: the document as one self-contained HTML file, drawn by the editable templates
 // in <resources>/templates/html.
 #include <algorithm>
+#include <cerrno>
 #include <fstream>
 #include <map>
 #include <memory>
@@ -63,11 +64,16 @@ void render_html(const doc::Report& report, const RenderOptions& options,
       templates_in(options.resources_dir / "templates" / "html");
   const std::string html = templates->render(html_view(report, options.resources_dir));
 
+  errno = 0;
   std::ofstream file(out, std::ios::binary | std::ios::trunc);
-  if (!file) throw RenderError("HTML " + out.string() + ": cannot be opened for writing");
+  if (!file)
+    throw RenderError("HTML " + out.string() + ": cannot be opened for writing",
+                      {"run.file_not_written", {out.string()}, errno ? errno : EIO});
   file.write(html.data(), static_cast<std::streamsize>(html.size()));
   file.close();
-  if (!file) throw RenderError("HTML " + out.string() + ": write failed (disk full?)");
+  if (!file)
+    throw RenderError("HTML " + out.string() + ": write failed (disk full?)",
+                      {"run.file_not_written", {out.string()}, errno ? errno : EIO});
 }
 
 }  // namespace ips::render

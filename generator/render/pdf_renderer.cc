@@ -3,6 +3,7 @@
 // fixed metadata dates, checking cairo's status so that an error never leaves a short PDF.
 #include <cairo-pdf.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <ctime>
 #include <fstream>
@@ -34,8 +35,12 @@ struct PdfSurface {
 };
 
 void check(cairo_status_t status, const std::filesystem::path& out, const std::string& where) {
+  if (status == CAIRO_STATUS_NO_MEMORY)
+    throw RenderError(out.string() + ": " + where + ": " + cairo_status_to_string(status),
+                      {"run.file_not_written", {out.string()}, ENOMEM});
   if (status != CAIRO_STATUS_SUCCESS)
-    throw RenderError(out.string() + ": " + where + ": " + cairo_status_to_string(status));
+    throw RenderError(out.string() + ": " + where + ": " + cairo_status_to_string(status),
+                      {"run.pdf_not_made", {out.string(), cairo_status_to_string(status)}});
 }
 
 void add_bookmarks(cairo_surface_t* surface, const std::vector<OutlineEntry>& outline,
@@ -152,10 +157,13 @@ void render_pdf(const doc::Report& report, const RenderOptions& options,
     } catch (const std::exception& e) {
       throw RenderError(out.string() + ": tagging the PDF (PDF/UA): " + e.what());
     }
+    errno = 0;
     std::ofstream file(out, std::ios::binary | std::ios::trunc);
     file.write(finished.data(), static_cast<std::streamsize>(finished.size()));
     file.close();
-    if (!file) throw RenderError(out.string() + ": cannot write the PDF");
+    if (!file)
+      throw RenderError(out.string() + ": cannot write the PDF",
+                        {"run.file_not_written", {out.string()}, errno ? errno : EIO});
     count_pdf_pages(pages);
   } catch (...) {
     // Never leave a truncated PDF behind.

@@ -6,12 +6,17 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "model/failure_message.h"
 #include "report/document.h"
 
 namespace ips::render {
 
 struct RenderError : std::runtime_error {
   using std::runtime_error::runtime_error;
+  /// An error a user can act on (a file that cannot be written), said in the run's language.
+  RenderError(const std::string& english, FailureMessage failure)
+      : std::runtime_error(english), message(std::move(failure)) {}
+  FailureMessage message;  // empty key: only the English text (a broken installation)
 };
 
 struct RenderOptions {

@@ -2,6 +2,7 @@
 // cells, total formulas and native charts, and document properties fixed by the options so
 // two runs give the same bytes.
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
 #include <cstdio>
 #include <ctime>
@@ -42,12 +43,16 @@ class WorkbookFile {
     const auto folder = out.has_parent_path() ? out.parent_path() : std::filesystem::path(".");
     std::error_code ec;
     if (!std::filesystem::is_directory(folder, ec))
-      throw RenderError("XLSX " + out.string() + ": the folder " + folder.string() +
-                        " does not exist");
+      throw RenderError(
+          "XLSX " + out.string() + ": the folder " + folder.string() + " does not exist",
+          {"run.file_not_written", {out.string()}, ENOENT});
     lxw_workbook_options options{};
     options.constant_memory = LXW_FALSE;
+    errno = 0;
     workbook_ = workbook_new_opt(out.string().c_str(), &options);
-    if (!workbook_) throw RenderError("XLSX " + out.string() + ": cannot create the workbook");
+    if (!workbook_)
+      throw RenderError("XLSX " + out.string() + ": cannot create the workbook",
+                        {"run.file_not_written", {out.string()}, errno ? errno : ENOMEM});
   }
   ~WorkbookFile() {
     if (!workbook_) return;
@@ -62,11 +67,17 @@ class WorkbookFile {
   void close() {
     lxw_workbook* workbook = workbook_;
     workbook_ = nullptr;
+    errno = 0;
     const lxw_error error = workbook_close(workbook);
     if (error != LXW_NO_ERROR) {
+      // The file is written only here: a full disk or a size limit shows up now, as errno.
+      const int system_error = error == LXW_ERROR_MEMORY_MALLOC_FAILED ? ENOMEM
+                               : errno                                 ? errno
+                                                                       : EIO;
       std::error_code ec;
       std::filesystem::remove(out_, ec);
-      check_lxw(error, out_.string());
+      throw RenderError("XLSX " + out_.string() + ": " + lxw_strerror(error),
+                        {"run.file_not_written", {out_.string()}, system_error});
     }
   }
 
