@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -58,6 +59,50 @@ std::unique_ptr<PangoFontMap, GObjectUnref> load_font_map(const std::filesystem:
   return std::unique_ptr<PangoFontMap, GObjectUnref>(map);
 }
 
+// pangocairo (1.50, and still upstream) measures a font's approximate character width the first
+// time the font's metrics are asked for, behind a recursion guard that is one unlocked static
+// int for the whole process (`in_get_metrics` in _pango_cairo_font_get_metrics). When another
+// thread is measuring at that moment, the width is left 0 and kept in the font for good; Pango's
+// line breaker takes three of those widths as its "safe distance", so the same paragraph then
+// breaks a word earlier or later depending on what the other thread was doing (the English
+// Halvårsrapport under --jobs 2). Every metrics call is therefore made under one process-wide
+// lock, wrapped around the font class's get_metrics; it is reentrant because measuring lays out
+// a sample text, which asks for metrics again on the same thread.
+using GetMetrics = PangoFontMetrics* (*)(PangoFont*, PangoLanguage*);
+GetMetrics pango_get_metrics = nullptr;
+
+std::recursive_mutex& metrics_mutex() {
+  static std::recursive_mutex mutex;
+  return mutex;
+}
+
+PangoFontMetrics* serialised_get_metrics(PangoFont* font, PangoLanguage* language) {
+  const std::lock_guard<std::recursive_mutex> lock(metrics_mutex());
+  return pango_get_metrics(font, language);
+}
+
+// Wraps the get_metrics of the class of the fonts `map` makes, once per process. Runs before the
+// map is used for any text, and every thread's map passes through here first, so no thread can
+// call the class's get_metrics while it is being replaced.
+void serialise_font_metrics(PangoFontMap* map) {
+  static std::once_flag once;
+  std::call_once(once, [map] {
+    PangoContext* context = pango_font_map_create_context(map);
+    PangoFontDescription* description = pango_font_description_from_string("Lato 10");
+    PangoFont* font = pango_font_map_load_font(map, context, description);
+    pango_font_description_free(description);
+    g_object_unref(context);
+    if (!font) throw RenderError("the bundled fonts give no font for \"Lato 10\"");
+    // The class reference is kept for the whole process, so the class is never finalised.
+    auto* font_class = static_cast<PangoFontClass*>(g_type_class_ref(G_OBJECT_TYPE(font)));
+    g_object_unref(font);
+    if (font_class->get_metrics != serialised_get_metrics) {
+      pango_get_metrics = font_class->get_metrics;
+      font_class->get_metrics = serialised_get_metrics;
+    }
+  });
+}
+
 }  // namespace
 
 std::filesystem::path fonts_dir_of(const std::filesystem::path& resources_dir) {
@@ -69,7 +114,11 @@ PangoFontMap* bundled_font_map(const std::filesystem::path& fonts_dir) {
   thread_local FontMapCache cache;
   const std::string key = fonts_dir.lexically_normal().string();
   auto it = cache.maps.find(key);
-  if (it == cache.maps.end()) it = cache.maps.emplace(key, load_font_map(fonts_dir)).first;
+  if (it == cache.maps.end()) {
+    auto map = load_font_map(fonts_dir);
+    serialise_font_metrics(map.get());
+    it = cache.maps.emplace(key, std::move(map)).first;
+  }
   return it->second.get();
 }
 

@@ -2,6 +2,7 @@
 // and the stylesheet, loaded and checked before any report is drawn.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <string>
@@ -21,10 +22,23 @@ class HtmlTemplates {
   /// Throws RenderError when rendering fails (e.g. a partial that does not parse).
   std::string render(kainjow::mustache::data view) const;
 
+  /// report.mustache with the partials written in where it includes them (see
+  /// inline_partials), the text that is parsed once per thread.
+  const std::string& expanded_report() const { return expanded_; }
+
  private:
   std::filesystem::path dir_;
-  std::string report_;
+  std::string expanded_;
   std::map<std::string, std::string> partials_;
+  uint64_t id_ = 0;  // tells a thread's parsed copy of one set from another's
 };
+
+/// `text` with every `{{> name}}` tag of a partial in `partials` replaced by that partial's
+/// own text (its partials written in likewise), where that renders the same bytes: not for a
+/// partial that includes itself, nor in or from a text that changes the delimiters, nor where
+/// the pieces would join into a tag or a line break of their own. Other tags are left as they
+/// are and are rendered from the view as before.
+std::string inline_partials(const std::string& text,
+                            const std::map<std::string, std::string>& partials);
 
 }  // namespace ips::render
