@@ -623,14 +623,14 @@ class PdfLayout::Builder {
                       static_cast<int>(std::ceil(lh)));
         TagNote link{"Link"};
         link.contents = f.text;
-        // "stem#anchor": the named destination of that section in the other PDF (cairo 1.16
-        // writes a remote link without one as a malformed page destination).
+        // A URI action to the PDF beside this one, "stem#anchor" opening that section
+        // (#nameddest=): cairo 1.16 asserts on a remote (file=) link with a page or a
+        // destination, and writes one without as a malformed page destination.
         const size_t hash = f.stem.find('#');
-        const std::string file = f.stem.substr(0, hash) + ".pdf";
-        const std::string dest = hash == std::string::npos
-                                     ? ""
-                                     : " dest='" + pdf_dest_name(f.stem.substr(hash + 1)) + "'";
-        tags->begin(cr, link, "file='" + file + "'" + dest + rect);
+        std::string uri = f.stem.substr(0, hash) + ".pdf";
+        if (hash != std::string::npos)
+          uri += "#nameddest=" + pdf_dest_name(f.stem.substr(hash + 1));
+        tags->begin(cr, link, "uri='" + uri + "'" + rect);
         draw_layout(cr, layout_ptr.get(), x + label_w, top, st.accent);
         tags->end(cr);
         top += lh;
