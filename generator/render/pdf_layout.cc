@@ -593,7 +593,7 @@ class PdfLayout::Builder {
 
   // A field whose value is links to other reports of the set (the Halvårsrapport's
   // Kvalitetsrapporter): one per line, each a link annotation to the PDF beside this one
-  // (a GoToR action to its first page), tagged LBody > Link with the link's text as /Contents.
+  // (a URI action to its "about" section), tagged LBody > Link with the text as /Contents.
   void add_linked_field(const doc::FieldList& list, size_t i, const TextStyle& label,
                         double label_w) {
     const double w = st_.body_width();
