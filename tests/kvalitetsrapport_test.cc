@@ -75,7 +75,7 @@ TEST_CASE("the Bodø baseline summary shows total 51 as partial, 11 of 25, witho
   CHECK(figures->figures[0].detail == "delvis: 11 av 25 punkter");
   CHECK(figures->figures[1].value.text == "ingen kvalitetsnivå (delvis gjennomgang)");
   CHECK(figures->figures[2].value.number == 50);  // GOI sum
-  CHECK(figures->figures[2].detail == "snitt 4,17 per punkt, 12 punkter skåret");
+  CHECK(figures->figures[2].detail == "snitt 4,17 per punkt, 12 av 12 punkter skåret");
 }
 
 TEST_CASE("the score sheet lists all 25 items and a total the spreadsheet recomputes") {

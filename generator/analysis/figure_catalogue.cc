@@ -66,6 +66,27 @@ std::vector<FigureDef> make_catalogue() {
        .definition_key = "definitions.caseload",
        .unit = "people",
        .at_most = {F::Served}},
+      // One count and one rate each, not every group: the rate's complement (in work without
+      // subsidy; ended for another or no stated reason) is protected by the rate rule, where
+      // groups that add up to their total would pin each other within a row.
+      {.id = F::WorkedWageSubsidy,
+       .kind = K::Count,
+       .label_key = "outcomes.worked_wage_subsidy",
+       .definition_key = "definitions.job_kinds",
+       .unit = "people",
+       .at_most = {F::Worked}},
+      {.id = F::InWorkPractice,
+       .kind = K::Count,
+       .label_key = "outcomes.in_work_practice",
+       .definition_key = "definitions.work_practice",
+       .unit = "people",
+       .at_most = {F::Served}},
+      {.id = F::EndedWorkOrEducation,
+       .kind = K::Count,
+       .label_key = "outcomes.ended_work_or_education",
+       .definition_key = "definitions.end_reasons",
+       .unit = "people",
+       .at_most = {F::Ended}},
       {.id = F::EmploymentRate,
        .kind = K::Rate,
        .label_key = "outcomes.employment_rate",
@@ -92,6 +113,24 @@ std::vector<FigureDef> make_catalogue() {
        .decimals = 1,
        .numerator = F::WorkOrEducation,
        .denominator = F::Served,
+       .protect_complement = true},
+      {.id = F::WageSubsidyRate,
+       .kind = K::Rate,
+       .label_key = "outcomes.wage_subsidy_rate",
+       .definition_key = "definitions.job_kinds",
+       .unit = "fraction",
+       .decimals = 1,
+       .numerator = F::WorkedWageSubsidy,
+       .denominator = F::Worked,
+       .protect_complement = true},
+      {.id = F::EndedWorkOrEducationRate,
+       .kind = K::Rate,
+       .label_key = "outcomes.ended_work_or_education_rate",
+       .definition_key = "definitions.end_reasons",
+       .unit = "fraction",
+       .decimals = 1,
+       .numerator = F::EndedWorkOrEducation,
+       .denominator = F::Ended,
        .protect_complement = true},
       {.id = F::Caseload,
        .kind = K::PerFte,
@@ -162,9 +201,12 @@ std::vector<FigureDef> make_catalogue() {
        .denominator = F::ServedOutOfWork,
        .interval_of = F::EmploymentRateOutOfWork},
   };
-  for (size_t i = 0; i < c.size(); ++i)
+  for (size_t i = 0; i < c.size(); ++i) {
     if (static_cast<size_t>(c[i].id) != i)
       throw std::logic_error("figure catalogue out of FigureId order");
+    if (c[i].is_count() != (i < kCountFigureCount))
+      throw std::logic_error("figure catalogue: the counts come first");
+  }
   return c;
 }
 
@@ -226,6 +268,12 @@ long count_of(const OutcomeFigures& f, FigureId id) {
       return f.worked_out_of_work;
     case F::ActiveWithFte:
       return f.active_at_end_with_fte;
+    case F::WorkedWageSubsidy:
+      return f.breakdown.worked_wage_subsidy;
+    case F::InWorkPractice:
+      return f.breakdown.in_work_practice;
+    case F::EndedWorkOrEducation:
+      return f.breakdown.ended_work + f.breakdown.ended_education;
     default:
       throw std::logic_error("count_of: not a count");
   }

@@ -5,6 +5,7 @@
 // plus its wording (templates/wording.*.toml, keys outcomes.<name> and definitions.<name>).
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <vector>
 
@@ -24,10 +25,16 @@ enum class FigureId {
   ServedOutOfWork,
   WorkedOutOfWork,
   ActiveWithFte,
+  // The Halvårsrapport's job kinds and end reasons (analysis/outcome_breakdown.h).
+  WorkedWageSubsidy,
+  InWorkPractice,
+  EndedWorkOrEducation,
   // Figures made of counts.
   EmploymentRate,
   EmploymentRateOutOfWork,
   WorkOrEducationRate,
+  WageSubsidyRate,           // with wage subsidy, among those in competitive work
+  EndedWorkOrEducationRate,  // ended in work or education, among those who ended
   Caseload,
   // Means and medians of days or hours.
   DaysToContactMean,
@@ -80,6 +87,10 @@ const std::vector<FigureDef>& figure_catalogue();
 
 /// The entry of one figure.
 const FigureDef& figure(FigureId id);
+
+/// How many counts the catalogue has: they come first in FigureId order (disclosure control
+/// indexes them so).
+constexpr size_t kCountFigureCount = static_cast<size_t>(FigureId::EmploymentRate);
 
 /// The counts of the catalogue (FigureKind::Count), in catalogue order.
 const std::vector<FigureId>& count_figures();

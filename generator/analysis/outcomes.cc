@@ -319,6 +319,9 @@ OutcomeFigures OutcomeIndex::figures(const std::vector<size_t>& participants, Pe
       }
       if (j.kind == JobKind::Education) educated = true;
     }
+    std::vector<const Job*> own_jobs;
+    for (size_t ji : jobs_by_participant_[pi]) own_jobs.push_back(&data_.jobs[ji]);
+    add_to_breakdown(f.breakdown, p, own_jobs, period);
     if (first_competitive_start && period.contains(*first_competitive_start))
       first_job_days.push_back(days_between(p.intake, *first_competitive_start));
 

@@ -7,6 +7,7 @@
 #include <optional>
 #include <vector>
 
+#include "analysis/outcome_breakdown.h"
 #include "model/dataset.h"
 
 namespace ips {
@@ -34,6 +35,7 @@ struct OutcomeFigures {
   long active_at_end = 0;           // participants active on the last day of P
   std::optional<double> fte;        // job specialist FTE (all sites: sum over sites with FTE)
   long active_at_end_with_fte = 0;  // the caseload's numerator (all sites: only sites with FTE)
+  OutcomeBreakdown breakdown;       // job kinds and end reasons (analysis/outcome_breakdown.h)
 
   std::optional<double> employment_rate() const;
   std::optional<double> employment_rate_out_of_work() const;

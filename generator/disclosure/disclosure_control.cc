@@ -191,8 +191,7 @@ class HalfYearAudit {
   }
 
  private:
-  static constexpr size_t kCounts = 9;  // FigureId's counts come first, Served..ActiveWithFte
-  static_assert(static_cast<size_t>(FigureId::ActiveWithFte) == kCounts - 1);
+  static constexpr size_t kCounts = kCountFigureCount;  // FigureId's counts come first
   struct Range {
     long low = 0, high = kUnbounded;
   };

@@ -161,11 +161,28 @@ mstch::data block_view(const Block& block, const Report& report,
     view.set("rich_block", v);
   } else if (const auto* f = std::get_if<FieldList>(&block)) {
     mstch::list items;
-    for (const auto& [label, value] : f->fields) {
+    for (size_t i = 0; i < f->fields.size(); ++i) {
+      const auto& [label, value] = f->fields[i];
       mstch::data item = object();
       item.set("field_label", label);
       item.set("field_value", value);
       item.set("text_lang", text_lang(value, lang));
+      // Links to the other reports of the set: the HTML file beside this one.
+      mstch::list links;
+      if (i < f->links.size())
+        for (size_t k = 0; k < f->links[i].size(); ++k) {
+          mstch::data link = object();
+          link.set("link_text", f->links[i][k].text);
+          // "stem#anchor" opens that section of the other report.
+          const std::string& stem = f->links[i][k].stem;
+          const size_t hash = stem.find('#');
+          link.set("link_target", stem.substr(0, hash) + ".html" +
+                                      (hash == std::string::npos ? "" : stem.substr(hash)));
+          link.set("link_sep", std::string(k == 0 ? "" : ", "));
+          links.push_back(link);
+        }
+      item.set("has_links", !links.empty());
+      item.set("field_links", links);
       items.push_back(item);
     }
     mstch::data v = object();

@@ -607,6 +607,10 @@ class PdfLayout::Builder {
     label.colour = st_.muted;
     TextStyle value = base(st_.body_size);
     for (size_t i = 0; i < list.fields.size(); ++i) {
+      if (i < list.links.size() && !list.links[i].empty()) {
+        add_linked_field(list, i, label, label_w);
+        continue;
+      }
       auto l = layout(list.fields[i].first, label, label_w - 8);
       auto v = layout(list.fields[i].second, value, w - label_w);
       const double h = std::max(layout_height(l.get()), layout_height(v.get())) + 7;
@@ -629,6 +633,59 @@ class PdfLayout::Builder {
       if (i + 1 == list.fields.size()) c->close = 1;
     }
     if (!chunks_.empty()) chunks_.back()->height += 4;
+  }
+
+  // A field whose value is links to other reports of the set (the Halvårsrapport's
+  // Kvalitetsrapporter): one per line, each a link annotation to the PDF beside this one
+  // (a URI action to its "about" section), tagged LBody > Link with the text as /Contents.
+  void add_linked_field(const doc::FieldList& list, size_t i, const TextStyle& label,
+                        double label_w) {
+    const double w = st_.body_width();
+    TextStyle value = base(st_.body_size);
+    auto l = layout(list.fields[i].first, label, label_w - 8);
+    std::vector<std::pair<LayoutPtr, doc::FieldLink>> links;
+    double links_h = 0;
+    for (const doc::FieldLink& f : list.links[i]) {
+      links.emplace_back(layout(f.text, value, w - label_w), f);
+      links_h += layout_height(links.back().first.get());
+    }
+    const double h = std::max(layout_height(l.get()), links_h) + 7;
+    const double shift = layout_baseline(links.front().first.get()) - layout_baseline(l.get());
+    const PdfStyle st = st_;
+    PdfTags* tags = &tags_;
+    auto c = add(h, i == 0 ? 8 : 0, [=](cairo_t* cr, double x, double y) {
+      tags->begin(cr, {"LI"});
+      tags->leaf(cr, {"Lbl"}, [&] { draw_layout(cr, l.get(), x, y + 3 + shift, st.muted); });
+      tags->begin(cr, {"LBody"});
+      double top = y + 3;
+      for (const auto& [layout_ptr, f] : links) {
+        const double lh = layout_height(layout_ptr.get());
+        char rect[96];
+        std::snprintf(rect, sizeof rect, " rect=[%d %d %d %d]", static_cast<int>(x + label_w),
+                      static_cast<int>(top),
+                      static_cast<int>(std::ceil(layout_width(layout_ptr.get()))),
+                      static_cast<int>(std::ceil(lh)));
+        TagNote link{"Link"};
+        link.contents = f.text;
+        // A URI action to the PDF beside this one, "stem#anchor" opening that section
+        // (#nameddest=): cairo 1.16 asserts on a remote (file=) link with a page or a
+        // destination, and writes one without as a malformed page destination.
+        const size_t hash = f.stem.find('#');
+        std::string uri = f.stem.substr(0, hash) + ".pdf";
+        if (hash != std::string::npos)
+          uri += "#nameddest=" + pdf_dest_name(f.stem.substr(hash + 1));
+        tags->begin(cr, link, "uri='" + uri + "'" + rect);
+        draw_layout(cr, layout_ptr.get(), x + label_w, top, st.accent);
+        tags->end(cr);
+        top += lh;
+      }
+      tags->end(cr);
+      tags->end(cr);
+      hline(cr, x, x + w, y + h - 0.25, 0.5, st.light_rule);
+    });
+    c->keep_with_next = i + 1 < list.fields.size() && i == 0;
+    if (i == 0) c->open.push_back({"L"});
+    if (i + 1 == list.fields.size()) c->close = 1;
   }
 
   // A key figure's value at its size if it fits the box, else smaller (down to 60 %), else

@@ -38,7 +38,7 @@ doc::Table diagnostics_table(const std::vector<const Diagnostic*>& problems, con
                              const std::string& id) {
   doc::Table t;
   t.id = id;
-  t.caption = w.get("common.data_quality");
+  t.caption = w.get("common.data_quality_caption");  // not the section's heading again
   t.sheet_name = w.get("common.data_quality");
   t.columns = {{w.get("columns.severity"), doc::Align::Left, 1.0},
                {w.get("columns.file"), doc::Align::Left, 1.6},

@@ -91,9 +91,19 @@ struct Paragraph {
   ParagraphStyle style = ParagraphStyle::Body;
 };
 
+/// A link that is (part of) a field's value: another report of the same set.
+struct FieldLink {
+  std::string text;
+  std::string stem;  // its path relative to this report, without extension: each format links
+                     // to its own file (HTML to .html, PDF to .pdf)
+};
+
 /// Label–value pairs, e.g. the review header (Dato, Til, Fra).
 struct FieldList {
   std::vector<std::pair<std::string, std::string>> fields;
+  // Parallel to `fields` (may be shorter): a field with links shows them in place of its value
+  // (PDF: one per line); the value keeps their texts joined (XLSX, search, tests).
+  std::vector<std::vector<FieldLink>> links = {};
 };
 
 struct KeyFigure {

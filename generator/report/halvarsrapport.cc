@@ -43,6 +43,15 @@ const std::vector<FigureId>& halvarsrapport_figures() {
   return figures;
 }
 
+const std::vector<FigureId>& halvarsrapport_breakdown_figures() {
+  using F = FigureId;
+  static const std::vector<FigureId> figures = {
+      F::Ended,         F::EndedWorkOrEducation, F::EndedWorkOrEducationRate,
+      F::Worked,        F::WorkedWageSubsidy,    F::WageSubsidyRate,
+      F::InWorkPractice};
+  return figures;
+}
+
 std::string halvarsrapport_stem(const std::string& site, Period period) {
   const std::string slug = site_slug(site);
   return slug + "/halvarsrapport-" + slug + "-" + period.key();
@@ -94,15 +103,24 @@ struct Builder {
          w().format("halvarsrapport.period_detail",
                     {period_label(period, w()), date_text(period.first_day(), lang()),
                      date_text(period.last_day(), lang())})});
+    // Each a link to the Kvalitetsrapport beside this report (the same site folder).
     std::string reports;
+    std::vector<doc::FieldLink> links;
     for (const ReviewScore& rs : scores)
-      if (rs.review->site == site().key && period.contains(rs.review->date))
-        reports += (reports.empty() ? "" : ", ") +
-                   w().format("halvarsrapport.review_report", {date_text(rs.review->date, lang())});
+      if (rs.review->site == site().key && period.contains(rs.review->date)) {
+        const std::string text =
+            w().format("halvarsrapport.review_report", {date_text(rs.review->date, lang())});
+        reports += (reports.empty() ? "" : ", ") + text;
+        const std::string stem = kvalitetsrapport_stem(*rs.review);
+        // Opens at "Om gjennomgangen", the Kvalitetsrapport's first section after its contents.
+        links.push_back({text, stem.substr(stem.rfind('/') + 1) + "#about"});
+      }
     f.fields.push_back(
         {w().get("halvarsrapport.review_reports"),
          reports.empty() ? w().format("halvarsrapport.none_in_period", {period_label(period, w())})
                          : reports});
+    f.links.resize(f.fields.size());
+    f.links.back() = std::move(links);
     return f;
   }
 
@@ -323,6 +341,33 @@ struct Builder {
     return s;
   }
 
+  // Who ended and why, who worked in which kind of job: counts from the catalogue, as
+  // disclosure control leaves them (the group rows add up to "Avsluttet"; a person with both
+  // kinds of job is in both rows).
+  doc::Table jobs_and_endings() const {
+    doc::Table t;
+    t.id = "jobs-endings";
+    t.caption =
+        w().format("halvarsrapport.jobs_endings_table", {period_label(period, w()), name()});
+    t.sheet_name = w().get("halvarsrapport.jobs_endings_sheet");
+    t.columns = {{w().get("outcomes.figure"), Align::Left, 3.5},
+                 {name(), Align::Right, 1.2},
+                 {w().get("common.all_sites"), Align::Right, 1.2}};
+    bool any_suppressed = false, any_complement = false;
+    for (FigureId id : halvarsrapport_breakdown_figures()) {
+      const DisclosedCell& a = mine(period, id);
+      const DisclosedCell& b = theirs(period, id);
+      any_suppressed = any_suppressed || a.withheld() || b.withheld();
+      any_complement = any_complement || a.protecting_another() || b.protecting_another();
+      t.rows.push_back({doc::RowStyle::Data,
+                        {Value::of_text(w().get(figure(id).label_key)), a.value(), b.value()}});
+    }
+    t.footnotes.push_back(w().get("halvarsrapport.jobs_endings_note"));
+    if (any_suppressed) t.footnotes.push_back(w().get("definitions.suppression"));
+    if (any_complement) t.footnotes.push_back(w().get("common.complementary_note"));
+    return t;
+  }
+
   doc::Section outcomes_now() const {
     doc::Section s{w().get("halvarsrapport.outcomes"), "outcomes", false, {}};
     doc::Table t;
@@ -351,6 +396,7 @@ struct Builder {
     t.footnotes.push_back(w().get("rate_interval.reading"));
     label_interval_bounds(t, w());
     s.blocks.push_back(std::move(t));
+    s.blocks.push_back(jobs_and_endings());
 
     doc::Table cmp;
     cmp.id = "comparison";
@@ -539,7 +585,9 @@ struct Builder {
       if (d.site == site().key) problems.push_back(&d);
     report.sections.push_back(
         data_quality_section(problems, ctx, "halvarsrapport.data_quality_none"));
-    std::vector<std::string> definitions = definition_keys(halvarsrapport_figures());
+    std::vector<FigureId> shown = halvarsrapport_figures();
+    for (FigureId id : halvarsrapport_breakdown_figures()) shown.push_back(id);
+    std::vector<std::string> definitions = definition_keys(shown);
     definitions.push_back("rate_interval.definition");
     for (const char* key : {"benchmarks", "period", "suppression", "complementary", "total", "band",
                             "slope", "evidence"})

@@ -29,4 +29,8 @@ std::vector<doc::Benchmark> employment_benchmarks(const Wording& words);
 /// The outcome figures of the Halvårsrapport's outcomes table, in order (from the catalogue).
 const std::vector<FigureId>& halvarsrapport_figures();
 
+/// The figures of the Halvårsrapport's table of job kinds and end reasons, in order: who ended
+/// and why, who worked and in which kind of job, and work practice.
+const std::vector<FigureId>& halvarsrapport_breakdown_figures();
+
 }  // namespace ips

@@ -175,8 +175,9 @@ doc::Section summary_section(const ReviewScore& rs, const ReportContext& ctx) {
   if (rs.goi.scored > 0)
     figures.figures.push_back(
         {w.get("kvalitetsrapport.goi"), Value::score(rs.goi.total),
-         w.format("kvalitetsrapport.goi_detail", {doc::format_number(*rs.goi.mean, 2, ctx.lang()),
-                                                  std::to_string(rs.goi.scored)})});
+         w.format("kvalitetsrapport.goi_detail",
+                  {doc::format_number(*rs.goi.mean, 2, ctx.lang()), std::to_string(rs.goi.scored),
+                   std::to_string(rs.goi.items)})});
   // A first review has nothing to compare with; a partial one has a previous review but no
   // comparable total. Say which (issue 16: "no comparable previous review" was false for both).
   std::string change_detail = w.get("kvalitetsrapport_more.change_first");
@@ -327,7 +328,7 @@ doc::Section score_sheet_section(const ReviewScore& rs, const ReportContext& ctx
   doc::Section s{w.get("kvalitetsrapport.appendix_scores"), "score-sheet", true, {}};
   doc::Table t;
   t.id = "score-sheet";
-  t.caption = w.get("kvalitetsrapport.appendix_scores");
+  t.caption = w.get("kvalitetsrapport.appendix_scores_caption");  // not the heading again
   t.sheet_name = w.get("kvalitetsrapport.score_sheet_name");
   // Columns 1 (code), 6 (score) and 7 (previous) feed the item profile chart.
   t.columns = {{w.get("columns.item_no"), Align::Right, 0.5},
@@ -378,7 +379,7 @@ doc::Section goi_section(const ReviewScore& rs, const ReportContext& ctx) {
   const ScaleRatings& ratings = rs.review->scales.at(ScaleCatalog::kGoi);
   doc::Table t;
   t.id = "goi-sheet";
-  t.caption = w.get("kvalitetsrapport.appendix_goi");
+  t.caption = w.get("kvalitetsrapport.appendix_goi_caption");
   t.sheet_name = "GOI";
   t.columns = {{w.get("columns.item_code"), Align::Left, 0.6},
                {w.get("columns.item"), Align::Left, 3.6},

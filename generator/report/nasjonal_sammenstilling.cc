@@ -220,8 +220,22 @@ struct Builder {
       }
       c.series = {std::move(mean), std::move(low), std::move(high)};
     }
+    c.benchmarks = band_lines(c.y_axis);
     s.blocks.push_back(doc::Chart{std::move(c)});
     return s;
+  }
+
+  // The lower limits of the IPS-25 bands (74, 100, 115) as reference lines, drawn like the
+  // employment benchmarks, so a reader sees where a total changes band. The lowest band starts at
+  // the axis and needs no line.
+  std::vector<doc::Benchmark> band_lines(const doc::Axis& axis) const {
+    std::vector<doc::Benchmark> lines;
+    for (const ScaleBand& b : ctx.scales.ips25().bands)
+      if (b.min_total > axis.min && b.min_total <= axis.max)
+        lines.push_back(
+            {w().format("nasjonal.band_line", {b.label.in(lang()), std::to_string(b.min_total)}),
+             static_cast<double>(b.min_total)});
+    return lines;
   }
 
   // The review a site's row shows: the latest complete one, which is ranked and counted in the

@@ -1,0 +1,39 @@
+// How the people of a period divide by the kind of their work and by why their follow-up ended
+// (docs/figures.md, "Outcomes"): the counts behind the Halvårsrapport's table "Jobbtyper og
+// avslutningsårsaker", published through the figure catalogue and disclosure control.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "model/dataset.h"
+
+namespace ips {
+
+/// The groups of the free-text end reason ("Avslutningsårsak").
+enum class EndReasonGroup {
+  Work,       // ended in a job ("I jobb, trenger ikke lenger oppfølging")
+  Education,  // ended to study ("Begynt på utdanning")
+  Other,      // any other reason, or none stated
+};
+
+/// The group of an end reason text: work when it speaks of a job (jobb, arbeid, job, work,
+/// employ; not work practice, "arbeidspraksis"), else education (utdanning, skole, studi,
+/// education, school, stud), else other; case and surrounding space do not matter.
+EndReasonGroup end_reason_group(const std::string& reason);
+
+/// The counts of one unit (a site or all sites) in one period.
+struct OutcomeBreakdown {
+  long worked_ordinary = 0;      // served, with an `ordinær` job overlapping P
+  long worked_wage_subsidy = 0;  // served, with a `lønnstilskudd` job overlapping P
+  long in_work_practice = 0;     // served, with an `arbeidspraksis` row overlapping P
+  long ended_work = 0;           // ended in P, reason in the group Work
+  long ended_education = 0;      // ended in P, reason in the group Education
+  long ended_other = 0;          // ended in P, any other reason or none
+};
+
+/// Adds one participant, whose job rows are `jobs`, to the breakdown of `period`.
+void add_to_breakdown(OutcomeBreakdown& b, const Participant& p,
+                      const std::vector<const Job*>& jobs, Period period);
+
+}  // namespace ips

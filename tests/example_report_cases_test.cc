@@ -1,0 +1,112 @@
+// The example's report set, rendered by the program, shows what issue 16 asked for: the cases of
+// problems 2, 3, 6 and 7 in the data, the Halvårsrapport's links to the period's
+// Kvalitetsrapporter (HTML and PDF), its job kinds and end reasons, and the band lines on the
+// national fidelity chart.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+
+#include "support/test_support.h"
+
+using namespace ips;
+namespace fs = std::filesystem;
+
+namespace {
+
+bool has(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+}  // namespace
+
+TEST_CASE("the example's report set shows issue 16's cases, links and band lines",
+          "[example][halvarsrapport][nasjonal]") {
+  test::ScratchDir dir("example-report-cases");
+  int rc = -1;
+  const std::string log =
+      test::run_command(test::ipsreport_binary() + " run " +
+                            (test::source_dir() / "examples/ips-eksempel.xlsx").string() +
+                            " --out " + (dir.path / "out").string() + " 2>&1",
+                        &rc);
+  INFO(log);
+  REQUIRE(rc == 1);  // the example has a stated-total warning on purpose
+  const fs::path out = dir.path / "out";
+  const std::string oppland = test::read_file(out / "oppland/halvarsrapport-oppland-2016-H2.html");
+
+  {  // problem 2: two reviews in one half-year, both in the history, the round's marked
+    CHECK(has(oppland, "13.09.2016"));
+    CHECK(has(oppland, "22.11.2016"));
+    CHECK(has(oppland, "tidligere i samme halvår"));
+    CHECK(has(oppland, "rundens gjennomgang"));
+  }
+  const std::string national = test::read_file(out / "nasjonal-sammenstilling-2016-H2.html");
+  {  // problem 3: a partial latest review beside the complete one ranked
+    CHECK(has(national, "IPS Bergen: nyere delvis gjennomgang 29.11.2016: 48 poeng"));
+  }
+  {  // problem 6: a missed round is flagged in the ranking and the site's report
+    CHECK(has(national, "IPS Oslo Nord: siste gjennomgang 1. halvår 2016, ingen i 2. halvår 2016"));
+    const std::string oslo = test::read_file(out / "oslo/halvarsrapport-oslo-2016-H2.html");
+    CHECK(has(oslo, "ingen gjennomgang i 2. halvår 2016"));
+  }
+  {  // problem 7: a consensus outside both evaluators' scores is flagged
+    const std::string vestfold =
+        test::read_file(out / "vestfold/kvalitetsrapport-vestfold-2016-12-06.html");
+    CHECK(has(vestfold, "Konsensus for O2 er 5, men evaluatorene skåret 4 og 4"));
+  }
+  {  // the Halvårsrapport links the period's Kvalitetsrapporter, in HTML and PDF
+    for (const char* date : {"2016-09-13", "2016-11-22"}) {
+      INFO(date);
+      const std::string stem = std::string("kvalitetsrapport-oppland-") + date;
+      CHECK(has(oppland, "<a href=\"" + stem + ".html#about\">"));
+      CHECK(fs::exists(out / "oppland" / (stem + ".html")));
+      CHECK(fs::exists(out / "oppland" / (stem + ".pdf")));
+    }
+    const std::string pdf =
+        test::run_command("qpdf --qdf --object-streams=disable " +
+                          (out / "oppland/halvarsrapport-oppland-2016-H2.pdf").string() + " -");
+    // A URI action opening the other PDF at "about" (Om gjennomgangen).
+    for (const char* date : {"2016-09-13", "2016-11-22"})
+      CHECK(has(pdf, std::string("/URI (kvalitetsrapport-oppland-") + date +
+                         ".pdf#nameddest=ips-61626f7574)"));
+  }
+  {  // the Halvårsrapport shows job kinds and end reasons
+    CHECK(
+        has(oppland, "Jobbtyper og avslutningsårsaker 2. halvår 2016: IPS Gjøvik og alle enheter"));
+    CHECK(has(oppland, "I jobb med lønnstilskudd"));
+    CHECK(has(oppland, "Andel avsluttet i arbeid eller utdanning"));
+  }
+  {  // no heading is repeated word for word by the caption under it
+    for (const char* pdf : {"oppland/halvarsrapport-oppland-2016-H2.pdf",
+                            "oppland/kvalitetsrapport-oppland-2016-11-22.pdf",
+                            "nasjonal-sammenstilling-2016-H2.pdf"}) {
+      INFO(pdf);
+      const std::string text =
+          test::run_command("pdftotext -layout " + (out / pdf).string() + " -");
+      std::string previous, line;
+      for (char c : text + "\n") {
+        if (c != '\n') {
+          line += c;
+          continue;
+        }
+        const size_t first = line.find_first_not_of(' ');
+        const std::string trimmed =
+            first == std::string::npos ? ""
+                                       : line.substr(first, line.find_last_not_of(' ') - first + 1);
+        line.clear();
+        if (trimmed.empty()) continue;  // blank lines between heading and caption
+        CHECK_FALSE((trimmed.size() > 3 && trimmed == previous));
+        previous = trimmed;
+      }
+    }
+  }
+  {  // the national fidelity chart draws the band limits 74, 100 and 115
+    const std::string text = test::run_command(
+        "pdftotext -layout " + (out / "nasjonal-sammenstilling-2016-H2.pdf").string() + " -");
+    for (const char* label :
+         {"Godkjent kvalitet fra 74", "Bra kvalitet fra 100", "Meget bra kvalitet fra 115"}) {
+      INFO(label);
+      CHECK(has(national, label));
+      CHECK(has(text, label));
+    }
+  }
+}
