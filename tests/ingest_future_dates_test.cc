@@ -64,3 +64,21 @@ TEST_CASE("Without a given date the run date is IPS_TODAY, and --period auto ski
   CHECK(std::filesystem::exists(dir.path / "out" / "nasjonal-sammenstilling-2013-H1.html"));
   CHECK_FALSE(std::filesystem::exists(dir.path / "out" / "nasjonal-sammenstilling-2061-H1.html"));
 }
+
+TEST_CASE("An action's deadline after the run date is planned, not reported",
+          "[ingest][future-dates][narrative]") {
+  test::ScratchDir dir("future-deadline");
+  std::ofstream(dir.path / "tiltak.csv")
+      << "Enhet;Gjennomgang;Punkt;Tiltak;Ansvarlig;Frist;Status;Kommentar\n"
+         "Bodø;03.12.2012;B1;Faste møter med NAV;PL;30.06.2031;pågår;\n";
+  std::vector<std::filesystem::path> files = inputs(dir.path);
+  files.push_back(dir.path / "tiltak.csv");
+  IngestLimits limits;
+  limits.latest_allowed_date = Date::from_ymd(2026, 12, 3);
+  const Dataset ds = ingest_files(files, test::scale_catalog(), limits);
+  INFO(test::describe(ds.diagnostics));
+  REQUIRE(ds.actions.size() == 1);
+  REQUIRE(ds.actions[0].deadline);
+  for (const auto& d : ds.diagnostics.items)
+    if (d.code == "date.in_future") CHECK(d.column_header != "Frist");
+}

@@ -177,6 +177,8 @@ Dataset random_outcomes_data(unsigned seed) {
     if (next(2)) contact = Date{intake.days + next(300) - 20};
     if (next(3) == 0) ended = Date{intake.days + next(900) - 30};
     data.participants.push_back(person(id.c_str(), site.c_str(), intake, employed, contact, ended));
+    static const char* const reasons[] = {"I jobb", "Begynt på utdanning", "Flyttet", ""};
+    data.participants.back().end_reason = reasons[next(4)];
     for (int j = next(4); j > 0; --j) {
       const Date start{intake.days + next(700) - 50};
       std::optional<Date> end;
@@ -202,6 +204,12 @@ void check_same(const OutcomeFigures& a, const OutcomeFigures& b) {
   CHECK(a.active_at_end == b.active_at_end);
   CHECK(a.active_at_end_with_fte == b.active_at_end_with_fte);
   CHECK(a.fte == b.fte);
+  CHECK(a.breakdown.worked_ordinary == b.breakdown.worked_ordinary);
+  CHECK(a.breakdown.worked_wage_subsidy == b.breakdown.worked_wage_subsidy);
+  CHECK(a.breakdown.in_work_practice == b.breakdown.in_work_practice);
+  CHECK(a.breakdown.ended_work == b.breakdown.ended_work);
+  CHECK(a.breakdown.ended_education == b.breakdown.ended_education);
+  CHECK(a.breakdown.ended_other == b.breakdown.ended_other);
   for (auto s : {&OutcomeFigures::days_to_first_contact, &OutcomeFigures::days_to_first_job,
                  &OutcomeFigures::hours_per_week, &OutcomeFigures::job_tenure_days}) {
     CHECK((a.*s).n == (b.*s).n);

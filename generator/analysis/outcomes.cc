@@ -186,9 +186,13 @@ OutcomeIndex::Table OutcomeIndex::build_table() const {
   };
   std::vector<Values> values(t.cells.size());
   std::vector<Date> last_day(static_cast<size_t>(n));
+  std::vector<Period> period_at(static_cast<size_t>(n), t.first);
   {
     Period p = t.first;
-    for (int i = 0; i < n; ++i, p = p.next()) last_day[static_cast<size_t>(i)] = p.last_day();
+    for (int i = 0; i < n; ++i, p = p.next()) {
+      last_day[static_cast<size_t>(i)] = p.last_day();
+      period_at[static_cast<size_t>(i)] = p;
+    }
   }
   // The half-year of a date as an index into the table (may lie outside [0, n)).
   const int base = t.first.index();
@@ -256,6 +260,20 @@ OutcomeIndex::Table OutcomeIndex::build_table() const {
     // Served: active at some time in the half-year (intake before its end, no end before its
     // start).
     const int to = p.ended ? std::min(at(*p.ended), n - 1) : n - 1;
+
+    // Job kinds and end reasons: add_to_breakdown decides per half-year what the person adds,
+    // so it is asked for every half-year they were served in and the one they ended in.
+    std::vector<const Job*> own_jobs;
+    own_jobs.reserve(jobs_by_participant_[pi].size());
+    for (size_t ji : jobs_by_participant_[pi]) own_jobs.push_back(&data_.jobs[ji]);
+    auto add_breakdown = [&](int h) {
+      each_unit(h, [&](OutcomeFigures& f, Values&) {
+        add_to_breakdown(f.breakdown, p, own_jobs, period_at[static_cast<size_t>(h)]);
+      });
+    };
+    for (int h = from; h <= to; ++h) add_breakdown(h);
+    if (p.ended && in_table(at(*p.ended)) && (at(*p.ended) < from || at(*p.ended) > to))
+      add_breakdown(at(*p.ended));  // ended before their intake's half-year (bad dates)
     for (int h = from; h <= to; ++h) {
       const bool w = worked[static_cast<size_t>(h)], e = educated[static_cast<size_t>(h)];
       const bool out_of_work = p.employed_at_intake == false;

@@ -512,8 +512,10 @@ class SheetReader {
       return false;
     }
     // Kept (the row may be right but for a slip of the year), but said, and the period is not
-    // chosen by it (analysis/periods.cc). A job's end may be planned (a fixed-term contract).
-    if (p.value && f != Field::JobEnd && limits_.latest_allowed_date &&
+    // chosen by it (analysis/periods.cc). A job's end may be planned (a fixed-term contract),
+    // and an action's deadline (Frist) is meant to lie ahead.
+    const bool may_lie_ahead = f == Field::JobEnd || f == Field::Deadline;
+    if (p.value && !may_lie_ahead && limits_.latest_allowed_date &&
         *p.value > *limits_.latest_allowed_date) {
       Diagnostic d = cell_diag(r, *c, Severity::Warning, "date.in_future");
       d.args = {limits_.latest_allowed_date->norwegian()};
