@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <regex>
 
 #include "support/test_support.h"
 
@@ -109,4 +110,26 @@ TEST_CASE("the example's report set shows issue 16's cases, links and band lines
       CHECK(has(text, label));
     }
   }
+}
+
+TEST_CASE("a wide table in the English national PDF keeps its short words whole",
+          "[example][nasjonal][pdf-layout]") {
+  // The English ranking's headers are longer than the Norwegian ones: before, its County and
+  // Site columns broke "Hordala-nd" and "Psykose-teamet," where upright headers leave room.
+  test::ScratchDir dir("example-whole-words");
+  int rc = -1;
+  const std::string log = test::run_command(
+      test::ipsreport_binary() + " run " +
+          (test::source_dir() / "examples/ips-eksempel.xlsx").string() +
+          " --lang en --formats pdf --out " + (dir.path / "out").string() + " 2>&1",
+      &rc);
+  INFO(log);
+  REQUIRE(rc == 1);
+  const fs::path pdf = dir.path / "out" / "nasjonal-sammenstilling-2016-H2.pdf";
+  const std::string text =
+      test::run_command("pdftotext -layout '" + pdf.string() + "' - 2>&1", &rc);
+  REQUIRE(rc == 0);
+  CHECK(std::regex_search(text, std::regex(R"(IPS Bergen +Hordaland +2016-05-31)")));
+  CHECK(std::regex_search(text, std::regex(R"(IPS Romerike +Akershus +2016-10-18)")));
+  CHECK(std::regex_search(text, std::regex(R"(Psykoseteamet, +Nordland)")));
 }

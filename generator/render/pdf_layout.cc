@@ -801,7 +801,7 @@ class PdfLayout::Builder {
     TextStyle bold = cell;
     bold.weight = PANGO_WEIGHT_BOLD;
     const double line = layout_height(layout("X", head, 0).get());
-    std::vector<ColumnNeed> needs, whole_words;
+    std::vector<ColumnNeed> figures, short_words, whole_words;
     for (size_t c = 0; c < table.columns.size(); ++c) {
       ColumnNeed need;
       need.weight = table.columns[c].width;
@@ -824,16 +824,34 @@ class PdfLayout::Builder {
         }
         need.cell = std::max(need.cell, widest);
       }
-      needs.push_back(need);
+      figures.push_back(need);
+      // Where not every word fits, still no short word breaks ("Hordala-nd", "Romerik-e" in a
+      // narrow county column): only words longer than about a seventh of the line may.
+      ColumnNeed shorter = need;
+      shorter.cell = std::max(need.cell, std::min(word, width * 0.15));
+      short_words.push_back(shorter);
       // A very long word (a path) may still break: it would take the room of every other column.
       need.cell = std::max(need.cell, std::min(word, width * 0.35));
       whole_words.push_back(need);
     }
+    // Every value and header word whole: first with headers level, then with the headers that
+    // do not fit turned upright, then with only short words kept whole; else figures only.
+    const auto whole = [](const ColumnPlan& plan, const std::vector<ColumnNeed>& wanted,
+                          bool upright_allowed) {
+      for (size_t c = 0; c < wanted.size(); ++c) {
+        if (plan.upright[c] && !upright_allowed) return false;
+        const double header = plan.upright[c] ? wanted[c].upright_text : wanted[c].header_word;
+        if (plan.widths[c] + 1e-6 < std::max(wanted[c].cell, header)) return false;
+      }
+      return true;
+    };
     ColumnPlan plan = plan_columns(whole_words, width);
-    bool whole = std::none_of(plan.upright.begin(), plan.upright.end(), [](bool b) { return b; });
-    for (size_t c = 0; whole && c < whole_words.size(); ++c)
-      whole = plan.widths[c] + 1e-6 >= std::max(whole_words[c].cell, whole_words[c].header_word);
-    return whole ? plan : plan_columns(needs, width);
+    if (whole(plan, whole_words, false)) return plan;
+    ColumnPlan shorter = plan_columns(short_words, width);
+    if (whole(shorter, short_words, false)) return shorter;
+    if (whole(plan, whole_words, true)) return plan;
+    if (whole(shorter, short_words, true)) return shorter;
+    return plan_columns(figures, width);
   }
 
   static constexpr size_t kUnsplitRows = 10;
