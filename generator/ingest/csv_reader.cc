@@ -168,7 +168,7 @@ RawWorkbook read_csv(std::string bytes, size_t max_rows, size_t max_cell_bytes) 
   utf16.reset();
   std::string().swap(bytes);  // converted: the original bytes are no longer needed
   normalize_line_ends(text, begin);
-  const std::string_view view = std::string_view(text).substr(begin);
+  std::string_view view = std::string_view(text).substr(begin);
   // The header line is the first non-blank line.
   size_t start = 0;
   std::string_view first_line;
@@ -182,7 +182,10 @@ RawWorkbook read_csv(std::string bytes, size_t max_rows, size_t max_cell_bytes) 
   const char delimiter = detect_csv_delimiter(first_line);
   // A last field whose closing quote is missing keeps its text to the end of the file: orcus
   // 0.17 would otherwise read one byte past the end into that cell (or drop the row).
-  if (ends_inside_quotes(view, delimiter)) text += '"';
+  if (ends_inside_quotes(view, delimiter)) {
+    text += '"';
+    view = std::string_view(text).substr(begin);  // the append may have moved the text
+  }
   orcus::csv::parser_config config;
   config.delimiters = std::string(1, delimiter);
   config.text_qualifier = '"';
