@@ -9,6 +9,7 @@
 #include <zip.h>
 
 #include "render/renderer.h"
+#include "render/xml_text.h"
 
 namespace ips::render {
 
@@ -31,16 +32,7 @@ std::string number_text(double v) {
 std::string length_reference(const char* tag, const std::string& range,
                              const std::vector<std::optional<double>>& lengths) {
   std::string xml = std::string("<c:") + tag + "><c:numRef><c:f>";
-  for (char c : range) {  // a sheet name may hold & < > '
-    if (c == '&')
-      xml += "&amp;";
-    else if (c == '<')
-      xml += "&lt;";
-    else if (c == '>')
-      xml += "&gt;";
-    else
-      xml += c;
-  }
+  append_xml_escaped(xml, range);  // a sheet name may hold & < >
   xml += "</c:f><c:numCache><c:formatCode>General</c:formatCode>";
   xml += "<c:ptCount val=\"" + std::to_string(lengths.size()) + "\"/>";
   for (size_t i = 0; i < lengths.size(); ++i)
