@@ -1,6 +1,6 @@
-// Job kinds and end reasons (analysis/outcome_breakdown.h): the grouping of the free-text end
-// reason, the counts, and the Halvårsrapport's table, whose small counts disclosure control
-// withholds like every other count.
+// Job kinds and end reasons (analysis/outcome_breakdown.h): the counts and the Halvårsrapport's
+// table, whose small counts disclosure control withholds like every other count. How a reason
+// text is read is tested in end_reason_test.cc.
 #include <catch2/catch.hpp>
 
 #include "analysis/outcome_breakdown.h"
@@ -60,19 +60,6 @@ const doc::Value& cell(const doc::Table& t, const Wording& w, FigureId id, size_
 }
 
 }  // namespace
-
-TEST_CASE("end reasons fall into work, education or other by their words", "[breakdown]") {
-  using G = EndReasonGroup;
-  CHECK(end_reason_group("I jobb, trenger ikke lenger oppfølging") == G::Work);
-  CHECK(end_reason_group("  Fått fast ARBEID ") == G::Work);
-  CHECK(end_reason_group("Employed full time") == G::Work);
-  CHECK(end_reason_group("Begynt på utdanning") == G::Education);
-  CHECK(end_reason_group("Started school") == G::Education);
-  CHECK(end_reason_group("Begynt i arbeidspraksis") == G::Other);  // work practice is not work
-  for (const char* other : {"Flyttet", "Mistet kontakt", "Ønsket ikke å fortsette",
-                            "Helsemessige årsaker", "Overført til annet tiltak", ""})
-    CHECK(end_reason_group(other) == G::Other);
-}
 
 TEST_CASE("job kinds and end-reason groups count the people of the period", "[breakdown]") {
   OneSite f;

@@ -6,21 +6,10 @@
 #include <string>
 #include <vector>
 
+#include "analysis/end_reason.h"
 #include "model/dataset.h"
 
 namespace ips {
-
-/// The groups of the free-text end reason ("Avslutningsårsak").
-enum class EndReasonGroup {
-  Work,       // ended in a job ("I jobb, trenger ikke lenger oppfølging")
-  Education,  // ended to study ("Begynt på utdanning")
-  Other,      // any other reason, or none stated
-};
-
-/// The group of an end reason text: work when it speaks of a job (jobb, arbeid, job, work,
-/// employ; not work practice, "arbeidspraksis"), else education (utdanning, skole, studi,
-/// education, school, stud), else other; case and surrounding space do not matter.
-EndReasonGroup end_reason_group(const std::string& reason);
 
 /// The counts of one unit (a site or all sites) in one period.
 struct OutcomeBreakdown {
