@@ -5,7 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/install-deps.sh
-cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+# The same configuration as scripts/test.sh, so the test command that follows reuses this build
+# instead of compiling everything again with other flags.
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DIPS_WERROR=ON >/dev/null
 cmake --build build -j"$(nproc)"
 
 rc=0
