@@ -17,7 +17,7 @@ class Reader {
   Reader(const toml::table& root, std::string file) : root_(root), file_(std::move(file)) {}
 
   void number(const char* table, const char* key, double& target, double scale = 1.0) {
-    const toml::node* node = root_.at_path(std::string(table) + "." + key).node();
+    const toml::node* node = node_at(table, key);
     if (!node) return;
     if (auto v = node->value<double>()) {
       if (*v < 0) fail(table, key, "must not be negative");
@@ -28,7 +28,7 @@ class Reader {
   }
 
   void flag(const char* table, const char* key, bool& target) {
-    const toml::node* node = root_.at_path(std::string(table) + "." + key).node();
+    const toml::node* node = node_at(table, key);
     if (!node) return;
     if (auto v = node->value<bool>())
       target = *v;
@@ -37,7 +37,7 @@ class Reader {
   }
 
   void text(const char* table, const char* key, std::string& target) {
-    const toml::node* node = root_.at_path(std::string(table) + "." + key).node();
+    const toml::node* node = node_at(table, key);
     if (!node) return;
     if (auto v = node->value<std::string>(); v && !v->empty())
       target = *v;
@@ -56,6 +56,15 @@ class Reader {
   }
 
  private:
+  // "table.key", built by appending: g++ 12 warns falsely (-Warray-bounds) about the inlined
+  // std::string(table) + "." + key once the standard headers are precompiled.
+  const toml::node* node_at(const char* table, const char* key) const {
+    std::string path = table;
+    path += '.';
+    path += key;
+    return root_.at_path(path).node();
+  }
+
   [[noreturn]] void fail(const char* table, const char* key, const std::string& why) {
     throw RenderError(file_ + ": [" + table + "] " + key + " " + why);
   }
