@@ -14,14 +14,6 @@ constexpr double kExcelDaysAt1970 = 25569;
 // Excel's limit for one cell's text.
 constexpr size_t kMaxCellChars = 32767;
 
-std::string style_key(const CellStyle& s, const std::string& number_format) {
-  return std::to_string(s.bold) + std::to_string(s.italic) + std::to_string(s.wrap) + "|" +
-         std::to_string(s.align) + "|" + std::to_string(s.font_size) + "|" +
-         std::to_string(s.color) + "|" + std::to_string(s.fill) + "|" +
-         std::to_string(s.rule_below) + std::to_string(s.rule_above) + "|" +
-         std::to_string(s.indent) + std::to_string(s.underline) + "|" + number_format;
-}
-
 }  // namespace
 
 void check_lxw(lxw_error error, const std::string& where) {
@@ -29,7 +21,7 @@ void check_lxw(lxw_error error, const std::string& where) {
 }
 
 lxw_format* CellFormats::get(const CellStyle& style, const std::string& number_format) {
-  const std::string key = style_key(style, number_format);
+  auto key = std::pair(style, number_format);  // short formats: no allocation
   if (auto it = cache_.find(key); it != cache_.end()) return it->second;
   lxw_format* format = workbook_add_format(workbook_);
   if (!format) throw RenderError("XLSX: out of memory creating a cell format");
@@ -51,7 +43,7 @@ lxw_format* CellFormats::get(const CellStyle& style, const std::string& number_f
   if (style.indent) format_set_indent(format, style.indent);
   if (style.underline) format_set_underline(format, LXW_UNDERLINE_SINGLE);
   if (!number_format.empty()) format_set_num_format(format, number_format.c_str());
-  cache_.emplace(key, format);
+  cache_.emplace(std::move(key), format);
   return format;
 }
 

@@ -2,8 +2,10 @@
 // written as real numbers, dates and strings (never formulas from input text).
 #pragma once
 
+#include <compare>
 #include <map>
 #include <string>
+#include <utility>
 
 #include <xlsxwriter.h>
 
@@ -27,6 +29,8 @@ struct CellStyle {
   bool rule_above = false;
   uint8_t indent = 0;
   bool underline = false;
+
+  auto operator<=>(const CellStyle&) const = default;  // the format cache's key
 };
 
 class CellFormats {
@@ -37,7 +41,8 @@ class CellFormats {
 
  private:
   lxw_workbook* workbook_;
-  std::map<std::string, lxw_format*> cache_;
+  // Compared field by field: a lookup per cell, so no key text is built for it.
+  std::map<std::pair<CellStyle, std::string>, lxw_format*> cache_;
 };
 
 /// The Excel number format that shows a value like format_value does ("0.0%", "+0;-0;0", ...).
