@@ -1,12 +1,10 @@
 #include <catch2/catch.hpp>
 
-#include <ixion/address.hpp>
-#include <ixion/model_context.hpp>
-#include <orcus/orcus_xlsx.hpp>
-#include <orcus/spreadsheet/document.hpp>
-#include <orcus/spreadsheet/factory.hpp>
+#include <algorithm>
+#include <cstdlib>
 
 #include "fixtures/render/sample_report.h"
+#include "ingest/workbook_reader.h"
 #include "render/renderer.h"
 #include "support/test_support.h"
 
@@ -21,28 +19,44 @@ render::RenderOptions options() {
   return o;
 }
 
-// The workbook as liborcus reads it.
+// The workbook as the program's own reader reads it (ingest/workbook_reader.h): the renderer
+// writes text into the cells (constant-memory mode's inline strings), which liborcus 0.17 alone
+// would hand back empty. What LibreOffice and openpyxl read is checked below as well.
+enum class CellType { empty, numeric, string, formula };
+
 struct ReadBack {
-  orcus::spreadsheet::document document{orcus::spreadsheet::range_size_t{1048576, 16384}};
+  RawWorkbook book;
 
   explicit ReadBack(const std::filesystem::path& file) {
-    orcus::spreadsheet::import_factory factory{document};
-    orcus::orcus_xlsx loader{&factory};
-    loader.read_file(file.string());
+    ReadFailure failure;
+    read_zip_workbook(test::read_file(file), "xlsx", WorkbookReadLimits{}, book, failure);
+    INFO(failure.code << " " << failure.detail);
+    REQUIRE_FALSE(failure.failed());
   }
-  ixion::abs_address_t at(const std::string& sheet, int row, int col) const {
-    const auto index = document.get_sheet_index(sheet);
-    REQUIRE(index >= 0);
-    return ixion::abs_address_t(index, row, col);
+  size_t sheet_count() const { return book.sheets.size(); }
+  std::string sheet_name(size_t index) const {
+    REQUIRE(index < book.sheets.size());
+    return book.sheets[index].name;
   }
-  ixion::celltype_t type(const std::string& sheet, int row, int col) const {
-    return document.get_model_context().get_celltype(at(sheet, row, col));
+  RawCell cell(const std::string& sheet, size_t row, size_t col) const {
+    const auto found = std::find_if(book.sheets.begin(), book.sheets.end(),
+                                    [&](const RawSheet& s) { return s.name == sheet; });
+    REQUIRE(found != book.sheets.end());
+    if (row >= found->rows.size() || col >= found->rows[row].size()) return RawCell{};
+    return found->rows[row][col];
   }
-  double number(const std::string& sheet, int row, int col) const {
-    return document.get_model_context().get_numeric_value(at(sheet, row, col));
+  CellType type(const std::string& sheet, size_t row, size_t col) const {
+    const RawCell c = cell(sheet, row, col);
+    if (c.from_formula) return CellType::formula;
+    if (c.kind == RawCell::Kind::Number) return CellType::numeric;
+    if (c.kind == RawCell::Kind::Text) return CellType::string;
+    return CellType::empty;
   }
-  std::string text(const std::string& sheet, int row, int col) const {
-    return std::string(document.get_model_context().get_string_value(at(sheet, row, col)));
+  double number(const std::string& sheet, size_t row, size_t col) const {
+    return cell(sheet, row, col).number;
+  }
+  std::string text(const std::string& sheet, size_t row, size_t col) const {
+    return cell(sheet, row, col).text;
   }
 };
 
@@ -58,12 +72,12 @@ std::filesystem::path render_sample(const test::ScratchDir& dir,
 TEST_CASE("XLSX has a report sheet and one sheet per table with valid, unique names") {
   test::ScratchDir dir("xlsx-sheets");
   const ReadBack book(render_sample(dir));
-  REQUIRE(book.document.get_sheet_count() == 4);
-  CHECK(book.document.get_sheet_name(0) == "Rapport");
-  CHECK(book.document.get_sheet_name(1) == "Resultater");
-  CHECK(book.document.get_sheet_name(2) == "Skår per punkt runde H1-H2");
+  REQUIRE(book.sheet_count() == 4);
+  CHECK(book.sheet_name(0) == "Rapport");
+  CHECK(book.sheet_name(1) == "Resultater");
+  CHECK(book.sheet_name(2) == "Skår per punkt runde H1-H2");
   // The bar chart's benchmark ("Mål") is a series of its own, drawn from the chart data sheet.
-  CHECK(book.document.get_sheet_name(3) == "Figurdata");
+  CHECK(book.sheet_name(3) == "Figurdata");
   CHECK(book.text("Rapport", 0, 0) == "Halvårsrapport for Bærum IPS");
   CHECK(book.text("Rapport", 1, 0) == "Første halvår 2016 – Tønsberg & Ås");
 }
@@ -77,24 +91,24 @@ TEST_CASE("XLSX cells are typed: numbers, rates, dates - text stays text") {
   CHECK(book.text(s, 0, 0) == "Deltakere og jobber per enhet");
   CHECK(book.text(s, 1, 1) == "Deltakere");
   CHECK(book.text(s, 2, 0) == "Vest");
-  CHECK(book.type(s, 3, 1) == ixion::celltype_t::numeric);
+  CHECK(book.type(s, 3, 1) == CellType::numeric);
   CHECK(book.number(s, 3, 1) == 12);
   CHECK(book.number(s, 3, 3) == Approx(0.5833));
   CHECK(book.number(s, 3, 4) == 2);
   CHECK(book.number(s, 3, 5) == 42373);  // 2016-01-04 as an Excel serial day
   // Hostile input is a string cell, never a formula or markup.
-  CHECK(book.type(s, 3, 6) == ixion::celltype_t::string);
+  CHECK(book.type(s, 3, 6) == CellType::string);
   CHECK(book.text(s, 3, 6) == test::kHostileScript);
-  CHECK(book.type(s, 4, 6) == ixion::celltype_t::string);
+  CHECK(book.type(s, 4, 6) == CellType::string);
   CHECK(book.text(s, 4, 6) == test::kHostileFormula);
-  CHECK(book.type(s, 6, 0) == ixion::celltype_t::string);
+  CHECK(book.type(s, 6, 0) == CellType::string);
   CHECK(book.text(s, 6, 0) == test::kHostileFormula);
 }
 
 TEST_CASE("XLSX shows suppressed values only as their marker text") {
   test::ScratchDir dir("xlsx-suppressed");
   const ReadBack book(render_sample(dir));
-  CHECK(book.type("Resultater", 4, 2) == ixion::celltype_t::string);
+  CHECK(book.type("Resultater", 4, 2) == CellType::string);
   CHECK(book.text("Resultater", 4, 2) == "<5");
   CHECK(book.text("Resultater", 4, 3) == "\u2013");
 }
@@ -103,16 +117,18 @@ TEST_CASE("XLSX totals are formulas over the data rows, cached with the document
   test::ScratchDir dir("xlsx-totals");
   const auto file = render_sample(dir);
   const ReadBack book(file);
-  CHECK(book.type("Resultater", 7, 1) == ixion::celltype_t::formula);
+  CHECK(book.type("Resultater", 7, 1) == CellType::formula);
   CHECK(book.number("Resultater", 7, 1) == 29);
   // A column with a suppressed cell keeps its total as a number: a formula would leave it out.
-  CHECK(book.type("Resultater", 7, 2) == ixion::celltype_t::numeric);
+  CHECK(book.type("Resultater", 7, 2) == CellType::numeric);
   CHECK(book.number("Resultater", 7, 2) == 14);
 
   const std::string sheet =
       test::run_command("unzip -p '" + file.string() + "' xl/worksheets/sheet2.xml");
   CHECK(sheet.find("<f>SUM(B4:B5,B7)</f><v>29</v>") != std::string::npos);
-  CHECK(sheet.find("HYPERLINK") == std::string::npos);  // hostile text lives in shared strings only
+  // Hostile text is a string cell, never a formula.
+  CHECK(sheet.find("<f>HYPERLINK") == std::string::npos);
+  CHECK(sheet.find("<f>=HYPERLINK") == std::string::npos);
   CHECK(sheet.find("<pane xSplit=\"1\" ySplit=\"2\"") != std::string::npos);
   CHECK(sheet.find("<autoFilter ref=\"A2:G7\"/>") != std::string::npos);
   // Printed pages: running head and "Side n av m" (Excel's &P and &N).
@@ -188,7 +204,7 @@ TEST_CASE("XLSX in English names the report sheet Report and writes ISO dates") 
   const auto out = dir.path / "en.xlsx";
   render::render_xlsx(test::sample_report(Lang::En), options(), out);
   const ReadBack book(out);
-  CHECK(book.document.get_sheet_name(0) == "Report");
+  CHECK(book.sheet_name(0) == "Report");
   const std::string styles = test::run_command("unzip -p '" + out.string() + "' xl/styles.xml");
   CHECK(styles.find("formatCode=\"yyyy-mm-dd\"") != std::string::npos);
 }
@@ -196,7 +212,7 @@ TEST_CASE("XLSX in English names the report sheet Report and writes ISO dates") 
 TEST_CASE("XLSX renders an empty report and keeps sheet names unique") {
   test::ScratchDir dir("xlsx-edge");
   render::render_xlsx(doc::Report{}, options(), dir.path / "empty.xlsx");
-  CHECK(ReadBack(dir.path / "empty.xlsx").document.get_sheet_count() == 1);
+  CHECK(ReadBack(dir.path / "empty.xlsx").sheet_count() == 1);
 
   doc::Report report = test::sample_report();
   auto& scores = std::get<doc::Table>(report.sections[2].blocks[0]);
@@ -204,7 +220,7 @@ TEST_CASE("XLSX renders an empty report and keeps sheet names unique") {
   scores.rows.clear();  // a table without rows still gets its sheet, header and no chart
   render::render_xlsx(report, options(), dir.path / "names.xlsx");
   const ReadBack book(dir.path / "names.xlsx");
-  CHECK(book.document.get_sheet_name(2) == "rapport (2)");
+  CHECK(book.sheet_name(2) == "rapport (2)");
   CHECK(book.text("rapport (2)", 1, 0) == "Punkt");
 }
 
@@ -265,7 +281,7 @@ TEST_CASE("XLSX recomputes what a reader would: item figures over the score shee
   const ReadBack book(file);
   const std::string across = "Punktene på tvers av enhetene";
   // Cached values, for readers that do not recalculate.
-  CHECK(book.type(across, 2, 1) == ixion::celltype_t::formula);
+  CHECK(book.type(across, 2, 1) == CellType::formula);
   CHECK(book.number(across, 2, 1) == Approx(4.0));
   CHECK(book.number(across, 3, 4) == 2);
   const std::string sheet =
@@ -281,4 +297,122 @@ TEST_CASE("XLSX recomputes what a reader would: item figures over the score shee
       test::run_command("unzip -p '" + file.string() + "' xl/worksheets/sheet4.xml");
   CHECK(items.find("<f>B3-C3</f><v>2</v>") != std::string::npos);
   CHECK(items.find("<f>B4-C4</f><v>-2</v>") != std::string::npos);
+}
+
+namespace {
+
+// A table of items with a note under each item's heading (comment, recommendation) and a
+// column of rates with intervals, one withheld, and a total: the sheet gets the notes and the
+// bounds as extra columns, written in the same pass as the table's own cells.
+doc::Report notes_and_bounds_report() {
+  using namespace ips::doc;
+  Report report = test::sample_report();
+  report.sections.clear();
+  Section section{"Punkter", "items", false, {}};
+  Table t;
+  t.id = "items";
+  t.caption = "Punktene";
+  t.columns = {{"Kode", Align::Left, 1}, {"Andel", Align::Right, 1}};
+  t.interval_low_header = "{0}, nedre grense 95 %";
+  t.interval_high_header = "{0}, øvre grense 95 %";
+  Value a = Value::rate(0.4);
+  a.interval = Interval{0.25, 0.5};
+  Value withheld = Value::withheld();
+  withheld.interval_withheld = true;
+  Value all = Value::rate(0.3);
+  all.interval = Interval{0.2, 0.4};
+  t.rows = {{RowStyle::Data, {Value::of_text("B1"), a}},
+            {RowStyle::Data, {Value::of_text("B2"), withheld}},
+            {RowStyle::Total, {Value::of_text("Alle"), all}}};
+  t.footnotes = {"Fotnote under tabellen."};
+  section.blocks = {t,
+                    Heading{3, "B1 Bemanning", "item-B1"},
+                    Paragraph{"Kommentar: =Godt i gang"},
+                    Paragraph{"Anbefalinger: Fortsett"},
+                    Heading{3, "B2 Fokus", "item-B2"},
+                    Paragraph{"Anbefalinger: Mer tid"}};
+  report.sections.push_back(section);
+  return report;
+}
+
+}  // namespace
+
+TEST_CASE("XLSX writes item notes and interval bounds beside the rows they belong to", "[xlsx]") {
+  test::ScratchDir dir("xlsx-notes-bounds");
+  const auto file = dir.path / "notes.xlsx";
+  render::render_xlsx(notes_and_bounds_report(), options(), file);
+  const ReadBack book(file);
+  const std::string s = "Punktene";
+  // Header row: the table's columns, the notes' labels, the bounds of "Andel".
+  CHECK(book.text(s, 1, 0) == "Kode");
+  CHECK(book.text(s, 1, 2) == "Kommentar");
+  CHECK(book.text(s, 1, 3) == "Anbefalinger");
+  CHECK(book.text(s, 1, 4) == "Andel, nedre grense 95 %");
+  CHECK(book.text(s, 1, 5) == "Andel, øvre grense 95 %");
+  // B1: its comment (a string, though it starts with "="), recommendation and bounds.
+  CHECK(book.type(s, 2, 2) == CellType::string);
+  CHECK(book.text(s, 2, 2) == "=Godt i gang");
+  CHECK(book.text(s, 2, 3) == "Fortsett");
+  CHECK(book.number(s, 2, 4) == Approx(0.25));
+  CHECK(book.number(s, 2, 5) == Approx(0.5));
+  // B2: no comment, a recommendation, its withheld interval as the marker.
+  CHECK(book.type(s, 3, 2) == CellType::empty);
+  CHECK(book.text(s, 3, 3) == "Mer tid");
+  CHECK(book.text(s, 3, 4) == "\u2013");
+  CHECK(book.text(s, 3, 5) == "\u2013");
+  // The total's bounds, then the footnote after an empty row.
+  CHECK(book.number(s, 4, 4) == Approx(0.2));
+  CHECK(book.number(s, 4, 5) == Approx(0.4));
+  CHECK(book.text(s, 6, 0) == "Fotnote under tabellen.");
+  const std::string sheet =
+      test::run_command("unzip -p '" + file.string() + "' xl/worksheets/sheet2.xml");
+  CHECK(sheet.find("<autoFilter ref=\"A2:D4\"/>") != std::string::npos);
+}
+
+TEST_CASE("XLSX is written in constant-memory mode, its temporary files in a folder of its own",
+          "[xlsx]") {
+  test::ScratchDir dir("xlsx-constant-memory");
+  const auto tmp = dir.path / "tmp";
+  std::filesystem::create_directories(tmp);
+  const char* old = std::getenv("TMPDIR");
+  const std::string saved = old ? old : "";
+  ::setenv("TMPDIR", tmp.c_str(), 1);
+  const auto file = dir.path / "report.xlsx";
+  render::render_xlsx(test::sample_report(), options(), file);
+  // An error after the workbook was started (a missing folder) cleans up too.
+  CHECK_THROWS_AS(
+      render::render_xlsx(test::sample_report(), options(), dir.path / "missing" / "r.xlsx"),
+      render::RenderError);
+  if (old)
+    ::setenv("TMPDIR", saved.c_str(), 1);
+  else
+    ::unsetenv("TMPDIR");
+  CHECK(std::filesystem::is_empty(tmp));
+  // Text lives in its cells (inline strings): no shared-string table held until the end.
+  const std::string parts = test::run_command("unzip -l '" + file.string() + "'");
+  CHECK(parts.find("xl/worksheets/sheet2.xml") != std::string::npos);
+  CHECK(parts.find("sharedStrings") == std::string::npos);
+  const std::string sheet =
+      test::run_command("unzip -p '" + file.string() + "' xl/worksheets/sheet2.xml");
+  CHECK(sheet.find("t=\"inlineStr\"><is><t>Deltakere og jobber per enhet</t></is>") !=
+        std::string::npos);
+}
+
+TEST_CASE("XLSX text cells read back in openpyxl as strings, formula-like text included",
+          "[xlsx]") {
+  test::ScratchDir dir("xlsx-openpyxl");
+  const auto file = render_sample(dir);
+  int status = -1;
+  // openpyxl (pandas' engine for xlsx): the sheet's values as Python sees them.
+  const std::string out = test::run_command(
+      "/usr/bin/python3 -c \"import openpyxl,sys; ws=openpyxl.load_workbook(sys.argv[1])"
+      "['Resultater']; c=ws['G5']; print(repr(ws['A1'].value)); print(c.data_type, "
+      "repr(c.value)); print(ws['B4'].data_type, ws['B4'].value)\" '" +
+          file.string() + "' 2>&1",
+      &status);
+  INFO(out);
+  REQUIRE(status == 0);
+  CHECK(out.find("'Deltakere og jobber per enhet'") != std::string::npos);
+  CHECK(out.find("s '=HYPERLINK(\"x\")'") != std::string::npos);
+  CHECK(out.find("n 12") != std::string::npos);
 }

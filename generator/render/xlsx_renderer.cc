@@ -5,10 +5,14 @@
 #include <cerrno>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <ctime>
 #include <deque>
 #include <map>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "model/date.h"
 #include "render/heat_scale.h"
@@ -34,11 +38,66 @@ constexpr lxw_color_t kInk = 0x262B30;  // the charts' dark text
 constexpr double kMaxColumnWidth = 60;
 constexpr double kRowHeight = 15;
 
+// A folder of libxlsxwriter's own while it writes one workbook (mkdtemp, mode 0700), removed
+// on every path. libxlsxwriter writes every part of the package to a temporary file before
+// zipping it (about 40 per workbook, 40 000 in a national run); they are unlinked as soon as
+// they are opened, so nothing of a report lingers even after a crash, and two workbooks
+// written at once never meet. The folder is in $TMPDIR when it is set, else in /dev/shm
+// (tmpfs), else in /tmp: creating and unlinking those files on a disk file system costs inode
+// allocation and journal work (XLSX CPU at 100 sites on the busy 2-core machine: 3.6-3.8 s
+// with the folder in /tmp on ext4, 1.9 s in /dev/shm); the files hold one workbook's XML (a few
+// MB at 500 sites) only while it is being zipped.
+class PrivateTempDir {
+ public:
+  explicit PrivateTempDir(const std::filesystem::path& out) {
+    const char* tmpdir = std::getenv("TMPDIR");
+    std::vector<std::string> bases;
+    if (tmpdir && *tmpdir)
+      bases.emplace_back(tmpdir);
+    else
+      bases = {"/dev/shm", "/tmp"};
+    int error = 0;
+    for (const std::string& base : bases) {
+      std::string pattern = base + "/ipsreport-xlsx-XXXXXX";
+      if (mkdtemp(pattern.data())) {
+        path_ = pattern;
+        return;
+      }
+      error = errno;
+    }
+    throw RenderError("XLSX " + out.string() + ": cannot create a temporary folder in " +
+                          bases.back() + ": " + std::strerror(error),
+                      {"run.file_not_written", {out.string()}, error});
+  }
+  ~PrivateTempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path_, ec);
+  }
+  PrivateTempDir(const PrivateTempDir&) = delete;
+  PrivateTempDir& operator=(const PrivateTempDir&) = delete;
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
 // Closes the workbook on every path; a workbook left unfinished by an error is removed, so no
 // truncated file is ever left behind.
+//
+// Constant-memory mode: libxlsxwriter keeps one row of a sheet in memory and writes it out
+// when a later row is started, instead of holding every cell of the workbook until it is
+// closed (the largest workbook, the national summary, took 7.8 MB of heap at 500 sites and
+// grows with the sites; now 3.7 MB, most of it a 128 KB row buffer per sheet). So every sheet
+// is written row by row, top to bottom; a cell written to a row already left is refused with
+// LXW_ERROR_WORKSHEET_INDEX_OUT_OF_RANGE, which check_lxw turns into a RenderError, so a
+// writer out of order fails loudly instead of losing a cell. Text is stored in the cell
+// (inline strings) rather than in a shared-string table; Excel, LibreOffice, openpyxl, pandas
+// and this program's own reader read those (liborcus 0.17 does not). Charts get no cached
+// copy of the cells they draw (libxlsxwriter cannot read rows already written): readers draw
+// them from the cells (README, "The three formats").
 class WorkbookFile {
  public:
-  explicit WorkbookFile(const std::filesystem::path& out) : out_(out) {
+  explicit WorkbookFile(const std::filesystem::path& out) : out_(out), temp_(out) {
     // libxlsxwriter only finds out at workbook_close, after all the work, and prints to stderr.
     const auto folder = out.has_parent_path() ? out.parent_path() : std::filesystem::path(".");
     std::error_code ec;
@@ -47,7 +106,8 @@ class WorkbookFile {
           "XLSX " + out.string() + ": the folder " + folder.string() + " does not exist",
           {"run.file_not_written", {out.string()}, ENOENT});
     lxw_workbook_options options{};
-    options.constant_memory = LXW_FALSE;
+    options.constant_memory = LXW_TRUE;
+    options.tmpdir = const_cast<char*>(temp_.path().c_str());  // copied by libxlsxwriter
     errno = 0;
     workbook_ = workbook_new_opt(out.string().c_str(), &options);
     if (!workbook_)
@@ -83,6 +143,7 @@ class WorkbookFile {
 
  private:
   std::filesystem::path out_;
+  PrivateTempDir temp_;  // outlives the workbook: destroyed after the destructor's close
   lxw_workbook* workbook_ = nullptr;
 };
 
@@ -375,33 +436,109 @@ class XlsxWriter {
     }
   }
 
-  // Writes a table's item notes in the columns after its own; returns how many it used.
-  lxw_col_t write_item_notes(const PlacedTable& placed) {
-    const auto found = item_notes_.find(placed.table);
-    if (found == item_notes_.end()) return 0;
-    const ItemNotes& notes = found->second;
-    const auto first = static_cast<lxw_col_t>(placed.table->columns.size());
-    const CellStyle header{
-        .bold = true, .wrap = true, .fill = kAccentSoft, .rule_below = true, .indent = 1};
-    for (size_t n = 0; n < notes.labels.size(); ++n) {
-      const auto col = static_cast<lxw_col_t>(first + n);
-      write_text(placed.sheet, placed.header_row, col, notes.labels[n], formats_.get(header),
-                 where(placed.sheet_name, placed.header_row, col));
-      check_lxw(worksheet_set_column(placed.sheet, col, col, kMaxColumnWidth,
-                                     formats_.get({.wrap = true, .indent = 1})),
-                placed.sheet_name);
-    }
-    lxw_format* wrapped = formats_.get({.wrap = true, .indent = 1});
-    for (const auto& [at, text] : notes.texts) {
-      const lxw_row_t row = placed.header_row + 1 + static_cast<lxw_row_t>(at.first);
-      const auto col = static_cast<lxw_col_t>(first + at.second);
-      write_text(placed.sheet, row, col, text, wrapped, where(placed.sheet_name, row, col));
-    }
-    return static_cast<lxw_col_t>(notes.labels.size());
-  }
-
   // ---- one sheet per table ----
 
+  // The columns after a table's own: its item notes (comment, recommendation), then the two
+  // bound columns of each column of rates with intervals. Known before any row is written,
+  // as the sheet is written row by row (constant-memory mode).
+  struct ItemNotes;
+  struct ExtraColumns {
+    const ItemNotes* notes = nullptr;
+    lxw_col_t notes_first = 0, notes_count = 0;
+    std::vector<std::pair<size_t, lxw_col_t>> bounds;  // table column → its lower bound column
+  };
+
+  ExtraColumns extra_columns(const Table& table) const {
+    ExtraColumns extra;
+    if (const auto found = item_notes_.find(&table); found != item_notes_.end()) {
+      extra.notes = &found->second;
+      extra.notes_first = static_cast<lxw_col_t>(table.columns.size());
+      extra.notes_count = static_cast<lxw_col_t>(found->second.labels.size());
+    }
+    lxw_col_t next =
+        static_cast<lxw_col_t>(std::max<size_t>(table.columns.size(), 1) + extra.notes_count);
+    for (size_t c = 0; c < table.columns.size(); ++c) {
+      const bool any = std::any_of(table.rows.begin(), table.rows.end(), [&](const Row& row) {
+        return c < row.cells.size() &&
+               (row.cells[c].interval.has_value() || row.cells[c].interval_withheld);
+      });
+      if (!any) continue;
+      extra.bounds.emplace_back(c, next);
+      next += 2;
+    }
+    return extra;
+  }
+
+  // The header cells of the extra columns, and their widths.
+  void write_extra_headers(const Table& table, const PlacedTable& placed,
+                           const ExtraColumns& extra) {
+    const std::string& name = placed.sheet_name;
+    const lxw_row_t row = placed.header_row;
+    if (extra.notes) {
+      const CellStyle header{
+          .bold = true, .wrap = true, .fill = kAccentSoft, .rule_below = true, .indent = 1};
+      lxw_format* wrapped = formats_.get({.wrap = true, .indent = 1});
+      for (lxw_col_t n = 0; n < extra.notes_count; ++n) {
+        const auto col = static_cast<lxw_col_t>(extra.notes_first + n);
+        write_text(placed.sheet, row, col, extra.notes->labels[n], formats_.get(header),
+                   where(name, row, col));
+        check_lxw(worksheet_set_column(placed.sheet, col, col, kMaxColumnWidth, wrapped), name);
+      }
+    }
+    const CellStyle head{.bold = true,
+                         .wrap = true,
+                         .align = LXW_ALIGN_RIGHT,
+                         .fill = kAccentSoft,
+                         .rule_below = true};
+    for (const auto& [c, at] : extra.bounds) {
+      const std::string& header = table.columns[c].header;
+      write_text(placed.sheet, row, at, substitute(table.interval_low_header, {header}),
+                 formats_.get(head), where(name, row, at));
+      write_text(placed.sheet, row, at + 1, substitute(table.interval_high_header, {header}),
+                 formats_.get(head), where(name, row, at + 1));
+      check_lxw(worksheet_set_column(placed.sheet, at, at + 1, 16, nullptr), name);
+    }
+  }
+
+  // The extra columns of table row `r` (sheet row `row`): the item's notes, then the bounds of
+  // every rate shown with an interval as numbers (the text formats show "40,0 % (21,9–61,3)";
+  // a spreadsheet keeps the rate a number), so that the charts' error bars and an analyst can
+  // use them; "–" where the interval is withheld.
+  void write_extra_cells(const PlacedTable& placed, const ExtraColumns& extra, size_t r,
+                         lxw_row_t row) {
+    const std::string& name = placed.sheet_name;
+    const Row& table_row = placed.table->rows[r];
+    if (extra.notes) {
+      lxw_format* wrapped = formats_.get({.wrap = true, .indent = 1});
+      for (auto it = extra.notes->texts.lower_bound({r, 0});
+           it != extra.notes->texts.end() && it->first.first == r; ++it) {
+        const auto col = static_cast<lxw_col_t>(extra.notes_first + it->first.second);
+        write_text(placed.sheet, row, col, it->second, wrapped, where(name, row, col));
+      }
+    }
+    if (extra.bounds.empty()) return;
+    // A withheld rate's bounds are "–" too, in a row of rates (one with an interval).
+    const bool rate_row =
+        std::any_of(table_row.cells.begin(), table_row.cells.end(),
+                    [](const Value& x) { return x.interval.has_value() || x.interval_withheld; });
+    const bool total = table_row.style == RowStyle::Total;
+    const CellStyle style{.bold = total, .align = LXW_ALIGN_RIGHT, .rule_above = total};
+    for (const auto& [c, at] : extra.bounds) {
+      const Value v = c < table_row.cells.size() ? table_row.cells[c] : Value::empty();
+      for (lxw_col_t k = 0; k < 2; ++k) {
+        Value bound = Value::empty();
+        if (v.interval)
+          bound = Value::rate(k == 0 ? v.interval->low : v.interval->high, v.decimals);
+        else if (v.interval_withheld || (rate_row && v.suppressed()))
+          bound = Value::withheld();
+        write_value(placed.sheet, row, at + k, bound, style, formats_, lang_,
+                    where(name, row, at + k));
+      }
+    }
+  }
+
+  // A table's sheet, written row by row: caption, header (with the extra columns' headers),
+  // then each row with its extra cells, then the footnotes.
   void place_table(const Table& table) {
     const std::string wanted = !table.sheet_name.empty() ? table.sheet_name
                                : !table.caption.empty()  ? table.caption
@@ -414,6 +551,8 @@ class XlsxWriter {
     const std::string& name = placed.sheet_name;
     const lxw_col_t width = static_cast<lxw_col_t>(std::max<size_t>(table.columns.size(), 1));
     std::vector<size_t> widths(width, 6);
+    const ExtraColumns extra = extra_columns(table);
+    for (const auto& [c, at] : extra.bounds) placed.bound_columns[c] = at;
 
     lxw_row_t row = 0;
     write_text(sheet, row, 0, table.caption,
@@ -422,6 +561,25 @@ class XlsxWriter {
     check_lxw(worksheet_set_row(sheet, row, 20, nullptr), name);
     row = 1;
     placed.header_row = row;
+
+    // Sheet rows of each Data row, to build the totals' formulas and the charts' ranges; and
+    // the last row the filter covers (the totals stay below it).
+    lxw_row_t last_filter_row = placed.header_row;
+    {
+      lxw_row_t r = row + 1;
+      for (const auto& table_row : table.rows) {
+        if (table_row.style == RowStyle::Data) placed.data_rows.push_back(r);
+        if (table_row.style != RowStyle::Group && table_row.style != RowStyle::Total)
+          last_filter_row = r;
+        ++r;
+      }
+    }
+    // Set before the rows are written: libxlsxwriter checks the range against the rows left.
+    if (!table.columns.empty())
+      check_lxw(worksheet_autofilter(sheet, placed.header_row, 0, last_filter_row,
+                                     width + extra.notes_count - 1),
+                name);
+
     for (lxw_col_t c = 0; c < table.columns.size(); ++c) {
       const Column& column = table.columns[c];
       const CellStyle header{.bold = true,
@@ -437,22 +595,14 @@ class XlsxWriter {
                                                  where(name, row, c)),
                                       24));
     }
+    write_extra_headers(table, placed, extra);
     ++row;
-
-    // Sheet rows of each Data row, to build the totals' formulas and the charts' ranges.
-    {
-      lxw_row_t r = row;
-      for (const auto& table_row : table.rows) {
-        if (table_row.style == RowStyle::Data) placed.data_rows.push_back(r);
-        ++r;
-      }
-    }
 
     const std::vector<std::optional<std::pair<lxw_col_t, lxw_col_t>>> differences =
         difference_columns(table);
     const std::vector<std::optional<Summary>> summaries = summary_columns(table);
-    lxw_row_t last_filter_row = placed.header_row;
-    for (const auto& table_row : table.rows) {
+    for (size_t r = 0; r < table.rows.size(); ++r) {
+      const Row& table_row = table.rows[r];
       size_t lines = 1;
       if (table_row.style == RowStyle::Group) {
         const CellStyle group{.bold = true, .color = kAccent, .fill = kAccentSoft};
@@ -504,8 +654,8 @@ class XlsxWriter {
             w = write_value(sheet, row, c, value, style, formats_, lang_, where(name, row, c));
           widths[c] = std::max(widths[c], w);
         }
-        if (!total) last_filter_row = row;
       }
+      write_extra_cells(placed, extra, r, row);
       if (lines > 1)
         check_lxw(
             worksheet_set_row(sheet, row, std::min(409.0, kRowHeight * static_cast<double>(lines)),
@@ -520,13 +670,7 @@ class XlsxWriter {
       const double w = std::min(kMaxColumnWidth, static_cast<double>(widths[c]) + 3);
       check_lxw(worksheet_set_column(sheet, c, c, w, nullptr), name);
     }
-    const lxw_col_t notes = write_item_notes(placed);
-    write_interval_bounds(table, placed, notes);
     worksheet_freeze_panes(sheet, placed.header_row + 1, width > 3 ? 1 : 0);
-    if (!table.columns.empty())
-      check_lxw(
-          worksheet_autofilter(sheet, placed.header_row, 0, last_filter_row, width + notes - 1),
-          name);
     check_lxw(worksheet_repeat_rows(sheet, placed.header_row, placed.header_row), name);
     worksheet_fit_to_pages(sheet, 1, 0);
     if (width > 6) worksheet_set_landscape(sheet);
@@ -540,57 +684,6 @@ class XlsxWriter {
     }
     placed_.emplace(&table, std::move(placed));
     placed_by_id_[table.id] = &table;
-  }
-
-  // The bounds of every rate shown with an interval, as numbers in two columns after the table
-  // (the text formats show "40,0 % (21,9–61,3)"; a spreadsheet keeps the rate a number), so
-  // that the charts' error bars and an analyst can use them; "–" where the interval is withheld.
-  void write_interval_bounds(const Table& table, PlacedTable& placed, lxw_col_t after_notes) {
-    const std::string& name = placed.sheet_name;
-    lxw_col_t next =
-        static_cast<lxw_col_t>(std::max<size_t>(table.columns.size(), 1) + after_notes);
-    for (size_t c = 0; c < table.columns.size(); ++c) {
-      bool any = false;
-      for (const auto& row : table.rows)
-        any = any || (c < row.cells.size() &&
-                      (row.cells[c].interval.has_value() || row.cells[c].interval_withheld));
-      if (!any) continue;
-      placed.bound_columns[c] = next;
-      const std::string& header = table.columns[c].header;
-      const CellStyle head{.bold = true,
-                           .wrap = true,
-                           .align = LXW_ALIGN_RIGHT,
-                           .fill = kAccentSoft,
-                           .rule_below = true};
-      write_text(placed.sheet, placed.header_row, next,
-                 substitute(table.interval_low_header, {header}), formats_.get(head),
-                 where(name, placed.header_row, next));
-      write_text(placed.sheet, placed.header_row, next + 1,
-                 substitute(table.interval_high_header, {header}), formats_.get(head),
-                 where(name, placed.header_row, next + 1));
-      lxw_row_t r = placed.header_row + 1;
-      for (const auto& row : table.rows) {
-        const Value v = c < row.cells.size() ? row.cells[c] : Value::empty();
-        // A withheld rate's bounds are "–" too, in a row of rates (one with an interval).
-        const bool rate_row = std::any_of(row.cells.begin(), row.cells.end(), [](const Value& x) {
-          return x.interval.has_value() || x.interval_withheld;
-        });
-        const bool total = row.style == RowStyle::Total;
-        const CellStyle style{.bold = total, .align = LXW_ALIGN_RIGHT, .rule_above = total};
-        for (lxw_col_t k = 0; k < 2; ++k) {
-          Value bound = Value::empty();
-          if (v.interval)
-            bound = Value::rate(k == 0 ? v.interval->low : v.interval->high, v.decimals);
-          else if (v.interval_withheld || (rate_row && v.suppressed()))
-            bound = Value::withheld();
-          write_value(placed.sheet, r, next + k, bound, style, formats_, lang_,
-                      where(name, r, next + k));
-        }
-        ++r;
-      }
-      check_lxw(worksheet_set_column(placed.sheet, next, next + 1, 16, nullptr), name);
-      next += 2;
-    }
   }
 
   // Left-aligned text after another column gets an indent, so it does not touch the
