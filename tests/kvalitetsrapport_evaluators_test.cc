@@ -224,8 +224,7 @@ TEST_CASE(
   CHECK(pdf.find(recommendation) != std::string::npos);
   CHECK(pdf.find("Vektet kappa") != std::string::npos);
   const std::string strings =
-      test::run_command("unzip -p " + stem.string() +
-                        ".xlsx xl/sharedStrings.xml 'xl/worksheets/*.xml'");  // text: either place
+      test::run_command("unzip -p " + stem.string() + ".xlsx xl/sharedStrings.xml");
   CHECK(strings.find(recommendation) != std::string::npos);
   CHECK(strings.find("Vektet kappa") != std::string::npos);
   // Vestfold 6 December 2016: O2 and O5 were 4 and 4 with a consensus of 5 (examples/README.md).

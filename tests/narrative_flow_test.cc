@@ -307,8 +307,7 @@ TEST_CASE("A text longer than a page flows over PDF pages whole, and HTML and XL
     const fs::path xlsx = dir.path / "long.xlsx";
     render::render_xlsx(report, options, xlsx);
     const std::string strings =
-        test::run_command("unzip -p '" + xlsx.string() +
-                          "' xl/sharedStrings.xml 'xl/worksheets/*.xml'");  // text: either place
+        test::run_command("unzip -p '" + xlsx.string() + "' xl/sharedStrings.xml");
     CHECK(first_missing(texts.fields, tokens(xml_text(strings))).empty());
   }
 }

@@ -19,9 +19,8 @@ render::RenderOptions options() {
   return o;
 }
 
-// The workbook as the program's own reader reads it (ingest/workbook_reader.h): the renderer
-// writes text into the cells (constant-memory mode's inline strings), which liborcus 0.17 alone
-// would hand back empty. What LibreOffice and openpyxl read is checked below as well.
+// The workbook as the program's own reader reads it (ingest/workbook_reader.h). What
+// LibreOffice and openpyxl read is checked below as well.
 enum class CellType { empty, numeric, string, formula };
 
 struct ReadBack {
@@ -369,9 +368,11 @@ TEST_CASE("XLSX writes item notes and interval bounds beside the rows they belon
   CHECK(sheet.find("<autoFilter ref=\"A2:D4\"/>") != std::string::npos);
 }
 
-TEST_CASE("XLSX is written in constant-memory mode, its temporary files in a folder of its own",
-          "[xlsx]") {
-  test::ScratchDir dir("xlsx-constant-memory");
+TEST_CASE(
+    "XLSX text is in a shared-string table, charts keep their cached numbers, and the "
+    "temporary files are in a folder of their own",
+    "[xlsx]") {
+  test::ScratchDir dir("xlsx-shared-strings");
   const auto tmp = dir.path / "tmp";
   std::filesystem::create_directories(tmp);
   const char* old = std::getenv("TMPDIR");
@@ -388,14 +389,20 @@ TEST_CASE("XLSX is written in constant-memory mode, its temporary files in a fol
   else
     ::unsetenv("TMPDIR");
   CHECK(std::filesystem::is_empty(tmp));
-  // Text lives in its cells (inline strings): no shared-string table held until the end.
+  // Text in xl/sharedStrings.xml, as Excel writes it: Apple Numbers and the iPhone's and the
+  // Mac's attachment previews show inline strings (constant-memory mode) as blank cells.
   const std::string parts = test::run_command("unzip -l '" + file.string() + "'");
-  CHECK(parts.find("xl/worksheets/sheet2.xml") != std::string::npos);
-  CHECK(parts.find("sharedStrings") == std::string::npos);
-  const std::string sheet =
-      test::run_command("unzip -p '" + file.string() + "' xl/worksheets/sheet2.xml");
-  CHECK(sheet.find("t=\"inlineStr\"><is><t>Deltakere og jobber per enhet</t></is>") !=
-        std::string::npos);
+  CHECK(parts.find("xl/sharedStrings.xml") != std::string::npos);
+  const std::string sheets =
+      test::run_command("unzip -p '" + file.string() + "' 'xl/worksheets/*.xml'");
+  CHECK(sheets.find("inlineStr") == std::string::npos);
+  const std::string strings =
+      test::run_command("unzip -p '" + file.string() + "' xl/sharedStrings.xml");
+  CHECK(strings.find("<t>Deltakere og jobber per enhet</t>") != std::string::npos);
+  // A chart carries a copy of its numbers, which previewers draw from.
+  const std::string charts =
+      test::run_command("unzip -p '" + file.string() + "' 'xl/charts/*.xml'");
+  CHECK(charts.find("<c:numCache>") != std::string::npos);
 }
 
 TEST_CASE("XLSX text cells read back in openpyxl as strings, formula-like text included",

@@ -84,17 +84,12 @@ class PrivateTempDir {
 // Closes the workbook on every path; a workbook left unfinished by an error is removed, so no
 // truncated file is ever left behind.
 //
-// Constant-memory mode: libxlsxwriter keeps one row of a sheet in memory and writes it out
-// when a later row is started, instead of holding every cell of the workbook until it is
-// closed (the largest workbook, the national summary, took 7.8 MB of heap at 500 sites and
-// grows with the sites; now 3.7 MB, most of it a 128 KB row buffer per sheet). So every sheet
-// is written row by row, top to bottom; a cell written to a row already left is refused with
-// LXW_ERROR_WORKSHEET_INDEX_OUT_OF_RANGE, which check_lxw turns into a RenderError, so a
-// writer out of order fails loudly instead of losing a cell. Text is stored in the cell
-// (inline strings) rather than in a shared-string table; Excel, LibreOffice, openpyxl, pandas
-// and this program's own reader read those (liborcus 0.17 does not). Charts get no cached
-// copy of the cells they draw (libxlsxwriter cannot read rows already written): readers draw
-// them from the cells (README, "The three formats").
+// Not in libxlsxwriter's constant-memory mode, although every sheet is written row by row, top
+// to bottom, as that mode needs: it stores text in the cells (inline strings) instead of a
+// shared-string table, and Apple Numbers, the iPhone's and the Mac's previews of a mail
+// attachment show such cells blank; charts would also lose the cached copy of their numbers
+// that previewers draw. The memory it saves is a few MB per workbook (7.8 MB against 3.7 MB
+// for the 500-site national summary), so the workbooks stay readable everywhere.
 class WorkbookFile {
  public:
   explicit WorkbookFile(const std::filesystem::path& out) : out_(out), temp_(out) {
@@ -106,7 +101,7 @@ class WorkbookFile {
           "XLSX " + out.string() + ": the folder " + folder.string() + " does not exist",
           {"run.file_not_written", {out.string()}, ENOENT});
     lxw_workbook_options options{};
-    options.constant_memory = LXW_TRUE;
+    options.constant_memory = LXW_FALSE;                       // see above: shared strings
     options.tmpdir = const_cast<char*>(temp_.path().c_str());  // copied by libxlsxwriter
     errno = 0;
     workbook_ = workbook_new_opt(out.string().c_str(), &options);
@@ -440,7 +435,7 @@ class XlsxWriter {
 
   // The columns after a table's own: its item notes (comment, recommendation), then the two
   // bound columns of each column of rates with intervals. Known before any row is written,
-  // as the sheet is written row by row (constant-memory mode).
+  // as the sheet is written row by row.
   struct ItemNotes;
   struct ExtraColumns {
     const ItemNotes* notes = nullptr;
