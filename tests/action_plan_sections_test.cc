@@ -115,3 +115,36 @@ TEST_CASE("The Kvalitetsrapport follows up each recommendation of the previous r
   const ReviewScore& first = &now == &scores[0] ? scores[1] : scores[0];
   CHECK_FALSE(follow_up_section(first, p.data, p.ctx));
 }
+
+TEST_CASE(
+    "The national action plans show the plan now due, after the previous review, beside "
+    "the new one",
+    "[narrative][actions]") {
+  // The plan of 1 March is the one due by 2016-H2; the review of 1 September has no plan yet.
+  // Counting only the latest review's plan showed nothing (or 0 % done for every site).
+  const Plan p;
+  const std::optional<doc::Section> s =
+      action_plans_section(p.data, *Period::parse("2016-H2"), p.ctx);
+  REQUIRE(s);
+  const doc::Table& t = table_of(*s);
+  REQUIRE(t.rows.size() == 1);
+  const auto& row = t.rows[0].cells;
+  REQUIRE(row.size() == 8);
+  CHECK(row[1].number == Date::from_ymd(2016, 3, 1).days);  // previous review
+  CHECK(row[2].number == 3);                                // its actions
+  CHECK(row[3].number == 1);                                // done: B1
+  CHECK(row[4].number == Approx(1.0 / 3));                  // share done
+  CHECK(row[5].number == 2);  // overdue by 31 December: B2 (May), T4 (1 December)
+  CHECK(row[6].number == Date::from_ymd(2016, 9, 1).days);  // latest review
+  CHECK(row[7].number == 0);                                // its new plan: none yet
+
+  // In 2016-H1 the plan of 1 March is the latest: nothing before it is due, the new plan is 3.
+  const std::optional<doc::Section> h1 =
+      action_plans_section(p.data, *Period::parse("2016-H1"), p.ctx);
+  REQUIRE(h1);
+  const auto& first = table_of(*h1).rows.at(0).cells;
+  CHECK(first[1].text == "–");
+  CHECK(first[4].text == "–");
+  CHECK(first[5].number == 1);  // B2, due in May, in progress
+  CHECK(first[7].number == 3);
+}

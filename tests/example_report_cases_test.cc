@@ -52,7 +52,21 @@ TEST_CASE("the example's report set shows issue 16's cases, links and band lines
   {  // problem 7: a consensus outside both evaluators' scores is flagged
     const std::string vestfold =
         test::read_file(out / "vestfold/kvalitetsrapport-vestfold-2016-12-06.html");
-    CHECK(has(vestfold, "Konsensus for O2 er 5, men evaluatorene skåret 4 og 4"));
+    CHECK(
+        has(vestfold,
+            "Konsensus for O2 ved gjennomgangen 06.12.2016 er 5, men evaluatorene skåret 4 og 4"));
+    // Like every remark on the input, each case is in run-summary.json and counted in the
+    // national summary's problems by reason (26 cases in the example, examples/README.md).
+    const std::string summary = test::read_file(out / "run-summary.json");
+    size_t cases = 0;
+    for (size_t at = summary.find("agreement.consensus_outside_note"); at != std::string::npos;
+         at = summary.find("agreement.consensus_outside_note", at + 1))
+      ++cases;
+    CHECK(cases >= 26);
+    CHECK(std::regex_search(national, std::regex("Merknad</th>\\s*<td[^>]*>Konsensus ligger "
+                                                 "utenfor begge evaluatorenes skår[^<]*</td>\\s*"
+                                                 "<td[^>]*>" +
+                                                 std::to_string(cases) + "</td>")));
   }
   {  // the Halvårsrapport links the period's Kvalitetsrapporter, in HTML and PDF
     for (const char* date : {"2016-09-13", "2016-11-22"}) {

@@ -59,7 +59,7 @@ TEST_CASE("Without a given date the run date is IPS_TODAY, and --period auto ski
       command + " --formats html --lang en --out '" + (dir.path / "out").string() + "' 2>&1",
       &code);
   CHECK(code == 1);
-  CHECK(err.find("deltakere.csv:3:C (Inntak): Warning: The date is after today (03.12.2026)") !=
+  CHECK(err.find("deltakere.csv:3:C (Inntak): Warning: The date is after today (2026-12-03)") !=
         std::string::npos);
   CHECK(std::filesystem::exists(dir.path / "out" / "nasjonal-sammenstilling-2013-H1.html"));
   CHECK_FALSE(std::filesystem::exists(dir.path / "out" / "nasjonal-sammenstilling-2061-H1.html"));

@@ -3,6 +3,7 @@
 // recommendations, the gathered recommendations, GOI change and the first review's note.
 #include <catch2/catch.hpp>
 
+#include "analysis/evaluator_agreement.h"
 #include "report/kvalitetsrapport.h"
 #include "support/review_builder.h"
 #include "support/test_support.h"
@@ -27,11 +28,15 @@ struct Fixture {
     data.reviews.push_back(r);
     return data.reviews.back();
   }
+  // The report of a review, from the data as the pipeline prepares it after ingest.
   doc::Report report(size_t review_index, const Wording* w = nullptr) {
-    scores = score_reviews(data, scales);
+    prepared = data;
+    add_consensus_outside_notes(prepared, scales);
+    scores = score_reviews(prepared, scales);
     const ReportContext ctx{scales, w ? *w : words, "", 5};
-    return build_kvalitetsrapport(scores.at(review_index), data, ctx);
+    return build_kvalitetsrapport(scores.at(review_index), prepared, ctx);
   }
+  Dataset prepared;
   std::vector<ReviewScore> scores;
 };
 
@@ -101,7 +106,8 @@ TEST_CASE(
   CHECK(problems->rows[0].cells[0].text == "Merknad");
   CHECK(problems->rows[0].cells[4].text == "Konsensus");
   CHECK(problems->rows[0].cells[6].text ==
-        "Konsensus for B1 er 5, men evaluatorene skåret 4 og 4: konsensus ligger utenfor begge. "
+        "Konsensus for B1 ved gjennomgangen 18.10.2016 er 5, men evaluatorene skåret 4 og 4: "
+        "konsensus ligger utenfor begge. "
         "Kontroller at skåren er ført riktig.");
   // A consensus between two different scores is a compromise, not flagged.
   Fixture g;
@@ -230,9 +236,11 @@ TEST_CASE(
   // Vestfold 6 December 2016: O2 and O5 were 4 and 4 with a consensus of 5 (examples/README.md).
   const std::string vestfold =
       test::read_file(dir.path / "out/vestfold/kvalitetsrapport-vestfold-2016-12-06.html");
-  CHECK(vestfold.find("Konsensus for O2 er 5, men evaluatorene skåret 4 og 4") !=
+  CHECK(vestfold.find(
+            "Konsensus for O2 ved gjennomgangen 06.12.2016 er 5, men evaluatorene skåret 4 og 4") !=
         std::string::npos);
-  CHECK(vestfold.find("Konsensus for O5 er 5, men evaluatorene skåret 4 og 4") !=
+  CHECK(vestfold.find(
+            "Konsensus for O5 ved gjennomgangen 06.12.2016 er 5, men evaluatorene skåret 4 og 4") !=
         std::string::npos);
   CHECK(vestfold.find("ips-eksempel.xlsx") != std::string::npos);  // the note names the file
 }

@@ -78,7 +78,7 @@ TEST_CASE("a national summary of 500 sites paginates its tables and splits its c
   CHECK(std::stoi(pages[1]) > 40);  // 500-row tables over many pages, not squeezed onto one
   // The last site appears in the heatmap and outcome tables (nothing cut off at the end).
   const std::string text = test::run_command("pdftotext '" + r.pdf.string() + "' -");
-  CHECK(text.find("Skår per punkt ved siste gjennomgang (481–500)") != std::string::npos);
+  CHECK(text.find("Skår per punkt ved enhetenes siste gjennomgang (481–500)") != std::string::npos);
   // The HTML stays one file under 2 MB: charts are SVG with real text, and the heatmap is the
   // coloured item table rather than 17 drawings of it. (1.5 MB until each chart was drawn twice,
   // for desktop and phone widths, so that no chart text is under 12 CSS px: 1.78 MB.)

@@ -164,6 +164,22 @@ TEST_CASE(
       CHECK(row.cells[5].text == "51");
     }
   CHECK(row_found);
+
+  // In English the review's date reads as English dates do, in the report and in the table.
+  const Wording en = Wording::load(test::source_dir() / "templates", Lang::En);
+  const std::string english = describe(*d, en);
+  CHECK(english.find("2012-12-03") != std::string::npos);
+  CHECK(english.find("03.12.2012") == std::string::npos);
+  const doc::Report english_report = build_kvalitetsrapport(*bodo, data, {scales, en, "", 5});
+  int english_warnings = 0;
+  for (const auto& s : english_report.sections)
+    for (const auto& b : s.blocks)
+      if (const auto* p = std::get_if<doc::Paragraph>(&b);
+          p && p->style == doc::ParagraphStyle::Warning) {
+        ++english_warnings;
+        CHECK(p->text == english);
+      }
+  CHECK(english_warnings == 1);
 }
 
 TEST_CASE("a job of an unknown participant names the participant on the terminal only",

@@ -5,6 +5,7 @@
 // naming site and period; Norwegian input text marked as such in English HTML.
 #include <catch2/catch.hpp>
 
+#include "ingest/table_schema.h"
 #include "render/renderer.h"
 #include "report/halvarsrapport.h"
 #include "report/nasjonal_sammenstilling.h"
@@ -203,4 +204,25 @@ TEST_CASE("English HTML marks the evaluators' Norwegian text lang=nb and titles 
         std::string::npos);
   // English text stays English.
   CHECK(html.find("lang=\"nb\">Improvement areas") == std::string::npos);
+}
+
+TEST_CASE("the English national summary names every input table in English", "[report-additions]") {
+  TwoSites f;
+  // Every table the input contract has, under the Norwegian name the data accounts use.
+  for (TableKind kind :
+       {TableKind::Sites, TableKind::Fidelity, TableKind::FidelityWide, TableKind::Reviews,
+        TableKind::Participants, TableKind::Jobs, TableKind::Texts, TableKind::Actions})
+    f.data.diagnostics.tables.push_back(
+        {"ips.xlsx", table_spec(kind).name, table_spec(kind).name, 20, 20, 0, 0});
+  const auto scores = score_reviews(f.data, f.scales);
+  const OutcomeIndex outcomes(f.data);
+  const doc::Report r =
+      build_nasjonal_sammenstilling(Period{2016, 2}, f.data, scores, outcomes, f.ctx(f.en));
+  const doc::Table& accounts = table(r, "accounting");
+  const size_t name = column(accounts, f.en.get("nasjonal.table"));
+  REQUIRE(accounts.rows.size() == 8);
+  for (const auto& row : accounts.rows) {
+    INFO(row.cells[1].text);  // the sheet: the Norwegian name
+    CHECK(row.cells[name].text != row.cells[1].text);
+  }
 }

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <map>
 
+#include "analysis/evaluator_agreement.h"
 #include "analysis/fidelity.h"
 #include "analysis/periods.h"
 #include "cli/exit_codes.h"
@@ -86,6 +87,7 @@ Loaded load(const RunConfig& config, const std::vector<fs::path>& inputs) {
   Loaded l{load_scale_catalog(res / "data"), Wording::load(res / "templates", config.lang), {}};
   l.data = ingest_files(inputs, l.scales);
   if (!config.texts.empty()) read_text_folder(config.texts, l.data);
+  add_consensus_outside_notes(l.data, l.scales);
   return l;
 }
 

@@ -194,27 +194,45 @@ std::optional<doc::Section> action_plans_section(const Dataset& data, Period per
   t.caption = w.format("actions.national_table", {period.key()});
   t.sheet_name = w.get("actions.sheet");
   t.columns = {{w.get("kvalitetsrapport.site"), Align::Left, 2},
-               {w.get("actions.review"), Align::Left, 1.2},
-               {w.get("actions.count"), Align::Right, 1},
-               {w.get("actions.done"), Align::Right, 1},
-               {w.get("actions.share_done"), Align::Right, 1.1},
-               {w.get("actions.overdue"), Align::Right, 1}};
+               {w.get("actions.previous_review"), Align::Left, 1.2},
+               {w.get("actions.count"), Align::Right, 0.9},
+               {w.get("actions.done"), Align::Right, 0.9},
+               {w.get("actions.share_done"), Align::Right, 1},
+               {w.get("actions.overdue"), Align::Right, 0.9},
+               {w.get("actions.latest_review"), Align::Left, 1.2},
+               {w.get("actions.new_count"), Align::Right, 0.9}};
   for (const Site& site : data.sites) {
-    const Review* review = latest_review(data, site.key, period);
-    if (!review) continue;
-    const std::vector<const PlannedAction*> actions = actions_of(data, site.key, review->date);
-    if (actions.empty()) continue;
+    // The plan that is due now is the one made after the review before the latest: the latest
+    // review is recent, so its own plan has had no time to be carried out (a share done of
+    // 0 % for every site says nothing). Both are shown.
+    const Review* latest = nullptr;
+    const Review* previous = nullptr;
+    for (const Review& r : data.reviews)
+      if (r.site == site.key && r.date <= period.last_day()) {
+        previous = latest;
+        latest = &r;
+      }
+    if (!latest) continue;
+    const std::vector<const PlannedAction*> due =
+        previous ? actions_of(data, site.key, previous->date) : std::vector<const PlannedAction*>{};
+    const std::vector<const PlannedAction*> fresh = actions_of(data, site.key, latest->date);
+    if (due.empty() && fresh.empty()) continue;
     long done = 0, late = 0;
-    for (const PlannedAction* a : actions) {
+    for (const PlannedAction* a : due)
       if (a->status == ActionStatus::Done) ++done;
-      if (overdue(*a, period)) ++late;
-    }
-    const long n = static_cast<long>(actions.size());
+    for (const auto* plan : {&due, &fresh})
+      for (const PlannedAction* a : *plan)
+        if (overdue(*a, period)) ++late;
+    const long n = static_cast<long>(due.size());
+    const Value none = Value::of_text("–");
     t.rows.push_back(
         {doc::RowStyle::Data,
-         {Value::of_text(site_display_name(data, site.key)), Value::date(review->date.days),
-          Value::count(n), Value::count(done),
-          Value::rate(static_cast<double>(done) / static_cast<double>(n), 0), Value::count(late)}});
+         {Value::of_text(site_display_name(data, site.key)),
+          previous ? Value::date(previous->date.days) : none, n ? Value::count(n) : none,
+          n ? Value::count(done) : none,
+          n ? Value::rate(static_cast<double>(done) / static_cast<double>(n), 0) : none,
+          Value::count(late), Value::date(latest->date.days),
+          Value::count(static_cast<long>(fresh.size()))}});
   }
   if (t.rows.empty()) return std::nullopt;
   t.footnotes.push_back(w.get("actions.national_note"));

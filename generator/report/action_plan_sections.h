@@ -26,8 +26,9 @@ std::optional<doc::Section> action_plan_section(const Dataset& data, const std::
 std::optional<doc::Section> follow_up_section(const ReviewScore& score, const Dataset& data,
                                               const ReportContext& ctx);
 
-/// The national summary's "action-plans": per site the actions after its latest review and the
-/// share done. Nullopt when no site has an action plan.
+/// The national summary's "action-plans": per site the plan after the review before the latest
+/// (now due: actions, done, share done), the overdue actions, and the new plan's size. Nullopt when
+/// no site has an action plan.
 std::optional<doc::Section> action_plans_section(const Dataset& data, Period period,
                                                  const ReportContext& ctx);
 

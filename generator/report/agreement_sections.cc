@@ -273,37 +273,6 @@ std::vector<doc::Block> review_agreement_blocks(const Review& review, const Repo
   return blocks;
 }
 
-std::vector<Diagnostic> consensus_outside_notes(const Review& review, const Dataset& data,
-                                                const ReportContext& ctx) {
-  // The model keeps no row of origin per item; the file and sheet are certain only when a single
-  // table held the item scores.
-  const TableAccount* source = nullptr;
-  int fidelity_tables = 0;
-  for (const TableAccount& t : data.diagnostics.tables)
-    if (t.table == "Kvalitetsmålinger") {
-      source = &t;
-      ++fidelity_tables;
-    }
-  std::vector<Diagnostic> notes;
-  for (const ConsensusOutside& c : consensus_outside(review)) {
-    Diagnostic d;
-    d.severity = Severity::Note;
-    if (fidelity_tables == 1) {
-      d.file = source->file;
-      d.sheet = source->sheet;
-    }
-    d.column_header = ctx.words.get("columns.consensus");
-    d.value = std::to_string(c.consensus);
-    d.code = "agreement.consensus_outside_note";
-    d.args = {ctx.scales.scales.at(c.scale).items.at(c.item).code, std::to_string(c.first),
-              std::to_string(c.second), std::to_string(c.consensus)};
-    d.site = review.site;
-    d.review_date = review.date;
-    notes.push_back(std::move(d));
-  }
-  return notes;
-}
-
 doc::Section site_agreement_section(const std::string& site, Period period, const Dataset& data,
                                     const ReportContext& ctx) {
   doc::Section s{ctx.words.get("agreement.title"), "agreement", false, {}};

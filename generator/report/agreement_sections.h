@@ -15,11 +15,6 @@ namespace ips {
 /// whose consensus lies outside both evaluators' scores (the Kvalitetsrapport's appendix).
 std::vector<doc::Block> review_agreement_blocks(const Review& review, const ReportContext& ctx);
 
-/// One data-quality note per item whose consensus lies outside both evaluators' scores (naming the
-/// file and sheet when the item scores came from one table).
-std::vector<Diagnostic> consensus_outside_notes(const Review& review, const Dataset& data,
-                                                const ReportContext& ctx);
-
 /// The Halvårsrapport's section: agreement per item and the ICC of totals over the site's
 /// reviews dated up to the end of the period.
 doc::Section site_agreement_section(const std::string& site, Period period, const Dataset& data,

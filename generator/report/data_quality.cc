@@ -1,14 +1,42 @@
 #include "report/data_quality.h"
 
+#include <charconv>
 #include <filesystem>
 #include <string>
+#include <tuple>
+
+#include "report/report_common.h"
 
 namespace ips {
 
+namespace {
+
+// A date among a message's details, as ingest writes it (dd.mm.yyyy), in the report's language:
+// ingest words its details once, before any report is rendered, and an English report should
+// not print "on 06.05.2014" (6 May or 5 June?).
+std::string localised_detail(const std::string& arg, Lang lang) {
+  if (lang == Lang::Nb || arg.size() != 10 || arg[2] != '.' || arg[5] != '.') return arg;
+  int day = 0, month = 0, year = 0;
+  for (const auto& [from, length, target] :
+       {std::tuple{0, 2, &day}, std::tuple{3, 2, &month}, std::tuple{6, 4, &year}}) {
+    const char* begin = arg.data() + from;
+    const auto [end, error] = std::from_chars(begin, begin + length, *target);
+    if (error != std::errc() || end != begin + length) return arg;
+  }
+  if (!Date::valid_ymd(year, static_cast<unsigned>(month), static_cast<unsigned>(day))) return arg;
+  return date_text(Date::from_ymd(year, static_cast<unsigned>(month), static_cast<unsigned>(day)),
+                   lang);
+}
+
+}  // namespace
+
 std::string describe(const Diagnostic& d, const Wording& words) {
+  std::vector<std::string> args;
+  args.reserve(d.args.size());
+  for (const std::string& arg : d.args) args.push_back(localised_detail(arg, words.lang()));
   const std::string key = "messages." + d.code;
-  if (words.has(key)) return words.format(key, d.args);
-  if (words.has(d.code)) return words.format(d.code, d.args);
+  if (words.has(key)) return words.format(key, args);
+  if (words.has(d.code)) return words.format(d.code, args);
   return d.code;  // an unknown code still says what it is
 }
 

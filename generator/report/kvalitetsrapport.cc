@@ -208,7 +208,7 @@ doc::Section summary_section(const ReviewScore& rs, const ReportContext& ctx) {
         // The data-quality table's message, word for word: one problem, one wording.
         w.format("messages.review.stated_total_differs",
                  {std::to_string(*rs.stated_total_mismatch), std::to_string(rs.ips.total),
-                  rs.review->site, rs.review->date.norwegian()}),
+                  rs.review->site, date_text(rs.review->date, w.lang())}),
         doc::ParagraphStyle::Warning});
   if (!rs.review->info.summary.empty())
     s.blocks.push_back(doc::Paragraph{rs.review->info.summary, doc::ParagraphStyle::Lead});
@@ -471,9 +471,8 @@ doc::Report build_kvalitetsrapport(const ReviewScore& rs, const Dataset& data,
   std::vector<const Diagnostic*> problems;
   for (const auto& d : data.diagnostics.items)
     if (d.site == r.site && d.review_date == r.date) problems.push_back(&d);
-  // Consensus outside both evaluators' scores is not an input error, but worth a note.
-  const std::vector<Diagnostic> consensus_notes = consensus_outside_notes(r, data, ctx);
-  for (const auto& d : consensus_notes) problems.push_back(&d);
+  // Among them the notes on a consensus outside both evaluators' scores
+  // (add_consensus_outside_notes, after ingest).
   report.sections.push_back(data_quality_section(problems, ctx, "common.data_quality_none"));
   std::vector<std::string> definitions;
   for (const char* key : {"total", "band", "partial", "score", "change", "areas", "section", "goi"})

@@ -414,7 +414,8 @@ struct Builder {
       c.kind = doc::ChartKind::Heatmap;
       const std::string which = cross.sites.size() > kSitesPerChart ? range_label(first, last)
                                                                     : w().get("common.all_sites");
-      c.title = w().format("nasjonal.heatmap_chart", {which});
+      c.title = cross.sites.size() > kSitesPerChart ? w().format("nasjonal.heatmap_chart", {which})
+                                                    : w().get("nasjonal.heatmap_chart_all");
       c.alt_text = w().format("nasjonal.heatmap_alt", {which});
       for (const auto& item : scale.items) c.categories.push_back(item.code);
       for (size_t i = first; i < last; ++i) {
@@ -697,11 +698,11 @@ struct Builder {
   // The input tables are named in Norwegian in the data (TableAccount::table); an English
   // report gives their English names (the sheet column keeps the name the file uses).
   static std::string input_table_name(const std::string& table, const Wording& words) {
-    static const std::map<std::string, std::string> keys = {{"Enheter", "sites"},
-                                                            {"Kvalitetsmålinger", "fidelity"},
-                                                            {"Gjennomganger", "reviews"},
-                                                            {"Deltakere", "participants"},
-                                                            {"Jobber", "jobs"}};
+    static const std::map<std::string, std::string> keys = {
+        {"Enheter", "sites"},         {"Kvalitetsmålinger", "fidelity"},
+        {"Gjennomganger", "reviews"}, {"Deltakere", "participants"},
+        {"Jobber", "jobs"},           {"Tekster", "texts"},
+        {"Tiltak", "actions"}};
     const auto it = keys.find(table);
     return it == keys.end() ? table : words.get("input_tables." + it->second);
   }
