@@ -142,7 +142,9 @@ std::string HtmlTemplates::render(mstch::data view) const {
     parsed.page = std::make_unique<mstch::mustache>(expanded_);
     parsed.id = id_;
   }
-  std::string html = parsed.page->render(view);
+  // Appended straight to the page, not through kainjow's ostringstream and its copy.
+  std::string html;
+  parsed.page->render(view, [&html](const std::string& text) { html += text; });
   if (!parsed.page->is_valid()) {
     const std::string message = parsed.page->error_message();
     parsed.page.reset();  // parsed again next time, not left failing
