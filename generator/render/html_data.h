@@ -4,6 +4,7 @@
 #pragma once
 
 #include <algorithm>
+#include <concepts>
 #include <string>
 #include <utility>
 
@@ -24,7 +25,16 @@ inline kainjow::mustache::data view_list() {
 /// Sets `name` in `object` to `value`, moved in; replaces an earlier value, as data::set does.
 inline void put(kainjow::mustache::data& object, const std::string& name,
                 kainjow::mustache::data value) {
+  // operator[] alone would first make an empty object for the new name (an allocation and a
+  // free per name); a flag costs nothing to make and is then replaced in place.
+  object.set(name, false);
   object[name] = std::move(value);
+}
+
+/// Sets `name` in `object` to the flag `value` (only a bool: a string literal is text).
+inline void put(kainjow::mustache::data& object, const std::string& name,
+                std::same_as<bool> auto value) {
+  object.set(name, value);
 }
 
 /// Appends `item`, moved in, to `list` (a value made by view_list).

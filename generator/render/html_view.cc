@@ -65,7 +65,12 @@ mstch::data cell_view(const Column& column, const Value& value, Lang lang,
   put(cell, "cell_text", text);
   put(cell, "text_lang",
       value.type == ValueType::Text ? text_lang(value.text, lang) : mstch::data{false});
-  if (!value.link.empty()) put(cell, "cell_link", value.link);
+  // Always set: the table partial asks every cell for it twice, and a name a cell lacks is
+  // looked for in each enclosing object up to the page's.
+  if (value.link.empty())
+    put(cell, "cell_link", false);
+  else
+    put(cell, "cell_link", value.link);
   // A coloured cell (a heatmap score) is centred by its class: no alignment class needed.
   if (colour_class.empty())
     put(cell, "cell_class", cell_class(column, value, text));
