@@ -63,14 +63,12 @@ mstch::data cell_view(const Column& column, const Value& value, Lang lang,
   mstch::data cell = view_object();
   const std::string text = format_value(value, lang);
   put(cell, "cell_text", text);
-  put(cell, "text_lang",
-      value.type == ValueType::Text ? text_lang(value.text, lang) : mstch::data{false});
-  // Always set: the table partial asks every cell for it twice, and a name a cell lacks is
-  // looked for in each enclosing object up to the page's.
-  if (value.link.empty())
-    put(cell, "cell_link", false);
-  else
-    put(cell, "cell_link", value.link);
+  // A cell without a language or a link leaves the name to its row, which has them false
+  // (html_table_view): one name fewer to make per cell, found one object up.
+  if (value.type == ValueType::Text)
+    if (mstch::data marked = text_lang(value.text, lang); marked.is_string())
+      put(cell, "text_lang", std::move(marked));
+  if (!value.link.empty()) put(cell, "cell_link", value.link);
   // A coloured cell (a heatmap score) is centred by its class: no alignment class needed.
   if (colour_class.empty())
     put(cell, "cell_class", cell_class(column, value, text));
@@ -273,6 +271,11 @@ mstch::data html_table_view(const Table& table, const std::string& id, const Rep
     put(r, "is_group", group);
     put(r, "row_class", group ? "group" : row.style == RowStyle::Total ? "total" : "data");
     put(r, "span", std::to_string(std::max<size_t>(width, 1)));
+    // What a cell without them reads (cell_view). Set here, not left out: the partial asks
+    // every cell for both, and a name not found is looked for in each enclosing object up to
+    // the page's.
+    put(r, "text_lang", false);
+    put(r, "cell_link", false);
     const Value empty;
     const Value& first = row.cells.empty() ? empty : row.cells.front();
     put(r, "head", cell_view(column(0), first, lang, colour(row_index, 0)));
