@@ -55,3 +55,12 @@ TEST_CASE("a page that sets other delimiters is left as it is", "[html-templates
   const std::string page = "{{> p}}{{=<% %>=}}<%> p%>";
   CHECK(inline_partials(page, partials) == page);
 }
+
+TEST_CASE("the page escapes values exactly as kainjow's html_escape does", "[html-templates]") {
+  for (const std::string& text :
+       {std::string(), std::string("plain"), std::string("Tønsberg & Ås"),
+        std::string("<script>alert('x')</script>"), std::string("=HYPERLINK(\"x\")"),
+        std::string("&&<<>>\"\"''"), std::string("a long value with nothing to escape, past SSO"),
+        std::string("trailing &"), std::string("& leading"), std::string(1, '\0') + "<"})
+    CHECK(escape_html(text) == mstch::html_escape(text));
+}

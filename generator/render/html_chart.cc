@@ -5,6 +5,7 @@
 
 #include "render/chart.h"
 #include "render/fonts.h"
+#include "render/html_data.h"
 #include "render/html_heatmap.h"
 #include "render/html_view.h"
 #include "render/svg_canvas.h"
@@ -177,47 +178,47 @@ doc::Table chart_data_table(const doc::ChartSpec& spec, const std::string& capti
 mstch::data html_chart_view(const doc::ChartSpec& spec, const std::string& id,
                             const doc::Report& report, const std::filesystem::path& resources_dir) {
   const Lang lang = report.meta.lang;
-  mstch::data view{mstch::data::type::object};
-  view.set("chart_id", id);
-  view.set("chart_title", spec.title);
-  view.set("alt_text", spec.alt_text);
-  view.set("data_label", report.words.chart_data);
+  mstch::data view = view_object();
+  put(view, "chart_id", id);
+  put(view, "chart_title", spec.title);
+  put(view, "alt_text", spec.alt_text);
+  put(view, "data_label", report.words.chart_data);
   const bool heatmap = spec.kind == doc::ChartKind::Heatmap;
-  view.set("is_heatmap", heatmap);
+  put(view, "is_heatmap", heatmap);
   if (heatmap) {
     // Drawn as a table with coloured cells (render/html_heatmap.h): figure and data at once.
     const doc::Table table = chart_data_table(spec, spec.title);
     const TableColouring colouring = heat_colouring(table, spec, lang);
-    view.set("heat_table", html_table_view(table, id + "-data", report, &colouring));
-    view.set("has_svg", false);
-    view.set("svg", "");
-    view.set("has_narrow_svg", false);
-    view.set("svg_narrow", "");
-    view.set("data_table", false);
+    put(view, "heat_table", html_table_view(table, id + "-data", report, &colouring));
+    put(view, "has_svg", false);
+    put(view, "svg", "");
+    put(view, "has_narrow_svg", false);
+    put(view, "svg_narrow", "");
+    put(view, "data_table", false);
   } else {
     const ChartMarkup svg = chart_markup(spec, lang, resources_dir);
-    view.set("has_svg", !svg.wide.empty());
-    view.set("svg", svg.wide);
-    view.set("has_narrow_svg", !svg.narrow.empty());
-    view.set("svg_narrow", svg.narrow);
-    view.set("wide_min_px", std::to_string(static_cast<int>(kChartWideMinPx)));
-    view.set("narrow_min_px", std::to_string(static_cast<int>(kChartNarrowMinPx)));
-    view.set("data_table",
-             html_table_view(chart_data_table(spec, spec.title), id + "-data", report));
-    view.set("heat_table", false);
+    put(view, "has_svg", !svg.wide.empty());
+    put(view, "svg", svg.wide);
+    put(view, "has_narrow_svg", !svg.narrow.empty());
+    put(view, "svg_narrow", svg.narrow);
+    put(view, "wide_min_px", std::to_string(static_cast<int>(kChartWideMinPx)));
+    put(view, "narrow_min_px", std::to_string(static_cast<int>(kChartNarrowMinPx)));
+    put(view, "data_table",
+        html_table_view(chart_data_table(spec, spec.title), id + "-data", report));
+    put(view, "heat_table", false);
   }
 
-  mstch::list benchmarks;
+  mstch::data benchmarks = view_list();
   const int decimals = decimals_for(spec);
   for (const auto& b : spec.benchmarks) {
-    mstch::data item{mstch::data::type::object};
-    item.set("benchmark_label", b.label);
-    item.set("benchmark_value",
-             doc::format_value(chart_value(b.value, spec.y_axis.percent, decimals), lang));
-    benchmarks.push_back(item);
+    mstch::data item = view_object();
+    put(item, "benchmark_label", b.label);
+    put(item, "benchmark_value",
+        doc::format_value(chart_value(b.value, spec.y_axis.percent, decimals), lang));
+    append(benchmarks, std::move(item));
   }
-  view.set("has_benchmarks", !benchmarks.empty());
-  view.set("benchmarks", benchmarks);
+  put(view, "has_benchmarks", !benchmarks.list_value().empty());
+  put(view, "benchmarks", std::move(benchmarks));
   return view;
 }
 

@@ -90,6 +90,41 @@ std::string inline_partials(const std::string& text,
   return inline_in(text, partials, open).value_or(text);
 }
 
+std::string escape_html(const std::string& text) {
+  // Most values have nothing to escape: those are returned as they are, not rebuilt character
+  // by character as kainjow's html_escape does.
+  auto special = [](char c) { return c == '&' || c == '<' || c == '>' || c == '"' || c == '\''; };
+  size_t at = 0;
+  while (at < text.size() && !special(text[at])) ++at;
+  if (at == text.size()) return text;
+  std::string out;
+  out.reserve(text.size() + 16);
+  out.append(text, 0, at);
+  for (; at < text.size(); ++at) {
+    switch (text[at]) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&apos;";
+        break;
+      default:
+        out += text[at];
+        break;
+    }
+  }
+  return out;
+}
+
 HtmlTemplates HtmlTemplates::load(const std::filesystem::path& dir) {
   HtmlTemplates set;
   set.dir_ = dir;
@@ -140,9 +175,12 @@ std::string HtmlTemplates::render(mstch::data view) const {
   thread_local Parsed parsed;
   if (parsed.id != id_ || !parsed.page) {
     parsed.page = std::make_unique<mstch::mustache>(expanded_);
+    parsed.page->set_custom_escape(escape_html);
     parsed.id = id_;
   }
-  std::string html = parsed.page->render(view);
+  // Appended straight to the page, not through kainjow's ostringstream and its copy.
+  std::string html;
+  parsed.page->render(view, [&html](const std::string& text) { html += text; });
   if (!parsed.page->is_valid()) {
     const std::string message = parsed.page->error_message();
     parsed.page.reset();  // parsed again next time, not left failing

@@ -33,6 +33,10 @@ class HtmlTemplates {
   uint64_t id_ = 0;  // tells a thread's parsed copy of one set from another's
 };
 
+/// `text` escaped for HTML exactly as kainjow::mustache::html_escape does it (& < > " ' as
+/// entities): the escape of every {{name}} on the page.
+std::string escape_html(const std::string& text);
+
 /// `text` with every `{{> name}}` tag of a partial in `partials` replaced by that partial's
 /// own text (its partials written in likewise), where that renders the same bytes: not for a
 /// partial that includes itself, nor in or from a text that changes the delimiters, nor where

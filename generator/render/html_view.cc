@@ -5,6 +5,7 @@
 #include <set>
 
 #include "render/html_chart.h"
+#include "render/html_data.h"
 #include "render/html_heatmap.h"
 #include "render/pdf_text_language.h"
 #include "render/rich_lists.h"
@@ -16,10 +17,6 @@ namespace {
 
 namespace mstch = kainjow::mustache;
 using namespace ips::doc;
-
-mstch::data object() {
-  return mstch::data{mstch::data::type::object};
-}
 
 std::string align_class(Align align) {
   switch (align) {
@@ -63,17 +60,20 @@ mstch::data text_lang(const std::string& text, Lang lang) {
 
 mstch::data cell_view(const Column& column, const Value& value, Lang lang,
                       const std::string& colour_class) {
-  mstch::data cell = object();
+  mstch::data cell = view_object();
   const std::string text = format_value(value, lang);
-  cell.set("cell_text", text);
-  cell.set("text_lang",
-           value.type == ValueType::Text ? text_lang(value.text, lang) : mstch::data{false});
-  if (!value.link.empty()) cell.set("cell_link", value.link);
+  put(cell, "cell_text", text);
+  // A cell without a language or a link leaves the name to its row, which has them false
+  // (html_table_view): one name fewer to make per cell, found one object up.
+  if (value.type == ValueType::Text)
+    if (mstch::data marked = text_lang(value.text, lang); marked.is_string())
+      put(cell, "text_lang", std::move(marked));
+  if (!value.link.empty()) put(cell, "cell_link", value.link);
   // A coloured cell (a heatmap score) is centred by its class: no alignment class needed.
   if (colour_class.empty())
-    cell.set("cell_class", cell_class(column, value, text));
+    put(cell, "cell_class", cell_class(column, value, text));
   else
-    cell.set("cell_class", value.emphasis ? colour_class + " em" : colour_class);
+    put(cell, "cell_class", value.emphasis ? colour_class + " em" : colour_class);
   return cell;
 }
 
@@ -109,125 +109,127 @@ using HeatTables = std::map<std::string, const ChartSpec*>;
 mstch::data block_view(const Block& block, const Report& report,
                        const std::filesystem::path& resources_dir, const HeatTables& heat_tables,
                        int& counter, const ListTags& list) {
-  mstch::data view = object();
+  mstch::data view = view_object();
   const Lang lang = report.meta.lang;
   ++counter;
 
   if (const auto* h = std::get_if<Heading>(&block)) {
-    mstch::data v = object();
-    v.set("tag", heading_tag(h->level));
-    v.set("heading_text", h->text);
-    v.set("heading_id", h->anchor.empty() ? "block-" + std::to_string(counter) : h->anchor);
-    view.set("heading_block", v);
+    mstch::data v = view_object();
+    put(v, "tag", heading_tag(h->level));
+    put(v, "heading_text", h->text);
+    put(v, "heading_id", h->anchor.empty() ? "block-" + std::to_string(counter) : h->anchor);
+    put(view, "heading_block", std::move(v));
   } else if (const auto* p = std::get_if<Paragraph>(&block)) {
-    mstch::data v = object();
-    v.set("paragraph_text", p->text);
-    v.set("paragraph_class", paragraph_class(p->style));
-    v.set("text_lang", text_lang(p->text, lang));
-    view.set("paragraph_block", v);
+    mstch::data v = view_object();
+    put(v, "paragraph_text", p->text);
+    put(v, "paragraph_class", paragraph_class(p->style));
+    put(v, "text_lang", text_lang(p->text, lang));
+    put(view, "paragraph_block", std::move(v));
   } else if (const auto* rp = std::get_if<RichParagraph>(&block)) {
     // Every run is a plain string the template escapes; only the tags around it are markup.
-    mstch::list runs;
+    mstch::data runs = view_list();
     for (const TextRun& r : rp->runs) {
-      mstch::data run = object();
-      run.set("run_text", r.text);
-      run.set("run_strong", r.strong);
-      run.set("run_em", r.emphasis);
-      run.set("run_link", r.link.empty() ? mstch::data(false) : mstch::data(r.link));
-      runs.push_back(run);
+      mstch::data run = view_object();
+      put(run, "run_text", r.text);
+      put(run, "run_strong", r.strong);
+      put(run, "run_em", r.emphasis);
+      put(run, "run_link", r.link.empty() ? mstch::data(false) : mstch::data(r.link));
+      append(runs, std::move(run));
     }
-    mstch::data v = object();
-    v.set("rich_runs", runs);
+    mstch::data v = view_object();
+    put(v, "rich_runs", std::move(runs));
     // A list item is an <li> of a real list (rich_lists.h): the list draws its marker.
-    mstch::list opens, closes;
+    mstch::data opens = view_list(), closes = view_list();
     for (const ListStart& o : list.open) {
-      mstch::data tag = object();
-      tag.set("open_tag", o.numbered ? "ol" : "ul");
-      tag.set("open_start", o.numbered && o.start != 1 ? mstch::data(std::to_string(o.start))
-                                                       : mstch::data(false));
-      opens.push_back(tag);
+      mstch::data tag = view_object();
+      put(tag, "open_tag", o.numbered ? "ol" : "ul");
+      put(tag, "open_start",
+          o.numbered && o.start != 1 ? mstch::data(std::to_string(o.start)) : mstch::data(false));
+      append(opens, std::move(tag));
     }
     for (const ListEnd end : list.close) {
-      mstch::data tag = object();
-      tag.set("close_tag", end == ListEnd::Item           ? "li"
-                           : end == ListEnd::NumberedList ? "ol"
-                                                          : "ul");
-      closes.push_back(tag);
+      mstch::data tag = view_object();
+      put(tag, "close_tag",
+          end == ListEnd::Item           ? "li"
+          : end == ListEnd::NumberedList ? "ol"
+                                         : "ul");
+      append(closes, std::move(tag));
     }
-    v.set("list_open", opens);
-    v.set("list_close", closes);
-    v.set("rich_item", list.item);
-    v.set("rich_class", rp->heading ? "rich rich-heading" : "rich");
-    view.set("rich_block", v);
+    put(v, "list_open", std::move(opens));
+    put(v, "list_close", std::move(closes));
+    put(v, "rich_item", list.item);
+    put(v, "rich_class", rp->heading ? "rich rich-heading" : "rich");
+    put(view, "rich_block", std::move(v));
   } else if (const auto* f = std::get_if<FieldList>(&block)) {
-    mstch::list items;
+    mstch::data items = view_list();
     for (size_t i = 0; i < f->fields.size(); ++i) {
       const auto& [label, value] = f->fields[i];
-      mstch::data item = object();
-      item.set("field_label", label);
-      item.set("field_value", value);
-      item.set("text_lang", text_lang(value, lang));
+      mstch::data item = view_object();
+      put(item, "field_label", label);
+      put(item, "field_value", value);
+      put(item, "text_lang", text_lang(value, lang));
       // Links to the other reports of the set: the HTML file beside this one.
-      mstch::list links;
+      mstch::data links = view_list();
       if (i < f->links.size())
         for (size_t k = 0; k < f->links[i].size(); ++k) {
-          mstch::data link = object();
-          link.set("link_text", f->links[i][k].text);
+          mstch::data link = view_object();
+          put(link, "link_text", f->links[i][k].text);
           // "stem#anchor" opens that section of the other report.
           const std::string& stem = f->links[i][k].stem;
           const size_t hash = stem.find('#');
-          link.set("link_target", stem.substr(0, hash) + ".html" +
-                                      (hash == std::string::npos ? "" : stem.substr(hash)));
-          link.set("link_sep", std::string(k == 0 ? "" : ", "));
-          links.push_back(link);
+          put(link, "link_target",
+              stem.substr(0, hash) + ".html" +
+                  (hash == std::string::npos ? "" : stem.substr(hash)));
+          put(link, "link_sep", std::string(k == 0 ? "" : ", "));
+          append(links, std::move(link));
         }
-      item.set("has_links", !links.empty());
-      item.set("field_links", links);
-      items.push_back(item);
+      put(item, "has_links", !links.list_value().empty());
+      put(item, "field_links", std::move(links));
+      append(items, std::move(item));
     }
-    mstch::data v = object();
-    v.set("field_items", items);
-    view.set("fields_block", v);
+    mstch::data v = view_object();
+    put(v, "field_items", std::move(items));
+    put(view, "fields_block", std::move(v));
   } else if (const auto* k = std::get_if<KeyFigures>(&block)) {
-    mstch::list items;
+    mstch::data items = view_list();
     for (const auto& figure : k->figures) {
-      mstch::data item = object();
-      item.set("figure_label", figure.label);
-      item.set("figure_value", format_value(figure.value, lang));
-      item.set("figure_detail", figure.detail);
-      item.set("has_detail", !figure.detail.empty());
-      item.set("figure_class", figure.value.suppressed() ? "suppressed" : "");
-      items.push_back(item);
+      mstch::data item = view_object();
+      put(item, "figure_label", figure.label);
+      put(item, "figure_value", format_value(figure.value, lang));
+      put(item, "figure_detail", figure.detail);
+      put(item, "has_detail", !figure.detail.empty());
+      put(item, "figure_class", figure.value.suppressed() ? "suppressed" : "");
+      append(items, std::move(item));
     }
-    mstch::data v = object();
-    v.set("figure_items", items);
+    mstch::data v = view_object();
+    put(v, "figure_items", std::move(items));
     // The notes come from the document (doc::explain_withheld_values), like a table's.
     std::string note;
     for (const auto& n : k->notes) note += (note.empty() ? "" : " ") + n;
-    v.set("has_figures_note", !note.empty());
-    v.set("figures_note", note);
-    view.set("key_figures_block", v);
+    put(v, "has_figures_note", !note.empty());
+    put(v, "figures_note", note);
+    put(view, "key_figures_block", std::move(v));
   } else if (const auto* t = std::get_if<Table>(&block)) {
     const std::string id = "table-" + (t->id.empty() ? std::to_string(counter) : t->id);
     const auto heat = t->id.empty() ? heat_tables.end() : heat_tables.find(t->id);
     if (heat != heat_tables.end()) {
       const TableColouring colouring = heat_colouring(*t, *heat->second, lang);
-      view.set("table_block", html_table_view(*t, id, report, &colouring));
+      put(view, "table_block", html_table_view(*t, id, report, &colouring));
     } else {
-      view.set("table_block", html_table_view(*t, id, report));
+      put(view, "table_block", html_table_view(*t, id, report));
     }
   } else if (const auto* c = std::get_if<Chart>(&block)) {
     // A heatmap of a table in the report is that table, coloured (above): nothing more here.
     const bool shown_as_table =
         c->spec.kind == ChartKind::Heatmap && heat_tables.count(c->spec.source_table) > 0;
     if (!shown_as_table)
-      view.set("chart_block",
-               html_chart_view(c->spec, "chart-" + std::to_string(counter), report, resources_dir));
+      put(view, "chart_block",
+          html_chart_view(c->spec, "chart-" + std::to_string(counter), report, resources_dir));
   }
   // data::set never replaces a key, so the unused ones are filled in last.
   for (const char* key : {"heading_block", "paragraph_block", "fields_block", "key_figures_block",
                           "table_block", "chart_block", "rich_block"})
-    if (!view.get(key)) view.set(key, false);
+    if (!view.get(key)) put(view, key, false);
   return view;
 }
 
@@ -242,18 +244,18 @@ mstch::data html_table_view(const Table& table, const std::string& id, const Rep
     return i < width ? table.columns[i] : fallback_column;
   };
 
-  mstch::data view = object();
-  view.set("table_id", id);
-  view.set("caption", table.caption);
+  mstch::data view = view_object();
+  put(view, "table_id", id);
+  put(view, "caption", table.caption);
 
-  mstch::list columns;
+  mstch::data columns = view_list();
   for (const auto& c : table.columns) {
-    mstch::data col = object();
-    col.set("header", c.header);
-    col.set("header_class", text_class(c.align, c.header));
-    columns.push_back(col);
+    mstch::data col = view_object();
+    put(col, "header", c.header);
+    put(col, "header_class", text_class(c.align, c.header));
+    append(columns, std::move(col));
   }
-  view.set("columns", columns);
+  put(view, "columns", std::move(columns));
 
   static const std::string none;
   auto colour = [&](size_t row, size_t column) -> const std::string& {
@@ -261,76 +263,81 @@ mstch::data html_table_view(const Table& table, const std::string& id, const Rep
     const auto& classes = colouring->cell_classes[row];
     return column < classes.size() ? classes[column] : none;
   };
-  mstch::list rows;
+  mstch::data rows = view_list();
   for (size_t row_index = 0; row_index < table.rows.size(); ++row_index) {
     const Row& row = table.rows[row_index];
-    mstch::data r = object();
+    mstch::data r = view_object();
     const bool group = row.style == RowStyle::Group;
-    r.set("is_group", group);
-    r.set("row_class", group ? "group" : row.style == RowStyle::Total ? "total" : "data");
-    r.set("span", std::to_string(std::max<size_t>(width, 1)));
+    put(r, "is_group", group);
+    put(r, "row_class", group ? "group" : row.style == RowStyle::Total ? "total" : "data");
+    put(r, "span", std::to_string(std::max<size_t>(width, 1)));
+    // What a cell without them reads (cell_view). Set here, not left out: the partial asks
+    // every cell for both, and a name not found is looked for in each enclosing object up to
+    // the page's.
+    put(r, "text_lang", false);
+    put(r, "cell_link", false);
     const Value empty;
     const Value& first = row.cells.empty() ? empty : row.cells.front();
-    r.set("head", cell_view(column(0), first, lang, colour(row_index, 0)));
-    mstch::list cells;
+    put(r, "head", cell_view(column(0), first, lang, colour(row_index, 0)));
+    mstch::data cells = view_list();
     // One cell per column, as in the XLSX sheet (a row without columns shows what it has).
     const size_t shown = width > 0 ? width : row.cells.size();
     if (!group)
       for (size_t i = 1; i < shown; ++i)
-        cells.push_back(cell_view(column(i), i < row.cells.size() ? row.cells[i] : empty, lang,
-                                  colour(row_index, i)));
-    r.set("cells", cells);
-    rows.push_back(r);
+        append(cells, cell_view(column(i), i < row.cells.size() ? row.cells[i] : empty, lang,
+                                colour(row_index, i)));
+    put(r, "cells", std::move(cells));
+    append(rows, std::move(r));
   }
-  view.set("rows", rows);
+  put(view, "rows", std::move(rows));
 
   const std::vector<std::string>& footnotes = table.footnotes;
-  mstch::list notes;
+  mstch::data notes = view_list();
   for (const auto& f : footnotes) {
-    mstch::data n = object();
-    n.set("footnote", f);
-    notes.push_back(n);
+    mstch::data n = view_object();
+    put(n, "footnote", f);
+    append(notes, std::move(n));
   }
-  view.set("has_footnotes", !notes.empty());
-  view.set("footnotes", notes);
+  put(view, "has_footnotes", !notes.list_value().empty());
+  put(view, "footnotes", std::move(notes));
 
   // A section tag is true for any string, even an empty one: no class is `false`.
   if (colouring)
-    view.set("table_class", "heatmap");
+    put(view, "table_class", "heatmap");
   else
-    view.set("table_class", false);
-  view.set("has_key", colouring != nullptr && !colouring->key.empty());
-  view.set("key_label", colouring ? colouring->key_label : "");
-  mstch::list key;
+    put(view, "table_class", false);
+  put(view, "has_key", colouring != nullptr && !colouring->key.empty());
+  put(view, "key_label", colouring ? colouring->key_label : "");
+  mstch::data key = view_list();
   if (colouring)
     for (const auto& [css_class, label] : colouring->key) {
-      mstch::data entry = object();
-      entry.set("key_class", css_class);
-      entry.set("key_value", label);
-      key.push_back(entry);
+      mstch::data entry = view_object();
+      put(entry, "key_class", css_class);
+      put(entry, "key_value", label);
+      append(key, std::move(entry));
     }
-  view.set("key", key);
+  put(view, "key", std::move(key));
   return view;
 }
 
 mstch::data html_view(const Report& report, const std::filesystem::path& resources_dir) {
   const auto& meta = report.meta;
-  mstch::data view = object();
-  view.set("lang", meta.lang == Lang::En ? "en" : "nb");
-  view.set("kind", meta.kind);
-  view.set("title", meta.title);
-  view.set("document_title", document_title(meta));
-  view.set("subtitle", meta.subtitle);
-  view.set("has_subtitle", !meta.subtitle.empty());
-  view.set("date_label", meta.date_label);
-  view.set("author", meta.author);
-  view.set("subject", meta.subject);
-  view.set("keywords", meta.keywords);
-  view.set("running_head", meta.running_head);
-  view.set("contents_label", report.words.contents);
+  mstch::data view = view_object();
+  put(view, "lang", meta.lang == Lang::En ? "en" : "nb");
+  put(view, "kind", meta.kind);
+  put(view, "title", meta.title);
+  put(view, "document_title", document_title(meta));
+  put(view, "subtitle", meta.subtitle);
+  put(view, "has_subtitle", !meta.subtitle.empty());
+  put(view, "date_label", meta.date_label);
+  put(view, "author", meta.author);
+  put(view, "subject", meta.subject);
+  put(view, "keywords", meta.keywords);
+  put(view, "running_head", meta.running_head);
+  put(view, "contents_label", report.words.contents);
 
-  mstch::list toc;
-  mstch::list sections;
+  mstch::data toc = view_list();
+  mstch::data sections = view_list();
   std::set<std::string> used_anchors;
   HeatTables heat_tables;
   for (const Section& section : report.sections)
@@ -346,24 +353,25 @@ mstch::data html_view(const Report& report, const std::filesystem::path& resourc
     // Links must land on exactly one place even if the builder reused an anchor.
     if (!used_anchors.insert(anchor).second) anchor.append("-").append(std::to_string(s + 1));
 
-    mstch::data entry = object();
-    entry.set("section_title", section.title);
-    entry.set("section_anchor", anchor);
-    entry.set("appendix", section.appendix);
-    toc.push_back(entry);
+    mstch::data entry = view_object();
+    put(entry, "section_title", section.title);
+    put(entry, "section_anchor", anchor);
+    put(entry, "appendix", section.appendix);
+    // The section's object is the table of contents entry and its blocks.
+    mstch::data sec = entry;
+    append(toc, std::move(entry));
 
-    mstch::list blocks;
+    mstch::data blocks = view_list();
     const std::vector<ListTags> lists = rich_list_tags(section.blocks);
     for (size_t b = 0; b < section.blocks.size(); ++b)
-      blocks.push_back(
-          block_view(section.blocks[b], report, resources_dir, heat_tables, counter, lists[b]));
-    mstch::data sec = entry;
-    sec.set("blocks", blocks);
-    sections.push_back(sec);
+      append(blocks,
+             block_view(section.blocks[b], report, resources_dir, heat_tables, counter, lists[b]));
+    put(sec, "blocks", std::move(blocks));
+    append(sections, std::move(sec));
   }
-  view.set("has_toc", report.sections.size() > 1);
-  view.set("toc", toc);
-  view.set("sections", sections);
+  put(view, "has_toc", report.sections.size() > 1);
+  put(view, "toc", std::move(toc));
+  put(view, "sections", std::move(sections));
   return view;
 }
 
