@@ -1,5 +1,7 @@
 #include "ingest/table_reader.h"
 
+#include <malloc.h>
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -16,6 +18,9 @@
 namespace ips {
 
 namespace {
+
+// Rows whose cells are released between two returns of freed memory to the system.
+constexpr size_t kRowsBetweenTrims = 16384;
 
 const RawCell kEmptyCell{};
 
@@ -289,11 +294,16 @@ class SheetReader {
     records_.rows.reserve(records_.rows.size() + data_rows.size());
     if (layout_.kind == TableKind::Fidelity)
       records_.items.reserve(records_.items.size() + data_rows.size());
+    size_t released = 0;
     for (size_t r : data_rows) {
       read_row(r);
       // Its records hold what the row said: the cells go now, so a large file's rows and the
       // records made of them are never all held at once.
       RawRow().swap(sheet_.rows[r]);
+      // The allocator keeps what the rows freed for small blocks, while the records' lists are
+      // large blocks of their own: unless the freed pages go back to the system now and then,
+      // the rows and the records are held at once after all.
+      if (++released % kRowsBetweenTrims == 0) malloc_trim(0);
     }
   }
 
