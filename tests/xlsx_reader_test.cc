@@ -98,3 +98,13 @@ TEST_CASE("an xlsx read in two processes gives what one read in this process giv
     }
   }
 }
+
+TEST_CASE("an xlsx row numbered past every limit flags the sheet as cut, never lands elsewhere",
+          "[ingest][xlsx]") {
+  ReadFailure failure;
+  const RawWorkbook book = read_fixture("huge_row.xlsx", failure);
+  REQUIRE_FALSE(failure.failed());
+  REQUIRE(book.sheets.size() == 1);
+  CHECK(book.sheets[0].truncated);
+  CHECK(book.sheets[0].rows.size() == 4);  // the four rows before it, nothing after them
+}

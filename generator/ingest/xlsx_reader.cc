@@ -319,7 +319,10 @@ class WorksheetReader : public orcus::sax_handler {
     } else if (in_sheet_data_ && name == "row") {
       size_t number = 0;
       const auto [end, error] = std::from_chars(r_.data(), r_.data() + r_.size(), number);
-      if (has_r_ && error == std::errc() && end == r_.data() + r_.size() && number > 0)
+      const bool digits_only = end == r_.data() + r_.size();
+      if (has_r_ && digits_only && error == std::errc::result_out_of_range)
+        row_ = INT32_MAX - 1;  // past every limit: the sheet is flagged as cut there
+      else if (has_r_ && digits_only && error == std::errc() && number > 0)
         row_ = static_cast<long long>(std::min<size_t>(number, INT32_MAX)) - 1;  // past any limit
       else
         ++row_;
