@@ -11,7 +11,6 @@
 #include <vector>
 
 #include "ingest/workbook_reader.h"
-#include "ingest/xlsx_skipped_cells.h"
 #include "ingest_test_helpers.h"
 
 using namespace ips;
@@ -168,9 +167,12 @@ TEST_CASE("every form of text liborcus skips arrives with its cell, in place", "
 TEST_CASE("an inline-string sheet that cannot be parsed fails the file, naming sheet and part",
           "[ingest][xlsx]") {
   const std::string bytes = test::read_file(test::ingest_fixture("skipped_cells_broken.xlsx"));
-  CHECK_THROWS_WITH(
-      read_skipped_xlsx_cells(bytes, [](std::string_view, size_t, size_t, RawCell) {}),
-      Catch::StartsWith("sheet 'Deltakere' (xl/worksheets/sheet1.xml): "));
+  RawWorkbook book;
+  ReadFailure failure;
+  read_zip_workbook(bytes, "xlsx", WorkbookReadLimits{}, book, failure);
+  CHECK(failure.code == "file.corrupt");
+  CHECK_THAT(failure.detail, Catch::StartsWith("sheet 'Deltakere' (xl/worksheets/sheet1.xml): "));
+  CHECK(book.sheets.empty());
   // Through the reader the file is refused as damaged, with advice to save it again; never read
   // as a sheet with empty cells.
   const Dataset ds =

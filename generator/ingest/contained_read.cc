@@ -4,6 +4,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
 #include <cstdint>
@@ -52,6 +53,8 @@ class Reader {
     return s;
   }
   bool ok() const { return ok_ && pos_ == in_.size(); }
+  /// The bytes not read yet.
+  size_t left() const { return in_.size() - pos_; }
   bool good() const { return ok_; }
 
  private:
@@ -128,9 +131,13 @@ bool decode(std::string_view bytes, RawWorkbook& book, ReadFailure& failure) {
       sheet.merged.push_back(range);
     }
     const uint64_t rows = r.u64();
+    // Each row and cell takes at least 8 bytes of the message: no count read here can make a
+    // block larger than the message itself.
+    sheet.rows.reserve(static_cast<size_t>(std::min<uint64_t>(rows, r.left() / 8)));
     for (uint64_t i = 0; i < rows && r.good(); ++i) {
       RawRow row;
       const uint64_t cells = r.u64();
+      row.reserve(static_cast<size_t>(std::min<uint64_t>(cells, r.left() / 8)));
       for (uint64_t c = 0; c < cells && r.good(); ++c) {
         RawCell cell;
         const uint64_t tag = r.u64();

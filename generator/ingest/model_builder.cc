@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <string_view>
 #include <unordered_map>
 
 #include "ingest/narrative_merge.h"
@@ -46,18 +47,29 @@ void set_concern(const ActionFact& f, Diagnostic& d) {
 template <typename Fact>
 void resolve_repeats(std::vector<Fact>& facts, RecordSet& records, Diagnostics& diags,
                      const char* what) {
-  std::unordered_map<std::string, std::vector<size_t>> by_key;
-  by_key.reserve(facts.size());
-  std::vector<std::string> order;
+  // Each key's facts as a chain through `next`, the keys in the order first seen. The keys are
+  // viewed where the facts hold them, and only a repeated key gets a list: most keys are
+  // written once, and copying each (twice) and giving it a list cost more than the lookup.
+  constexpr size_t kNone = static_cast<size_t>(-1);
+  std::unordered_map<std::string_view, size_t> last_of;  // key → its latest fact so far
+  last_of.reserve(facts.size());
+  std::vector<size_t> heads;  // each key's first fact, in first-seen order
+  std::vector<size_t> next(facts.size(), kNone);
   for (size_t i = 0; i < facts.size(); ++i) {
     if (records.rows[facts[i].row].excluded) continue;
-    auto [it, inserted] = by_key.try_emplace(facts[i].key);
-    if (inserted) order.push_back(facts[i].key);
-    it->second.push_back(i);
+    auto [it, inserted] = last_of.try_emplace(facts[i].key, i);
+    if (inserted) {
+      heads.push_back(i);
+    } else {
+      next[it->second] = i;
+      it->second = i;
+    }
   }
-  for (const std::string& key : order) {
-    const std::vector<size_t>& group = by_key[key];
-    if (group.size() < 2) continue;
+  std::vector<size_t> group;
+  for (const size_t head : heads) {
+    if (next[head] == kNone) continue;
+    group.clear();
+    for (size_t i = head; i != kNone; i = next[i]) group.push_back(i);
     const Fact& first = facts[group.front()];
     const RowOrigin& first_origin = records.rows[first.row].origin;
     bool conflict = false;

@@ -1,13 +1,13 @@
 #include "ingest/opc_normalize.h"
 
 #include <zip.h>
-#include <zlib.h>
 
 #include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "ingest/checked_zip.h"
 #include "ingest/zip_package.h"
 
 namespace ips {
@@ -75,59 +75,6 @@ struct SourceFreer {
   void operator()(zip_source_t* s) const { zip_source_free(s); }
 };
 
-// Reads one entry whole through libzip, which checks its length and CRC at the end; keeps the
-// bytes only when `keep`.
-bool read_entry(zip_t* archive, zip_uint64_t index, bool keep, std::string& out,
-                std::string& problem) {
-  zip_file_t* file = zip_fopen_index(archive, index, 0);
-  if (!file) {
-    problem = zip_strerror(archive);
-    return false;
-  }
-  zip_stat_t stat;
-  zip_stat_init(&stat);
-  const bool has_crc = zip_stat_index(archive, index, 0, &stat) == 0 && (stat.valid & ZIP_STAT_CRC);
-  uLong crc = crc32(0L, Z_NULL, 0);
-  uint64_t length = 0;
-  char buffer[1 << 15];
-  for (;;) {
-    const zip_int64_t n = zip_fread(file, buffer, sizeof buffer);
-    if (n < 0) {
-      problem = zip_file_strerror(file);
-      zip_fclose(file);
-      return false;
-    }
-    if (n == 0) break;
-    crc = crc32(crc, reinterpret_cast<const Bytef*>(buffer), static_cast<uInt>(n));
-    length += static_cast<uint64_t>(n);
-    if (keep) out.append(buffer, static_cast<size_t>(n));
-  }
-  // libzip inflates the whole stream; liborcus stops at the declared size, so an entry that
-  // says it is shorter than it is would be cut off there without a word.
-  if ((stat.valid & ZIP_STAT_SIZE) && length != stat.size) {
-    zip_fclose(file);
-    problem = "the entry holds " + std::to_string(length) + " bytes but declares " +
-              std::to_string(stat.size);
-    return false;
-  }
-  if (has_crc && crc != stat.crc) {
-    zip_fclose(file);
-    problem = "the entry's checksum does not match its data";
-    return false;
-  }
-  // libzip reads exactly the declared size; data left in the deflate stream past it means the
-  // entry says it is shorter than it is, which liborcus would cut off without a word.
-  const int closed = zip_fclose(file);
-  if (closed != 0) {
-    zip_error_t e;
-    zip_error_init_with_code(&e, closed);
-    problem = zip_error_strerror(&e);
-    zip_error_fini(&e);
-    return false;
-  }
-  return true;
-}
-
 }  // namespace
 
 std::string relative_part_target(std::string_view from_folder, std::string_view target) {
@@ -179,7 +126,7 @@ PackageCheck normalize_opc_package(std::string_view package) {
     const std::optional<std::string> folder = name ? source_folder_of_rels(name) : std::nullopt;
     std::string bytes;
     std::string problem;
-    if (!read_entry(archive.get(), index, folder.has_value(), bytes, problem)) {
+    if (!read_zip_entry(archive.get(), index, folder.has_value(), bytes, problem)) {
       check.ok = false;
       check.problem = std::string(name ? name : "?") + ": " + problem;
       return check;

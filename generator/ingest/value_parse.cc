@@ -1,5 +1,6 @@
 #include "ingest/value_parse.h"
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <cmath>
@@ -244,6 +245,11 @@ bool looks_like_identity_number(const RawCell& cell) {
     return cell.number >= 1e9 && cell.number < 1e11 && std::floor(cell.number) == cell.number;
   }
   if (cell.kind != RawCell::Kind::Text) return false;
+  // Trimming takes no digit away, so a text without exactly 11 digits is none; most texts
+  // (names, comments, codes) leave here without a copy being made.
+  if (std::count_if(cell.text.begin(), cell.text.end(),
+                    [](char c) { return c >= '0' && c <= '9'; }) != 11)
+    return false;
   std::string digits;
   for (char c : trim(cell.text)) {
     if (c == ' ') continue;

@@ -1,7 +1,6 @@
 #include "ingest/workbook_reader.h"
 
 #include <orcus/orcus_ods.hpp>
-#include <orcus/orcus_xlsx.hpp>
 #include <orcus/spreadsheet/import_interface.hpp>
 
 #include <algorithm>
@@ -20,9 +19,10 @@
 #include "ingest/ignored_styles.h"
 #include "ingest/ods_error_cells.h"
 #include "ingest/opc_normalize.h"
+#include "ingest/sheet_cells.h"
 #include "ingest/text_normalize.h"
+#include "ingest/xlsx_reader.h"
 #include "ingest/xlsx_sheet_split.h"
-#include "ingest/xlsx_skipped_cells.h"
 #include "ingest/zip_limits.h"
 #include "ingest/zip_package.h"
 #include "model/date.h"
@@ -144,16 +144,9 @@ class PropertiesImporter : public iface::import_sheet_properties {
 
 class SheetImporter : public iface::import_sheet {
  public:
-  SheetImporter(RawSheet& sheet, const StringPool& pool, size_t max_rows, size_t* cells_stored,
-                size_t max_cells, size_t* bytes_stored, size_t max_cell_bytes, bool* over_budget)
-      : cells_stored_(cells_stored),
-        max_cells_(max_cells),
-        bytes_stored_(bytes_stored),
-        max_cell_bytes_(max_cell_bytes),
-        over_budget_(over_budget),
-        sheet_(sheet),
+  SheetImporter(RawSheet& sheet, const StringPool& pool, CellBudget& budget)
+      : cells_(sheet, budget),
         pool_(pool),
-        max_rows_(max_rows),
         formula_(*this),
         array_formula_(*this),
         properties_(sheet) {}
@@ -220,57 +213,14 @@ class SheetImporter : public iface::import_sheet {
   }
   orcus::spreadsheet::range_size_t get_sheet_size() const override { return {1048576, 16384}; }
 
-  void put(row_t row, col_t col, RawCell value) {
-    if (!charge(value.text.size())) return;
-    if (RawCell* c = cell(row, col)) *c = std::move(value);
-  }
+  void put(row_t row, col_t col, RawCell value) { cells_.put(row, col, std::move(value)); }
 
  private:
-  // Counts `text_bytes` more against the file's budget of expanded cell bytes; false (and the
-  // file marked for refusal) once it is spent, so nothing more is stored.
-  bool charge(size_t text_bytes) {
-    *bytes_stored_ += text_bytes;
-    if (*bytes_stored_ <= max_cell_bytes_) return true;
-    *over_budget_ = true;
-    return false;
-  }
+  bool charge(size_t text_bytes) { return cells_.charge(text_bytes); }
+  RawCell* cell(row_t row, col_t col) { return cells_.cell(row, col); }
 
-  RawCell* cell(row_t row, col_t col) {
-    if (row < 0 || col < 0) return nullptr;
-    if (static_cast<size_t>(row) >= max_rows_) {
-      sheet_.truncated = true;
-      return nullptr;
-    }
-    if (static_cast<size_t>(col) >= kMaxRawColumns) {
-      sheet_.columns_cut = true;
-      return nullptr;
-    }
-    auto& rows = sheet_.rows;
-    if (rows.size() <= static_cast<size_t>(row)) rows.resize(static_cast<size_t>(row) + 1);
-    auto& r = rows[static_cast<size_t>(row)];
-    if (r.size() <= static_cast<size_t>(col)) {
-      // Every stored cell counts against the workbook's budget: an ods row repeated a million
-      // times with a value in it would otherwise fill memory from a few bytes of XML.
-      const size_t added = static_cast<size_t>(col) + 1 - r.size();
-      if (*cells_stored_ + added > max_cells_) {
-        sheet_.cells_cut = true;
-        return nullptr;
-      }
-      if (!charge(added * sizeof(RawCell))) return nullptr;
-      *cells_stored_ += added;
-      r.resize(static_cast<size_t>(col) + 1);
-    }
-    return &r[static_cast<size_t>(col)];
-  }
-
-  size_t* cells_stored_;
-  size_t max_cells_;
-  size_t* bytes_stored_;
-  size_t max_cell_bytes_;
-  bool* over_budget_;
-  RawSheet& sheet_;
+  SheetCells cells_;
   const StringPool& pool_;
-  size_t max_rows_;
   FormulaImporter formula_;
   ArrayFormulaImporter array_formula_;
   PropertiesImporter properties_;
@@ -340,8 +290,7 @@ class A1Resolver : public iface::import_reference_resolver {
 // Collects what liborcus parses straight into a RawWorkbook; nothing is evaluated.
 class RawFactory : public iface::import_factory {
  public:
-  RawFactory(RawWorkbook& book, size_t max_rows, size_t max_cells, size_t max_cell_bytes)
-      : book_(book), max_rows_(max_rows), max_cells_(max_cells), max_cell_bytes_(max_cell_bytes) {}
+  RawFactory(RawWorkbook& book, CellBudget& budget) : book_(book), budget_(budget) {}
 
   iface::import_global_settings* get_global_settings() override { return &settings_; }
   iface::import_shared_strings* get_shared_strings() override { return &pool_; }
@@ -361,9 +310,7 @@ class RawFactory : public iface::import_factory {
     // Each sheet lives on the heap so the importer's reference stays valid as more arrive.
     sheets_.push_back(std::make_unique<RawSheet>());
     sheets_.back()->name = repair_utf8(name);
-    importers_.push_back(std::make_unique<SheetImporter>(*sheets_.back(), pool_, max_rows_,
-                                                         &cells_stored_, max_cells_, &bytes_stored_,
-                                                         max_cell_bytes_, &over_budget_));
+    importers_.push_back(std::make_unique<SheetImporter>(*sheets_.back(), pool_, budget_));
     return importers_.back().get();
   }
   iface::import_sheet* get_sheet(std::string_view name) override {
@@ -380,7 +327,8 @@ class RawFactory : public iface::import_factory {
   // after the cells liborcus skipped have been added.
   void finalize() override {}
 
-  /// Stores a cell liborcus skipped (see xlsx_skipped_cells.h), within the same limits.
+  /// Stores a cell liborcus skipped (an ods time of day, ods_error_cells.h), within the same
+  /// limits.
   void put_skipped(std::string_view sheet, size_t row, size_t column, RawCell cell) {
     const std::string name = repair_utf8(sheet);  // as append_sheet stored it
     // Beyond every limit either way: clamped, so the sheet is flagged as cut rather than the
@@ -405,12 +353,13 @@ class RawFactory : public iface::import_factory {
       if (std::all_of(source.begin(), source.end(),
                       [](const RawCell& c) { return c.kind == RawCell::Kind::Empty; }))
         return;  // an empty row repeated (the rest of the sheet): nothing to copy
-      const size_t last = std::min<size_t>(row + count, std::min<size_t>(max_rows_, INT32_MAX));
-      for (size_t r = row + 1; r < last && !over_budget_ && !sheets_[i]->cells_cut; ++r)
+      const size_t last =
+          std::min<size_t>(row + count, std::min<size_t>(budget_.max_rows_per_sheet, INT32_MAX));
+      for (size_t r = row + 1; r < last && !budget_.over_budget && !sheets_[i]->cells_cut; ++r)
         for (size_t c = 0; c < source.size(); ++c)
           if (source[c].kind != RawCell::Kind::Empty)
             importers_[i]->put(static_cast<row_t>(r), static_cast<col_t>(c), source[c]);
-      if (row + count > max_rows_) sheets_[i]->truncated = true;
+      if (row + count > budget_.max_rows_per_sheet) sheets_[i]->truncated = true;
       return;
     }
   }
@@ -449,9 +398,7 @@ class RawFactory : public iface::import_factory {
 
  private:
   RawWorkbook& book_;
-  size_t max_rows_;
-  size_t max_cells_;
-  size_t max_cell_bytes_;
+  CellBudget& budget_;
   StringPool pool_;
   IgnoredStyles styles_;
   GlobalSettings settings_;
@@ -459,13 +406,6 @@ class RawFactory : public iface::import_factory {
   std::vector<std::unique_ptr<RawSheet>> sheets_;
   std::vector<std::unique_ptr<SheetImporter>> importers_;
   bool handed_over_ = false;
-  size_t cells_stored_ = 0;
-  size_t bytes_stored_ = 0;
-  bool over_budget_ = false;
-
- public:
-  /// True when the file's cells would take more than kMaxCellBytesPerWorkbook.
-  bool over_budget() const { return over_budget_; }
 };
 
 // Finds hidden sheets, which liborcus' import interface does not report: in xlsx the
@@ -519,56 +459,58 @@ struct ParseBudget {
   size_t max_cell_bytes = 0;
 };
 
-// Parses the zip workbook in `outer` into `book` (which holds the format), or sets `result`.
-void parse_package(std::string_view outer, const std::string& format, const ParseBudget& budget,
-                   RawWorkbook& book, ReadFailure& result) {
+// Reads an ods through liborcus' import interface, then the cells it drops (ods_error_cells.h).
+void parse_ods(std::string_view bytes, CellBudget& budget, RawWorkbook& book) {
+  RawFactory factory(book, budget);
+  orcus::orcus_ods filter(&factory);
+  filter.read_stream(bytes);
+  // liborcus 0.17 keeps a formula error as an empty formula result; content.xml says
+  // which cells are errors, so they can be named instead of silently read as empty.
+  const OdsDroppedCells dropped =
+      read_ods_error_and_dropped_cells(bytes, [&](std::string_view sheet, size_t row, size_t column,
+                                                  size_t columns, std::string_view text) {
+        return factory.mark_formula_error(sheet, row, column, columns, text);
+      });
+  // It also skips time-of-day cells, and fills only the first of a repeated row's rows;
+  // the times go in first so a repeated row copies them with the rest.
+  for (const OdsTimeCell& t : dropped.times)
+    for (size_t c = t.column; c < t.column + std::min(t.columns, kMaxRawColumns + 1); ++c) {
+      RawCell cell;
+      cell.kind = RawCell::Kind::Text;
+      cell.text = t.text;
+      factory.put_skipped(t.sheet, t.row, c, std::move(cell));
+    }
+  for (const OdsRepeatedRow& r : dropped.repeated_rows) factory.repeat_row(r.sheet, r.row, r.count);
+  if (!budget.over_budget) factory.hand_over();
+}
+
+// Parses the zip workbook in `outer` into `book` (which holds the format), or sets `result`;
+// an xlsx leaves the worksheets whose parts are in `not_read` empty (read_xlsx_package).
+void parse_package(std::string_view outer, const std::string& format, const ParseBudget& limits,
+                   const std::set<std::string>& not_read, RawWorkbook& book, ReadFailure& result) {
+  CellBudget budget;
+  budget.max_rows_per_sheet = limits.max_rows_per_sheet;
+  budget.max_cells = limits.max_cells;
+  budget.max_cell_bytes = limits.max_cell_bytes;
   try {
-    // Every entry read once through libzip (length and CRC checked, so nothing is cut short
-    // unseen), and absolute relationship targets made relative so liborcus follows them.
-    PackageCheck package = normalize_opc_package(outer);
-    if (!package.ok) {
-      result = {"file.corrupt", package.problem};
-      return;
-    }
-    const std::string_view bytes = package.bytes ? std::string_view(*package.bytes) : outer;
-    RawFactory factory(book, budget.max_rows_per_sheet, budget.max_cells, budget.max_cell_bytes);
     if (format == "ods") {
-      orcus::orcus_ods filter(&factory);
-      filter.read_stream(bytes);
-      // liborcus 0.17 keeps a formula error as an empty formula result; content.xml says
-      // which cells are errors, so they can be named instead of silently read as empty.
-      const OdsDroppedCells dropped = read_ods_error_and_dropped_cells(
-          bytes, [&](std::string_view sheet, size_t row, size_t column, size_t columns,
-                     std::string_view text) {
-            return factory.mark_formula_error(sheet, row, column, columns, text);
-          });
-      // It also skips time-of-day cells, and fills only the first of a repeated row's rows;
-      // the times go in first so a repeated row copies them with the rest.
-      for (const OdsTimeCell& t : dropped.times)
-        for (size_t c = t.column; c < t.column + std::min(t.columns, kMaxRawColumns + 1); ++c) {
-          RawCell cell;
-          cell.kind = RawCell::Kind::Text;
-          cell.text = t.text;
-          factory.put_skipped(t.sheet, t.row, c, std::move(cell));
-        }
-      for (const OdsRepeatedRow& r : dropped.repeated_rows)
-        factory.repeat_row(r.sheet, r.row, r.count);
+      // Every entry read once through libzip (length and CRC checked, so nothing is cut short
+      // unseen), and absolute relationship targets made relative so liborcus follows them.
+      PackageCheck package = normalize_opc_package(outer);
+      if (!package.ok) {
+        result = {"file.corrupt", package.problem};
+        return;
+      }
+      parse_ods(package.bytes ? std::string_view(*package.bytes) : outer, budget, book);
     } else {
-      orcus::orcus_xlsx filter(&factory);
-      filter.read_stream(bytes);
-      // liborcus 0.17 drops inline-string, plain "str" and ISO date cells without a word,
-      // and keeps formula errors as empty cells; they are read from the sheet XML here so
-      // no text silently arrives as empty and every error keeps its text.
-      read_skipped_xlsx_cells(bytes,
-                              [&](std::string_view sheet, size_t row, size_t column, RawCell cell) {
-                                factory.put_skipped(sheet, row, column, std::move(cell));
-                              });
+      // One pass over each part, every kind of cell taken (xlsx_reader.h).
+      read_xlsx_package(outer, not_read, budget, book);
     }
-    if (factory.over_budget()) {
-      result = {"file.too_large_cells", std::to_string(budget.max_cell_bytes >> 20)};
-      return;  // nothing handed over: a partial read is never used
+    if (budget.over_budget) {
+      book.sheets.clear();
+      result = {"file.too_large_cells", std::to_string(limits.max_cell_bytes >> 20)};
+      return;  // nothing kept: a partial read is never used
     }
-    factory.hand_over();
   } catch (const std::exception& e) {
     book.sheets.clear();
     result = {"file.corrupt", e.what()};
@@ -610,12 +552,7 @@ bool read_xlsx_in_parallel(std::string_view bytes, const ParseBudget& whole, Raw
         whole.max_rows_per_sheet, static_cast<size_t>(static_cast<double>(whole.max_cells) * share),
         static_cast<size_t>(static_cast<double>(whole.max_cell_bytes) * share)};
     reads.push_back([bytes, others, budget](RawWorkbook& book, ReadFailure& result) {
-      const std::optional<std::string> mine = xlsx_with_empty_worksheets(bytes, others);
-      if (!mine) {
-        result = {"file.corrupt", "the package could not be split"};
-        return;
-      }
-      parse_package(*mine, "xlsx", budget, book, result);
+      parse_package(bytes, "xlsx", budget, others, book, result);
     });
   }
   std::vector<RawWorkbook> books(reads.size(), out);
@@ -670,11 +607,13 @@ void read_zip_workbook(std::string_view bytes, const std::string& format,
   // liborcus can abort or crash on damaged content: the parse runs in a child process, or in
   // two at once for an xlsx with several worksheets (read_xlsx_in_parallel).
   if (!limits.contain_parse)
-    parse_package(bytes, format, whole, out, failure);
+    parse_package(bytes, format, whole, {}, out, failure);
   else if (format != "xlsx" || !read_xlsx_in_parallel(bytes, whole, out, failure))
-    run_contained([&](RawWorkbook& book,
-                      ReadFailure& result) { parse_package(bytes, format, whole, book, result); },
-                  out, failure);
+    run_contained(
+        [&](RawWorkbook& book, ReadFailure& result) {
+          parse_package(bytes, format, whole, {}, book, result);
+        },
+        out, failure);
   if (failure.failed()) return;
   try {
     mark_hidden_sheets(bytes, format, out);

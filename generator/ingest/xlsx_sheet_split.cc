@@ -17,11 +17,6 @@ struct SourceFreer {
   void operator()(zip_source_t* s) const { zip_source_free(s); }
 };
 
-constexpr std::string_view kEmptyWorksheet =
-    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-    "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
-    "<sheetData/></worksheet>";
-
 // Opens the package in `bytes` read-only; null when libzip cannot. `source` keeps the buffer.
 std::unique_ptr<zip_t, ZipDiscarder> open_package(
     std::string_view bytes, std::unique_ptr<zip_source_t, SourceFreer>& source) {
@@ -66,50 +61,6 @@ std::vector<std::vector<size_t>> share_out_worksheets(std::string_view bytes,
   }
   for (auto& group : shared) std::sort(group.begin(), group.end());
   return shared;
-}
-
-std::optional<std::string> xlsx_with_empty_worksheets(std::string_view bytes,
-                                                      const std::set<std::string>& emptied) {
-  std::unique_ptr<zip_source_t, SourceFreer> source;
-  auto archive = open_package(bytes, source);
-  if (!archive) return std::nullopt;
-  zip_error_t error;
-  zip_error_init(&error);
-  std::unique_ptr<zip_source_t, SourceFreer> target(
-      zip_source_buffer_create(nullptr, 0, 0, &error));
-  zip_error_fini(&error);
-  if (!target) return std::nullopt;
-  zip_error_init(&error);
-  std::unique_ptr<zip_t, ZipDiscarder> writer(
-      zip_open_from_source(target.get(), ZIP_TRUNCATE, &error));
-  zip_error_fini(&error);
-  if (!writer) return std::nullopt;
-  zip_source_keep(target.get());  // the writer took a reference; this one stays ours
-  const zip_int64_t entries = zip_get_num_entries(archive.get(), 0);
-  for (zip_int64_t i = 0; i < entries; ++i) {
-    const auto index = static_cast<zip_uint64_t>(i);
-    const char* name = zip_get_name(archive.get(), index, ZIP_FL_ENC_RAW);
-    if (!name) return std::nullopt;
-    zip_source_t* part =
-        emptied.count(name)
-            ? zip_source_buffer(writer.get(), kEmptyWorksheet.data(), kEmptyWorksheet.size(), 0)
-            : zip_source_zip(writer.get(), archive.get(), index, ZIP_FL_COMPRESSED, 0, -1);
-    if (!part) return std::nullopt;
-    if (zip_file_add(writer.get(), name, part, ZIP_FL_ENC_RAW) < 0) {
-      zip_source_free(part);
-      return std::nullopt;
-    }
-  }
-  if (zip_close(writer.get()) < 0) return std::nullopt;
-  (void)writer.release();  // zip_close freed it
-  zip_stat_t stat;
-  if (zip_source_stat(target.get(), &stat) < 0 || zip_source_open(target.get()) < 0)
-    return std::nullopt;
-  std::string out(static_cast<size_t>(stat.size), '\0');
-  const zip_int64_t n = zip_source_read(target.get(), out.data(), out.size());
-  zip_source_close(target.get());
-  if (n != static_cast<zip_int64_t>(out.size())) return std::nullopt;
-  return out;
 }
 
 }  // namespace ips

@@ -1,16 +1,14 @@
-// Splits the reading of one xlsx workbook between processes: each reader gets a copy of the
-// package in which the worksheets of the others are empty, so liborcus parses only its own.
-// liborcus 0.17 reads the sheets of a package one after another, and they are independent.
+// Splits the reading of one xlsx workbook between processes: each reader reads only its share
+// of the worksheets (read_xlsx_package's `not_read` names the others). The sheets of a package
+// are independent.
 #pragma once
 
 #include <cstdint>
-#include <optional>
-#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "ingest/xlsx_skipped_cells.h"
+#include "ingest/xlsx_reader.h"
 
 namespace ips {
 
@@ -20,11 +18,5 @@ namespace ips {
 std::vector<std::vector<size_t>> share_out_worksheets(std::string_view bytes,
                                                       const std::vector<WorksheetPart>& parts,
                                                       size_t groups);
-
-/// The package in `bytes` with every zip entry named in `emptied` replaced by a worksheet
-/// without cells; every other entry copied as it is (still compressed). Nothing when libzip
-/// cannot open or write the package.
-std::optional<std::string> xlsx_with_empty_worksheets(std::string_view bytes,
-                                                      const std::set<std::string>& emptied);
 
 }  // namespace ips
