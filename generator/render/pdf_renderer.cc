@@ -112,6 +112,8 @@ void render_pdf(const doc::Report& report, const RenderOptions& options,
     // The whole document is one Document element; the page frame, drawn outside every leaf,
     // becomes an artifact in post-processing.
     PdfTags& tags = layout.tags();
+    const TaggingMode tagging = tagging_mode_from_environment();
+    tags.set_untagged(tagging == TaggingMode::None);
     tags.set_page_height(style.page_height);
     tags.begin(pdf.cr, {"Document"});
     for (int p = 0; p < pages; ++p) {
@@ -151,9 +153,12 @@ void render_pdf(const doc::Report& report, const RenderOptions& options,
     const doc::ReportMeta& m = report.meta;
     std::string finished;
     try {
-      finished = finish_pdf_ua(cairo_pdf, layout.tags().notes(),
-                               {doc::document_title(m), m.subject, m.author, m.keywords,
-                                m.lang == Lang::En ? "en" : "nb", options.document_time});
+      // The measuring modes (IPS_PDF_TAGGING) write cairo's file as it is.
+      finished = tagging == TaggingMode::Full
+                     ? finish_pdf_ua(cairo_pdf, layout.tags().notes(),
+                                     {doc::document_title(m), m.subject, m.author, m.keywords,
+                                      m.lang == Lang::En ? "en" : "nb", options.document_time})
+                     : std::move(cairo_pdf);
     } catch (const std::exception& e) {
       throw RenderError(out.string() + ": tagging the PDF (PDF/UA): " + e.what());
     }
