@@ -10,7 +10,9 @@ TaggingMode tagging_mode_from_environment() {
   static const TaggingMode mode = [] {
     const char* v = std::getenv("IPS_PDF_TAGGING");
     const std::string s = v ? v : "";
-    return s == "none" ? TaggingMode::None : s == "cairo" ? TaggingMode::CairoOnly : TaggingMode::Full;
+    return s == "none"    ? TaggingMode::None
+           : s == "cairo" ? TaggingMode::CairoOnly
+                          : TaggingMode::Full;
   }();
   return mode;
 }
