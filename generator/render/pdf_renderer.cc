@@ -5,6 +5,7 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <ctime>
 #include <fstream>
 #include <string>
@@ -23,6 +24,17 @@
 namespace ips::render {
 
 namespace {
+
+// Post-processing (pdf_ua_postprocess) reads every page's content stream and deflates it again;
+// cairo 1.16 would first deflate it at zlib's default level, only to have it inflated. Its one
+// switch for writing content uncompressed is the environment variable CAIRO_DEBUG_PDF, read
+// whenever a PDF surface is made; it is set here, before main and so before any thread runs
+// (setenv is not safe while other threads read the environment). Fonts and images stay
+// compressed by cairo; the finished file's content streams are compressed by post-processing.
+[[maybe_unused]] const bool cairo_content_uncompressed = [] {
+  if (tagging_mode_from_environment() == TaggingMode::Full) setenv("CAIRO_DEBUG_PDF", "1", 0);
+  return true;
+}();
 
 // Owns the cairo objects so that every exit path releases them.
 struct PdfSurface {
