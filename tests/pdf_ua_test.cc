@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <map>
 #include <regex>
+#include <set>
 #include <sstream>
 
 #include <cairo-pdf.h>
@@ -286,6 +287,45 @@ TEST_CASE("the tagged PDF keeps its structure elements compressed and one versio
     QPDF q;
     q.processFile(pdf.c_str());
     CHECK(q.getRoot().getKey("/StructTreeRoot").isDictionary());
+  }
+}
+
+// cairo writes the first page's content stream before object 1, and (its content uncompressed
+// for post-processing, CAIRO_DEBUG_PDF) every ToUnicode map as plain text; each stream
+// written again leaves its old /Length object behind.
+TEST_CASE("the tagged PDF holds each object once and every stream but its XMP compressed",
+          "[pdf][pdfua]") {
+  for (const fs::path& pdf : pdfs_below(example_pdfs("nb"))) {
+    INFO(pdf.string());
+    const std::string bytes = test::read_file(pdf);
+    std::map<std::string, int> copies;
+    const std::regex object_start("(^|\n)(\\d+) 0 obj\n");
+    for (auto it = std::sregex_iterator(bytes.begin(), bytes.end(), object_start);
+         it != std::sregex_iterator(); ++it)
+      ++copies[(*it)[2].str()];
+    for (const auto& [number, n] : copies) {
+      INFO("object " << number);
+      CHECK(n == 1);
+    }
+    QPDF q;
+    q.processFile(pdf.c_str());
+    int streams = 0, uncompressed = 0;
+    std::set<int> numbers, lengths;  // objects that are one integer; streams' /Length objects
+    for (QPDFObjectHandle o : q.getAllObjects()) {
+      if (o.isInteger()) numbers.insert(o.getObjectID());
+      if (!o.isStream()) continue;
+      ++streams;
+      const bool xmp = o.getDict().getKey("/Type").isNameAndEquals("/Metadata");
+      if (!xmp && !o.getDict().hasKey("/Filter")) ++uncompressed;
+      if (o.getDict().getKey("/Length").isIndirect())
+        lengths.insert(o.getDict().getKey("/Length").getObjectID());
+    }
+    CHECK(streams > 2);
+    CHECK(uncompressed == 0);
+    for (int n : numbers) {
+      INFO("object " << n << " is a number no stream has as its length");
+      CHECK(lengths.count(n) == 1);
+    }
   }
 }
 

@@ -5,6 +5,7 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <ctime>
 #include <fstream>
 #include <string>
@@ -23,6 +24,17 @@
 namespace ips::render {
 
 namespace {
+
+// Post-processing (pdf_ua_postprocess) reads every page's content stream and deflates it again;
+// cairo 1.16 would first deflate it at zlib's default level, only to have it inflated. Its one
+// switch for writing content uncompressed is the environment variable CAIRO_DEBUG_PDF, read
+// whenever a PDF surface is made; it is set here, before main and so before any thread runs
+// (setenv is not safe while other threads read the environment). Fonts and images stay
+// compressed by cairo; the finished file's content streams are compressed by post-processing.
+[[maybe_unused]] const bool cairo_content_uncompressed = [] {
+  if (tagging_mode_from_environment() == TaggingMode::Full) setenv("CAIRO_DEBUG_PDF", "1", 0);
+  return true;
+}();
 
 // Owns the cairo objects so that every exit path releases them.
 struct PdfSurface {
@@ -112,6 +124,8 @@ void render_pdf(const doc::Report& report, const RenderOptions& options,
     // The whole document is one Document element; the page frame, drawn outside every leaf,
     // becomes an artifact in post-processing.
     PdfTags& tags = layout.tags();
+    const TaggingMode tagging = tagging_mode_from_environment();
+    tags.set_untagged(tagging == TaggingMode::None);
     tags.set_page_height(style.page_height);
     tags.begin(pdf.cr, {"Document"});
     for (int p = 0; p < pages; ++p) {
@@ -151,9 +165,12 @@ void render_pdf(const doc::Report& report, const RenderOptions& options,
     const doc::ReportMeta& m = report.meta;
     std::string finished;
     try {
-      finished = finish_pdf_ua(cairo_pdf, layout.tags().notes(),
-                               {doc::document_title(m), m.subject, m.author, m.keywords,
-                                m.lang == Lang::En ? "en" : "nb", options.document_time});
+      // The measuring modes (IPS_PDF_TAGGING) write cairo's file as it is.
+      finished = tagging == TaggingMode::Full
+                     ? finish_pdf_ua(cairo_pdf, layout.tags().notes(),
+                                     {doc::document_title(m), m.subject, m.author, m.keywords,
+                                      m.lang == Lang::En ? "en" : "nb", options.document_time})
+                     : std::move(cairo_pdf);
     } catch (const std::exception& e) {
       throw RenderError(out.string() + ": tagging the PDF (PDF/UA): " + e.what());
     }

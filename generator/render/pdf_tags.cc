@@ -2,11 +2,27 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 
 namespace ips::render {
 
+TaggingMode tagging_mode_from_environment() {
+  static const TaggingMode mode = [] {
+    const char* v = std::getenv("IPS_PDF_TAGGING");
+    const std::string s = v ? v : "";
+    return s == "none"    ? TaggingMode::None
+           : s == "cairo" ? TaggingMode::CairoOnly
+                          : TaggingMode::Full;
+  }();
+  return mode;
+}
+
 void PdfTags::begin(cairo_t* cr, const TagNote& note, const std::string& attributes) {
   if (suspended_) return;
+  if (untagged_) {
+    open_.emplace_back();
+    return;
+  }
   cairo_tag_begin(cr, note.type.c_str(), attributes.empty() ? nullptr : attributes.c_str());
   open_.push_back(note.type);
   notes_.push_back(note);
@@ -27,7 +43,7 @@ void PdfTags::begin(cairo_t* cr, const TagNote& note, const std::string& attribu
 
 void PdfTags::end(cairo_t* cr) {
   if (suspended_ || open_.empty()) return;
-  cairo_tag_end(cr, open_.back().c_str());
+  if (!untagged_) cairo_tag_end(cr, open_.back().c_str());
   open_.pop_back();
 }
 

@@ -40,8 +40,20 @@ struct TagNote {
   std::optional<std::array<int, 4>> bbox;
 };
 
+/// How much of the tagging runs: the whole of PDF/UA-1 (the default), only cairo's structure
+/// tags (no post-processing), or none (an untagged PDF; without links too, since cairo 1.16
+/// writes a link outside a tagged Document with a dangling structure reference). The last two
+/// exist only to measure what tagging costs (IPS_PDF_TAGGING, bench/README.md).
+enum class TaggingMode { Full, CairoOnly, None };
+
+/// The tagging mode from the environment variable IPS_PDF_TAGGING ("cairo", "none"; anything
+/// else or unset: Full), read once.
+TaggingMode tagging_mode_from_environment();
+
 class PdfTags {
  public:
+  /// Untagged (TaggingMode::None): nothing reaches cairo; begin and end only keep count.
+  void set_untagged(bool untagged) { untagged_ = untagged; }
   /// Opens an element (cairo_tag_begin); `attributes` are cairo's own (links: dest, rect).
   void begin(cairo_t* cr, const TagNote& note, const std::string& attributes = "");
   /// Closes the innermost open element.
@@ -67,6 +79,7 @@ class PdfTags {
   std::vector<std::string> open_;
   std::vector<TagNote> notes_;
   bool suspended_ = false;
+  bool untagged_ = false;
   double page_height_ = 0;
 };
 

@@ -576,6 +576,13 @@ std::string finish_pdf_ua(const std::string& pdf, const std::vector<TagNote>& no
   // References to the new objects, spliced into their dictionaries when written: qpdf would
   // have to read the whole file to make them objects of its own.
   std::map<QPDFObjGen, std::string> new_refs;
+  // The objects holding the lengths of the streams written again: left out of the file.
+  std::set<int> dropped;
+  auto drop_length = [&](QPDFObjectHandle stream) {
+    if (!stream.isStream()) return;
+    QPDFObjectHandle length = stream.getDict().getKey("/Length");
+    if (length.isIndirect()) dropped.insert(length.getObjectID());
+  };
 
   root.replaceKey("/Lang", QPDFObjectHandle::newUnicodeString(meta.lang));
   QPDFObjectHandle prefs = QPDFObjectHandle::newDictionary();
@@ -611,6 +618,8 @@ std::string finish_pdf_ua(const std::string& pdf, const std::vector<TagNote>& no
     page.pipeContents(&sink);
     // cairo writes one content stream per page: its object is replaced; otherwise a new one.
     QPDFObjectHandle old = page_object.getKey("/Contents");
+    for (QPDFObjectHandle stream : old.isArray() ? old.getArrayAsVector() : std::vector{old})
+      drop_length(stream);
     int number = old.isIndirect() && old.isStream() ? old.getObjectID() : next_object++;
     if (!(old.isIndirect() && old.isStream()) || old.getGeneration() != 0) {
       number = next_object++;
@@ -619,6 +628,25 @@ std::string finish_pdf_ua(const std::string& pdf, const std::vector<TagNote>& no
     }
     written[number] =
         stream_object("/Filter /FlateDecode", deflate(mark_untagged_as_artifacts(content)));
+  }
+
+  // The other streams cairo left uncompressed (CAIRO_DEBUG_PDF, set by the renderer so that
+  // page content is not deflated twice): the fonts' ToUnicode maps, groups and patterns.
+  for (size_t n = 1; n < raw.size(); ++n) {
+    const std::string_view body = raw.body(n);
+    if (written.count(static_cast<int>(n)) || body.size() < 9 ||
+        body.substr(body.size() - 9) != "endstream")
+      continue;
+    QPDFObjectHandle stream = q.getObjectByID(static_cast<int>(n), 0);
+    if (!stream.isStream() || stream.getDict().hasKey("/Filter")) continue;
+    const std::shared_ptr<Buffer> data = stream.getRawStreamData();
+    QPDFObjectHandle dict = stream.getDict().shallowCopy();
+    drop_length(stream);
+    dict.removeKey("/Length");
+    const std::string entries = dict.unparse();  // "<< … >>", references kept as references
+    written[static_cast<int>(n)] = stream_object(
+        entries.substr(2, entries.size() - 4) + " /Filter /FlateDecode",
+        deflate(std::string(reinterpret_cast<const char*>(data->getBuffer()), data->getSize())));
   }
 
   for (const QPDFObjGen& og : changed) {
@@ -634,8 +662,14 @@ std::string finish_pdf_ua(const std::string& pdf, const std::vector<TagNote>& no
   // The file is written again from cairo's object texts, copied as they are, and the changed
   // ones: streams as objects of their own, everything else (mostly the thousands of small
   // structure elements) in one compressed object stream, with a cross-reference stream.
-  const size_t first = pdf.find("1 0 obj");
-  std::string out = pdf.substr(0, first == std::string::npos ? 0 : first);
+  // cairo's header: the %PDF line and its binary comment. (Everything up to "1 0 obj" would
+  // also copy the first page's content stream, which cairo writes before object 1.)
+  size_t header = 0;
+  while (header < pdf.size() && pdf[header] == '%') {
+    const size_t eol = pdf.find('\n', header);
+    header = eol == std::string::npos ? pdf.size() : eol + 1;
+  }
+  std::string out = pdf.substr(0, header);
   const int objstm = next_object++;
   const int xref_number = next_object++;
   struct Entry {
@@ -648,6 +682,7 @@ std::string finish_pdf_ua(const std::string& pdf, const std::vector<TagNote>& no
   std::string objstm_index, objstm_data;
   int objstm_count = 0;
   for (int n = 1; n < objstm; ++n) {
+    if (dropped.count(n)) continue;  // free
     const auto w = written.find(n);
     const std::string_view body =
         w != written.end() ? std::string_view(w->second) : raw.body(static_cast<size_t>(n));
