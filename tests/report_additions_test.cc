@@ -130,6 +130,26 @@ TEST_CASE("the Halvårsrapport has a header, the GOI over time and the latest re
   CHECK(recs.rows[0].cells[2].text == "Avtal faste månedlige møter med NAV-veilederne.");
 }
 
+TEST_CASE("the Halvårsrapport lists the latest review's GOI items scored 1–3 among its areas",
+          "[report-additions]") {
+  TwoSites f;
+  // A's review of 4 October: G5 at 3, as at the GOI scoring before (1 March: all 3).
+  ItemRating& g5 = f.data.reviews[1].scales[ScaleCatalog::kGoi].items[4];
+  g5.consensus = g5.score = 3;
+  const auto scores = score_reviews(f.data, f.scales);
+  const OutcomeIndex outcomes(f.data);
+  const doc::Report r =
+      build_halvarsrapport(0, Period{2016, 2}, f.data, scores, outcomes, f.ctx(f.nb));
+  const doc::Table& areas = table(r, "latest-goi-improvement-areas");
+  REQUIRE(areas.rows.size() == 1);
+  CHECK(areas.rows[0].cells[0].text == "G5");
+  CHECK(areas.rows[0].cells[2].number == 3);
+  CHECK(areas.rows[0].cells[3].number == 0);  // 3 then, 3 now
+  CHECK(areas.caption ==
+        "Punkter i generell organisasjonsindeks med skår 1–3 ved gjennomgangen 04.10.2016, med "
+        "endring fra forrige GOI-skåring");
+}
+
 TEST_CASE("the national summary shows county, round change, GOI per site and the employment trend",
           "[report-additions]") {
   TwoSites f;

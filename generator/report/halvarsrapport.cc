@@ -221,6 +221,16 @@ struct Builder {
       t.sheet_name = w().get("halvarsrapport.latest_areas_sheet");
       s.blocks.push_back(std::move(t));
     }
+    // The GOI's items scored 1–3 too, as in the Kvalitetsrapport: a GOI recommendation below
+    // should not stand without its item among the areas.
+    if (!latest.goi_improvement_areas.empty()) {
+      doc::Table t = review_item_table(
+          "latest-goi-improvement-areas",
+          w().format("halvarsrapport.latest_goi_areas_caption", {when}),
+          latest.goi_improvement_areas, ScaleCatalog::kGoi, latest.goi_item_change, latest, ctx);
+      t.sheet_name = w().get("kvalitetsrapport_more.goi_improvement_sheet");
+      s.blocks.push_back(std::move(t));
+    }
     if (auto t = review_recommendations_table(*latest.review, ctx)) {
       t->id = "latest-recommendations";
       t->caption = w().format("halvarsrapport.latest_recommendations_caption", {when});
