@@ -2,6 +2,7 @@
 // (file, sheet, row, column, code), never a crash, and read = used + excluded holds.
 #include <toml++/toml.h>
 
+#include <fstream>
 #include <set>
 
 #include "ingest_test_helpers.h"
@@ -303,6 +304,35 @@ TEST_CASE("evaluators who disagree with no consensus leave the item unscored, wi
       CHECK(d.site == "Hamar");
       CHECK(d.review_date == Date::from_ymd(2013, 6, 10));
     }
+}
+
+TEST_CASE("a consensus outside both evaluators' scores is a note naming its cell") {
+  // Columns in an unusual order, so the column letter must come from the header row.
+  test::ScratchDir dir{"consensus-outside"};
+  const std::filesystem::path csv = dir.path / "fidelity.csv";
+  std::ofstream(csv) << "Punkt;Enhet;Evaluator 1;Evaluator 2;Dato;Konsensus\n"
+                        "B1;Hamar;4;4;10.06.2013;4\n"
+                        "B2;Hamar;4;4;10.06.2013;5\n"   // above both: row 3
+                        "B3;Hamar;3;5;10.06.2013;4\n"   // between: fine
+                        "O1;Hamar;2;3;10.06.2013;1\n";  // below both: row 5
+  const Dataset ds = ingest_files({csv}, test::scale_catalog());
+  INFO(test::describe(ds.diagnostics));
+  std::vector<const Diagnostic*> notes;
+  for (const auto& d : ds.diagnostics.items)
+    if (d.code == "agreement.consensus_outside_note") notes.push_back(&d);
+  REQUIRE(notes.size() == 2);
+  CHECK(notes[0]->severity == Severity::Note);
+  CHECK(notes[0]->file == csv.string());
+  CHECK(notes[0]->row == 3);
+  CHECK(notes[0]->column == "F");
+  CHECK(notes[0]->column_header == "Konsensus");
+  CHECK(notes[0]->value == "5");
+  CHECK(notes[0]->args == std::vector<std::string>{"B2", "4", "4", "5", "10.06.2013"});
+  CHECK(notes[0]->site == "Hamar");
+  CHECK(notes[1]->row == 5);
+  CHECK(notes[1]->value == "1");
+  // The consensus still decides the score.
+  CHECK(ds.reviews.at(0).scales[0].items[1].score == 5);
 }
 
 TEST_CASE("a wide-form fidelity sheet gives the same Bodø review as the long form") {

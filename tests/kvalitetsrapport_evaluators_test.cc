@@ -3,7 +3,6 @@
 // recommendations, the gathered recommendations, GOI change and the first review's note.
 #include <catch2/catch.hpp>
 
-#include "analysis/evaluator_agreement.h"
 #include "report/kvalitetsrapport.h"
 #include "support/review_builder.h"
 #include "support/test_support.h"
@@ -28,10 +27,28 @@ struct Fixture {
     data.reviews.push_back(r);
     return data.reviews.back();
   }
+  // The note ingest writes where it reads a consensus outside both evaluators' scores
+  // (ingest/model_builder; its own test is in ingest_corpus_test.cc).
+  void add_consensus_outside_note(const Review& r, const std::string& item, int first, int second,
+                                  int consensus, int row) {
+    Diagnostic d;
+    d.severity = Severity::Note;
+    d.code = "agreement.consensus_outside_note";
+    d.file = "eksport.xlsx";
+    d.sheet = "Kvalitetsmålinger";
+    d.row = row;
+    d.column = "F";
+    d.column_header = "Konsensus";
+    d.value = std::to_string(consensus);
+    d.args = {item, std::to_string(first), std::to_string(second), std::to_string(consensus),
+              r.date.norwegian()};
+    d.site = r.site;
+    d.review_date = r.date;
+    data.diagnostics.add(std::move(d));
+  }
   // The report of a review, from the data as the pipeline prepares it after ingest.
   doc::Report report(size_t review_index, const Wording* w = nullptr) {
     prepared = data;
-    add_consensus_outside_notes(prepared, scales);
     scores = score_reviews(prepared, scales);
     const ReportContext ctx{scales, w ? *w : words, "", 5};
     return build_kvalitetsrapport(scores.at(review_index), prepared, ctx);
@@ -92,6 +109,7 @@ TEST_CASE(
   Fixture f;
   Review& r = f.add_review(Date::from_ymd(2016, 10, 18));
   r.scales[0].items[0].consensus = r.scales[0].items[0].score = 5;  // B1: 4 and 4, consensus 5
+  f.add_consensus_outside_note(r, "B1", 4, 4, 5, 7);
   const doc::Report report = f.report(0);
   CHECK(has_paragraph(section(report, "section-B"),
                       "Merk: konsensus (5) ligger utenfor evaluatorenes skår (4 og 4)."));
@@ -104,7 +122,7 @@ TEST_CASE(
   REQUIRE(problems);
   REQUIRE(problems->rows.size() == 1);
   CHECK(problems->rows[0].cells[0].text == "Merknad");
-  CHECK(problems->rows[0].cells[4].text == "Konsensus");
+  CHECK(problems->rows[0].cells[4].text == "F (Konsensus)");
   CHECK(problems->rows[0].cells[6].text ==
         "Konsensus for B1 ved gjennomgangen 18.10.2016 er 5, men evaluatorene skåret 4 og 4: "
         "konsensus ligger utenfor begge. "

@@ -10,6 +10,7 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <set>
 #include <sstream>
 
 #include <cairo-pdf.h>
@@ -186,6 +187,15 @@ std::vector<std::string> layout_problems(const doc::Report& report) {
     }
 
     const auto& chunks = layout.chunks();
+    // Pages on which an appendix began below the end of the section before, the page being
+    // nearly empty (a soft break dropped): the appendix's table may split from there rather
+    // than leave that page three-quarters blank.
+    std::set<size_t> appendix_let_on;
+    for (size_t p = 0; p < pagination.pages.size(); ++p)
+      for (size_t k = 1; k < pagination.pages[p].size(); ++k)
+        if (pagination.pages[p][k].chunk->page_break_before &&
+            pagination.pages[p][k].chunk->soft_break)
+          appendix_let_on.insert(p);
     // Tables: a table of up to ten rows on one page; a longer one at least three on each.
     std::map<int, std::map<size_t, int>> rows;  // table block → page → rows
     std::map<int, double> table_height;
@@ -202,7 +212,9 @@ std::vector<std::string> layout_problems(const doc::Report& report) {
     for (const auto& [block, pages] : rows) {
       int total = 0;
       for (const auto& [page, n] : pages) total += n;
-      if (total <= 10 && table_height[block] < style.body_height() * 0.8 && pages.size() > 1)
+      const bool may_split = appendix_let_on.count(pages.begin()->first) > 0;
+      if (total <= 10 && table_height[block] < style.body_height() * 0.8 && pages.size() > 1 &&
+          !may_split)
         problem(pages.begin()->first,
                 "a table of " + std::to_string(total) + " rows is split over pages");
       if (total > 10)
@@ -212,7 +224,7 @@ std::vector<std::string> layout_problems(const doc::Report& report) {
       // fewer ("4 + 14") it should have gone to the next page whole.
       const int first = pages.begin()->second;
       if (pages.size() > 1 && whole_height[block] <= style.body_height() * 0.85 &&
-          2 * first < total)
+          2 * first < total && !may_split)
         problem(pages.begin()->first, "a table that fits on a page is split " +
                                           std::to_string(first) + " + " +
                                           std::to_string(total - first));

@@ -109,45 +109,11 @@ std::vector<ConsensusOutside> consensus_outside(const Review& review) {
     const auto& items = review.scales[s].items;
     for (size_t i = 0; i < items.size(); ++i) {
       const ItemRating& r = items[i];
-      if (!r.evaluator1 || !r.evaluator2 || !r.consensus) continue;
-      const int low = std::min(*r.evaluator1, *r.evaluator2);
-      const int high = std::max(*r.evaluator1, *r.evaluator2);
-      if (*r.consensus < low || *r.consensus > high)
+      if (r.consensus_outside_evaluators())
         out.push_back({s, i, *r.evaluator1, *r.evaluator2, *r.consensus});
     }
   }
   return out;
-}
-
-void add_consensus_outside_notes(Dataset& data, const ScaleCatalog& scales) {
-  // The model keeps no row of origin per item; the file and sheet are certain only when a single
-  // table held the item scores.
-  const TableAccount* source = nullptr;
-  int fidelity_tables = 0;
-  for (const TableAccount& t : data.diagnostics.tables)
-    if (t.table == table_spec(TableKind::Fidelity).name) {
-      source = &t;
-      ++fidelity_tables;
-    }
-  std::vector<Diagnostic> notes;
-  for (const Review& review : data.reviews)
-    for (const ConsensusOutside& c : consensus_outside(review)) {
-      Diagnostic d;
-      d.severity = Severity::Note;
-      if (fidelity_tables == 1) {
-        d.file = source->file;
-        d.sheet = source->sheet;
-      }
-      d.column_header = "Konsensus";  // the column as the input contract names it (docs/input.md)
-      d.value = std::to_string(c.consensus);
-      d.code = "agreement.consensus_outside_note";
-      d.args = {scales.scales.at(c.scale).items.at(c.item).code, std::to_string(c.first),
-                std::to_string(c.second), std::to_string(c.consensus), review.date.norwegian()};
-      d.site = review.site;
-      d.review_date = review.date;
-      notes.push_back(std::move(d));
-    }
-  for (Diagnostic& d : notes) data.diagnostics.add(std::move(d));
 }
 
 }  // namespace ips

@@ -88,10 +88,4 @@ struct ConsensusOutside {
 /// The review's items, on every scale, whose consensus lies outside both evaluators' scores.
 std::vector<ConsensusOutside> consensus_outside(const Review& review);
 
-/// Adds a note to the dataset's problems for every item whose consensus lies outside both
-/// evaluators' scores (naming the file and sheet when the item scores came from one table), so
-/// it reaches run-summary.json, the national count by reason and the site's Kvalitetsrapport as
-/// every other remark on the input does.
-void add_consensus_outside_notes(Dataset& data, const ScaleCatalog& scales);
-
 }  // namespace ips

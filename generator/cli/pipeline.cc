@@ -87,7 +87,6 @@ Loaded load(const RunConfig& config, const std::vector<fs::path>& inputs) {
   Loaded l{load_scale_catalog(res / "data"), Wording::load(res / "templates", config.lang), {}};
   l.data = ingest_files(inputs, l.scales);
   if (!config.texts.empty()) read_text_folder(config.texts, l.data);
-  add_consensus_outside_notes(l.data, l.scales);
   return l;
 }
 

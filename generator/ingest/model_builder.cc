@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "ingest/narrative_merge.h"
+#include "ingest/raw_workbook.h"
 #include "ingest/text_normalize.h"
 
 namespace ips {
@@ -161,6 +162,19 @@ void build_dataset(RecordSet& records, const ScaleCatalog& scales, Dataset& data
       }
     } else {
       rating.score = rating.evaluator1 ? rating.evaluator1 : rating.evaluator2;
+    }
+    if (rating.consensus_outside_evaluators()) {
+      Diagnostic d = row_diagnostic(origin, Severity::Note, "agreement.consensus_outside_note");
+      if (f.consensus_column >= 0)
+        d.column = column_letter(static_cast<size_t>(f.consensus_column));
+      d.column_header = "Konsensus";  // the column as the input contract names it (docs/input.md)
+      d.value = std::to_string(*rating.consensus);
+      d.args = {scales.scales[f.scale].items[f.item].code, std::to_string(*rating.evaluator1),
+                std::to_string(*rating.evaluator2), std::to_string(*rating.consensus),
+                f.date.norwegian()};
+      d.site = f.site;
+      d.review_date = f.date;
+      diags.add(std::move(d));
     }
     review.scales[f.scale].items[f.item] = std::move(rating);
     ++used_facts[f.row];

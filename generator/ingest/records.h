@@ -57,6 +57,7 @@ struct ItemFact : KeyedFact {
   size_t scale = 0;
   size_t item = 0;
   ItemRating rating;  // evaluator1/2, consensus, comment, recommendation (score resolved later)
+  int consensus_column = -1;  // 0-based column of Konsensus in the row's sheet; -1: none
 };
 
 /// Where a value sits in its row: the column letter and its header, for diagnostics found after

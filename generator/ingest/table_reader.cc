@@ -727,6 +727,7 @@ class SheetReader {
     ir.evaluator1 = score_field(r, Field::Evaluator1, f.site, f.date, code);
     ir.evaluator2 = score_field(r, Field::Evaluator2, f.site, f.date, code);
     ir.consensus = score_field(r, Field::Consensus, f.site, f.date, code);
+    if (const auto c = column(Field::Consensus)) f.consensus_column = static_cast<int>(*c);
     if (!text_field(r, Field::Comment, ir.comment) ||
         !text_field(r, Field::Recommendation, ir.recommendation))
       return false;
@@ -753,6 +754,7 @@ class SheetReader {
       f.item = si.second;
       const std::string code = scales_.scales[f.scale].items[f.item].code;
       f.rating.consensus = score_at(r, c, site, *date, code);
+      f.consensus_column = static_cast<int>(c);
       f.key = site + '\x1f' + date->iso() + '\x1f' + code;
       // Same shape as a long-form row with only Konsensus filled, so the two forms compare.
       f.canonical = std::string("\x1f\x1f") +

@@ -1,6 +1,7 @@
 // The domain model built from the input: sites, fidelity reviews, participants and jobs.
 #pragma once
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <vector>
@@ -30,6 +31,14 @@ struct ItemRating {
   std::optional<int> score;
   std::string comment;
   std::string recommendation;
+
+  /// Both evaluators scored and the consensus lies above or below both (4 and 4, consensus 5):
+  /// allowed, but worth a second look by the evaluators.
+  bool consensus_outside_evaluators() const {
+    return evaluator1 && evaluator2 && consensus &&
+           (*consensus < std::min(*evaluator1, *evaluator2) ||
+            *consensus > std::max(*evaluator1, *evaluator2));
+  }
 };
 
 /// The ratings of one scale in one review, one entry per scale item in scale order.

@@ -51,6 +51,7 @@ Pagination paginate(const std::vector<std::shared_ptr<Chunk>>& chunks, double to
   const double bottom = top + height;
   double y = top;
   size_t together_end = 0;  // the end of the last run of chunks kept together that was judged
+  size_t loosened_end = 0;  // chunks before it are not kept together (an appendix's split run)
   // Which table, if any, each chunk leads into or belongs to (index into `tables`).
   const std::vector<TableSpan> tables = table_spans(chunks);
   std::vector<int> table_at(chunks.size(), -1);
@@ -100,7 +101,10 @@ Pagination paginate(const std::vector<std::shared_ptr<Chunk>>& chunks, double to
     const Chunk& c = *chunks[i];
     bool empty = out.pages.back().empty();
     const bool breaks = c.page_break_before && !(c.soft_break && y - top < height * kNearlyEmpty);
-    if (!empty && (breaks || short_start_of_table(i))) {
+    // An appendix let onto a nearly empty page starts there even when its table then goes on to
+    // the next page: a short start costs the reader less than a page left three-quarters blank.
+    const bool soft_kept = c.page_break_before && !breaks;
+    if (!empty && (breaks || (!soft_kept && short_start_of_table(i)))) {
       new_page();
       empty = true;
     }
@@ -112,7 +116,7 @@ Pagination paginate(const std::vector<std::shared_ptr<Chunk>>& chunks, double to
     // goes with its table's kept rows, not only with the caption).
     auto joined = [&](size_t j, bool together) {
       return chunks[j]->keep_with_next ||
-             ((together || j > i) && chunks[j]->keep_together_with_next);
+             ((together || j > i) && j >= loosened_end && chunks[j]->keep_together_with_next);
     };
     auto run_height = [&](bool together) {
       double need = own;
@@ -128,8 +132,16 @@ Pagination paginate(const std::vector<std::shared_ptr<Chunk>>& chunks, double to
       return need;
     };
     double need = height + 1;
-    if (i >= together_end && c.keep_together_with_next) need = run_height(true);
-    if (need > height) need = run_height(false);
+    if (soft_kept) {
+      // The run the appendix's heading leads into may split: it is judged here, once, and only
+      // a heading's minimum stays with it.
+      loosened_end = 0;
+      run_height(true);
+      loosened_end = together_end;
+    } else {
+      if (i >= together_end && c.keep_together_with_next) need = run_height(true);
+      if (need > height) need = run_height(false);
+    }
     if (need > height) {
       // The whole run cannot stay on one page: keep at least a heading (and a caption or lead-in
       // it holds on to) with the first lines after it, so no heading ends a page alone.

@@ -464,10 +464,11 @@ class PdfLayout::Builder {
     // rather than standing almost alone on a page of its own.
     if (section.appendix && !first && chunks_.size() > section_start &&
         !st_.section_starts_new_page) {
+      // Measured as the pagination check measures a page's content (tests/pdf_layout_rules_test):
+      // the chunks' own heights, without the space between them.
       double height = 0;
-      for (size_t c = section_start; c < chunks_.size(); ++c)
-        height += chunks_[c]->space_before + chunks_[c]->height;
-      if (height <= st_.body_height() * kShortSection)
+      for (size_t c = section_start; c < chunks_.size(); ++c) height += chunks_[c]->height;
+      if (height < st_.body_height() * kShortSection)
         chunks_[section_start]->page_break_before = false;
     }
   }

@@ -472,7 +472,7 @@ doc::Report build_kvalitetsrapport(const ReviewScore& rs, const Dataset& data,
   for (const auto& d : data.diagnostics.items)
     if (d.site == r.site && d.review_date == r.date) problems.push_back(&d);
   // Among them the notes on a consensus outside both evaluators' scores
-  // (add_consensus_outside_notes, after ingest).
+  // (found where the item scores are read: ingest/model_builder).
   report.sections.push_back(data_quality_section(problems, ctx, "common.data_quality_none"));
   std::vector<std::string> definitions;
   for (const char* key : {"total", "band", "partial", "score", "change", "areas", "section", "goi"})
