@@ -1,6 +1,6 @@
 // What readers of the Halvårsrapport and the national summary expect beyond the figures (issue
 // 16, "Missing"): the Halvårsrapport's header, GOI over time and the latest review's improvement
-// areas and recommendations; the national summary's county, change since the previous round,
+// areas and recommendations; the national summary's county, change since the previous review,
 // GOI per site, the second outcomes table and the all-sites employment trend; document titles
 // naming site and period; Norwegian input text marked as such in English HTML.
 #include <catch2/catch.hpp>
@@ -161,7 +161,7 @@ TEST_CASE("the national summary shows county, round change, GOI per site and the
 
   const doc::Table& standing = table(r, "standing");
   const size_t county = column(standing, "Fylke");
-  const size_t change = column(standing, "Endring fra forrige runde");
+  const size_t change = column(standing, "Endring fra forrige gjennomgang");
   CHECK(standing.rows[0].cells[1].text == "IPS A");
   CHECK(standing.rows[0].cells[county].text == "Nordland");
   CHECK(standing.rows[0].cells[change].number == 10);  // 110 − 100, the round before

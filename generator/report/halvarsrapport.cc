@@ -498,6 +498,11 @@ struct Builder {
         any_suppressed = any_suppressed || c->withheld();
         any_complement = any_complement || c->protecting_another();
       }
+      // A withheld interval ("(–)") is explained like any other withheld cell.
+      for (const DisclosedCell* c : {&my_interval, &all_interval}) {
+        any_suppressed = any_suppressed || c->withheld();
+        any_complement = any_complement || c->protecting_another();
+      }
       row.cells[3] = with_interval(*cells[2], my_interval);  // the employment rates
       row.cells[5] = with_interval(*cells[4], all_interval);
       t.rows.push_back(std::move(row));

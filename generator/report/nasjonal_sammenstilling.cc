@@ -147,16 +147,23 @@ struct Builder {
     t.sheet_name = w().get("nasjonal.fidelity");
     t.columns.push_back({w().get("nasjonal.site"), Align::Left, 2.4});
     for (Period p : rounds) t.columns.push_back({p.key(), Align::Right, 1});
-    bool any_partial = false;
+    bool any_partial = false, any_missed = false, any_before_first = false;
     for (size_t i = 0; i < data.sites.size(); ++i) {
       doc::Row row{doc::RowStyle::Data, {Value::of_text(name(i))}};
+      // A half-year after the site's first review without one is a missed round (item O8), not
+      // a blank: it gets the mark the Halvårsrapport's history explains the same way.
+      const std::vector<Period> missed = missed_rounds(per_site[i], period);
       for (Period p : rounds) {
         const RoundReview* found = nullptr;
         for (const auto& r : per_site[i])
           if (r.round == p) found = &r;
-        if (!found)
+        if (!found && std::find(missed.begin(), missed.end(), p) != missed.end()) {
+          row.cells.push_back(Value::of_text(w().get("nasjonal.missed_mark")));
+          any_missed = true;
+        } else if (!found) {
           row.cells.push_back(Value::empty());
-        else if (found->score->ips.complete())
+          any_before_first = true;
+        } else if (found->score->ips.complete())
           row.cells.push_back(Value::score(found->score->ips.total));
         else {
           row.cells.push_back(Value::of_text(std::to_string(found->score->ips.total) + "*"));
@@ -169,6 +176,8 @@ struct Builder {
     if (cut)
       t.footnotes.push_back(w().format("nasjonal.totals_note", {std::to_string(kRoundsShown)}));
     if (any_partial) t.footnotes.push_back(w().get("nasjonal.partial_star_note"));
+    if (any_missed) t.footnotes.push_back(w().get("nasjonal.missed_mark_note"));
+    if (any_before_first) t.footnotes.push_back(w().get("nasjonal.before_first_note"));
     s.blocks.push_back(std::move(t));
     if (rounds.empty()) return s;
 
@@ -264,6 +273,13 @@ struct Builder {
       notes.push_back(w().format(
           st.latest_complete ? "nasjonal.newer_partial" : "nasjonal.only_partial", args));
     }
+    // The change column compares with the previous review by date (docs/figures.md); when that was
+    // earlier in the same half-year, the round table above suggests another number, so say which.
+    const ReviewScore* ranked = st.latest_complete;
+    if (ranked && ranked->total_change && ranked->previous &&
+        Period::containing(ranked->previous->date) == Period::containing(ranked->review->date))
+      notes.push_back(
+          w().format("nasjonal.compared_with", {date_text(ranked->previous->date, lang())}));
     if (latest && Period::containing(latest->review->date) < period)
       notes.push_back(w().format("halvarsrapport.no_review_in",
                                  {period_label(Period::containing(latest->review->date), w()),
@@ -284,7 +300,7 @@ struct Builder {
                  {w().get("nasjonal.county"), Align::Left, 1.5},
                  {w().get("nasjonal.used_date"), Align::Left, 1.5},
                  {w().get("nasjonal.total"), Align::Right, 0.8},
-                 {w().get("nasjonal.round_change"), Align::Right, 0.9},
+                 {w().get("nasjonal.review_change"), Align::Right, 0.9},
                  {w().get("nasjonal.band"), Align::Left, 1.8}};
     for (const auto& sec : ctx.scales.ips25().sections)
       t.columns.push_back(
@@ -303,14 +319,15 @@ struct Builder {
       // the ones the rank and the national mean rest on.
       const ReviewScore* ranked = st->latest_complete;
       const ReviewScore* shown = used_review(*st);
-      const std::optional<int> change = round_change(*st);
+      const Value change =
+          ranked && ranked->total_change ? Value::change(*ranked->total_change) : Value::empty();
       doc::Row row{
           doc::RowStyle::Data,
           {st->rank ? Value::count(*st->rank) : Value::empty(),
            Value::of_text(name(st->site_index)), Value::of_text(data.sites[st->site_index].county),
            ranked ? Value::date(ranked->review->date.days) : Value::empty(),
-           ranked ? Value::score(ranked->ips.total) : Value::empty(),
-           change ? Value::change(*change) : Value::empty(), Value::of_text(band_text(*st))}};
+           ranked ? Value::score(ranked->ips.total) : Value::empty(), change,
+           Value::of_text(band_text(*st))}};
       for (size_t k = 0; k < ctx.scales.ips25().sections.size(); ++k) {
         const auto mean = shown ? shown->ips.sections[k].mean : std::nullopt;
         row.cells.push_back(mean ? Value::number_of(*mean, 2) : Value::empty());
@@ -324,26 +341,10 @@ struct Builder {
     t.footnotes.push_back(w().get("nasjonal.standing_used_note"));
     t.footnotes.insert(t.footnotes.end(), site_notes.begin(), site_notes.end());
     t.footnotes.push_back(w().get("nasjonal.not_ranked_note"));
-    t.footnotes.push_back(w().get("nasjonal.round_change_note"));
+    t.footnotes.push_back(w().get("nasjonal.review_change_note"));
     s.blocks.push_back(std::move(t));
     s.blocks.push_back(goi_table());
     return s;
-  }
-
-  // The ranked review's total minus that of the site's previous round review, when both are
-  // complete (docs/figures.md: change since the previous round; an earlier review in the same
-  // half-year is not a round of its own).
-  std::optional<int> round_change(const SiteStanding& st) const {
-    if (!st.latest_complete) return std::nullopt;
-    const std::vector<RoundReview> rounds =
-        round_reviews(scores, data.sites[st.site_index].key, period);
-    for (size_t i = rounds.size(); i-- > 1;)
-      if (rounds[i].score == st.latest_complete) {
-        const ReviewScore& before = *rounds[i - 1].score;
-        if (!before.ips.complete()) return std::nullopt;
-        return st.latest_complete->ips.total - before.ips.total;
-      }
-    return std::nullopt;
   }
 
   // Each site's latest GOI scoring up to the period end: sum, mean, items scored and change.
@@ -585,15 +586,27 @@ struct Builder {
     c.kind = doc::ChartKind::Line;
     c.title = w().get("nasjonal.employment_trend_chart");
     doc::Series series{w().get("common.all_sites"), {}, {}, {}};
-    bool any_withheld = false;
+    std::vector<std::optional<doc::Interval>> bars;
+    bool any_withheld = false, any_complement = false;
     for (Period p = *first; p <= period; p = p.next()) {
+      // All sites' counts of earlier half-years are not published, so the rate's interval is
+      // what tells the reader how many it rests on: shown with every point as in the
+      // Halvårsrapport's "Alle enheter" column, and marked "(–)" with a note where withheld.
       const DisclosedCell& cell = all_cell_in(p, FigureId::EmploymentRate);
-      any_withheld = any_withheld || cell.withheld();
-      t.rows.push_back({doc::RowStyle::Data, {Value::of_text(p.key()), cell.value()}});
+      const DisclosedCell& interval = all_cell_in(p, FigureId::EmploymentRateInterval);
+      any_withheld = any_withheld || cell.withheld() || interval.withheld();
+      any_complement = any_complement || cell.protecting_another() || interval.protecting_another();
+      t.rows.push_back(
+          {doc::RowStyle::Data, {Value::of_text(p.key()), with_interval(cell, interval)}});
       c.categories.push_back(p.key());
       series.values.push_back(cell.plotted());
+      bars.push_back(chart_interval(interval));
     }
     if (any_withheld) t.footnotes.push_back(w().get("definitions.suppression"));
+    if (any_complement) t.footnotes.push_back(w().get("common.complementary_note"));
+    t.footnotes.push_back(w().get("rate_interval.reading"));
+    label_interval_bounds(t, w());
+    c.intervals = {std::move(bars)};
     c.alt_text = w().format("nasjonal.employment_trend_alt",
                             {period_label(*first, w()), period_label(period, w())});
     c.series.push_back(std::move(series));
