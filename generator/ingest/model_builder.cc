@@ -15,8 +15,9 @@ namespace ips {
 namespace {
 
 // "file / sheet" of a row, for messages that point at another row.
-std::string file_and_sheet(const RowOrigin& o) {
-  return o.sheet.empty() ? o.file : o.file + " / " + o.sheet;
+std::string file_and_sheet(const Diagnostics& diags, const RowOrigin& o) {
+  const TableAccount& t = diags.tables.at(o.table);
+  return t.sheet.empty() ? t.file : t.file + " / " + t.sheet;
 }
 
 // What a fact concerns, so its diagnostics reach the right site's report.
@@ -83,15 +84,15 @@ void resolve_repeats(std::vector<Fact>& facts, RecordSet& records, Diagnostics& 
         f.dropped = true;
         // One note per row, even when a wide-form row repeats many items.
         if (!row.duplicate) {
-          Diagnostic d = row_diagnostic(row.origin, Severity::Note, "row.duplicate");
-          d.args = {file_and_sheet(first_origin), std::to_string(first_origin.row), what};
+          Diagnostic d = row_diagnostic(diags, row.origin, Severity::Note, "row.duplicate");
+          d.args = {file_and_sheet(diags, first_origin), std::to_string(first_origin.row), what};
           set_concern(f, d);
           diags.add(std::move(d));
         }
         row.duplicate = true;
       } else if (conflict) {
-        Diagnostic d = row_diagnostic(row.origin, Severity::Error, "row.conflict");
-        d.args = {file_and_sheet(first_origin), std::to_string(first_origin.row), what};
+        Diagnostic d = row_diagnostic(diags, row.origin, Severity::Error, "row.conflict");
+        d.args = {file_and_sheet(diags, first_origin), std::to_string(first_origin.row), what};
         set_concern(f, d);
         diags.add(std::move(d));
       }
@@ -153,7 +154,8 @@ void build_dataset(RecordSet& records, const ScaleCatalog& scales, Dataset& data
       if (*rating.evaluator1 == *rating.evaluator2) {
         rating.score = rating.evaluator1;
       } else {
-        Diagnostic d = row_diagnostic(origin, Severity::Warning, "score.evaluators_disagree");
+        Diagnostic d =
+            row_diagnostic(diags, origin, Severity::Warning, "score.evaluators_disagree");
         d.args = {scales.scales[f.scale].items[f.item].code, std::to_string(*rating.evaluator1),
                   std::to_string(*rating.evaluator2)};
         d.site = f.site;
@@ -164,7 +166,8 @@ void build_dataset(RecordSet& records, const ScaleCatalog& scales, Dataset& data
       rating.score = rating.evaluator1 ? rating.evaluator1 : rating.evaluator2;
     }
     if (rating.consensus_outside_evaluators()) {
-      Diagnostic d = row_diagnostic(origin, Severity::Note, "agreement.consensus_outside_note");
+      Diagnostic d =
+          row_diagnostic(diags, origin, Severity::Note, "agreement.consensus_outside_note");
       if (f.consensus_column >= 0)
         d.column = column_letter(static_cast<size_t>(f.consensus_column));
       d.column_header = "Konsensus";  // the column as the input contract names it (docs/input.md)
@@ -190,7 +193,7 @@ void build_dataset(RecordSet& records, const ScaleCatalog& scales, Dataset& data
     review.info = f.info;
     ++used_facts[f.row];
     if (!known) {
-      Diagnostic d = row_diagnostic(origin, Severity::Warning, "review.no_scores");
+      Diagnostic d = row_diagnostic(diags, origin, Severity::Warning, "review.no_scores");
       d.args = {f.site, f.date.norwegian()};
       d.site = f.site;
       d.review_date = f.date;
@@ -204,8 +207,8 @@ void build_dataset(RecordSet& records, const ScaleCatalog& scales, Dataset& data
     for (const ItemRating& r : review.scales[ScaleCatalog::kIps25].items)
       if (r.score) total += *r.score;
     if (total != *review.info.stated_total) {
-      Diagnostic d =
-          row_diagnostic(review_origin.at(key), Severity::Warning, "review.stated_total_differs");
+      Diagnostic d = row_diagnostic(diags, review_origin.at(key), Severity::Warning,
+                                    "review.stated_total_differs");
       d.args = {std::to_string(*review.info.stated_total), std::to_string(total), review.site,
                 review.date.norwegian()};
       d.site = review.site;
@@ -215,8 +218,8 @@ void build_dataset(RecordSet& records, const ScaleCatalog& scales, Dataset& data
       for (const ReviewInfoFact& f : records.review_infos)
         if (alive(f) && f.site == review.site && f.date == review.date) {
           const RowOrigin& o = records.rows[f.row].origin;
-          d.file = o.file;
-          d.sheet = o.sheet;
+          d.file = diags.tables.at(o.table).file;
+          d.sheet = diags.tables.at(o.table).sheet;
           d.row = o.row;
           d.column = f.stated_total_cell.column;
           d.column_header = f.stated_total_cell.header;
@@ -238,8 +241,8 @@ void build_dataset(RecordSet& records, const ScaleCatalog& scales, Dataset& data
     if (!participant_ids.count(f.job.participant)) {
       // The participant key is a pseudonym but never published: the cell locates it, and the
       // key itself goes only to the operator's terminal, who has the data anyway.
-      Diagnostic d =
-          row_diagnostic(records.rows[f.row].origin, Severity::Error, "job.unknown_participant");
+      Diagnostic d = row_diagnostic(diags, records.rows[f.row].origin, Severity::Error,
+                                    "job.unknown_participant");
       d.column = f.participant_cell.column;
       d.column_header = f.participant_cell.header;
       d.private_value = f.job.participant;
@@ -269,7 +272,7 @@ void build_dataset(RecordSet& records, const ScaleCatalog& scales, Dataset& data
     s.name = key;
     sites.emplace(key, s);
     site_origin.try_emplace(key, origin);
-    Diagnostic d = row_diagnostic(origin, Severity::Note, "site.not_in_register");
+    Diagnostic d = row_diagnostic(diags, origin, Severity::Note, "site.not_in_register");
     d.args = {key};
     d.site = key;
     diags.add(std::move(d));
@@ -281,8 +284,9 @@ void build_dataset(RecordSet& records, const ScaleCatalog& scales, Dataset& data
     if (inserted) continue;
     // Every message names a file: the row where the second spelling is first written.
     const auto where = site_origin.find(key);
-    Diagnostic d = where != site_origin.end() ? row_diagnostic(where->second, Severity::Warning, "")
-                                              : Diagnostic{};
+    Diagnostic d = where != site_origin.end()
+                       ? row_diagnostic(diags, where->second, Severity::Warning, "")
+                       : Diagnostic{};
     d.severity = Severity::Warning;
     d.code = "site.similar_keys";
     d.args = {it->second, key};

@@ -22,7 +22,7 @@ void merge_narrative_facts(RecordSet& records, Dataset& dataset, std::vector<int
     if (!alive(f)) continue;
     RowState& row = records.rows[f.row];
     if (!f.text.site.empty() && !dataset.find_site(f.text.site)) {
-      Diagnostic d = row_diagnostic(row.origin, Severity::Error, "text.unknown_site");
+      Diagnostic d = row_diagnostic(diags, row.origin, Severity::Error, "text.unknown_site");
       d.args = {f.text.site};
       diags.add(std::move(d));
       row.excluded = true;
@@ -38,7 +38,7 @@ void merge_narrative_facts(RecordSet& records, Dataset& dataset, std::vector<int
     const Review* review = find_review(dataset, a.site, a.review);
     if (!review) {
       // An action answers a review's recommendation: without the review it answers nothing.
-      Diagnostic d = row_diagnostic(row.origin, Severity::Error, "action.unknown_review");
+      Diagnostic d = row_diagnostic(diags, row.origin, Severity::Error, "action.unknown_review");
       d.args = {a.site, a.review.norwegian()};
       d.site = a.site;
       diags.add(std::move(d));

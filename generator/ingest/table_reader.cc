@@ -308,9 +308,7 @@ class SheetReader {
   }
 
  private:
-  RowOrigin origin(size_t r) const {
-    return {table_index_, file_, sheet_name_, static_cast<int>(r) + 1};
-  }
+  RowOrigin origin(size_t r) const { return {table_index_, static_cast<int>(r) + 1}; }
 
   Diagnostic base(size_t r) const {
     Diagnostic d;
