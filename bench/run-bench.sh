@@ -13,6 +13,8 @@
 #   SEED=1                      generator seed
 #   WORK=/tmp/ipsreport-bench   scratch folder for inputs, outputs and logs (kept for reading)
 #   IPSREPORT_ARGS=""           extra arguments for `ipsreport run`
+#   REPEAT=3                    runs of ipsreport per step; the row shows the run of median
+#                               wall time, with the fastest and slowest wall time beside it
 set -u
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -25,12 +27,14 @@ half_years="${HALF_YEARS:-20}"
 format="${FORMAT:-xlsx}"
 seed="${SEED:-1}"
 work="${WORK:-/tmp/ipsreport-bench}"
+repeat="${REPEAT:-3}"
 
 die() { echo "run-bench: $*" >&2; exit 1; }
 
 [[ -x "$generator" ]] || die "no generator at $generator (build with: cmake --build $build --target ipsreport-generate)"
 [[ -x "$ipsreport" ]] || echo "run-bench: no ipsreport at $ipsreport; only generation is measured" >&2
 case "$format" in xlsx|split|csv) ;; *) die "FORMAT must be xlsx, split or csv, not '$format'" ;; esac
+[[ "$repeat" =~ ^[1-9][0-9]*$ ]] || die "REPEAT must be a positive whole number, not '$repeat'"
 
 # GNU time gives peak memory; install it when missing and allowed, else say so.
 gnu_time=/usr/bin/time
@@ -72,7 +76,7 @@ ingest_mb_per_s() {
   line=$(grep -i -m1 'ingest' "$log" 2>/dev/null) || { echo "–"; return; }
   awk -v line="$line" -v bytes="$input_bytes" 'BEGIN {
       if (match(line, /[0-9]+([.,][0-9]+)? *MB\/s/)) {
-        v = substr(line, RSTART, RLENGTH); gsub(/ *MB\/s/, "", v); gsub(",", ".", v); print v; exit }
+        v = substr(line, RSTART, RLENGTH); gsub(/ *MB\/s/, "", v); gsub(",", ".", v); printf "%.1f\n", v; exit }
       if (match(line, /[0-9]+([.,][0-9]+)? *ms/)) {
         v = substr(line, RSTART, RLENGTH); gsub(/ *ms/, "", v); gsub(",", ".", v); sec = v / 1000 }
       else if (match(line, /[0-9]+([.,][0-9]+)? *s([^a-z]|$)/)) {
@@ -103,13 +107,13 @@ render_split() {
 
 mkdir -p "$work" || die "cannot create $work"
 echo "ipsreport benchmark: $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) CPU, format $format," \
-     "$half_years half-years, $per_site participants per site, seed $seed"
+     "$half_years half-years, $per_site participants per site, seed $seed, median of $repeat runs"
 echo "build: $build"
 echo
 echo "Wall times depend on what else the machine runs (load average per step in the last column);"
 echo "CPU times (user + system, all threads and child processes) do much less."
 echo
-echo "| Sites | Participants | Item rows | Input (MB) | Generate (s) | Generate peak (MB) | ipsreport wall (s) | ipsreport CPU (s) | ipsreport peak (MB) | Ingest (MB/s) | Ingest CPU (s) | Render CPU html / pdf / xlsx (s) | PDF pages | PDF pages per CPU-s | Status | Load |"
+echo "| Sites | Participants | Item rows | Input (MB) | Generate (s) | Generate peak (MB) | ipsreport wall (s), median (range) | ipsreport CPU (s) | ipsreport peak (MB) | Ingest (MB/s) | Ingest CPU (s) | Render CPU html / pdf / xlsx (s) | PDF pages | PDF pages per CPU-s | Status | Load |"
 echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|"
 
 failures=()
@@ -147,10 +151,26 @@ for sites in $sizes; do
     *) inputs=("$step"/input/*) ;;
   esac
   load=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo "–")
-  # shellcheck disable=SC2086  # IPSREPORT_ARGS is meant to split into words
-  "$gnu_time" -v -o "$step/ipsreport.time" "$ipsreport" run "${inputs[@]}" --out "$step/out" \
-      --timings ${IPSREPORT_ARGS:-} >"$step/ipsreport.log" 2>&1
-  status=$?
+  # Each run starts from an empty output folder: a second run into the same folder would find
+  # nothing changed and write nothing.
+  walls=()
+  for ((run = 1; run <= repeat; run++)); do
+    rm -rf "$step/out"
+    # shellcheck disable=SC2086  # IPSREPORT_ARGS is meant to split into words
+    "$gnu_time" -v -o "$step/ipsreport.$run.time" "$ipsreport" run "${inputs[@]}" --out "$step/out" \
+        --timings ${IPSREPORT_ARGS:-} >"$step/ipsreport.$run.log" 2>&1
+    run_status=$?
+    walls+=("$(wall_seconds "$step/ipsreport.$run.time") $run $run_status")
+    [[ $run_status -le 1 ]] || break  # a failing run is reported, not repeated
+  done
+  # The run of median wall time stands for the step; its time and log are the step's.
+  mapfile -t sorted < <(printf '%s\n' "${walls[@]}" | sort -n)
+  read -r _ median_run status <<<"${sorted[$(( (${#sorted[@]} - 1) / 2 ))]}"
+  if [[ $run_status -gt 1 ]]; then median_run=${walls[-1]#* }; median_run=${median_run%% *}; status=$run_status; fi
+  fastest=${sorted[0]%% *}
+  slowest=${sorted[-1]%% *}
+  cp "$step/ipsreport.$median_run.time" "$step/ipsreport.time"
+  cp "$step/ipsreport.$median_run.log" "$step/ipsreport.log"
   if [[ $status -eq 0 ]]; then
     result="ok"
   elif [[ $status -eq 1 ]]; then
@@ -161,7 +181,7 @@ for sites in $sizes; do
     failures+=("$sites: ipsreport exit $status: $(tail -n 5 "$step/ipsreport.log" | tr '\n' ' ')")
   fi
   echo "| $sites | $participants | $item_rows | $input_mb | $gen_wall | $gen_peak" \
-       "| $(wall_seconds "$step/ipsreport.time") | $(cpu_seconds "$step/ipsreport.time")" \
+       "| $(wall_seconds "$step/ipsreport.time") ($fastest–$slowest) | $(cpu_seconds "$step/ipsreport.time")" \
        "| $(peak_mb "$step/ipsreport.time") | $(ingest_mb_per_s "$step/ipsreport.log" "$input_bytes")" \
        "| $(stage_cpu "$step/ipsreport.log" ingest) | $(render_split "$step/ipsreport.log")" \
        "| $(pdf_pages "$step/ipsreport.log") | $result | $load |"
