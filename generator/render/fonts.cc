@@ -4,7 +4,6 @@
 #include <pango/pangofc-fontmap.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <map>
 #include <mutex>
 #include <string>
@@ -143,11 +142,10 @@ ContextPtr new_text_context(cairo_t* cr, const std::filesystem::path& fonts_dir)
 std::string context_key(cairo_t* cr, const std::filesystem::path& fonts_dir) {
   cairo_matrix_t m;
   cairo_get_matrix(cr, &m);
-  char buf[128];
-  std::snprintf(buf, sizeof buf, "|%d|%a|%a|%a|%a",
-                static_cast<int>(cairo_surface_get_type(cairo_get_target(cr))), m.xx, m.yx, m.xy,
-                m.yy);
-  return fonts_dir.lexically_normal().string() + buf;
+  std::string key = fonts_dir.lexically_normal().string();
+  append_key_bytes(key, static_cast<int>(cairo_surface_get_type(cairo_get_target(cr))));
+  for (double v : {m.xx, m.yx, m.xy, m.yy}) append_key_bytes(key, v);
+  return key;
 }
 
 // The thread's text contexts and their layout caches. The caches are dropped before the

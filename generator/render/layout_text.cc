@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <cstdlib>
 #include <string>
 
@@ -44,16 +43,23 @@ void set_colour(cairo_t* cr, Rgb colour) {
 
 namespace {
 
-// Everything make_layout's result depends on (the colour is applied when drawing).
+// Everything make_layout's result depends on (the colour is applied when drawing). The family's
+// length comes first, so that no family and text can run into each other.
 std::string layout_key(std::string_view text, const TextStyle& style, double width, int max_lines) {
-  char params[160];
-  std::snprintf(params, sizeof params, "|%a|%d|%d|%d|%a|%a|%d|%a|", style.size,
-                static_cast<int>(style.weight), static_cast<int>(style.slant),
-                static_cast<int>(style.align), style.line_height, width, max_lines,
-                style.letter_spacing);
   std::string key;
-  key.reserve(text.size() + style.family.size() + 64);
-  key.append(style.family).append(params).append(text);
+  key.reserve(sizeof(size_t) + style.family.size() + 4 * sizeof(double) + 5 * sizeof(int) +
+              text.size());
+  append_key_bytes(key, style.family.size());
+  key.append(style.family);
+  append_key_bytes(key, style.size);
+  append_key_bytes(key, static_cast<int>(style.weight));
+  append_key_bytes(key, static_cast<int>(style.slant));
+  append_key_bytes(key, static_cast<int>(style.align));
+  append_key_bytes(key, style.line_height);
+  append_key_bytes(key, width);
+  append_key_bytes(key, max_lines);
+  append_key_bytes(key, style.letter_spacing);
+  key.append(text);
   return key;
 }
 

@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <string>
+#include <type_traits>
 #include <unordered_map>
 
 #include <pango/pangocairo.h>
@@ -34,5 +35,13 @@ class LayoutCache {
 
 /// The cache of a context made by bundled_text_context, or null for any other context.
 LayoutCache* layout_cache_of(PangoContext* context);
+
+/// Appends the bytes of `value` to a cache key: exact, as formatting a double with printf's %a
+/// was, and without its cost (a few per cent of PDF time when every text's key was formatted).
+template <typename T>
+void append_key_bytes(std::string& key, const T& value) {
+  static_assert(std::is_trivially_copyable_v<T>);
+  key.append(reinterpret_cast<const char*>(&value), sizeof value);
+}
 
 }  // namespace ips::render
