@@ -218,8 +218,9 @@ void build_dataset(RecordSet& records, const ScaleCatalog& scales, Dataset& data
       for (const ReviewInfoFact& f : records.review_infos)
         if (alive(f) && f.site == review.site && f.date == review.date) {
           const RowOrigin& o = records.rows[f.row].origin;
-          d.file = diags.tables.at(o.table).file;
-          d.sheet = diags.tables.at(o.table).sheet;
+          const TableAccount& table = diags.tables.at(o.table);
+          d.file = table.file;
+          d.sheet = table.sheet;
           d.row = o.row;
           d.column = f.stated_total_cell.column;
           d.column_header = f.stated_total_cell.header;

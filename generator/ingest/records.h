@@ -14,7 +14,7 @@ namespace ips {
 
 /// Where a row came from, to name it in diagnostics and to account for it: its table (whose
 /// file and sheet Diagnostics::tables holds) and its row. Not the names themselves: a national
-/// export has 700 000 rows, and a copy of both names in each took 100 MB of the peak.
+/// export has 700 000 rows, and a copy of both names in each added about 50 MB to the peak.
 struct RowOrigin {
   size_t table = 0;  // index into Diagnostics::tables
   int row = 0;       // 1-based
