@@ -270,9 +270,32 @@ TEST_CASE("the structure tree reads in the order the page shows, for each kind o
     const size_t in_order = common_in_order(tagged, shown);
     INFO(in_order << " of " << tagged.size() << " tagged words in the visual order");
     // What differs: key figures, read box by box (label, value, detail) where the page shows
-    // the boxes side by side line by line; column headers turned upright in the item tables.
-    CHECK(in_order >= tagged.size() * 97 / 100);
+    // the boxes side by side line by line; column headers turned upright in the item tables;
+    // a row's cells of two or more lines, read cell by cell where the page shows them line by
+    // line across the row.
+    CHECK(in_order >= tagged.size() * 95 / 100);
   }
+}
+
+TEST_CASE("a title or table cell set on several lines is in the structure tree whole",
+          "[pdf][pdfua]") {
+  // Drawn whole in one leaf, only the first line reached pdfinfo's structure text: cairo writes
+  // an empty marked-content span where a line breaks, and the rest of the leaf was lost after it.
+  const auto contains = [](const std::vector<std::string>& words, const std::string& text) {
+    const std::vector<std::string> wanted = words_of(text);
+    return std::search(words.begin(), words.end(), wanted.begin(), wanted.end()) != words.end();
+  };
+  const fs::path root = example_pdfs("nb");
+  const auto report =
+      structure_words(root / "akershus" / "kvalitetsrapport-akershus-2016-10-18.pdf");
+  CHECK(contains(report,
+                 "Individuell jobbstøtte (IPS) – Kvalitetsrapport og generell "
+                 "organisasjonsindeks IPS Romerike"));
+  const auto national = structure_words(root / "nasjonal-sammenstilling-2016-H2.pdf");
+  CHECK(contains(national, "Individuell jobbstøtte (IPS) – Nasjonal sammenstilling"));
+  CHECK(contains(national,
+                 "O1 Integrering av rehabilitering med behandling av psykiske lidelser "
+                 "gjennom teamarbeid"));
 }
 
 TEST_CASE("the tagged PDF keeps its structure elements compressed and one version of each object",

@@ -40,6 +40,33 @@ void hline(cairo_t* cr, double x0, double x1, double y, double width, Rgb colour
   cairo_stroke(cr);
 }
 
+// `layout` drawn at (x, y) as the element `note`: a leaf when it is one line; with more, the
+// element holding a Span leaf per line. Drawn whole in one leaf, a text's second and later lines
+// follow the empty marked-content span cairo writes for the space where the line breaks, and
+// readers of the structure tree (pdfinfo -struct-text among them) lose them.
+void draw_tagged_layout(PdfTags& tags, cairo_t* cr, const TagNote& note, PangoLayout* layout,
+                        double x, double y, Rgb colour) {
+  if (pango_layout_get_line_count(layout) <= 1) {
+    tags.leaf(cr, note, [&] { draw_layout(cr, layout, x, y, colour); });
+    return;
+  }
+  tags.begin(cr, note);
+  set_colour(cr, colour);
+  PangoLayoutIter* it = pango_layout_get_iter(layout);
+  do {
+    PangoRectangle logical;
+    pango_layout_iter_get_line_extents(it, nullptr, &logical);
+    const double baseline = static_cast<double>(pango_layout_iter_get_baseline(it)) / PANGO_SCALE;
+    PangoLayoutLine* line = pango_layout_iter_get_line_readonly(it);
+    tags.leaf(cr, {"Span"}, [&] {
+      cairo_move_to(cr, x + static_cast<double>(logical.x) / PANGO_SCALE, y + baseline);
+      pango_cairo_show_layout_line(cr, line);
+    });
+  } while (pango_layout_iter_next_line(it));
+  pango_layout_iter_free(it);
+  tags.end(cr);
+}
+
 }  // namespace
 
 namespace {
@@ -249,23 +276,23 @@ class PdfLayout::Builder {
     add(st_.body_height(), 0, [=](cairo_t* cr, double x, double y) {
       double yy = y + st.body_height() * 0.28;
       fill_rect(cr, x, yy - 22, 48, 4, st.accent);
-      tags->leaf(cr, {"H1"}, [&] { draw_layout(cr, t.get(), x, yy, st.accent); });
+      draw_tagged_layout(*tags, cr, {"H1"}, t.get(), x, yy, st.accent);
       yy += layout_height(t.get()) + 10;
       if (pango_layout_get_character_count(s.get()) > 0) {
-        tags->leaf(cr, {"P"}, [&] { draw_layout(cr, s.get(), x, yy, st.text); });
+        draw_tagged_layout(*tags, cr, {"P"}, s.get(), x, yy, st.text);
         yy += layout_height(s.get()) + 8;
       }
-      tags->leaf(cr, {"P"}, [&] { draw_layout(cr, d.get(), x, yy, st.muted); });
+      draw_tagged_layout(*tags, cr, {"P"}, d.get(), x, yy, st.muted);
       // Bottom of the page: a rule, then the subject and the author.
       const bool has_subject = pango_layout_get_character_count(k.get()) > 0;
       const double block = layout_height(a.get()) + (has_subject ? layout_height(k.get()) + 2 : 0);
       double by = y + st.body_height() - block;
       hline(cr, x, x + st.body_width(), by - 10, 0.5, st.rule);
       if (has_subject) {
-        tags->leaf(cr, subject, [&] { draw_layout(cr, k.get(), x, by, st.muted); });
+        draw_tagged_layout(*tags, cr, subject, k.get(), x, by, st.muted);
         by += layout_height(k.get()) + 2;
       }
-      tags->leaf(cr, author, [&] { draw_layout(cr, a.get(), x, by, st.muted); });
+      draw_tagged_layout(*tags, cr, author, a.get(), x, by, st.muted);
     });
   }
 
@@ -338,9 +365,8 @@ class PdfLayout::Builder {
             tags_.begin(cr, link, linked ? attrs : "");
             draw_layout(cr, l.get(), x + indent, y, colour);
             tags_.end(cr);
-            tags_.leaf(cr, {"Reference"}, [&] {
-              draw_layout(cr, n.get(), x + w - 40, y + baseline - layout_baseline(n.get()), colour);
-            });
+            draw_tagged_layout(tags_, cr, {"Reference"}, n.get(), x + w - 40,
+                               y + baseline - layout_baseline(n.get()), colour);
             const double dots_from = text_end + 6, dots_to = x + w - 6 - layout_width(n.get());
             if (dots_to > dots_from) {
               set_colour(cr, dots);
@@ -386,7 +412,7 @@ class PdfLayout::Builder {
     const TagNote note = text_note(heading_tag(level), text);
     auto c = add(layout_height(l.get()) + after, before,
                  [l, colour, tags, note](cairo_t* cr, double x, double y) {
-                   tags->leaf(cr, note, [&] { draw_layout(cr, l.get(), x, y, colour); });
+                   draw_tagged_layout(*tags, cr, note, l.get(), x, y, colour);
                  });
     c->keep_with_next = true;
     c->kind = ChunkKind::Heading;
@@ -571,7 +597,7 @@ class PdfLayout::Builder {
         add(h + 4, 8, [l, h, w, st, pad, bar, tags, note](cairo_t* cr, double x, double y) {
           fill_rect(cr, x, y, w, h, st.warning_background);
           fill_rect(cr, x, y, bar, h, st.warning_border);
-          tags->leaf(cr, note, [&] { draw_layout(cr, l.get(), x + bar + pad, y + pad, st.text); });
+          draw_tagged_layout(*tags, cr, note, l.get(), x + bar + pad, y + pad, st.text);
         });
         break;
       }
@@ -622,8 +648,8 @@ class PdfLayout::Builder {
       // L > LI > Lbl (the label), LBody (the value).
       auto c = add(h, i == 0 ? 8 : 0, [=](cairo_t* cr, double x, double y) {
         tags->begin(cr, {"LI"});
-        tags->leaf(cr, {"Lbl"}, [&] { draw_layout(cr, l.get(), x, y + 3 + shift, st.muted); });
-        tags->leaf(cr, body, [&] { draw_layout(cr, v.get(), x + label_w, y + 3, st.text); });
+        draw_tagged_layout(*tags, cr, {"Lbl"}, l.get(), x, y + 3 + shift, st.muted);
+        draw_tagged_layout(*tags, cr, body, v.get(), x + label_w, y + 3, st.text);
         tags->end(cr);
         hline(cr, x, x + w, y + h - 0.25, 0.5, st.light_rule);
       });
@@ -656,7 +682,7 @@ class PdfLayout::Builder {
     PdfTags* tags = &tags_;
     auto c = add(h, i == 0 ? 8 : 0, [=](cairo_t* cr, double x, double y) {
       tags->begin(cr, {"LI"});
-      tags->leaf(cr, {"Lbl"}, [&] { draw_layout(cr, l.get(), x, y + 3 + shift, st.muted); });
+      draw_tagged_layout(*tags, cr, {"Lbl"}, l.get(), x, y + 3 + shift, st.muted);
       tags->begin(cr, {"LBody"});
       double top = y + 3;
       for (const auto& [layout_ptr, f] : links) {
@@ -741,18 +767,14 @@ class PdfLayout::Builder {
           fill_rect(cr, bx, y, box_w, h, st.key_figure_background);
           fill_rect(cr, bx, y, box_w, 2, st.accent);
           tags->begin(cr, {"LI"});
-          tags->leaf(cr, {"Lbl"},
-                     [&] { draw_layout(cr, boxes[i].label.get(), bx + pad, y + pad, st.muted); });
+          draw_tagged_layout(*tags, cr, {"Lbl"}, boxes[i].label.get(), bx + pad, y + pad, st.muted);
           // Value and detail in leaves of their own, or they would read as one word.
           tags->begin(cr, {"LBody"});
-          tags->leaf(cr, {"P"}, [&] {
-            draw_layout(cr, boxes[i].value.get(), bx + pad, y + pad + label_h + 2, st.accent);
-          });
+          draw_tagged_layout(*tags, cr, {"P"}, boxes[i].value.get(), bx + pad,
+                             y + pad + label_h + 2, st.accent);
           if (pango_layout_get_character_count(boxes[i].detail.get()) > 0)
-            tags->leaf(cr, {"P"}, [&] {
-              draw_layout(cr, boxes[i].detail.get(), bx + pad, y + pad + label_h + 2 + value_h,
-                          st.muted);
-            });
+            draw_tagged_layout(*tags, cr, {"P"}, boxes[i].detail.get(), bx + pad,
+                               y + pad + label_h + 2 + value_h, st.muted);
           tags->end(cr);
           tags->end(cr);
         }
@@ -890,7 +912,7 @@ class PdfLayout::Builder {
       cap.weight = PANGO_WEIGHT_SEMIBOLD;
       auto l = layout(table.caption, cap, w);
       auto c = add(layout_height(l.get()) + 5, 14, [l, st, tags](cairo_t* cr, double x, double y) {
-        tags->leaf(cr, {"Caption"}, [&] { draw_layout(cr, l.get(), x, y, st.text); });
+        draw_tagged_layout(*tags, cr, {"Caption"}, l.get(), x, y, st.text);
       });
       c->keep_with_next = true;
       c->kind = ChunkKind::TableCaption;
@@ -917,19 +939,17 @@ class PdfLayout::Builder {
       tags->begin(cr, {"TR"});
       for (size_t c = 0; c < ncol; ++c) {
         PangoLayout* l = heads[c].get();
-        tags->begin(cr, column_header);
         if (!upright[c]) {
-          draw_layout(cr, l, x + xs[c] + pad_x, y + pad_y, st.text);
+          draw_tagged_layout(*tags, cr, column_header, l, x + xs[c] + pad_x, y + pad_y, st.text);
         } else {
           // Turned a quarter left about the bottom of the header, centred in its column.
           cairo_save(cr);
           cairo_translate(cr, x + xs[c] + (widths[c] - layout_height(l)) / 2,
                           y + head_h - 1 - pad_y);
           cairo_rotate(cr, -G_PI / 2);
-          draw_layout(cr, l, 0, 0, st.text);
+          draw_tagged_layout(*tags, cr, column_header, l, 0, 0, st.text);
           cairo_restore(cr);
         }
-        tags->end(cr);
       }
       tags->end(cr);
       hline(cr, x, x + w, y + head_h - 0.5, 1.0, st.accent);
@@ -983,8 +1003,7 @@ class PdfLayout::Builder {
         auto c = add(h, 0, [=](cairo_t* cr, double x, double y) {
           fill_rect(cr, x, y, w, h, st.group_row_background);
           tags->begin(cr, {"TR"});
-          tags->leaf(cr, group,
-                     [&] { draw_layout(cr, l.get(), x + pad_x, y + pad_y + 1, st.accent); });
+          draw_tagged_layout(*tags, cr, group, l.get(), x + pad_x, y + pad_y + 1, st.accent);
           tags->end(cr);
           hline(cr, x, x + w, y + h - 0.25, 0.5, st.rule);
         });
@@ -1018,9 +1037,8 @@ class PdfLayout::Builder {
         if (total_row) hline(cr, x, x + w, y + 0.4, 0.8, st.text);
         tags->begin(cr, {"TR"});
         for (size_t c = 0; c < ncol; ++c)
-          tags->leaf(cr, notes[c], [&] {
-            draw_layout(cr, cells[c].get(), x + xs[c] + pad_x, y + pad_y, st.text);
-          });
+          draw_tagged_layout(*tags, cr, notes[c], cells[c].get(), x + xs[c] + pad_x, y + pad_y,
+                             st.text);
         tags->end(cr);
         if (!total_row)
           hline(cr, x, x + w, y + h - 0.25, last ? 0.8 : 0.5, last ? st.rule : st.light_rule);
@@ -1118,14 +1136,19 @@ class PdfLayout::Builder {
       auto chunk = add(h, 0, [=](cairo_t* cr, double x, double y) {
         if (total_row && k == 0) hline(cr, x, x + w, y + 0.4, 0.8, st.text);
         tags->begin(cr, {"TR"});
-        for (size_t c = 0; c < slice.cells.size(); ++c)
-          tags->leaf(cr, notes[c], [&] {
-            set_colour(cr, st.text);
-            for (const Line& line : slice.cells[c]) {
+        for (size_t c = 0; c < slice.cells.size(); ++c) {
+          // More than one line: a Span leaf each, as draw_tagged_layout does.
+          const bool spans = slice.cells[c].size() > 1;
+          if (slice.cells[c].empty()) tags->leaf(cr, notes[c], [] {});  // an empty cell's TD
+          if (spans) tags->begin(cr, notes[c]);
+          set_colour(cr, st.text);
+          for (const Line& line : slice.cells[c])
+            tags->leaf(cr, spans ? TagNote{"Span"} : notes[c], [&] {
               cairo_move_to(cr, x + xs[c] + pad_x + line.x, y + top_pad + line.top + line.baseline);
               pango_cairo_show_layout_line(cr, line.line);
-            }
-          });
+            });
+          if (spans) tags->end(cr);
+        }
         tags->end(cr);
         (void)cells;  // keeps the layouts, and so their lines, alive
         if (!total_row && final_slice)
@@ -1146,7 +1169,7 @@ class PdfLayout::Builder {
       const PdfStyle st = st_;
       PdfTags* tags = &tags_;
       auto c = add(layout_height(l.get()) + 8, 14, [l, st, tags](cairo_t* cr, double x, double y) {
-        tags->leaf(cr, {"P"}, [&] { draw_layout(cr, l.get(), x, y, st.text); });
+        draw_tagged_layout(*tags, cr, {"P"}, l.get(), x, y, st.text);
       });
       c->keep_with_next = true;
     }
