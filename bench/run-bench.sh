@@ -163,10 +163,11 @@ for sites in $sizes; do
     walls+=("$(wall_seconds "$step/ipsreport.$run.time") $run $run_status")
     [[ $run_status -le 1 ]] || break  # a failing run is reported, not repeated
   done
-  # The run of median wall time stands for the step; its time and log are the step's.
+  # The run of median wall time stands for the step (a failed one for itself); its time and log
+  # are the step's.
   mapfile -t sorted < <(printf '%s\n' "${walls[@]}" | sort -n)
   read -r _ median_run status <<<"${sorted[$(( (${#sorted[@]} - 1) / 2 ))]}"
-  if [[ $run_status -gt 1 ]]; then median_run=${walls[-1]#* }; median_run=${median_run%% *}; status=$run_status; fi
+  if [[ $run_status -gt 1 ]]; then median_run=$run; status=$run_status; fi
   fastest=${sorted[0]%% *}
   slowest=${sorted[-1]%% *}
   cp "$step/ipsreport.$median_run.time" "$step/ipsreport.time"

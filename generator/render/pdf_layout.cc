@@ -40,31 +40,54 @@ void hline(cairo_t* cr, double x0, double x1, double y, double width, Rgb colour
   cairo_stroke(cr);
 }
 
-// `layout` drawn at (x, y) as the element `note`: a leaf when it is one line; with more, the
-// element holding a Span leaf per line. Drawn whole in one leaf, a text's second and later lines
-// follow the empty marked-content span cairo writes for the space where the line breaks, and
-// readers of the structure tree (pdfinfo -struct-text among them) lose them.
-void draw_tagged_layout(PdfTags& tags, cairo_t* cr, const TagNote& note, PangoLayout* layout,
-                        double x, double y, Rgb colour) {
-  if (pango_layout_get_line_count(layout) <= 1) {
-    tags.leaf(cr, note, [&] { draw_layout(cr, layout, x, y, colour); });
-    return;
-  }
-  tags.begin(cr, note);
-  set_colour(cr, colour);
+// One line of a laid-out text and where it sits, in points from the layout's top-left corner.
+struct PlacedLine {
+  PangoLayoutLine* line = nullptr;  // the layout's own: it must outlive this
+  double x = 0, top = 0, baseline = 0, bottom = 0;
+};
+
+std::vector<PlacedLine> placed_lines(PangoLayout* layout) {
+  std::vector<PlacedLine> lines;
   PangoLayoutIter* it = pango_layout_get_iter(layout);
   do {
+    int y0 = 0, y1 = 0;
+    pango_layout_iter_get_line_yrange(it, &y0, &y1);
     PangoRectangle logical;
     pango_layout_iter_get_line_extents(it, nullptr, &logical);
-    const double baseline = static_cast<double>(pango_layout_iter_get_baseline(it)) / PANGO_SCALE;
-    PangoLayoutLine* line = pango_layout_iter_get_line_readonly(it);
-    tags.leaf(cr, {"Span"}, [&] {
-      cairo_move_to(cr, x + static_cast<double>(logical.x) / PANGO_SCALE, y + baseline);
-      pango_cairo_show_layout_line(cr, line);
-    });
+    lines.push_back({pango_layout_iter_get_line_readonly(it), logical.x / double(PANGO_SCALE),
+                     y0 / double(PANGO_SCALE),
+                     pango_layout_iter_get_baseline(it) / double(PANGO_SCALE),
+                     y1 / double(PANGO_SCALE)});
   } while (pango_layout_iter_next_line(it));
   pango_layout_iter_free(it);
-  tags.end(cr);
+  return lines;
+}
+
+// `lines` drawn from (x, y) as the element `note`: a leaf for one line (and for none, an empty
+// cell's element); for more, the element holding a Span leaf per line. Drawn whole in one leaf, a
+// text's second and later lines follow the empty marked-content span cairo writes where a line
+// breaks, and readers of the structure tree (pdfinfo -struct-text among them) lose them.
+void draw_tagged_lines(PdfTags& tags, cairo_t* cr, const TagNote& note,
+                       const std::vector<PlacedLine>& lines, double x, double y, Rgb colour) {
+  const bool spans = lines.size() > 1;
+  if (lines.empty()) tags.leaf(cr, note, [] {});
+  if (spans) tags.begin(cr, note);
+  set_colour(cr, colour);
+  for (const PlacedLine& l : lines)
+    tags.leaf(cr, spans ? TagNote{"Span"} : note, [&] {
+      cairo_move_to(cr, x + l.x, y + l.baseline);
+      pango_cairo_show_layout_line(cr, l.line);
+    });
+  if (spans) tags.end(cr);
+}
+
+// `layout` drawn at (x, y) as the element `note`, as draw_tagged_lines tags it.
+void draw_tagged_layout(PdfTags& tags, cairo_t* cr, const TagNote& note, PangoLayout* layout,
+                        double x, double y, Rgb colour) {
+  if (pango_layout_get_line_count(layout) <= 1)
+    tags.leaf(cr, note, [&] { draw_layout(cr, layout, x, y, colour); });
+  else
+    draw_tagged_lines(tags, cr, note, placed_lines(layout), x, y, colour);
 }
 
 }  // namespace
@@ -218,24 +241,18 @@ class PdfLayout::Builder {
   // add_lines for a layout made already (a rich paragraph's); `s` is its text, for the tags.
   void add_layout_lines(LayoutPtr l, const std::string& s, const TextStyle& style, double indent,
                         double space_before, double space_after) {
-    const int n = pango_layout_get_line_count(l.get());
+    const std::vector<PlacedLine> lines = placed_lines(l.get());
+    const size_t n = lines.size();
     const TagNote paragraph = text_note("P", s);
     const TagNote line_note{n == 1 ? paragraph : TagNote{"Span"}};
     PdfTags* tags = &tags_;
-    PangoLayoutIter* it = pango_layout_get_iter(l.get());
-    int index = 0;
-    do {
-      int y0 = 0, y1 = 0;
-      pango_layout_iter_get_line_yrange(it, &y0, &y1);
-      const int baseline = pango_layout_iter_get_baseline(it);
-      PangoRectangle logical;
-      pango_layout_iter_get_line_extents(it, nullptr, &logical);
-      PangoLayoutLine* line = pango_layout_iter_get_line_readonly(it);
-      const double dx = static_cast<double>(logical.x) / PANGO_SCALE;
-      const double dy = static_cast<double>(baseline - y0) / PANGO_SCALE;
+    for (size_t index = 0; index < n; ++index) {
+      PangoLayoutLine* line = lines[index].line;
+      const double dx = lines[index].x;
+      const double dy = lines[index].baseline - lines[index].top;
       const Rgb colour = style.colour;
-      double h = static_cast<double>(y1 - y0) / PANGO_SCALE;
-      if (index == n - 1) h += space_after;
+      double h = lines[index].bottom - lines[index].top;
+      if (index + 1 == n) h += space_after;
       auto c =
           add(h, index == 0 ? space_before : 0,
               [l, line, dx, dy, indent, colour, tags, line_note](cairo_t* cr, double x, double y) {
@@ -246,12 +263,10 @@ class PdfLayout::Builder {
                 });
               });
       c->kind = ChunkKind::Text;
-      c->keep_with_next = n > 1 && (index == 0 || index == n - 2);
+      c->keep_with_next = n > 1 && (index == 0 || index + 2 == n);
       if (n > 1 && index == 0) c->open.push_back(paragraph);
-      if (n > 1 && index == n - 1) c->close = 1;
-      ++index;
-    } while (pango_layout_iter_next_line(it));
-    pango_layout_iter_free(it);
+      if (n > 1 && index + 1 == n) c->close = 1;
+    }
   }
 
   void add_title_page() {
@@ -1090,40 +1105,29 @@ class PdfLayout::Builder {
   void add_split_row(const std::vector<LayoutPtr>& cells, const std::vector<TagNote>& notes,
                      const std::vector<double>& xs, double w, double pad_x, double pad_y,
                      bool total_row, bool last, const std::shared_ptr<const Chunk>& repeat) {
-    struct Line {
-      PangoLayoutLine* line;
-      double top, baseline, x;  // top relative to the slice
-    };
     struct Slice {
-      std::vector<std::vector<Line>> cells;
+      std::vector<std::vector<PlacedLine>> cells;  // each line placed from the slice's top
       double height = 0;
     };
     // Small slices (about three lines) drawn edge to edge, so the pages fill up.
     const double slice_height = st_.table_size * 1.25 * 3;
     std::vector<Slice> slices;
     for (size_t c = 0; c < cells.size(); ++c) {
-      PangoLayoutIter* it = pango_layout_get_iter(cells[c].get());
       size_t k = 0;
       double base = 0;
-      do {
-        int y0 = 0, y1 = 0;
-        pango_layout_iter_get_line_yrange(it, &y0, &y1);
-        PangoRectangle logical;
-        pango_layout_iter_get_line_extents(it, nullptr, &logical);
-        const double top = y0 / double(PANGO_SCALE), bottom = y1 / double(PANGO_SCALE);
-        if (bottom - base > slice_height && top > base) {
+      for (PlacedLine line : placed_lines(cells[c].get())) {
+        if (line.bottom - base > slice_height && line.top > base) {
           ++k;
-          base = top;
+          base = line.top;
         }
         if (slices.size() <= k) slices.resize(k + 1);
         slices[k].cells.resize(cells.size());
-        slices[k].cells[c].push_back(
-            {pango_layout_iter_get_line_readonly(it), top - base,
-             pango_layout_iter_get_baseline(it) / double(PANGO_SCALE) - top,
-             logical.x / double(PANGO_SCALE)});
-        slices[k].height = std::max(slices[k].height, bottom - base);
-      } while (pango_layout_iter_next_line(it));
-      pango_layout_iter_free(it);
+        slices[k].height = std::max(slices[k].height, line.bottom - base);
+        line.top -= base;
+        line.baseline -= base;
+        line.bottom -= base;
+        slices[k].cells[c].push_back(line);
+      }
     }
     const PdfStyle st = st_;
     PdfTags* tags = &tags_;
@@ -1136,19 +1140,9 @@ class PdfLayout::Builder {
       auto chunk = add(h, 0, [=](cairo_t* cr, double x, double y) {
         if (total_row && k == 0) hline(cr, x, x + w, y + 0.4, 0.8, st.text);
         tags->begin(cr, {"TR"});
-        for (size_t c = 0; c < slice.cells.size(); ++c) {
-          // More than one line: a Span leaf each, as draw_tagged_layout does.
-          const bool spans = slice.cells[c].size() > 1;
-          if (slice.cells[c].empty()) tags->leaf(cr, notes[c], [] {});  // an empty cell's TD
-          if (spans) tags->begin(cr, notes[c]);
-          set_colour(cr, st.text);
-          for (const Line& line : slice.cells[c])
-            tags->leaf(cr, spans ? TagNote{"Span"} : notes[c], [&] {
-              cairo_move_to(cr, x + xs[c] + pad_x + line.x, y + top_pad + line.top + line.baseline);
-              pango_cairo_show_layout_line(cr, line.line);
-            });
-          if (spans) tags->end(cr);
-        }
+        for (size_t c = 0; c < slice.cells.size(); ++c)
+          draw_tagged_lines(*tags, cr, notes[c], slice.cells[c], x + xs[c] + pad_x, y + top_pad,
+                            st.text);
         tags->end(cr);
         (void)cells;  // keeps the layouts, and so their lines, alive
         if (!total_row && final_slice)
