@@ -215,6 +215,26 @@ void run_contained_all(const std::vector<std::function<void(RawWorkbook&, ReadFa
     children[i].pid = child;
     children[i].fd = fds[0];
   }
+  // Takes a child's result once its pipe is at its end. Called as each child finishes, so the
+  // first result is decoded while the other children are still parsing.
+  auto finish = [&](size_t i) {
+    Child& c = children[i];
+    ::close(c.fd);
+    c.fd = -1;
+    int status = 0;
+    while (::waitpid(c.pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    const std::string format = out[i].format;
+    out[i].sheets.clear();
+    const bool decoded =
+        WIFEXITED(status) && WEXITSTATUS(status) == 0 && decode(c.bytes, out[i], failures[i]);
+    std::string().swap(c.bytes);  // the encoded copy goes before the next is decoded
+    if (!decoded) {
+      out[i] = RawWorkbook{};
+      out[i].format = format;
+      failures[i] = {"file.corrupt", "the workbook reader stopped on damaged content"};
+    }
+  };
   // Drains all pipes together: a child blocks once its pipe is full, so reading one to its end
   // before the others could wait forever.
   char buffer[1 << 16];
@@ -236,8 +256,7 @@ void run_contained_all(const std::vector<std::function<void(RawWorkbook&, ReadFa
           if (got <= 0) break;
           children[i].bytes.append(buffer, static_cast<size_t>(got));
         }
-        ::close(children[i].fd);
-        children[i].fd = -1;
+        finish(i);
       }
       break;
     }
@@ -247,33 +266,14 @@ void run_contained_all(const std::vector<std::function<void(RawWorkbook&, ReadFa
       const ssize_t got = ::read(c.fd, buffer, sizeof buffer);
       if (got < 0 && errno == EINTR) continue;
       if (got <= 0) {
-        ::close(c.fd);
-        c.fd = -1;
+        finish(which[k]);
         continue;
       }
       c.bytes.append(buffer, static_cast<size_t>(got));
     }
   }
-  for (size_t i = 0; i < n; ++i) {
-    Child& c = children[i];
-    if (c.pid < 0) {  // no pipe or no fork: read here
-      reads[i](out[i], failures[i]);
-      continue;
-    }
-    int status = 0;
-    while (::waitpid(c.pid, &status, 0) < 0 && errno == EINTR) {
-    }
-    const std::string format = out[i].format;
-    out[i].sheets.clear();
-    const bool decoded =
-        WIFEXITED(status) && WEXITSTATUS(status) == 0 && decode(c.bytes, out[i], failures[i]);
-    std::string().swap(c.bytes);  // the encoded copy goes before the next is decoded
-    if (!decoded) {
-      out[i] = RawWorkbook{};
-      out[i].format = format;
-      failures[i] = {"file.corrupt", "the workbook reader stopped on damaged content"};
-    }
-  }
+  for (size_t i = 0; i < n; ++i)
+    if (children[i].pid < 0) reads[i](out[i], failures[i]);  // no pipe or no fork: read here
 }
 
 }  // namespace ips
