@@ -47,7 +47,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     fuzz::require(delimiter == ';' || delimiter == ',' || delimiter == '\t',
                   "delimiter is ; , or tab");
 
-    const RawWorkbook book = read_csv(bytes, limits.max_rows_per_sheet);
+    RawWorkbook book = read_csv(std::string(bytes), limits.max_rows_per_sheet);
     fuzz::require(book.format == "csv" && book.sheets.size() == 1, "one csv sheet");
     fuzz::require(book.sheets[0].rows.size() <= limits.max_rows_per_sheet, "row limit kept");
     // ingest_files refuses bytes with NUL (not a text file) and empty files before this point.

@@ -61,8 +61,9 @@ inline bool all_text_is_utf8(const RawWorkbook& book) {
   return true;
 }
 
-/// Recognises tables in `book` and builds the Dataset, as ingest_files does after reading a file.
-inline Dataset build_from_workbook(const RawWorkbook& book, const std::string& file,
+/// Recognises tables in `book` (a copy: its rows are released as they are read) and builds the
+/// Dataset, as ingest_files does after reading a file.
+inline Dataset build_from_workbook(RawWorkbook book, const std::string& file,
                                    const std::string& name_hint) {
   const IngestLimits limits = fuzz_limits();
   Dataset dataset;
