@@ -147,3 +147,25 @@ TEST_CASE("a wide table in the English national PDF keeps its short words whole"
   CHECK(std::regex_search(text, std::regex(R"(IPS Romerike +Akershus +2016-10-18)")));
   CHECK(std::regex_search(text, std::regex(R"(Psykoseteamet, +Nordland)")));
 }
+
+TEST_CASE("the data-quality table keeps a column and its header on one line",
+          "[example][pdf-layout]") {
+  // "G (Konsensus)" was broken over two lines in a column as wide as the one for values, which
+  // are a few characters, while the problem's text beside it ran to five lines.
+  test::ScratchDir dir("example-data-quality-columns");
+  int rc = -1;
+  const std::string log =
+      test::run_command(test::ipsreport_binary() + " run " +
+                            (test::source_dir() / "examples/ips-eksempel.xlsx").string() +
+                            " --formats pdf --out " + (dir.path / "out").string() + " 2>&1",
+                        &rc);
+  INFO(log);
+  REQUIRE(rc == 1);
+  const fs::path pdf = dir.path / "out" / "vestfold" / "halvarsrapport-vestfold-2016-H2.pdf";
+  const std::string text =
+      test::run_command("pdftotext -layout '" + pdf.string() + "' - 2>&1", &rc);
+  REQUIRE(rc == 0);
+  CHECK(std::regex_search(
+      text,
+      std::regex(R"(Merknad +ips-eksempel\.xlsx +Kvalitetsmålinger +1486 +G \(Konsensus\) +5 )")));
+}

@@ -68,13 +68,15 @@ doc::Table diagnostics_table(const std::vector<const Diagnostic*>& problems, con
   t.id = id;
   t.caption = w.get("common.data_quality_caption");  // not the section's heading again
   t.sheet_name = w.get("common.data_quality");
-  t.columns = {{w.get("columns.severity"), doc::Align::Left, 1.0},
+  // The problem's text is the longest by far; a column is usually a letter and its header
+  // ("G (Konsensus)", kept on one line), a value a few characters, a row four digits.
+  t.columns = {{w.get("columns.severity"), doc::Align::Left, 0.9},
                {w.get("columns.file"), doc::Align::Left, 1.6},
                {w.get("columns.sheet"), doc::Align::Left, 1.2},
-               {w.get("columns.row"), doc::Align::Right, 0.6},
-               {w.get("columns.column"), doc::Align::Left, 1.2},
-               {w.get("columns.value"), doc::Align::Left, 1.2},
-               {w.get("columns.problem"), doc::Align::Left, 3.2}};
+               {w.get("columns.row"), doc::Align::Right, 0.5},
+               {w.get("columns.column"), doc::Align::Left, 1.4},
+               {w.get("columns.value"), doc::Align::Left, 0.9},
+               {w.get("columns.problem"), doc::Align::Left, 3.5}};
   for (const Diagnostic* d : problems) {
     doc::Row row;
     const std::string column = d->column.empty() ? d->column_header
