@@ -169,3 +169,26 @@ TEST_CASE("the data-quality table keeps a column and its header on one line",
       text,
       std::regex(R"(Merknad +ips-eksempel\.xlsx +Kvalitetsmålinger +1486 +G \(Konsensus\) +5 )")));
 }
+
+TEST_CASE("a PDF table's short headers sit at the foot of the header row as in the HTML",
+          "[example][pdf-layout]") {
+  // Beside "Punkter skåret" on two lines, "Runde", "Dato" and the rest were drawn at the top of
+  // the row, away from their figures; beside turned headers, far above them.
+  test::ScratchDir dir("example-header-foot");
+  int rc = -1;
+  const std::string log =
+      test::run_command(test::ipsreport_binary() + " run " +
+                            (test::source_dir() / "examples/ips-eksempel.xlsx").string() +
+                            " --formats pdf --out " + (dir.path / "out").string() + " 2>&1",
+                        &rc);
+  INFO(log);
+  REQUIRE(rc == 1);
+  const fs::path pdf = dir.path / "out" / "oppland" / "halvarsrapport-oppland-2016-H2.pdf";
+  const std::string text =
+      test::run_command("pdftotext -layout '" + pdf.string() + "' - 2>&1", &rc);
+  REQUIRE(rc == 0);
+  CHECK(std::regex_search(
+      text,
+      std::regex(
+          R"(\n +Punkter *\n Runde +Dato +Totalskår +skåret +Kvalitetsnivå +Endring +Merknad)")));
+}

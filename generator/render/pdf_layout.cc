@@ -955,7 +955,10 @@ class PdfLayout::Builder {
       for (size_t c = 0; c < ncol; ++c) {
         PangoLayout* l = heads[c].get();
         if (!upright[c]) {
-          draw_tagged_layout(*tags, cr, column_header, l, x + xs[c] + pad_x, y + pad_y, st.text);
+          // At the foot of the header, next to the figures, as the HTML's headers sit: a short
+          // header beside turned or longer ones is not left at the top of a tall row.
+          draw_tagged_layout(*tags, cr, column_header, l, x + xs[c] + pad_x,
+                             y + head_h - 1 - pad_y - layout_height(l), st.text);
         } else {
           // Turned a quarter left about the bottom of the header, centred in its column.
           cairo_save(cr);
@@ -972,7 +975,8 @@ class PdfLayout::Builder {
     for (size_t c = 0; c < ncol; ++c) {
       PangoLayout* l = heads[c].get();
       if (!upright[c]) {
-        header->texts.push_back(placed_text(l, xs[c] + pad_x, pad_y, xs[c], 0, widths[c], head_h));
+        header->texts.push_back(placed_text(l, xs[c] + pad_x, head_h - 1 - pad_y - layout_height(l),
+                                            xs[c], 0, widths[c], head_h));
       } else {  // turned: its width runs up the header, its height across the column
         PlacedText t = placed_text(l, 0, 0, xs[c], 0, widths[c], head_h);
         const double along = t.w, across = t.h;
