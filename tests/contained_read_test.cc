@@ -3,6 +3,12 @@
 // runs in a child process, so such a file fails alone and the run goes on.
 #include <catch2/catch.hpp>
 
+#include <signal.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <functional>
+
 #include "ingest/contained_read.h"
 #include "ingest/workbook_reader.h"
 #include "ingest_test_helpers.h"
@@ -99,4 +105,90 @@ TEST_CASE("an xlsx read in two readers at once stops at the same cell budget as 
       }
     }
   }
+}
+
+namespace {
+
+// A reader that sleeps `delay_ms`, then gives one sheet of `rows` rows (about 40 bytes each in
+// the message to the parent: 20 000 rows are several full pipes).
+std::function<void(RawWorkbook&, ReadFailure&)> slow_reader(int delay_ms, size_t rows) {
+  return [delay_ms, rows](RawWorkbook& book, ReadFailure&) {
+    ::usleep(static_cast<useconds_t>(delay_ms) * 1000);
+    RawSheet sheet;
+    sheet.name = "Ark " + std::to_string(rows);
+    for (size_t r = 0; r < rows; ++r) {
+      RawCell cell;
+      cell.kind = RawCell::Kind::Text;
+      cell.text = "rad " + std::to_string(r);
+      sheet.rows.push_back({cell});
+    }
+    book.sheets.push_back(std::move(sheet));
+  };
+}
+
+std::function<void(RawWorkbook&, ReadFailure&)> aborting_reader(int delay_ms) {
+  return [delay_ms](RawWorkbook&, ReadFailure&) {
+    ::usleep(static_cast<useconds_t>(delay_ms) * 1000);
+    std::abort();
+  };
+}
+
+}  // namespace
+
+TEST_CASE("readers ending in any order each give their own result and a crashed one file.corrupt") {
+  // The parent decodes a child's result as soon as that child ends, while the others still
+  // run: the first to end may be the large one or the one that crashes.
+  const std::vector<std::vector<std::function<void(RawWorkbook&, ReadFailure&)>>> orders = {
+      {slow_reader(0, 20000), aborting_reader(200)},
+      {aborting_reader(0), slow_reader(200, 20000)},
+      {slow_reader(200, 20000), slow_reader(0, 30000)},
+      {slow_reader(0, 3), slow_reader(200, 20000), aborting_reader(100)}};
+  for (size_t o = 0; o < orders.size(); ++o) {
+    INFO("order " << o);
+    std::vector<RawWorkbook> books(orders[o].size());
+    std::vector<ReadFailure> failures;
+    run_contained_all(orders[o], books, failures);
+    REQUIRE(failures.size() == orders[o].size());
+    for (size_t i = 0; i < orders[o].size(); ++i) {
+      INFO("reader " << i);
+      // Which reader aborts is known by what it gives: a sheet, or nothing.
+      RawWorkbook expected;
+      ReadFailure ignored;
+      const bool aborts = (o == 0 && i == 1) || (o == 1 && i == 0) || (o == 3 && i == 2);
+      if (aborts) {
+        CHECK(failures[i].code == "file.corrupt");
+        CHECK(books[i].sheets.empty());
+        continue;
+      }
+      orders[o][i](expected, ignored);  // the same reader, in this process
+      CHECK_FALSE(failures[i].failed());
+      REQUIRE(books[i].sheets.size() == 1);
+      CHECK(books[i].sheets[0].name == expected.sheets[0].name);
+      REQUIRE(books[i].sheets[0].rows.size() == expected.sheets[0].rows.size());
+      CHECK(books[i].sheets[0].rows.back()[0].text == expected.sheets[0].rows.back()[0].text);
+    }
+  }
+}
+
+TEST_CASE("readers are waited for with SIGCHLD ignored as a parent program may leave it") {
+  // Ignored SIGCHLD is inherited across exec (a cron wrapper may set it). The children would be
+  // reaped unasked: no exit status to read, and the first wait would last until a sibling
+  // blocked on its full pipe ended, never.
+  struct sigaction ignore {
+  }, given{};
+  ignore.sa_handler = SIG_IGN;
+  sigemptyset(&ignore.sa_mask);
+  REQUIRE(::sigaction(SIGCHLD, &ignore, &given) == 0);
+  std::vector<RawWorkbook> books(3);
+  std::vector<ReadFailure> failures;
+  run_contained_all({slow_reader(0, 3), slow_reader(200, 20000), aborting_reader(50)}, books,
+                    failures);
+  struct sigaction after {};
+  ::sigaction(SIGCHLD, &given, &after);
+  CHECK(after.sa_handler == SIG_IGN);  // the disposition it was given is back
+  CHECK_FALSE(failures[0].failed());
+  CHECK_FALSE(failures[1].failed());
+  REQUIRE(books[1].sheets.size() == 1);
+  CHECK(books[1].sheets[0].rows.size() == 20000);
+  CHECK(failures[2].code == "file.corrupt");
 }

@@ -1,6 +1,7 @@
 #include "ingest/contained_read.h"
 
 #include <poll.h>
+#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -183,9 +184,25 @@ void run_contained_all(const std::vector<std::function<void(RawWorkbook&, ReadFa
   const size_t n = reads.size();
   out.resize(n);
   failures.assign(n, ReadFailure{});
+  // SIGCHLD ignored, as a program that started this one may have left it (an ignored signal
+  // stays ignored across exec): children are then reaped unasked, and waitpid waits for all of
+  // them and finds none, so no exit status could be read, and the first wait would stand
+  // until a sibling stuck on its full pipe ended, which it never would. The default
+  // disposition is put back for the reading and the given one restored after it.
+  struct DefaultChildSignal {
+    struct sigaction given {};
+    DefaultChildSignal() {
+      struct sigaction dfl {};
+      dfl.sa_handler = SIG_DFL;
+      sigemptyset(&dfl.sa_mask);
+      ::sigaction(SIGCHLD, &dfl, &given);
+    }
+    ~DefaultChildSignal() { ::sigaction(SIGCHLD, &given, nullptr); }
+  } default_child_signal;
   struct Child {
     pid_t pid = -1;
     int fd = -1;
+    bool reaped = false;
     std::string bytes;
   };
   std::vector<Child> children(n);
@@ -205,29 +222,50 @@ void run_contained_all(const std::vector<std::function<void(RawWorkbook&, ReadFa
       ::close(fds[0]);
       for (size_t j = 0; j < i; ++j)
         if (children[j].fd >= 0) ::close(children[j].fd);  // the siblings' pipes are not ours
-      RawWorkbook book = out[i];
-      ReadFailure result;
-      reads[i](book, result);
-      const bool written = write_all(fds[1], encode(book, result));
-      ::_exit(written ? 0 : 1);  // _exit: no atexit handlers, no flushing of the parent's buffers
+      // _exit, also when the read throws: no atexit handlers, no flushing of the parent's
+      // buffers, and never a return into the parent's code.
+      try {
+        RawWorkbook book = out[i];
+        ReadFailure result;
+        reads[i](book, result);
+        ::_exit(write_all(fds[1], encode(book, result)) ? 0 : 1);
+      } catch (...) {
+        ::_exit(1);
+      }
     }
     ::close(fds[1]);
     children[i].pid = child;
     children[i].fd = fds[0];
   }
-  // Takes a child's result once its pipe is at its end. Called as each child finishes, so the
-  // first result is decoded while the other children are still parsing.
+  // Should anything below throw (memory running out while a result is decoded), the children
+  // not yet reaped are stopped and reaped: none is left waiting on a full pipe, or a zombie.
+  struct StopChildren {
+    std::vector<Child>& children;
+    ~StopChildren() {
+      for (Child& c : children) {
+        if (c.fd >= 0) ::close(c.fd);
+        if (c.pid < 0 || c.reaped) continue;
+        ::kill(c.pid, SIGKILL);
+        while (::waitpid(c.pid, nullptr, 0) < 0 && errno == EINTR) {
+        }
+      }
+    }
+  } stop_children{children};
+  // Takes a child's result once its pipe is at its end (or can be read no further). Called as
+  // each child ends, so the first result is decoded while the others still parse.
   auto finish = [&](size_t i) {
     Child& c = children[i];
     ::close(c.fd);
     c.fd = -1;
     int status = 0;
-    while (::waitpid(c.pid, &status, 0) < 0 && errno == EINTR) {
+    pid_t waited = -1;
+    while ((waited = ::waitpid(c.pid, &status, 0)) < 0 && errno == EINTR) {
     }
+    c.reaped = true;
     const std::string format = out[i].format;
     out[i].sheets.clear();
-    const bool decoded =
-        WIFEXITED(status) && WEXITSTATUS(status) == 0 && decode(c.bytes, out[i], failures[i]);
+    const bool decoded = waited == c.pid && WIFEXITED(status) && WEXITSTATUS(status) == 0 &&
+                         decode(c.bytes, out[i], failures[i]);
     std::string().swap(c.bytes);  // the encoded copy goes before the next is decoded
     if (!decoded) {
       out[i] = RawWorkbook{};
@@ -235,8 +273,8 @@ void run_contained_all(const std::vector<std::function<void(RawWorkbook&, ReadFa
       failures[i] = {"file.corrupt", "the workbook reader stopped on damaged content"};
     }
   };
-  // Drains all pipes together: a child blocks once its pipe is full, so reading one to its end
-  // before the others could wait forever.
+  // Drains all pipes as they fill: a child waits once its pipe is full, so reading one child to
+  // its end first would hold the others back, and each result is decoded as its child ends.
   char buffer[1 << 16];
   for (;;) {
     std::vector<pollfd> open;
