@@ -69,7 +69,7 @@ doc::Table diagnostics_table(const std::vector<const Diagnostic*>& problems, con
   t.caption = w.get("common.data_quality_caption");  // not the section's heading again
   t.sheet_name = w.get("common.data_quality");
   // The problem's text is the longest by far; a column is usually a letter and its header
-  // ("G (Konsensus)", kept on one line), a value a few characters, a row four digits.
+  // ("G (Konsensus)", usually kept on one line), a value a few characters, a row four digits.
   t.columns = {{w.get("columns.severity"), doc::Align::Left, 0.9},
                {w.get("columns.file"), doc::Align::Left, 1.6},
                {w.get("columns.sheet"), doc::Align::Left, 1.2},
