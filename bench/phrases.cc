@@ -25,14 +25,47 @@ constexpr std::array<std::string_view, 4> kCommentWeak = {
     "Ikke dokumentert i journal eller logg.",
     "Uklar ansvarsfordeling gjør at dette faller mellom to stoler.",
 };
-constexpr std::array<std::string_view, 7> kRecommendation = {
-    "Lag en skriftlig rutine og gå gjennom den på et teammøte.",
-    "Sett av faste tider hver uke til kontakt med arbeidsgivere.",
-    "Før logg over arbeidsgiverkontakter og bruk den i veiledningen.",
-    "Avtal faste månedlige møter med NAV-veilederne.",
-    "Ta saken opp i styringsgruppen før neste gjennomgang.",
-    "La deltakerens egne ønsker styre jobbsøket tydeligere.",
-    "Gi nye medarbeidere opplæring i IPS-modellen tidlig.",
+// One recommendation per item, in the scale's order, about what that item measures.
+constexpr std::array<std::string_view, 25> kIpsRecommendation = {
+    "Hold hver jobbspesialists portefølje på høyst 20 deltakere.",                       // B1
+    "La jobbspesialistene bruke tiden på jobbstøtte, ikke på andre oppgaver i teamet.",  // B2
+    "La samme jobbspesialist følge deltakeren fra kartlegging til oppfølging i jobb.",   // B3
+    "Knytt hver jobbspesialist til ett eller to behandlingsteam.",                       // O1
+    "La jobbspesialisten delta på behandlingsteamets møte hver uke.",                    // O2
+    "Avtal faste månedlige møter med NAV-veilederne.",                                   // O3
+    "Samle jobbspesialistene til felles veiledning hver uke.",                           // O4
+    "Gi enhetslederen tid til veiledning av hver jobbspesialist.",                       // O5
+    "Ta imot alle som ønsker arbeid, uten krav om at de først er «klare».",              // O6
+    "Spør alle pasientene om arbeid, og gjør IPS kjent i hele klinikken.",               // O7
+    "Ta IPS opp i ledergruppen før neste gjennomgang.",                                  // O8
+    "Gi hver deltaker en beregning av hva arbeid betyr for ytelsene, før jobbstart.",    // T1
+    "Drøft med hver deltaker hva arbeidsgiveren skal få vite om egne vansker.",          // T2
+    "Oppdater karriereprofilen med erfaringene fra hver jobb.",                          // T3
+    "Ta første kontakt med en arbeidsgiver innen en måned etter inntak.",                // T4
+    "La deltakerens egne ønsker styre jobbsøket tydeligere.",                            // T5
+    "Sett av faste tider hver uke til kontakt med arbeidsgivere.",                       // T6
+    "Før logg over arbeidsgiverkontakter og bruk den i veiledningen.",                   // T7
+    "Søk bredere enn butikk og lager, etter hver deltakers interesser.",                 // T8
+    "Kontakt flere ulike arbeidsgivere, ikke de samme få hver gang.",                    // T9
+    "Søk ordinære jobber med vanlig lønn, ikke tiltaksplasser.",                         // T10
+    "Avtal med hver deltaker hvordan oppfølgingen i jobben skal være.",                  // T11
+    "Følg opp deltakerne i jobb så lenge de trenger det, også etter ett år.",            // T12
+    "Møt deltakere og arbeidsgivere ute, ikke på kontoret.",                             // T13
+    "Oppsøk deltakere som uteblir, hjemme eller sammen med behandleren.",                // T14
+};
+constexpr std::array<std::string_view, 12> kGoiRecommendation = {
+    "Gå gjennom IPS-prinsippene med hele behandlingsteamet.",                   // G1
+    "Gå jevnlig gjennom teamets pasienter for å finne dem som ønsker arbeid.",  // G2
+    "Tilby IPS til flere av pasientene som ønsker arbeid.",                     // G3
+    "Lag en fullstendig karriereprofil for hver deltaker.",                     // G4
+    "Skriv målet om arbeid inn i hver deltakers behandlingsplan.",              // G5
+    "Tilpass oppfølgingen til hver deltakers mål, ikke til en fast mal.",       // G6
+    "Gi nye medarbeidere opplæring i IPS-modellen tidlig.",                     // G7
+    "Gi hver jobbspesialist veiledning minst hver annen uke.",                  // G8
+    "Gjør en egenvurdering med kvalitetsskalaen hvert halvår.",                 // G9
+    "Før oversikt over hvem som får jobb, og gå gjennom den hvert kvartal.",    // G10
+    "Lag en plan for kvalitetsarbeidet og legg den fram for styringsgruppen.",  // G11
+    "La deltakerne selv velge hvilke tjenester de vil ha.",                     // G12
 };
 constexpr std::array<std::string_view, 6> kReviewerPairs = {
     "Anne Berg og Lars Haugen", "Kari Moen og Per Lie",     "Ingrid Dahl og Ole Strand",
@@ -98,7 +131,8 @@ constexpr std::array<std::string_view, 24> kTownCounty = {
 const std::span<const std::string_view> comment_strong = kCommentStrong;
 const std::span<const std::string_view> comment_middle = kCommentMiddle;
 const std::span<const std::string_view> comment_weak = kCommentWeak;
-const std::span<const std::string_view> recommendation = kRecommendation;
+const std::span<const std::string_view> ips_recommendation = kIpsRecommendation;
+const std::span<const std::string_view> goi_recommendation = kGoiRecommendation;
 const std::span<const std::string_view> reviewer_pairs = kReviewerPairs;
 const std::span<const std::string_view> single_reviewers = kSingleReviewers;
 const std::span<const std::string_view> end_reason = kEndReason;

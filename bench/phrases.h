@@ -11,8 +11,10 @@ namespace ips::bench::phrases {
 extern const std::span<const std::string_view> comment_strong;
 extern const std::span<const std::string_view> comment_middle;
 extern const std::span<const std::string_view> comment_weak;
-/// Recommendations for an item scored 1–3.
-extern const std::span<const std::string_view> recommendation;
+/// A recommendation for each item of IPS-25 and of the GOI (in the scale's order), given when
+/// the item is scored 1–3.
+extern const std::span<const std::string_view> ips_recommendation;
+extern const std::span<const std::string_view> goi_recommendation;
 /// Reviewer pairs and single reviewers (fictional names).
 extern const std::span<const std::string_view> reviewer_pairs;
 extern const std::span<const std::string_view> single_reviewers;

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "participant_generation.h"
+#include "phrases.h"
 #include "review_generation.h"
 
 namespace ips::bench {
@@ -224,13 +225,15 @@ ExportData pilot_example() {
       ReviewStyle style;
       std::array<bool, 25> scored_items{};
       for (int i = 0; i < plan.items; ++i) scored_items[static_cast<size_t>(i)] = true;
-      fill_item_scores(rng, plan.total, ips_bias, scored_items, style, review.ips);
+      fill_item_scores(rng, plan.total, ips_bias, scored_items, style, phrases::ips_recommendation,
+                       review.ips);
       std::array<bool, 12> all_goi{};
       all_goi.fill(true);
       // GOI follows the IPS level the review shows, scaled up to all 25 items for a partial one.
       const double ips_level = plan.total * 25.0 / plan.items;
       const int goi_total = static_cast<int>(std::lround(ips_level * 60.0 / 125.0 + rng.normal()));
-      fill_item_scores(rng, goi_total, goi_bias, all_goi, style, review.goi);
+      fill_item_scores(rng, goi_total, goi_bias, all_goi, style, phrases::goi_recommendation,
+                       review.goi);
       review.evaluators = pilot.reviewers;
       review.to = std::string("Prosjektleder og styringsgruppe, ") + pilot.name;
       review.purpose = review_purpose();

@@ -24,13 +24,34 @@ std::vector<int> recommended_items(const ReviewRecord& r, size_t at_most) {
   return items;
 }
 
-constexpr std::array<const char*, 6> kActions = {
-    "Fast ukentlig møte mellom jobbspesialist og behandler om hver deltaker",
-    "Jobbspesialistene bruker minst 65 % av tiden ute hos arbeidsgivere; registreres ukentlig",
-    "Felles opplæring i IPS for NAV-veiledere og behandlere",
-    "Første arbeidsgiverkontakt innen fire uker etter inntak; fristen følges opp i teammøtet",
-    "Rutine for jobbstøtte etter ansettelse, med plan for hver deltaker",
-    "Styringsgruppen gjennomgår tiltaksplanen hvert kvartal"};
+// The measure a site plans for each IPS-25 item, in the scale's order.
+constexpr std::array<const char*, 25> kActions = {
+    "Ny jobbspesialist tilsatt, så porteføljen holdes under 20 deltakere",            // B1
+    "Jobbspesialistene fritas fra vakter og andre oppgaver i teamet",                 // B2
+    "Hver deltaker har én jobbspesialist fra kartlegging til oppfølging i jobb",      // B3
+    "Hver jobbspesialist knyttes til ett behandlingsteam",                            // O1
+    "Fast ukentlig møte mellom jobbspesialist og behandler om hver deltaker",         // O2
+    "Felles opplæring i IPS for NAV-veiledere og behandlere",                         // O3
+    "Jobbspesialistene har felles veiledningsmøte hver uke",                          // O4
+    "Enhetslederen går gjennom resultatene med hver jobbspesialist hver måned",       // O5
+    "Henvisningsrutinen endres: alle som ønsker arbeid, kan henvises",                // O6
+    "Arbeid tas opp i alle behandlingsplaner; IPS presenteres på klinikkens fagdag",  // O7
+    "Styringsgruppen gjennomgår tiltaksplanen hvert kvartal",                         // O8
+    "Avtale med NAV om beregning av ytelser før jobbstart",                           // T1
+    "Samtale med hver deltaker før jobbsøket om hva arbeidsgiveren skal få vite",     // T2
+    "Karriereprofilen oppdateres etter hver jobb og hvert jobbsøk",                   // T3
+    "Første arbeidsgiverkontakt innen fire uker etter inntak; fristen følges opp i teammøtet",  // T4
+    "Jobbsøket planlegges ut fra deltakerens ønsker og skrives i karriereprofilen",  // T5
+    "Jobbspesialistene bruker minst 65 % av tiden ute hos arbeidsgivere; registreres ukentlig",  // T6
+    "Loggen over arbeidsgiverkontakter gjennomgås i veiledningen hver uke",                // T7
+    "Jobbspesialistene kartlegger nye bransjer i området hvert halvår",                    // T8
+    "Minst ti nye arbeidsgivere kontaktes hver måned",                                     // T9
+    "Jobbsøket gjelder ordinære jobber med vanlig lønn, ikke tiltaksplasser",              // T10
+    "Rutine for jobbstøtte etter ansettelse, med plan for hver deltaker",                  // T11
+    "Oppfølgingen i jobb avsluttes først når deltakeren selv ønsker det",                  // T12
+    "Møtene med deltakerne holdes på arbeidsplassen, hjemme eller ute, ikke på kontoret",  // T13
+    "Rutine for å oppsøke deltakere som uteblir, sammen med behandleren",                  // T14
+};
 constexpr std::array<const char*, 3> kResponsible = {"Prosjektleder", "Teamleder NAV",
                                                      "Avdelingsleder DPS"};
 
@@ -42,7 +63,7 @@ void add_plan(ExportData& data, const ReviewRecord& r, bool earlier, size_t seed
     a.site = site;
     a.review = r.date;
     a.item = ips_item_code(items[k]);
-    a.action = kActions[(seed + k) % kActions.size()];
+    a.action = kActions[static_cast<size_t>(items[k])];
     a.responsible = kResponsible[(seed + k) % kResponsible.size()];
     // Six weeks to make the plan, then three to nine months per action.
     a.deadline = Date{r.date.days + 90 + static_cast<int32_t>(k) * 60};

@@ -30,6 +30,7 @@ std::string_view comment_for(Prng& rng, int score) {
 
 void fill_item_scores(Prng& rng, int target, std::span<const double> item_bias,
                       std::span<const bool> scored, const ReviewStyle& style,
+                      std::span<const std::string_view> recommendations,
                       std::span<ItemScores> items) {
   const size_t n = items.size();
   int scored_count = 0;
@@ -76,8 +77,12 @@ void fill_item_scores(Prng& rng, int target, std::span<const double> item_bias,
       item.evaluator1 = score;  // one evaluator: the consensus is that evaluator's score
     }
     if (rng.chance(style.comment_rate)) item.comment = comment_for(rng, score);
-    if (score <= 3 && rng.chance(style.recommendation_rate))
-      item.recommendation = rng.pick(phrases::recommendation);
+    if (score <= 3 && rng.chance(style.recommendation_rate)) {
+      // The item's own recommendation. The draw that once picked one from a shared list is
+      // still made, so every later figure of the committed example stays as it was.
+      (void)rng.next();
+      item.recommendation = recommendations[i];
+    }
   }
 }
 

@@ -25,9 +25,11 @@ struct ReviewStyle {
 };
 
 /// Sets consensus scores on `scored` items (others stay empty) so that they sum to `target`
-/// (clamped to what is reachable), following each item's bias, then evaluator scores and texts.
+/// (clamped to what is reachable), following each item's bias, then evaluator scores and texts;
+/// an item's recommendation is its entry in `recommendations`.
 void fill_item_scores(Prng& rng, int target, std::span<const double> item_bias,
                       std::span<const bool> scored, const ReviewStyle& style,
+                      std::span<const std::string_view> recommendations,
                       std::span<ItemScores> items);
 
 /// The item's score by the input contract's rule: the consensus; else a lone evaluator's score;

@@ -62,12 +62,13 @@ void add_site_reviews(Prng& rng, ExportData& data, uint32_t site, const Syntheti
     int scored_count = 0;
     for (bool s : scored) scored_count += s ? 1 : 0;
     const int target = static_cast<int>(std::lround(expected * scored_count / 25.0));
-    fill_item_scores(rng, target, ips_bias, scored, style, review.ips);
+    fill_item_scores(rng, target, ips_bias, scored, style, phrases::ips_recommendation, review.ips);
 
     std::array<bool, 12> goi_scored{};
     goi_scored.fill(true);
     const int goi_target = static_cast<int>(std::lround(expected / 125.0 * 60.0 + rng.normal()));
-    fill_item_scores(rng, goi_target, goi_bias, goi_scored, style, review.goi);
+    fill_item_scores(rng, goi_target, goi_bias, goi_scored, style, phrases::goi_recommendation,
+                     review.goi);
 
     review.evaluators = std::string(style.two_evaluators ? rng.pick(phrases::reviewer_pairs)
                                                          : rng.pick(phrases::single_reviewers));
