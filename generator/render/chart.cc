@@ -464,17 +464,19 @@ class ChartPainter {
           std::min(slot * (spec_.kind == ChartKind::Profile ? 0.78 : 0.72) / ns, kMaxBarWidth);
       const double group = bar * ns;
       const double base = y_of(std::clamp(0.0, ticks.min, ticks.max));
-      TextStyle missing_style = label_;
-      missing_style.size = 8;
       for (size_t s = 0; s < spec_.series.size(); ++s) {
         const auto& values = spec_.series[s].values;
         for (size_t i = 0; i < n; ++i) {
           const double bx = px + slot * i + (slot - group) / 2 + bar * s;
           if (i >= values.size() || !values[i]) {
-            // A missing value is marked, so it does not read as a zero.
-            auto dash = text("\u2013", missing_style);
-            put_text(dash.get(), bx + (bar - layout_width(dash.get())) / 2,
-                     base - layout_height(dash.get()) - 1, kMuted);
+            // A missing value is marked with a short dash, so it does not read as a zero: drawn,
+            // not set as the character "–", so it is never wider than its bar (on a phone's
+            // narrow chart the character ran into the bars beside it) and does not depend on
+            // the font a browser has.
+            const double dash_w = std::min(bar - 0.8, 4.6);
+            const double dash_x = bx + (bar - dash_w) / 2;
+            canvas_.stroke_lines({{{dash_x, base - 4.5}, {dash_x + dash_w, base - 4.5}}}, kMuted,
+                                 0.8, {0, 0});
             continue;
           }
           const double top_y = y_of(std::clamp(*values[i], ticks.min, ticks.max));
