@@ -290,3 +290,26 @@ TEST_CASE("NaN, infinite and missing values never break a chart") {
   empty.y_axis = {"", 5, 5, 0, false};  // an unusable axis
   CHECK_NOTHROW(render::chart_svg(empty, 400, 240, Lang::Nb));
 }
+
+TEST_CASE("a phone-wide chart's legend names wrap whole and a missing bar is a drawn dash") {
+  // 168.75 points: the phone drawing of such a chart in the HTML. The current review's name
+  // did not fit one line and lost its year ("Denne gjennomgangen 29.11…"); the missing bar's
+  // mark was the character "–", wider than the bar, and ran into the bars beside it in Lato.
+  ChartSpec spec;
+  spec.kind = ChartKind::Profile;
+  spec.title = "Punktprofil: skår per punkt";
+  for (int i = 1; i <= 25; ++i) spec.categories.push_back("P" + std::to_string(i));
+  Series now{"Denne gjennomgangen 29.11.2016", {}, {}, {}};
+  Series before{"Forrige 31.05.2016", {}, {}, {}};
+  for (int i = 0; i < 25; ++i) {
+    now.values.push_back(i < 11 ? std::optional<double>(4) : std::nullopt);
+    before.values.push_back(5);
+  }
+  spec.series = {now, before};
+  spec.y_axis = {"Skår", 0, 5, 1, false};
+  const std::string svg = render::chart_svg(spec, 168.75, 219.38, Lang::Nb);
+  CHECK(svg.find(">Denne gjennomgangen</text>") != std::string::npos);
+  CHECK(svg.find(">29.11.2016</text>") != std::string::npos);
+  CHECK(svg.find("\u2026</text>") == std::string::npos);
+  CHECK(svg.find(">\u2013</text>") == std::string::npos);
+}

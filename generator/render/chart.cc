@@ -229,14 +229,16 @@ class ChartPainter {
     double cx = x_, cy = top, row_h = 0;
     for (size_t i = 0; i < spec_.series.size(); ++i) {
       auto name = text(spec_.series[i].name, style, w_ * 0.45, 1);
-      // A name cut at half the width (a phone-wide chart) takes a row of its own instead.
+      // A name cut at half the width (a phone-wide chart) takes a row of its own instead, on
+      // two lines if one is too short ("Denne gjennomgangen 29.11…" lost its year).
       if (pango_layout_is_ellipsized(name.get()))
-        name = text(spec_.series[i].name, style, w_ - 40, 1);
+        name = text(spec_.series[i].name, style, w_ - 40, 2);
       const double tw = layout_width(name.get()), th = layout_height(name.get());
       const double entry_w = 24 + tw + 14;
       if (cx > x_ && cx + entry_w > x_ + w_) {
         cx = x_;
         cy += row_h + 3;
+        row_h = 0;  // each row as tall as its own entries
       }
       row_h = std::max(row_h, th);
       draw_swatch(i, cx, cy + th / 2);
