@@ -475,7 +475,7 @@ class ChartPainter {
             // not set as the character "–", so it is never wider than its bar (on a phone's
             // narrow chart the character ran into the bars beside it) and does not depend on
             // the font a browser has.
-            const double dash_w = std::min(bar - 0.8, 4.6);
+            const double dash_w = std::min(bar - 0.8, 4.6);  // 4.6: the 8-point "–" in Lato
             const double dash_x = bx + (bar - dash_w) / 2;
             canvas_.stroke_lines({{{dash_x, base - 4.5}, {dash_x + dash_w, base - 4.5}}}, kMuted,
                                  0.8, {0, 0});

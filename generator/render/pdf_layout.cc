@@ -946,6 +946,10 @@ class PdfLayout::Builder {
       }
     }
     head_h += 2 * pad_y + 1;
+    // Every header stands on the foot of the row, next to the figures, as the HTML's headers
+    // do: a turned one starts there, one set level ends there (a short header beside turned or
+    // longer ones was left at the top of a tall row).
+    const double foot = head_h - 1 - pad_y;
     const std::vector<bool> upright = plan.upright;
     TagNote column_header{"TH"};
     column_header.scope = "Column";
@@ -955,15 +959,12 @@ class PdfLayout::Builder {
       for (size_t c = 0; c < ncol; ++c) {
         PangoLayout* l = heads[c].get();
         if (!upright[c]) {
-          // At the foot of the header, next to the figures, as the HTML's headers sit: a short
-          // header beside turned or longer ones is not left at the top of a tall row.
           draw_tagged_layout(*tags, cr, column_header, l, x + xs[c] + pad_x,
-                             y + head_h - 1 - pad_y - layout_height(l), st.text);
+                             y + foot - layout_height(l), st.text);
         } else {
           // Turned a quarter left about the bottom of the header, centred in its column.
           cairo_save(cr);
-          cairo_translate(cr, x + xs[c] + (widths[c] - layout_height(l)) / 2,
-                          y + head_h - 1 - pad_y);
+          cairo_translate(cr, x + xs[c] + (widths[c] - layout_height(l)) / 2, y + foot);
           cairo_rotate(cr, -G_PI / 2);
           draw_tagged_layout(*tags, cr, column_header, l, 0, 0, st.text);
           cairo_restore(cr);
@@ -975,13 +976,13 @@ class PdfLayout::Builder {
     for (size_t c = 0; c < ncol; ++c) {
       PangoLayout* l = heads[c].get();
       if (!upright[c]) {
-        header->texts.push_back(placed_text(l, xs[c] + pad_x, head_h - 1 - pad_y - layout_height(l),
-                                            xs[c], 0, widths[c], head_h));
+        header->texts.push_back(
+            placed_text(l, xs[c] + pad_x, foot - layout_height(l), xs[c], 0, widths[c], head_h));
       } else {  // turned: its width runs up the header, its height across the column
         PlacedText t = placed_text(l, 0, 0, xs[c], 0, widths[c], head_h);
         const double along = t.w, across = t.h;
         t.x = xs[c] + (widths[c] - layout_height(l)) / 2;
-        t.y = head_h - 1 - pad_y - along;
+        t.y = foot - along;
         t.w = across;
         t.h = along;
         header->texts.push_back(t);
