@@ -148,3 +148,61 @@ TEST_CASE(
   CHECK(first[5].number == 1);  // B2, due in May, in progress
   CHECK(first[7].number == 3);
 }
+
+TEST_CASE(
+    "The Halvårsrapport's action plan shows the plan due now, after the previous review, "
+    "beside the new one",
+    "[narrative][actions]") {
+  // In 2016-H2 the latest review (1 September) has no plan yet: the section once vanished and
+  // with it the March plan's two overdue actions, which the national summary counted.
+  Plan p;
+  const Period h2 = *Period::parse("2016-H2");
+  const std::optional<doc::Section> s = action_plan_section(p.data, "Bodø", h2, p.ctx);
+  REQUIRE(s);
+  std::vector<std::string> headings, paragraphs;
+  std::vector<const doc::Table*> tables;
+  for (const doc::Block& b : s->blocks) {
+    if (const auto* h = std::get_if<doc::Heading>(&b)) headings.push_back(h->text);
+    if (const auto* t = std::get_if<doc::Paragraph>(&b)) paragraphs.push_back(t->text);
+    if (const auto* t = std::get_if<doc::Table>(&b)) tables.push_back(t);
+  }
+  CHECK(headings == std::vector<std::string>{p.words.get("actions.due_heading"),
+                                             p.words.get("actions.new_heading")});
+  REQUIRE(paragraphs.size() == 2);
+  CHECK(paragraphs[0] == p.words.format("actions.due_intro", {"01.03.2016", "1", "3"}));
+  CHECK(paragraphs[1] == p.words.format("actions.plan_none", {"01.09.2016"}));
+  REQUIRE(tables.size() == 1);  // the actions of March not done; the new plan has none
+  const doc::Table& due = *tables[0];
+  CHECK(due.id == "action-plan-due");
+  CHECK(due.sheet_name == p.words.get("actions.due_sheet"));
+  REQUIRE(due.rows.size() == 2);
+  CHECK_THAT(due.rows[0].cells[0].text, Catch::StartsWith("B2"));
+  CHECK_THAT(due.rows[1].cells[0].text, Catch::StartsWith("T4"));
+  CHECK(due.rows[0].cells[4].emphasis);  // May and 1 December: both overdue by 31 December
+  CHECK(due.rows[1].cells[4].emphasis);
+  CHECK(due.footnotes.size() == 1);
+
+  // With a new plan too, its figures count its own actions by status, and the overdue figure
+  // counts both plans, as the national summary's does.
+  PlannedAction fresh = action("O5", ActionStatus::NotStarted, Date::from_ymd(2016, 10, 1));
+  fresh.review = Date::from_ymd(2016, 9, 1);
+  p.data.actions.push_back(fresh);
+  const std::optional<doc::Section> both = action_plan_section(p.data, "Bodø", h2, p.ctx);
+  REQUIRE(both);
+  const doc::KeyFigures* counts = nullptr;
+  size_t table_count = 0;
+  for (const doc::Block& b : both->blocks) {
+    if (const auto* k = std::get_if<doc::KeyFigures>(&b)) counts = k;
+    if (std::holds_alternative<doc::Table>(b)) ++table_count;
+  }
+  REQUIRE(counts);
+  CHECK(counts->figures[0].value.number == 1);  // ikke startet: O5
+  CHECK(counts->figures[1].value.number == 0);
+  CHECK(counts->figures[2].value.number == 0);
+  CHECK(counts->figures[3].value.number == 3);  // forfalt: B2 and T4 of March, O5 of September
+  CHECK(counts->figures[3].detail == p.words.get("actions.overdue_detail_both"));
+  CHECK(table_count == 2);
+  const std::optional<doc::Section> national = action_plans_section(p.data, h2, p.ctx);
+  REQUIRE(national);
+  CHECK(table_of(*national).rows.at(0).cells[5].number == 3);
+}

@@ -26,12 +26,22 @@ bool overdue(const PlannedAction& a, Period period) {
   return a.status != ActionStatus::Done && a.deadline && *a.deadline < period.last_day();
 }
 
-// The site's latest review dated up to the period's end, if any.
-const Review* latest_review(const Dataset& data, const std::string& site, Period period) {
-  const Review* latest = nullptr;
+// The site's last two reviews dated up to the period's end (either may be null). The plan that
+// is due now is the one made after the review before the latest: the latest review is recent,
+// so its own plan has had little time to be carried out. Reports show both.
+struct PlanReviews {
+  const Review* previous = nullptr;  // its plan is due now
+  const Review* latest = nullptr;    // its plan is the new one
+};
+
+PlanReviews plan_reviews(const Dataset& data, const std::string& site, Period period) {
+  PlanReviews plans;
   for (const Review& r : data.reviews)
-    if (r.site == site && r.date <= period.last_day()) latest = &r;
-  return latest;
+    if (r.site == site && r.date <= period.last_day()) {
+      plans.previous = plans.latest;
+      plans.latest = &r;
+    }
+  return plans;
 }
 
 std::vector<const PlannedAction*> actions_of(const Dataset& data, const std::string& site,
@@ -62,50 +72,29 @@ Value score_value(const ItemRating* r) {
   return r && r->score ? Value::score(*r->score) : Value::of_text("–");
 }
 
-}  // namespace
-
-std::optional<doc::Section> action_plan_section(const Dataset& data, const std::string& site,
-                                                Period period, const ReportContext& ctx) {
+// A table of actions with their status, overdue ones (against the report's period) marked and
+// explained in a footnote.
+doc::Table action_table(std::string id, std::string caption, std::string sheet,
+                        const std::vector<const PlannedAction*>& actions, Period period,
+                        const ReportContext& ctx) {
   const Wording& w = ctx.words;
-  const Review* review = latest_review(data, site, period);
-  if (!review) return std::nullopt;
-  const std::vector<const PlannedAction*> actions = actions_of(data, site, review->date);
-  if (actions.empty()) return std::nullopt;
-  doc::Section s{w.get("actions.plan_title"), "action-plan", false, {}};
-  s.blocks.push_back(doc::Paragraph{
-      w.format("actions.plan_intro",
-               {date_text(review->date, ctx.lang()), date_text(period.last_day(), ctx.lang())}),
-      doc::ParagraphStyle::Body});
-  int counts[3] = {0, 0, 0};
-  int late = 0;
-  for (const PlannedAction* a : actions) {
-    ++counts[static_cast<int>(a->status)];
-    if (overdue(*a, period)) ++late;
-  }
-  doc::KeyFigures k;
-  k.figures.push_back({w.get("actions.not_started"), Value::count(counts[0]), ""});
-  k.figures.push_back({w.get("actions.in_progress"), Value::count(counts[1]), ""});
-  k.figures.push_back({w.get("actions.done"), Value::count(counts[2]), ""});
-  Value late_value = Value::count(late);
-  if (late > 0) late_value.bold();
-  k.figures.push_back({w.get("actions.overdue"), late_value, w.get("actions.overdue_detail")});
-  s.blocks.push_back(std::move(k));
-
   doc::Table t;
-  t.id = "action-plan";
-  t.caption = w.format("actions.plan_table", {date_text(review->date, ctx.lang())});
-  t.sheet_name = w.get("actions.sheet");
+  t.id = std::move(id);
+  t.caption = std::move(caption);
+  t.sheet_name = std::move(sheet);
   t.columns = {{w.get("actions.item"), Align::Left, 1.6},
                {w.get("actions.action"), Align::Left, 3},
                {w.get("actions.responsible"), Align::Left, 1.3},
                {w.get("actions.deadline"), Align::Left, 1.1},
                {w.get("actions.status"), Align::Left, 1.2},
                {w.get("actions.comment"), Align::Left, 2}};
+  bool late = false;
   for (const PlannedAction* a : actions) {
     Value status = Value::of_text(status_text(a->status, w));
     if (overdue(*a, period)) {
       status = Value::of_text(w.format("actions.status_overdue", {status_text(a->status, w)}));
       status.bold();
+      late = true;
     }
     t.rows.push_back({doc::RowStyle::Data,
                       {Value::of_text(item_label(ctx.scales, a->item_code, ctx.lang())),
@@ -113,8 +102,76 @@ std::optional<doc::Section> action_plan_section(const Dataset& data, const std::
                        a->deadline ? Value::date(a->deadline->days) : Value::empty(), status,
                        Value::of_text(a->comment)}});
   }
-  if (late > 0) t.footnotes.push_back(w.format("actions.overdue_note", {period.key()}));
-  s.blocks.push_back(std::move(t));
+  if (late) t.footnotes.push_back(w.format("actions.overdue_note", {period.key()}));
+  return t;
+}
+
+}  // namespace
+
+std::optional<doc::Section> action_plan_section(const Dataset& data, const std::string& site,
+                                                Period period, const ReportContext& ctx) {
+  const Wording& w = ctx.words;
+  const PlanReviews plans = plan_reviews(data, site, period);
+  if (!plans.latest) return std::nullopt;
+  const std::vector<const PlannedAction*> due = plans.previous
+                                                    ? actions_of(data, site, plans.previous->date)
+                                                    : std::vector<const PlannedAction*>{};
+  const std::vector<const PlannedAction*> fresh = actions_of(data, site, plans.latest->date);
+  if (due.empty() && fresh.empty()) return std::nullopt;
+  const Lang lang = ctx.lang();
+  doc::Section s{w.get("actions.plan_title"), "action-plan", false, {}};
+
+  // The plan due now first: it is the one a steering group asks about, and its actions not done
+  // (overdue ones among them) are counted in the national summary too.
+  if (!due.empty()) {
+    std::vector<const PlannedAction*> open;
+    for (const PlannedAction* a : due)
+      if (a->status != ActionStatus::Done) open.push_back(a);
+    const std::string previous_date = date_text(plans.previous->date, lang);
+    // Two plans under one title: each gets a heading, which also keeps its lead-in on the page
+    // of what it introduces.
+    s.blocks.push_back(doc::Heading{2, w.get("actions.due_heading"), "action-plan-due-heading"});
+    s.blocks.push_back(doc::Paragraph{
+        w.format("actions.due_intro", {previous_date, std::to_string(due.size() - open.size()),
+                                       std::to_string(due.size())}),
+        doc::ParagraphStyle::Body});
+    if (!open.empty())
+      s.blocks.push_back(action_table("action-plan-due",
+                                      w.format("actions.due_table", {previous_date}),
+                                      w.get("actions.due_sheet"), open, period, ctx));
+  }
+
+  const std::string latest_date = date_text(plans.latest->date, lang);
+  if (!due.empty())
+    s.blocks.push_back(doc::Heading{2, w.get("actions.new_heading"), "action-plan-new-heading"});
+  if (fresh.empty()) {
+    s.blocks.push_back(
+        doc::Paragraph{w.format("actions.plan_none", {latest_date}), doc::ParagraphStyle::Body});
+    return s;
+  }
+  s.blocks.push_back(doc::Paragraph{
+      w.format("actions.plan_intro", {latest_date, date_text(period.last_day(), lang)}),
+      doc::ParagraphStyle::Body});
+  int counts[3] = {0, 0, 0};
+  for (const PlannedAction* a : fresh) ++counts[static_cast<int>(a->status)];
+  // Overdue in either plan, as the national summary counts them: a figure of 0 beside an overdue
+  // action of the plan due now would read as a contradiction.
+  int late = 0;
+  for (const auto* plan : {&due, &fresh})
+    for (const PlannedAction* a : *plan)
+      if (overdue(*a, period)) ++late;
+  doc::KeyFigures k;
+  k.figures.push_back({w.get("actions.not_started"), Value::count(counts[0]), ""});
+  k.figures.push_back({w.get("actions.in_progress"), Value::count(counts[1]), ""});
+  k.figures.push_back({w.get("actions.done"), Value::count(counts[2]), ""});
+  Value late_value = Value::count(late);
+  if (late > 0) late_value.bold();
+  k.figures.push_back(
+      {w.get("actions.overdue"), late_value,
+       w.get(due.empty() ? "actions.overdue_detail" : "actions.overdue_detail_both")});
+  s.blocks.push_back(std::move(k));
+  s.blocks.push_back(action_table("action-plan", w.format("actions.plan_table", {latest_date}),
+                                  w.get("actions.sheet"), fresh, period, ctx));
   return s;
 }
 
@@ -202,16 +259,8 @@ std::optional<doc::Section> action_plans_section(const Dataset& data, Period per
                {w.get("actions.latest_review"), Align::Left, 1.2},
                {w.get("actions.new_count"), Align::Right, 0.9}};
   for (const Site& site : data.sites) {
-    // The plan that is due now is the one made after the review before the latest: the latest
-    // review is recent, so its own plan has had no time to be carried out (a share done of
-    // 0 % for every site says nothing). Both are shown.
-    const Review* latest = nullptr;
-    const Review* previous = nullptr;
-    for (const Review& r : data.reviews)
-      if (r.site == site.key && r.date <= period.last_day()) {
-        previous = latest;
-        latest = &r;
-      }
+    // Counting the latest review's plan alone gives a share done of 0 % for nearly every site.
+    const auto [previous, latest] = plan_reviews(data, site.key, period);
     if (!latest) continue;
     const std::vector<const PlannedAction*> due =
         previous ? actions_of(data, site.key, previous->date) : std::vector<const PlannedAction*>{};
