@@ -121,9 +121,16 @@ TEST_CASE(
   const doc::Table* problems = find_table(report, "data-quality");
   REQUIRE(problems);
   REQUIRE(problems->rows.size() == 1);
-  CHECK(problems->rows[0].cells[0].text == "Merknad");
-  CHECK(problems->rows[0].cells[4].text == "F (Konsensus)");
-  CHECK(problems->rows[0].cells[6].text ==
+  // By header: a run of one file leaves the file column out.
+  auto under = [&](const std::string& header) {
+    for (size_t c = 0; c < problems->columns.size(); ++c)
+      if (problems->columns[c].header == header) return problems->rows[0].cells.at(c).text;
+    FAIL("no column " << header);
+    return std::string();
+  };
+  CHECK(under("Alvorlighet") == "Merknad");
+  CHECK(under("Kolonne") == "F (Konsensus)");
+  CHECK(under("Problem") ==
         "Konsensus for B1 ved gjennomgangen 18.10.2016 er 5, men evaluatorene skåret 4 og 4: "
         "konsensus ligger utenfor begge. "
         "Kontroller at skåren er ført riktig.");

@@ -393,7 +393,46 @@ TEST_CASE("a data-quality table gives the spreadsheet's row number as the sheet 
   d.code = "score.out_of_range";
   const doc::Table t = diagnostics_table({&d}, words, "data-quality");
   REQUIRE(t.rows.size() == 1);
-  CHECK(doc::format_value(t.rows[0].cells[3], Lang::Nb) == "1165");  // not "1 165"
+  size_t row_column = t.columns.size();
+  for (size_t c = 0; c < t.columns.size(); ++c)
+    if (t.columns[c].header == words.get("columns.row")) row_column = c;
+  REQUIRE(row_column < t.columns.size());
+  CHECK(doc::format_value(t.rows[0].cells[row_column], Lang::Nb) == "1165");  // not "1 165"
+}
+
+TEST_CASE("a data-quality table names a run's one input file in its caption, not in every row",
+          "[pdf-layout]") {
+  // The file column repeated one name down the page while the problem's text beside it wrapped
+  // to five lines.
+  const Wording words = Wording::load(test::source_dir() / "templates", Lang::Nb);
+  Diagnostic a, b;
+  a.file = "/data/eksport/ips-2016.xlsx";
+  a.sheet = b.sheet = "Kvalitetsmålinger";
+  a.row = 12;
+  a.code = b.code = "score.out_of_range";
+  b.file = "/data/eksport/ips-2016.xlsx";
+  b.row = 14;
+  auto headers = [](const doc::Table& t) {
+    std::vector<std::string> h;
+    for (const doc::Column& c : t.columns) h.push_back(c.header);
+    return h;
+  };
+  const doc::Table one = diagnostics_table({&a, &b}, words, "data-quality");
+  CHECK(one.caption == words.format("common.data_quality_caption_file", {"ips-2016.xlsx"}));
+  const std::vector<std::string> one_headers = headers(one);
+  CHECK(std::find(one_headers.begin(), one_headers.end(), words.get("columns.file")) ==
+        one_headers.end());
+  for (const doc::Row& r : one.rows) CHECK(r.cells.size() == one.columns.size());
+  CHECK(one.rows[0].cells[1].text == "Kvalitetsmålinger");
+
+  // Two files: each row says which.
+  b.file = "/data/eksport/deltakere.csv";
+  const doc::Table two = diagnostics_table({&a, &b}, words, "data-quality");
+  CHECK(two.caption == words.get("common.data_quality_caption"));
+  REQUIRE(two.columns.size() == one.columns.size() + 1);
+  CHECK(two.columns[1].header == words.get("columns.file"));
+  CHECK(two.rows[1].cells[1].text == "deltakere.csv");
+  for (const doc::Row& r : two.rows) CHECK(r.cells.size() == two.columns.size());
 }
 
 namespace {

@@ -1,5 +1,6 @@
 #include "report/data_quality.h"
 
+#include <algorithm>
 #include <charconv>
 #include <filesystem>
 #include <string>
@@ -64,9 +65,20 @@ std::string severity_word(Severity s, const Wording& w) {
 
 doc::Table diagnostics_table(const std::vector<const Diagnostic*>& problems, const Wording& w,
                              const std::string& id) {
+  auto file_name = [](const Diagnostic* d) {
+    return std::filesystem::path(d->file).filename().string();
+  };
+  // A run of one input file (the usual case) names it in the caption instead of in every row,
+  // which leaves the problem's text the room it needs.
+  const bool one_file = !problems.empty() && !file_name(problems.front()).empty() &&
+                        std::all_of(problems.begin(), problems.end(), [&](const Diagnostic* d) {
+                          return file_name(d) == file_name(problems.front());
+                        });
   doc::Table t;
   t.id = id;
-  t.caption = w.get("common.data_quality_caption");  // not the section's heading again
+  // Not the section's heading again.
+  t.caption = one_file ? w.format("common.data_quality_caption_file", {file_name(problems.front())})
+                       : w.get("common.data_quality_caption");
   t.sheet_name = w.get("common.data_quality");
   // The problem's text is the longest by far; a column is usually a letter and its header
   // ("G (Konsensus)", usually kept on one line), a value a few characters, a row four digits.
@@ -77,6 +89,11 @@ doc::Table diagnostics_table(const std::vector<const Diagnostic*>& problems, con
                {w.get("columns.column"), doc::Align::Left, 1.4},
                {w.get("columns.value"), doc::Align::Left, 0.9},
                {w.get("columns.problem"), doc::Align::Left, 3.5}};
+  constexpr size_t kFileColumn = 1;
+  if (one_file) {  // its share goes to the problem's text
+    t.columns.back().width += t.columns[kFileColumn].width;
+    t.columns.erase(t.columns.begin() + kFileColumn);
+  }
   for (const Diagnostic* d : problems) {
     doc::Row row;
     const std::string column = d->column.empty() ? d->column_header
@@ -84,12 +101,12 @@ doc::Table diagnostics_table(const std::vector<const Diagnostic*>& problems, con
                                    ? d->column
                                    : d->column + " (" + d->column_header + ")";
     row.cells = {doc::Value::of_text(severity_word(d->severity, w)),
-                 doc::Value::of_text(std::filesystem::path(d->file).filename().string()),
-                 doc::Value::of_text(d->sheet),
+                 doc::Value::of_text(file_name(d)), doc::Value::of_text(d->sheet),
                  // A spreadsheet row is a place, not a quantity: "1165", never "1 165".
                  d->row > 0 ? doc::Value::of_text(std::to_string(d->row)) : doc::Value::empty(),
                  doc::Value::of_text(column), doc::Value::of_text(d->value),
                  doc::Value::of_text(describe(*d, w))};
+    if (one_file) row.cells.erase(row.cells.begin() + kFileColumn);
     t.rows.push_back(std::move(row));
   }
   return t;
