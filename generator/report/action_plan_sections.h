@@ -1,6 +1,6 @@
-// The action plan (tiltaksplan) in the reports (docs/narrative.md): the plan after the latest
-// review in the Halvårsrapport, the follow-up of the previous review in the Kvalitetsrapport,
-// the share of actions done per site in the national summary.
+// The action plan (tiltaksplan) in the reports (docs/narrative.md): the plan due now and the new
+// one in the Halvårsrapport, the follow-up of the previous review in the Kvalitetsrapport, the
+// share of actions done per site in the national summary.
 #pragma once
 
 #include <optional>
@@ -14,9 +14,10 @@
 
 namespace ips {
 
-/// The Halvårsrapport's "action-plan": the actions after the site's latest review up to the
-/// period's end, overdue ones (deadline before the period's end, not done) marked, a count by
-/// status. Nullopt when that review has no actions.
+/// The Halvårsrapport's "action-plan": the plan due now (after the review before the latest: how
+/// many are done, and the actions not done), then the new plan (after the latest review up to the
+/// period's end: a count by status and every action). Overdue actions (deadline before the
+/// period's end, not done) are marked and counted in both plans. Nullopt when neither has one.
 std::optional<doc::Section> action_plan_section(const Dataset& data, const std::string& site,
                                                 Period period, const ReportContext& ctx);
 
