@@ -180,7 +180,9 @@ TEST_CASE(
   CHECK_THAT(due.rows[1].cells[0].text, Catch::StartsWith("T4"));
   CHECK(due.rows[0].cells[4].emphasis);  // May and 1 December: both overdue by 31 December
   CHECK(due.rows[1].cells[4].emphasis);
-  CHECK(due.footnotes.size() == 1);
+  REQUIRE(due.footnotes.size() == 1);
+  CHECK(due.footnotes[0] ==  // the half-year as the report names it, not its key "2016-H2"
+        p.words.format("actions.overdue_note", {"2. halvår 2016"}));
 
   // With a new plan too, its figures count its own actions by status, and the overdue figure
   // counts both plans, as the national summary's does.

@@ -102,7 +102,7 @@ doc::Table action_table(std::string id, std::string caption, std::string sheet,
                        a->deadline ? Value::date(a->deadline->days) : Value::empty(), status,
                        Value::of_text(a->comment)}});
   }
-  if (late) t.footnotes.push_back(w.format("actions.overdue_note", {period.key()}));
+  if (late) t.footnotes.push_back(w.format("actions.overdue_note", {period_label(period, w)}));
   return t;
 }
 
