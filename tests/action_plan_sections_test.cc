@@ -85,6 +85,9 @@ TEST_CASE("The Halvårsrapport's action plan counts by status and marks overdue 
   CHECK(t.rows[1].cells[status].emphasis);
   CHECK_FALSE(t.rows[0].cells[status].emphasis);  // done, not overdue though past its deadline
   CHECK_FALSE(t.rows[2].cells[status].emphasis);  // due after the period's end
+  // One plan (nothing before it): no subheadings, the figure's detail about this plan alone.
+  for (const doc::Block& b : s->blocks) CHECK_FALSE(std::holds_alternative<doc::Heading>(b));
+  CHECK(counts->figures[3].detail == p.words.get("actions.overdue_detail"));
 
   // No review with actions in the period's past: no section.
   CHECK_FALSE(action_plan_section(p.data, "Bodø", *Period::parse("2015-H2"), p.ctx));
@@ -169,7 +172,8 @@ TEST_CASE(
   CHECK(headings == std::vector<std::string>{p.words.get("actions.due_heading"),
                                              p.words.get("actions.new_heading")});
   REQUIRE(paragraphs.size() == 2);
-  CHECK(paragraphs[0] == p.words.format("actions.due_intro", {"01.03.2016", "1", "3"}));
+  CHECK(paragraphs[0] ==
+        p.words.format("actions.due_intro_overdue", {"01.03.2016", "1", "3", "2"}));
   CHECK(paragraphs[1] == p.words.format("actions.plan_none", {"01.09.2016"}));
   REQUIRE(tables.size() == 1);  // the actions of March not done; the new plan has none
   const doc::Table& due = *tables[0];
@@ -184,8 +188,8 @@ TEST_CASE(
   CHECK(due.footnotes[0] ==  // the half-year as the report names it, not its key "2016-H2"
         p.words.format("actions.overdue_note", {"2. halvår 2016"}));
 
-  // With a new plan too, its figures count its own actions by status, and the overdue figure
-  // counts both plans, as the national summary's does.
+  // With a new plan too, its figures are its own, under its heading; the due plan's overdue
+  // count (in its sentence) and the new plan's add up to the national summary's.
   PlannedAction fresh = action("O5", ActionStatus::NotStarted, Date::from_ymd(2016, 10, 1));
   fresh.review = Date::from_ymd(2016, 9, 1);
   p.data.actions.push_back(fresh);
@@ -201,10 +205,24 @@ TEST_CASE(
   CHECK(counts->figures[0].value.number == 1);  // ikke startet: O5
   CHECK(counts->figures[1].value.number == 0);
   CHECK(counts->figures[2].value.number == 0);
-  CHECK(counts->figures[3].value.number == 3);  // forfalt: B2 and T4 of March, O5 of September
-  CHECK(counts->figures[3].detail == p.words.get("actions.overdue_detail_both"));
+  CHECK(counts->figures[3].value.number == 1);  // forfalt in the new plan: O5 (1 October)
+  CHECK(counts->figures[3].detail == p.words.get("actions.overdue_detail"));
   CHECK(table_count == 2);
   const std::optional<doc::Section> national = action_plans_section(p.data, h2, p.ctx);
   REQUIRE(national);
-  CHECK(table_of(*national).rows.at(0).cells[5].number == 3);
+  CHECK(table_of(*national).rows.at(0).cells[5].number == 2 + 1);
+
+  // Every action of the due plan done: the sentence says so, and there is no table of it.
+  for (PlannedAction& a : p.data.actions)
+    if (a.review == Date::from_ymd(2016, 3, 1)) a.status = ActionStatus::Done;
+  const std::optional<doc::Section> done = action_plan_section(p.data, "Bodø", h2, p.ctx);
+  REQUIRE(done);
+  bool sentence = false;
+  for (const doc::Block& b : done->blocks) {
+    if (const auto* t = std::get_if<doc::Paragraph>(&b))
+      sentence =
+          sentence || t->text == p.words.format("actions.due_intro", {"01.03.2016", "3", "3"});
+    if (const auto* t = std::get_if<doc::Table>(&b)) CHECK(t->id != "action-plan-due");
+  }
+  CHECK(sentence);
 }

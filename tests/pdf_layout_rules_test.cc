@@ -425,6 +425,12 @@ TEST_CASE("a data-quality table names a run's one input file in its caption, not
   for (const doc::Row& r : one.rows) CHECK(r.cells.size() == one.columns.size());
   CHECK(one.rows[0].cells[1].text == "Kvalitetsmålinger");
 
+  // Two files of one name in two folders are two files: the caption must not say one.
+  b.file = "/data/eksport/2015/ips-2016.xlsx";
+  const doc::Table same_name = diagnostics_table({&a, &b}, words, "data-quality");
+  CHECK(same_name.caption == words.get("common.data_quality_caption"));
+  CHECK(same_name.columns.size() == one.columns.size() + 1);
+
   // Two files: each row says which.
   b.file = "/data/eksport/deltakere.csv";
   const doc::Table two = diagnostics_table({&a, &b}, words, "data-quality");

@@ -121,20 +121,26 @@ std::optional<doc::Section> action_plan_section(const Dataset& data, const std::
   const Lang lang = ctx.lang();
   doc::Section s{w.get("actions.plan_title"), "action-plan", false, {}};
 
-  // The plan due now first: it is the one a steering group asks about, and its actions not done
-  // (overdue ones among them) are counted in the national summary too.
+  // The plan due now first: it is the one a steering group asks about. Each plan's figures stand
+  // under its own heading; the two overdue counts add up to the national summary's.
   if (!due.empty()) {
     std::vector<const PlannedAction*> open;
-    for (const PlannedAction* a : due)
+    long late = 0;
+    for (const PlannedAction* a : due) {
       if (a->status != ActionStatus::Done) open.push_back(a);
+      if (overdue(*a, period)) ++late;
+    }
     const std::string previous_date = date_text(plans.previous->date, lang);
     // Two plans under one title: each gets a heading, which also keeps its lead-in on the page
     // of what it introduces.
     s.blocks.push_back(doc::Heading{2, w.get("actions.due_heading"), "action-plan-due-heading"});
-    s.blocks.push_back(doc::Paragraph{
-        w.format("actions.due_intro", {previous_date, std::to_string(due.size() - open.size()),
-                                       std::to_string(due.size())}),
-        doc::ParagraphStyle::Body});
+    const std::string done = std::to_string(due.size() - open.size());
+    const std::string all = std::to_string(due.size());
+    s.blocks.push_back(
+        doc::Paragraph{late > 0 ? w.format("actions.due_intro_overdue",
+                                           {previous_date, done, all, std::to_string(late)})
+                                : w.format("actions.due_intro", {previous_date, done, all}),
+                       doc::ParagraphStyle::Body});
     if (!open.empty())
       s.blocks.push_back(action_table("action-plan-due",
                                       w.format("actions.due_table", {previous_date}),
@@ -153,22 +159,18 @@ std::optional<doc::Section> action_plan_section(const Dataset& data, const std::
       w.format("actions.plan_intro", {latest_date, date_text(period.last_day(), lang)}),
       doc::ParagraphStyle::Body});
   int counts[3] = {0, 0, 0};
-  for (const PlannedAction* a : fresh) ++counts[static_cast<int>(a->status)];
-  // Overdue in either plan, as the national summary counts them: a figure of 0 beside an overdue
-  // action of the plan due now would read as a contradiction.
   int late = 0;
-  for (const auto* plan : {&due, &fresh})
-    for (const PlannedAction* a : *plan)
-      if (overdue(*a, period)) ++late;
+  for (const PlannedAction* a : fresh) {
+    ++counts[static_cast<int>(a->status)];
+    if (overdue(*a, period)) ++late;
+  }
   doc::KeyFigures k;
   k.figures.push_back({w.get("actions.not_started"), Value::count(counts[0]), ""});
   k.figures.push_back({w.get("actions.in_progress"), Value::count(counts[1]), ""});
   k.figures.push_back({w.get("actions.done"), Value::count(counts[2]), ""});
   Value late_value = Value::count(late);
   if (late > 0) late_value.bold();
-  k.figures.push_back(
-      {w.get("actions.overdue"), late_value,
-       w.get(due.empty() ? "actions.overdue_detail" : "actions.overdue_detail_both")});
+  k.figures.push_back({w.get("actions.overdue"), late_value, w.get("actions.overdue_detail")});
   s.blocks.push_back(std::move(k));
   s.blocks.push_back(action_table("action-plan", w.format("actions.plan_table", {latest_date}),
                                   w.get("actions.sheet"), fresh, period, ctx));

@@ -17,7 +17,7 @@ namespace ips {
 /// The Halvårsrapport's "action-plan": the plan due now (after the review before the latest: how
 /// many are done, and the actions not done), then the new plan (after the latest review up to the
 /// period's end: a count by status and every action). Overdue actions (deadline before the
-/// period's end, not done) are marked and counted in both plans. Nullopt when neither has one.
+/// period's end, not done) are marked and counted in each plan. Nullopt when neither has one.
 std::optional<doc::Section> action_plan_section(const Dataset& data, const std::string& site,
                                                 Period period, const ReportContext& ctx);
 

@@ -69,10 +69,11 @@ doc::Table diagnostics_table(const std::vector<const Diagnostic*>& problems, con
     return std::filesystem::path(d->file).filename().string();
   };
   // A run of one input file (the usual case) names it in the caption instead of in every row,
-  // which leaves the problem's text the room it needs.
-  const bool one_file = !problems.empty() && !file_name(problems.front()).empty() &&
+  // which leaves the problem's text the room it needs. One file is one path: two files of the
+  // same name in different folders keep the column.
+  const bool one_file = !problems.empty() && !problems.front()->file.empty() &&
                         std::all_of(problems.begin(), problems.end(), [&](const Diagnostic* d) {
-                          return file_name(d) == file_name(problems.front());
+                          return d->file == problems.front()->file;
                         });
   doc::Table t;
   t.id = id;
