@@ -28,6 +28,7 @@
 #include "report/data_quality.h"
 #include "report/report_set.h"
 #include "report/value_format.h"
+#include "support/document_lookup.h"
 #include "support/test_support.h"
 
 using namespace ips;
@@ -393,11 +394,8 @@ TEST_CASE("a data-quality table gives the spreadsheet's row number as the sheet 
   d.code = "score.out_of_range";
   const doc::Table t = diagnostics_table({&d}, words, "data-quality");
   REQUIRE(t.rows.size() == 1);
-  size_t row_column = t.columns.size();
-  for (size_t c = 0; c < t.columns.size(); ++c)
-    if (t.columns[c].header == words.get("columns.row")) row_column = c;
-  REQUIRE(row_column < t.columns.size());
-  CHECK(doc::format_value(t.rows[0].cells[row_column], Lang::Nb) == "1165");  // not "1 165"
+  const size_t row_column = test::column_of(t, words.get("columns.row"));
+  CHECK(doc::format_value(t.rows[0].cells.at(row_column), Lang::Nb) == "1165");  // not "1 165"
 }
 
 TEST_CASE("a data-quality table names a run's one input file in its caption, not in every row",

@@ -13,18 +13,13 @@
 #include "report/data_quality.h"
 #include "report/kvalitetsrapport.h"
 #include "report/nasjonal_sammenstilling.h"
+#include "support/document_lookup.h"
 #include "support/test_support.h"
 
 using namespace ips;
+using test::find_table;
 
 namespace {
-
-const doc::Table* find_table(const doc::Report& r, const std::string& id) {
-  for (const auto& s : r.sections)
-    for (const auto& b : s.blocks)
-      if (const auto* t = std::get_if<doc::Table>(&b); t && t->id == id) return t;
-  return nullptr;
-}
 
 Diagnostic stated_total(const std::string& site, int row, int stated, int sum) {
   Diagnostic d;

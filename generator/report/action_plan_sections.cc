@@ -1,5 +1,7 @@
 #include "report/action_plan_sections.h"
 
+#include <algorithm>
+
 #include "report/report_common.h"
 
 namespace ips {
@@ -26,30 +28,40 @@ bool overdue(const PlannedAction& a, Period period) {
   return a.status != ActionStatus::Done && a.deadline && *a.deadline < period.last_day();
 }
 
-// The site's last two reviews dated up to the period's end (either may be null). The plan that
-// is due now is the one made after the review before the latest: the latest review is recent,
-// so its own plan has had little time to be carried out. Reports show both.
-struct PlanReviews {
-  const Review* previous = nullptr;  // its plan is due now
-  const Review* latest = nullptr;    // its plan is the new one
-};
-
-PlanReviews plan_reviews(const Dataset& data, const std::string& site, Period period) {
-  PlanReviews plans;
-  for (const Review& r : data.reviews)
-    if (r.site == site && r.date <= period.last_day()) {
-      plans.previous = plans.latest;
-      plans.latest = &r;
-    }
-  return plans;
-}
-
 std::vector<const PlannedAction*> actions_of(const Dataset& data, const std::string& site,
                                              Date review) {
   std::vector<const PlannedAction*> out;
   for (const PlannedAction& a : data.actions)
     if (a.site == site && a.review == review) out.push_back(&a);
   return out;
+}
+
+long overdue_count(const std::vector<const PlannedAction*>& plan, Period period) {
+  return std::count_if(plan.begin(), plan.end(),
+                       [&](const PlannedAction* a) { return overdue(*a, period); });
+}
+
+// A site's two plans up to the period's end. The one due now was made after the review before
+// the latest: the latest review is recent, so its own plan has had little time to be carried
+// out (counting it alone gives a share done of 0 % for nearly every site). Reports show both.
+struct SitePlans {
+  const Review* previous = nullptr;  // the last two reviews dated up to the period's end
+  const Review* latest = nullptr;
+  std::vector<const PlannedAction*> due;    // the actions after `previous`
+  std::vector<const PlannedAction*> fresh;  // the actions after `latest`
+  bool empty() const { return due.empty() && fresh.empty(); }
+};
+
+SitePlans site_plans(const Dataset& data, const std::string& site, Period period) {
+  SitePlans plans;
+  for (const Review& r : data.reviews)  // by site and date (dataset.h)
+    if (r.site == site && r.date <= period.last_day()) {
+      plans.previous = plans.latest;
+      plans.latest = &r;
+    }
+  if (plans.previous) plans.due = actions_of(data, site, plans.previous->date);
+  if (plans.latest) plans.fresh = actions_of(data, site, plans.latest->date);
+  return plans;
 }
 
 // The item of a review by code, with its scale's ratings; null when the code is not there.
@@ -111,13 +123,10 @@ doc::Table action_table(std::string id, std::string caption, std::string sheet,
 std::optional<doc::Section> action_plan_section(const Dataset& data, const std::string& site,
                                                 Period period, const ReportContext& ctx) {
   const Wording& w = ctx.words;
-  const PlanReviews plans = plan_reviews(data, site, period);
-  if (!plans.latest) return std::nullopt;
-  const std::vector<const PlannedAction*> due = plans.previous
-                                                    ? actions_of(data, site, plans.previous->date)
-                                                    : std::vector<const PlannedAction*>{};
-  const std::vector<const PlannedAction*> fresh = actions_of(data, site, plans.latest->date);
-  if (due.empty() && fresh.empty()) return std::nullopt;
+  const SitePlans plans = site_plans(data, site, period);
+  if (plans.empty()) return std::nullopt;
+  const std::vector<const PlannedAction*>& due = plans.due;
+  const std::vector<const PlannedAction*>& fresh = plans.fresh;
   const Lang lang = ctx.lang();
   doc::Section s{w.get("actions.plan_title"), "action-plan", false, {}};
 
@@ -125,11 +134,9 @@ std::optional<doc::Section> action_plan_section(const Dataset& data, const std::
   // under its own heading; the two overdue counts add up to the national summary's.
   if (!due.empty()) {
     std::vector<const PlannedAction*> open;
-    long late = 0;
-    for (const PlannedAction* a : due) {
+    for (const PlannedAction* a : due)
       if (a->status != ActionStatus::Done) open.push_back(a);
-      if (overdue(*a, period)) ++late;
-    }
+    const long late = overdue_count(due, period);
     const std::string previous_date = date_text(plans.previous->date, lang);
     // Two plans under one title: each gets a heading, which also keeps its lead-in on the page
     // of what it introduces.
@@ -159,11 +166,8 @@ std::optional<doc::Section> action_plan_section(const Dataset& data, const std::
       w.format("actions.plan_intro", {latest_date, date_text(period.last_day(), lang)}),
       doc::ParagraphStyle::Body});
   int counts[3] = {0, 0, 0};
-  int late = 0;
-  for (const PlannedAction* a : fresh) {
-    ++counts[static_cast<int>(a->status)];
-    if (overdue(*a, period)) ++late;
-  }
+  for (const PlannedAction* a : fresh) ++counts[static_cast<int>(a->status)];
+  const long late = overdue_count(fresh, period);
   doc::KeyFigures k;
   k.figures.push_back({w.get("actions.not_started"), Value::count(counts[0]), ""});
   k.figures.push_back({w.get("actions.in_progress"), Value::count(counts[1]), ""});
@@ -261,20 +265,14 @@ std::optional<doc::Section> action_plans_section(const Dataset& data, Period per
                {w.get("actions.latest_review"), Align::Left, 1.2},
                {w.get("actions.new_count"), Align::Right, 0.9}};
   for (const Site& site : data.sites) {
-    // Counting the latest review's plan alone gives a share done of 0 % for nearly every site.
-    const auto [previous, latest] = plan_reviews(data, site.key, period);
-    if (!latest) continue;
-    const std::vector<const PlannedAction*> due =
-        previous ? actions_of(data, site.key, previous->date) : std::vector<const PlannedAction*>{};
-    const std::vector<const PlannedAction*> fresh = actions_of(data, site.key, latest->date);
-    if (due.empty() && fresh.empty()) continue;
-    long done = 0, late = 0;
-    for (const PlannedAction* a : due)
-      if (a->status == ActionStatus::Done) ++done;
-    for (const auto* plan : {&due, &fresh})
-      for (const PlannedAction* a : *plan)
-        if (overdue(*a, period)) ++late;
-    const long n = static_cast<long>(due.size());
+    const SitePlans plans = site_plans(data, site.key, period);
+    if (plans.empty()) continue;
+    const Review* previous = plans.previous;
+    const long done = std::count_if(plans.due.begin(), plans.due.end(), [](const PlannedAction* a) {
+      return a->status == ActionStatus::Done;
+    });
+    const long late = overdue_count(plans.due, period) + overdue_count(plans.fresh, period);
+    const long n = static_cast<long>(plans.due.size());
     const Value none = Value::of_text("–");
     t.rows.push_back(
         {doc::RowStyle::Data,
@@ -282,8 +280,8 @@ std::optional<doc::Section> action_plans_section(const Dataset& data, Period per
           previous ? Value::date(previous->date.days) : none, n ? Value::count(n) : none,
           n ? Value::count(done) : none,
           n ? Value::rate(static_cast<double>(done) / static_cast<double>(n), 0) : none,
-          Value::count(late), Value::date(latest->date.days),
-          Value::count(static_cast<long>(fresh.size()))}});
+          Value::count(late), Value::date(plans.latest->date.days),
+          Value::count(static_cast<long>(plans.fresh.size()))}});
   }
   if (t.rows.empty()) return std::nullopt;
   t.footnotes.push_back(w.get("actions.national_note"));
